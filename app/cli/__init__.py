@@ -1,0 +1,1 @@
+"""`python -m app <command>`: argparse commands over the services. Never imports Qt."""

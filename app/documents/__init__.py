@@ -1,0 +1,1 @@
+"""PDF documents: reportlab templates, fonts, QR codes, signatures."""

@@ -1,0 +1,1 @@
+"""Secrets through keyring, the database key, the app lock."""

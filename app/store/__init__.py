@@ -1,0 +1,1 @@
+"""The case store: SQLAlchemy models, engine and pragmas, unit of work, migrations, audit."""

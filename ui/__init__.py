@@ -1,0 +1,1 @@
+"""The Qt desktop client (PySide6): the only package that imports Qt."""

@@ -1,0 +1,1 @@
+"""Windows, wizard pages, dialogs and widgets."""

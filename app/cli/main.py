@@ -24,6 +24,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cases",
     "recalc",
     "plan",
+    "render",
+    "sign",
+    "verify",
+    "audit",
+    "backup",
 )
 
 EXIT_OK = 0

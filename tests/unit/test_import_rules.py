@@ -29,11 +29,14 @@ def starts(name: str, prefix: str) -> bool:
     return name == prefix or name.startswith(prefix + ".")
 
 
-def violations(package: str, forbidden: tuple[str, ...], allowed: tuple[str, ...] = ()) -> list[str]:
+def violations(
+    package: str, forbidden: tuple[str, ...], allowed: tuple[str, ...] = ()
+) -> list[str]:
     found = []
     for path in modules_under(package):
         for name in imported_modules(path):
-            if any(starts(name, f) for f in forbidden) and not any(starts(name, a) for a in allowed):
+            bad = any(starts(name, f) for f in forbidden)
+            if bad and not any(starts(name, a) for a in allowed):
                 found.append(f"{path.relative_to(ROOT)} imports {name}")
     return found
 

@@ -1,0 +1,17 @@
+"""`python -m app sign` (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def run(args: argparse.Namespace) -> int:
+    print("sign: not available yet", file=sys.stderr)
+    return 2
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("sign", help="sign (not available yet)")
+    parser.set_defaults(handler=run)

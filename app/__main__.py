@@ -7,6 +7,7 @@ never loads Qt.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,7 +15,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     from app.cli.main import wants_gui
 
-    if wants_gui(args):
+    frozen_cli = Path(sys.executable).stem.endswith("-cli") and getattr(sys, "frozen", False)
+    if wants_gui(args) and not frozen_cli:
         from ui.main import run_gui  # type: ignore[import-not-found,unused-ignore]
 
         return int(run_gui(args))

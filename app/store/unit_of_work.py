@@ -1,0 +1,156 @@
+"""The store and its unit of work: one transaction, committed or rolled back as a whole.
+
+    with store.write(actor="张调解员") as uow:      # BEGIN IMMEDIATE … COMMIT
+        case = uow.cases.require("TJ-2026-000001")
+        case.status = "contacting"
+        uow.record("case.status_changed", case=case, detail={"to": "contacting"})
+
+    with store.read() as uow:                       # BEGIN … ROLLBACK, never writes
+        rows = uow.cases.search("张")
+
+A write unit of work that changed any row must append at least one audit event
+(`uow.record`); committing without one is a bug and raises `MissingAuditEvent`.
+ORM objects must not leave the `with` block: convert them to plain data inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from app.domain.errors import DomainError
+from app.store.audit import AuditLog
+from app.store.engine import BUSY_TIMEOUT_MS, make_engine, writer
+from app.store.models import Case
+from app.store.records import AuditEvent
+from app.store.repositories import CaseRepository, OrganisationRepository
+
+
+class StoreBusy(DomainError):
+    """Another window or program holds the write lock for longer than the busy timeout."""
+
+
+class StoreFull(DomainError):
+    """The disk is full."""
+
+
+class MissingAuditEvent(RuntimeError):
+    """A bug: a write unit of work changed rows without appending an audit event."""
+
+
+class ReadOnlyViolation(RuntimeError):
+    """A bug: a read unit of work tried to write."""
+
+
+BUSY_MESSAGE = "案件库正被另一个程序（可能是另一个调解工作台窗口）占用，请关闭它或稍后再试。"
+FULL_MESSAGE = "磁盘空间已满，这次修改没有保存（之前保存的内容完好）。请清理磁盘后再试。"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class UnitOfWork:
+    """One transaction: the session, the repositories and the audit log."""
+
+    def __init__(self, session: Session, *, actor: str, now: datetime, writable: bool) -> None:
+        self.session = session
+        self.actor = actor
+        self.now = now
+        self.writable = writable
+        self.cases = CaseRepository(session)
+        self.organisation = OrganisationRepository(session)
+        self.audit = AuditLog(session)
+        self.changed = False
+        self.recorded = 0
+        event.listen(session, "before_flush", self._before_flush)
+
+    def record(
+        self, action: str, *, case: Case | None = None, detail: Mapping[str, Any] | None = None
+    ) -> AuditEvent:
+        """Append an audit event in this transaction; a case's `updated_at` becomes `now`."""
+        if not self.writable:
+            raise ReadOnlyViolation("record() in a read unit of work")
+        if case is not None:
+            case.updated_at = self.now
+            self.session.flush()
+        audit = self.audit.append(
+            actor=self.actor,
+            at=self.now,
+            action=action,
+            case_id=case.id if case is not None else None,
+            detail=detail,
+        )
+        self.recorded += 1
+        return audit
+
+    def _before_flush(self, session: Session, flush_context: Any, instances: Any) -> None:
+        touched = [*session.new, *session.deleted] + [
+            o for o in session.dirty if session.is_modified(o)
+        ]
+        real = [o for o in touched if not isinstance(o, AuditEvent)]
+        if real and not self.writable:
+            raise ReadOnlyViolation(f"a read unit of work tried to write {real[0]!r}")
+        self.changed = self.changed or bool(real)
+
+    def commit(self) -> None:
+        self.session.flush()
+        if self.changed and not self.recorded:
+            raise MissingAuditEvent("rows changed without an audit event (call uow.record)")
+        self.session.commit()
+
+
+class Store:
+    """The case store on one SQLite file: a reader engine and a writer view of it."""
+
+    def __init__(
+        self, db_path: Path, *, key: bytes | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    ) -> None:
+        self.db_path = db_path
+        self.engine = make_engine(db_path, key=key, busy_timeout_ms=busy_timeout_ms)
+        self._writer = writer(self.engine)
+
+    @contextmanager
+    def write(self, actor: str, now: datetime | None = None) -> Iterator[UnitOfWork]:
+        """A write transaction (`BEGIN IMMEDIATE`), committed when the block ends cleanly."""
+        with Session(self._writer) as session, _calm_errors():
+            uow = UnitOfWork(session, actor=actor, now=now or utc_now(), writable=True)
+            try:
+                yield uow
+                uow.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def read(self) -> Iterator[UnitOfWork]:
+        """A read transaction (plain `BEGIN`, a consistent snapshot), always rolled back."""
+        with Session(self.engine) as session, _calm_errors():
+            try:
+                yield UnitOfWork(session, actor="", now=utc_now(), writable=False)
+            finally:
+                session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@contextmanager
+def _calm_errors() -> Iterator[None]:
+    """Turn a locked database or a full disk into messages a mediator can act on."""
+    try:
+        yield
+    except OperationalError as error:
+        text = str(error.orig).lower()
+        if "locked" in text or "busy" in text:
+            raise StoreBusy(BUSY_MESSAGE) from error
+        if "full" in text:
+            raise StoreFull(FULL_MESSAGE) from error
+        raise

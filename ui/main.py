@@ -1,0 +1,91 @@
+"""Start the desktop client: `run_gui(argv)` behind `python -m app [--data-dir DIR]`.
+
+The window shows first; the case store (SQLAlchemy, Alembic, migrations) opens afterwards
+on the database thread, so the app appears quickly even on a slow laptop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import __version__
+from app.paths import default_data_dir
+from ui import i18n, theme
+from ui.crash import install_crash_handler, setup_logging
+from ui.services import ContextCaseService
+from ui.tasks import TaskRunner
+from ui.views.main_window import MainWindow
+
+APP_NAME = "MediationDesk"
+ORG_NAME = "MediationDesk"
+
+log = logging.getLogger("mediation_desk")
+
+
+@dataclass(frozen=True)
+class GuiOptions:
+    data_dir: Path
+    language: str
+    qt_args: list[str]
+
+
+def parse_options(argv: list[str]) -> GuiOptions:
+    """`--data-dir DIR` and `--lang zh_CN|en`; anything else is left to Qt."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--lang", default=None)
+    known, rest = parser.parse_known_args(argv)
+    data_dir = known.data_dir if known.data_dir is not None else default_data_dir()
+    return GuiOptions(data_dir.expanduser(), i18n.choose_language(known.lang), rest)
+
+
+def create_application(options: GuiOptions) -> QApplication:
+    """The QApplication with names, font, style and translators set (reused if one exists)."""
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication([sys.argv[0] if sys.argv else "mediation-desk", *options.qt_args])
+    )
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationDisplayName("调解工作台" if options.language != "en" else "Mediation Desk")
+    app.setApplicationVersion(__version__)
+    theme.load_ui_font(app)
+    theme.apply_theme(app)
+    app.setProperty("translators", i18n.install_translators(app, options.language))
+    return app
+
+
+def run_gui(argv: list[str]) -> int:
+    """Start the GUI; returns the exit code of the event loop."""
+    options = parse_options(argv)
+    app = create_application(options)
+    log_path = setup_logging(options.data_dir)
+    install_crash_handler(log_path)
+    log.info("Mediation Desk %s starting on %s", __version__, options.data_dir)
+    window = build_main_window(options.data_dir)
+    window.show()
+    QTimer.singleShot(0, window.refresh)  # open the store once the window is on screen
+    code = app.exec()
+    window.shutdown()
+    return int(code)
+
+
+def build_main_window(data_dir: Path) -> MainWindow:
+    """The main window over the case store in `data_dir`, with the threaded runner."""
+    runner = TaskRunner()
+    window = MainWindow(ContextCaseService(data_dir), runner, data_dir)
+    runner.setParent(window)
+    return window
+
+
+if __name__ == "__main__":
+    sys.exit(run_gui(sys.argv[1:]))

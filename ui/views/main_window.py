@@ -1,0 +1,321 @@
+"""The main window: the case list on top, the chosen case below, New case / Refresh / About."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.domain.errors import DomainError
+from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
+from ui.tasks import TaskRunner, report_unexpected
+from ui.views.case_detail import CaseDetailView
+from ui.views.new_case_dialog import NewCaseDialog
+
+if TYPE_CHECKING:
+    from app.services.cases import CaseDetail, CaseSummary
+    from ui.services import CaseService
+
+# Starting widths (px) at which every column reads in full at 1366 × 768.
+COLUMN_WIDTHS = {
+    Column.CASE_NO: 120,
+    Column.DEBTOR: 70,
+    Column.ID_NUMBER: 150,
+    Column.PHONE: 100,
+    Column.CREDITOR: 230,
+    Column.LENDER_TYPE: 110,
+    Column.PRINCIPAL: 100,
+    Column.CLAIMED: 100,
+    Column.STATUS: 100,
+    Column.MEDIATOR: 64,
+    Column.UPDATED: 120,
+}
+
+
+class MainWindow(QMainWindow):
+    """Lists the cases of one case store and shows the chosen one.
+
+    Signals:
+        cases_loaded(int): the list was (re)loaded with this many cases.
+        case_shown(str): the detail pane now shows this case number.
+    """
+
+    cases_loaded = Signal(int)
+    case_shown = Signal(str)
+
+    def __init__(
+        self,
+        service: CaseService,
+        runner: TaskRunner,
+        data_dir: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._runner = runner
+        self._data_dir = data_dir
+        self._wanted_case = ""
+        self._select_after_load = ""
+        self.setWindowTitle(self.tr("调解工作台"))
+        self.model = CaseTableModel(self)
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_actions()
+        self._build_central()
+        self._build_status_bar()
+        self.resize(1366, 768)
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        style = self.style()
+        self.new_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.tr("新建案件"), self
+        )
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.open_new_case)
+        self.refresh_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), self.tr("刷新"), self
+        )
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.about_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+            self.tr("关于"),
+            self,
+        )
+        self.about_action.triggered.connect(self.show_about)
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu = self.menuBar()
+        case_menu = menu.addMenu(self.tr("案件(&C)"))
+        case_menu.addActions([self.new_action, self.refresh_action])
+        case_menu.addSeparator()
+        case_menu.addAction(quit_action)
+        menu.addMenu(self.tr("帮助(&H)")).addAction(self.about_action)
+        toolbar = QToolBar(self.tr("工具栏"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_action, self.refresh_action, self.about_action])
+        self.addToolBar(toolbar)
+
+    def _build_central(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 8, 10, 6)
+        layout.setSpacing(6)
+        self.banner = QLabel()
+        self.banner.setObjectName("errorBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        layout.addWidget(self.banner)
+        layout.addLayout(self._build_search_row())
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_table())
+        self.detail = CaseDetailView()
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([330, 300])
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+    def _build_search_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        title = QLabel(self.tr("案件列表"))
+        title.setObjectName("sectionTitle")
+        row.addWidget(title)
+        row.addStretch(1)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filter")
+        self.filter_edit.setPlaceholderText(self.tr("搜索姓名、案号、身份证号或手机号"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(320)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: self.filter_edit.setFocus())
+        self.addAction(find)
+        self.shown_label = QLabel()
+        self.shown_label.setObjectName("shownCount")
+        row.addWidget(self.shown_label)
+        row.addSpacing(8)
+        row.addWidget(self.filter_edit)
+        return row
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("caseTable")
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(Column.UPDATED, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(28)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(Column.CREDITOR, QHeaderView.ResizeMode.Stretch)
+        table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table = table
+        return table
+
+    def _build_status_bar(self) -> None:
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.count_label)
+        where = str(self._data_dir) if self._data_dir else ""
+        self.data_dir_label = QLabel(self.tr("数据目录：%1").replace("%1", where))
+        self.data_dir_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.data_dir_label)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def refresh(self, select_case: str = "") -> None:
+        """Reload the case list in the background, then select `select_case` (or keep the
+        current one)."""
+        self._select_after_load = select_case or self.current_case_no()
+        self.count_label.setText(self.tr("正在读取案件…"))
+        self.refresh_action.setEnabled(False)
+        self._runner.submit(
+            self._service.list_cases, on_finished=self._cases_arrived, on_failed=self._failed
+        )
+
+    def _cases_arrived(self, cases: list[CaseSummary]) -> None:
+        self.refresh_action.setEnabled(True)
+        self.banner.setVisible(False)
+        self.model.set_cases(cases)
+        self._update_counts()
+        wanted = self._select_after_load
+        if wanted and not self.select_case(wanted):
+            self.filter_edit.clear()
+            self.select_case(wanted)
+        if self.current_case_no() == "":
+            self.detail.clear()
+        self.cases_loaded.emit(len(cases))
+
+    def _update_counts(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        self.count_label.setText(self.tr("共 %n 件案件", "", total))
+        if shown == total:
+            self.shown_label.setText("")
+        else:
+            self.shown_label.setText(
+                self.tr("显示 %1 / %2 件").replace("%1", str(shown)).replace("%2", str(total))
+            )
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._update_counts()
+
+    def current_case_no(self) -> str:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return ""
+        source = self.proxy.mapToSource(index)
+        return self.model.case_at(source.row()).case_no if source.isValid() else ""
+
+    def select_case(self, case_no: str) -> bool:
+        """Select a case in the list (when the filter shows it); True when it is selected."""
+        row = self.model.row_of(case_no)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        source = self.proxy.mapToSource(current) if current.isValid() else QModelIndex()
+        if not source.isValid():
+            return
+        case_no = self.model.case_at(source.row()).case_no
+        self._wanted_case = case_no
+        self._runner.submit(
+            lambda: self._service.get_case(case_no),
+            on_finished=self._detail_arrived,
+            on_failed=self._failed,
+        )
+
+    def _detail_arrived(self, detail: CaseDetail) -> None:
+        if detail.summary.case_no != self._wanted_case:
+            return  # the user has moved on to another case meanwhile
+        self.detail.show_case(detail)
+        self.case_shown.emit(detail.summary.case_no)
+
+    def _failed(self, error: BaseException) -> None:
+        """Calm words for what a user can fix; the crash dialog for everything else."""
+        self.refresh_action.setEnabled(True)
+        if isinstance(error, DomainError):
+            self.banner.setText(str(error))
+            self.banner.setVisible(True)
+            self.count_label.setText(self.tr("未能读取案件"))
+        else:
+            report_unexpected(error)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def open_new_case(self) -> NewCaseDialog:
+        """Open the New case dialog (window-modal); the list refreshes when a case is made."""
+        dialog = NewCaseDialog(self._service, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.case_created.connect(lambda summary: self.refresh(summary.case_no))
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        text = self.tr(
+            "<h3>调解工作台 %1</h3>"
+            "<p>为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、"
+            "债权重算、调解协议与签署。</p>"
+            "<p>数据目录：%2</p>"
+        )
+        where = str(self._data_dir) if self._data_dir else "—"
+        QMessageBox.about(
+            self, self.tr("关于调解工作台"), text.replace("%1", __version__).replace("%2", where)
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Let a write that is under way finish before the window goes."""
+        self._runner.wait_for_done(10_000)
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Close the case store on its own thread once the work under way is done."""
+        closer = getattr(self._service, "close", None)
+        if callable(closer):
+            self._runner.submit(closer, on_failed=lambda _error: None)
+        self._runner.wait_for_done(10_000)

@@ -67,15 +67,18 @@ class CrashHandler:
         self._showing = False
 
     def _dialog(self, error: BaseException) -> QMessageBox:
-        tr = QCoreApplication.translate
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(tr("CrashHandler", "程序出错"))
-        box.setText(tr("CrashHandler", "调解工作台遇到了一个意外错误。已保存的案件数据不受影响。"))
-        box.setInformativeText(
-            tr("CrashHandler", "详细信息已记录在日志文件中，请将它发给技术支持：\n%1").replace(
-                "%1", str(self.log_path)
+        box.setWindowTitle(QCoreApplication.translate("CrashHandler", "程序出错"))
+        box.setText(
+            QCoreApplication.translate(
+                "CrashHandler", "调解工作台遇到了一个意外错误。已保存的案件数据不受影响。"
             )
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "CrashHandler", "详细信息已记录在日志文件中，请将它发给技术支持：\n%1"
+            ).replace("%1", str(self.log_path))
         )
         box.setDetailedText(f"{type(error).__name__}: {error}")
         box.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -15,6 +15,7 @@ DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
 
 _current = DEFAULT_LANGUAGE
+_installed: list[QTranslator] = []
 
 
 def choose_language(requested: str | None = None) -> str:
@@ -34,11 +35,10 @@ def current_language() -> str:
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Qt's own strings (standard buttons) and the app's, for `language`.
-
-    The caller keeps the returned translators alive as long as the app runs.
-    """
+    """Qt's own strings (standard buttons) and the app's, for `language`, replacing any
+    installed before. Chinese needs no app translation: it is the source text."""
     global _current
+    remove_translators(app)
     _current = language
     QLocale.setDefault(QLocale(language))
     installed: list[QTranslator] = []
@@ -51,4 +51,14 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         translator = QTranslator(app)
         if translator.load(name, folder) and app.installTranslator(translator):
             installed.append(translator)
+    _installed.extend(installed)
     return installed
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Back to the source text (Chinese)."""
+    global _current
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    _current = DEFAULT_LANGUAGE
+    QLocale.setDefault(QLocale(DEFAULT_LANGUAGE))

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
@@ -56,11 +56,11 @@ def create_application(options: GuiOptions) -> QApplication:
     )
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
-    app.setApplicationDisplayName("调解工作台" if options.language != "en" else "Mediation Desk")
     app.setApplicationVersion(__version__)
     theme.load_ui_font(app)
     theme.apply_theme(app)
-    app.setProperty("translators", i18n.install_translators(app, options.language))
+    i18n.install_translators(app, options.language)
+    app.setApplicationDisplayName(QCoreApplication.translate("main", "调解工作台"))
     return app
 
 

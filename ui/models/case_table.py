@@ -46,19 +46,18 @@ class Column(IntEnum):
 
 
 def _headers() -> tuple[str, ...]:
-    tr = QCoreApplication.translate
     return (
-        tr("CaseTableModel", "案号"),
-        tr("CaseTableModel", "债务人"),
-        tr("CaseTableModel", "身份证号"),
-        tr("CaseTableModel", "手机号"),
-        tr("CaseTableModel", "债权人"),
-        tr("CaseTableModel", "出借人类型"),
-        tr("CaseTableModel", "借款本金"),
-        tr("CaseTableModel", "主张总额"),
-        tr("CaseTableModel", "状态"),
-        tr("CaseTableModel", "调解员"),
-        tr("CaseTableModel", "更新时间"),
+        QCoreApplication.translate("CaseTableModel", "案号"),
+        QCoreApplication.translate("CaseTableModel", "债务人"),
+        QCoreApplication.translate("CaseTableModel", "身份证号"),
+        QCoreApplication.translate("CaseTableModel", "手机号"),
+        QCoreApplication.translate("CaseTableModel", "债权人"),
+        QCoreApplication.translate("CaseTableModel", "出借人类型"),
+        QCoreApplication.translate("CaseTableModel", "借款本金"),
+        QCoreApplication.translate("CaseTableModel", "主张总额"),
+        QCoreApplication.translate("CaseTableModel", "状态"),
+        QCoreApplication.translate("CaseTableModel", "调解员"),
+        QCoreApplication.translate("CaseTableModel", "更新时间"),
     )
 
 

@@ -1,0 +1,735 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>CaseDetailView</name>
+    <message>
+        <location filename="../../ui/views/case_detail.py" line="+118"/>
+        <source>在上方列表中选择一个案件，即可在这里查看当事人、借款、主张和还款。</source>
+        <translation>Choose a case in the list above to see its parties, loan, claim and payments here.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>借款信息</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债权人主张</source>
+        <translation>Creditor&apos;s claim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还款记录</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>债权人：%1</source>
+        <translation>Creditor: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>调解员：%1</source>
+        <translation>Mediator: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>批次：%1</source>
+        <translation>Batch: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>更新于 %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暂无当事人信息</source>
+        <translation>No parties yet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>尚未录入借款信息</source>
+        <translation>No loan terms entered yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>出借人类型</source>
+        <translation>Lender type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同编号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同日期</source>
+        <translation>Contract date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放款日期</source>
+        <translation>Disbursed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>借款本金</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>实际放款</source>
+        <translation>Disbursed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年利率</source>
+        <translation>Annual rate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>逾期年利率</source>
+        <translation>Overdue rate (annual)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计收复利</source>
+        <translation>Compound interest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还款方式</source>
+        <translation>Repayment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>期限</source>
+        <translation>Term</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n 个月</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>到期日</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>宣布提前到期</source>
+        <translation>Accelerated on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>一年按 %1 天</source>
+        <translation>%1-day year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计息天数</source>
+        <translation>Day basis</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>债权人尚未提出主张</source>
+        <translation>The creditor has not stated a claim yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>计算截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本金</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>利息</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>罚息</source>
+        <translation>Penalty interest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复利</source>
+        <translation>Compound interest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>费用</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实现债权费用</source>
+        <translation>Costs of recovery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>费用明细</source>
+        <translation>Fees and costs</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>暂无还款记录</source>
+        <translation>No payments yet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>已还合计（%n 笔）</source>
+        <translation>
+            <numerusform>Paid in total (%n payment)</numerusform>
+            <numerusform>Paid in total (%n payments)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="+50"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债务人</source>
+        <translation>Debtor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债权人</source>
+        <translation>Creditor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出借人类型</source>
+        <translation>Lender type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>借款本金</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主张总额</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <location filename="../../ui/crash.py" line="+72"/>
+        <source>程序出错</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>调解工作台遇到了一个意外错误。已保存的案件数据不受影响。</source>
+        <translation>Mediation Desk ran into an unexpected error. Cases already saved are not affected.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>详细信息已记录在日志文件中，请将它发给技术支持：
+%1</source>
+        <translation>The details are in this log file; please send it to support:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="+77"/>
+        <source>调解工作台</source>
+        <translation>Mediation Desk</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>新建案件</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>案件(&amp;C)</source>
+        <translation>&amp;Cases</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>案件列表</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>搜索姓名、案号、身份证号或手机号</source>
+        <translation>Search name, case no., ID number or phone</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>数据目录：%1</source>
+        <translation>Data folder: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>正在读取案件…</source>
+        <translation>Reading cases…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>共 %n 件案件</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>显示 %1 / %2 件</source>
+        <translation>Showing %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>未能读取案件</source>
+        <translation>Could not read the cases</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;h3&gt;调解工作台 %1&lt;/h3&gt;&lt;p&gt;为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、债权重算、调解协议与签署。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mediation Desk %1&lt;/h3&gt;&lt;p&gt;An offline desktop workbench for mediators of loan and private lending disputes: case intake, recalculation of claims, settlement agreements and signing.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>关于调解工作台</source>
+        <translation>About Mediation Desk</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../ui/views/new_case_dialog.py" line="+85"/>
+        <source>新建案件</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>带 * 的为必填项。年利率可写“18%”“年化24%”或“月息1分5”。</source>
+        <translation>Fields marked * are required. The annual rate may be written &quot;18%&quot;, &quot;年化24%&quot; or &quot;月息1分5&quot;.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+165"/>
+        <source>创建案件</source>
+        <translation>Create case</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>债权人</source>
+        <translation>Creditor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>名称 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>如：某某银行股份有限公司某分行</source>
+        <translation>e.g. XX Bank Co., Ltd., XX Branch</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>出借人类型 *</source>
+        <translation>Lender type *</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>18 位，民间借贷可不填</source>
+        <translation>18 characters; optional for private lenders</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>债务人</source>
+        <translation>Debtor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>身份证号 *</source>
+        <translation>ID number *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>18 位居民身份证号码</source>
+        <translation>18-digit resident ID number</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>手机号 *</source>
+        <translation>Mobile *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>11 位手机号码</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>借款</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>借款本金（元）*</source>
+        <translation>Principal (yuan) *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>如：50000 或 50,000.00</source>
+        <translation>e.g. 50000 or 50,000.00</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>合同日期 *</source>
+        <translation>Contract date *</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>年利率</source>
+        <translation>Annual rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>如：18%、月息1分5</source>
+        <translation>e.g. 18% or 月息1分5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>还款方式</source>
+        <translation>Repayment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>到期日</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>期数</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>如：2026年3月委托批次</source>
+        <translation>e.g. March 2026 referral batch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../ui/views/signature_pad.py" line="+59"/>
+        <source>签名板</source>
+        <translation>Signature pad</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="+19"/>
+        <source>银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>消费金融公司</source>
+        <translation>Consumer finance company</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>小额贷款公司</source>
+        <translation>Small loan company</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他持牌金融机构</source>
+        <translation>Other licensed lender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>信用卡</source>
+        <translation>Credit card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>民间借贷</source>
+        <translation>Private lending</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>到期一次性还本付息</source>
+        <translation>All at maturity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>等额本息</source>
+        <translation>Equal instalments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>等额本金</source>
+        <translation>Equal principal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>先息后本</source>
+        <translation>Interest only, principal at end</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按约定还款计划</source>
+        <translation>Agreed schedule</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>债权人</source>
+        <translation>Creditor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债务人</source>
+        <translation>Debtor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>共同债务人</source>
+        <translation>Co-debtor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保证人</source>
+        <translation>Guarantor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>自然人</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>居民身份证</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他证件</source>
+        <translation>Other ID</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>逾期费/滞纳金</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>管理费</source>
+        <translation>Management fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>服务费</source>
+        <translation>Service fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>违约金</source>
+        <translation>Liquidated damages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>催收费</source>
+        <translation>Collection fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他费用</source>
+        <translation>Other fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>诉讼费</source>
+        <translation>Court fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保全费</source>
+        <translation>Preservation fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公告费</source>
+        <translation>Announcement fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>律师费</source>
+        <translation>Lawyer fee</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{year}-{month:02d}-{day:02d}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../ui/main.py" line="+63"/>
+        <source>调解工作台</source>
+        <translation>Mediation Desk</translation>
+    </message>
+</context>
+</TS>

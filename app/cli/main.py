@@ -65,10 +65,10 @@ def wants_gui(argv: list[str]) -> bool:
         if skip_next:
             skip_next = False
             continue
-        if arg == "--data-dir":
+        if arg in ("--data-dir", "--lang"):  # --lang zh_CN|en: the GUI's language
             skip_next = True
             continue
-        if arg.startswith("--data-dir="):
+        if arg.startswith(("--data-dir=", "--lang=")):
             continue
         if arg.startswith("-") and arg not in ("-",):
             return False  # --help, --version and the like belong to the CLI

@@ -20,13 +20,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>债权人主张</source>
-        <translation>Creditor&apos;s claim</translation>
+        <source>债权人主张（元）</source>
+        <translation>Creditor&apos;s claim (yuan)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>还款记录</source>
-        <translation>Payments</translation>
+        <source>还款记录（元）</source>
+        <translation>Payments (yuan)</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -49,7 +49,12 @@
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>%1 · %2（%3）</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
@@ -157,7 +162,12 @@
         <translation>Day basis</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>%1 元</source>
+        <translation>%1 yuan</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>债权人尚未提出主张</source>
         <translation>The creditor has not stated a claim yet</translation>
     </message>
@@ -397,7 +407,7 @@
         <translation>New case</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>带 * 的为必填项。年利率可写“18%”“年化24%”或“月息1分5”。</source>
         <translation>Fields marked * are required. The annual rate may be written &quot;18%&quot;, &quot;年化24%&quot; or &quot;月息1分5&quot;.</translation>
     </message>

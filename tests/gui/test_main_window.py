@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from app.domain.errors import DomainError
 from ui.models.case_table import Column
 from ui.views.new_case_dialog import NewCaseDialog
 
@@ -151,3 +152,32 @@ def test_bad_id_number_is_shown_by_its_field_and_nothing_typed_is_lost(window, q
     with qtbot.waitSignal(dialog.case_created, timeout=3000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert len(fake_service.created) == 1
+
+
+def test_instalment_loans_ask_for_a_term_instead_of_a_maturity(window, qtbot, fake_service):
+    dialog = open_dialog(window, qtbot)
+    assert dialog.rows["maturity"].isVisibleTo(dialog)
+    assert not dialog.rows["term_months"].isVisibleTo(dialog)
+    method = dialog.repayment_method
+    method.setCurrentIndex(method.findData("equal_installment"))
+    assert not dialog.rows["maturity"].isVisibleTo(dialog)
+    assert dialog.rows["term_months"].isVisibleTo(dialog)
+    dialog.term_months.setValue(24)
+    new = dialog.collect()
+    assert (new.repayment_method, new.term_months, new.maturity) == ("equal_installment", "24", "")
+
+
+def test_a_store_problem_is_shown_calmly_in_the_window(window, qtbot, fake_service, monkeypatch):
+    def locked(query: str = "") -> list:
+        raise DomainError("案件库正被另一个程序使用，请关闭它后点“刷新”。")
+
+    monkeypatch.setattr(fake_service, "list_cases", locked)
+    window.refresh()
+    qtbot.waitUntil(lambda: window.banner.isVisible())
+    assert "请关闭它后点“刷新”" in window.banner.text()
+    assert window.count_label.text() == "未能读取案件"
+    assert window.refresh_action.isEnabled()
+    monkeypatch.undo()
+    with qtbot.waitSignal(window.cases_loaded, timeout=3000):
+        window.refresh()
+    assert not window.banner.isVisible()

@@ -146,8 +146,8 @@ class CaseTableModel(QAbstractTableModel):
             return _alignment(column)
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS:
             return _status_colour(case.status)
-        if role == Qt.ItemDataRole.ToolTipRole and column is Column.CREDITOR:
-            return case.creditor_name
+        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.CREDITOR, Column.LENDER_TYPE):
+            return _display(case, column, self._lenders)
         if role == CASE_ROLE:
             return case
         if role == SORT_ROLE:

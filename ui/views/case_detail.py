@@ -145,8 +145,8 @@ class CaseDetailView(QStackedWidget):
         cards.setSpacing(10)
         self.parties = Card(self.tr("当事人"))
         self.loan = Card(self.tr("借款信息"))
-        self.claim = Card(self.tr("债权人主张"))
-        self.payments = Card(self.tr("还款记录"))
+        self.claim = Card(self.tr("债权人主张（元）"))
+        self.payments = Card(self.tr("还款记录（元）"))
         for card, stretch in ((self.parties, 5), (self.loan, 4), (self.claim, 4)):
             cards.addWidget(card, stretch)
         cards.addWidget(self.payments, 4)
@@ -199,7 +199,8 @@ class CaseDetailView(QStackedWidget):
         for party in parties:
             role = labels.lookup(roles, party.role)
             kind = labels.lookup(kinds, party.kind)
-            rows.append(Row(f"{role} · {party.name}（{kind}）", kind="heading"))
+            heading = self.tr("%1 · %2（%3）").replace("%1", role).replace("%2", party.name)
+            rows.append(Row(heading.replace("%3", kind), kind="heading"))
             if party.id_number:
                 rows.append(Row(labels.lookup(ids, party.id_type or "other"), party.id_number))
             if party.legal_representative:
@@ -218,10 +219,10 @@ class CaseDetailView(QStackedWidget):
             Row(self.tr("合同编号"), loan.contract_no or "—"),
             Row(self.tr("合同日期"), labels.date_text(loan.contract_date)),
             Row(self.tr("放款日期"), labels.date_text(loan.disbursement_date)),
-            Row(self.tr("借款本金"), _yuan(loan.principal), "amount"),
+            Row(self.tr("借款本金"), self._with_unit(loan.principal)),
         ]
         if loan.disbursed != loan.principal:
-            rows.append(Row(self.tr("实际放款"), _yuan(loan.disbursed), "amount"))
+            rows.append(Row(self.tr("实际放款"), self._with_unit(loan.disbursed)))
         rows.append(Row(self.tr("年利率"), formatting.percent(loan.annual_rate) or "—"))
         if loan.overdue_rate is not None:
             rows.append(Row(self.tr("逾期年利率"), formatting.percent(loan.overdue_rate)))
@@ -237,6 +238,9 @@ class CaseDetailView(QStackedWidget):
         basis = self.tr("一年按 %1 天").replace("%1", str(loan.day_basis))
         rows.append(Row(self.tr("计息天数"), basis))
         return rows
+
+    def _with_unit(self, amount: Decimal) -> str:
+        return self.tr("%1 元").replace("%1", _yuan(amount))
 
     def _claim_rows(self, detail: CaseDetail) -> list[Row]:
         claim: ClaimInfo | None = detail.claim

@@ -41,7 +41,7 @@ COLUMN_WIDTHS = {
     Column.ID_NUMBER: 150,
     Column.PHONE: 100,
     Column.CREDITOR: 230,
-    Column.LENDER_TYPE: 110,
+    Column.LENDER_TYPE: 128,
     Column.PRINCIPAL: 100,
     Column.CLAIMED: 100,
     Column.STATUS: 100,

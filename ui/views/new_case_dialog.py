@@ -113,7 +113,10 @@ class NewCaseDialog(QDialog):
         left.addWidget(self._debtor_box())
         left.addStretch(1)
         columns.addLayout(left, 1)
-        columns.addWidget(self._loan_box(), 1)
+        right = QVBoxLayout()
+        right.addWidget(self._loan_box())
+        right.addStretch(1)
+        columns.addLayout(right, 1)
         layout.addLayout(columns, 1)
         note = QLabel(self.tr("带 * 的为必填项。年利率可写“18%”“年化24%”或“月息1分5”。"))
         note.setObjectName("formNote")
@@ -126,7 +129,7 @@ class NewCaseDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(860, 560)
+        self.setMinimumWidth(820)
 
     def _creditor_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("债权人"))
@@ -171,7 +174,7 @@ class NewCaseDialog(QDialog):
 
     def _loan_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("借款"))
-        form = _form(box)
+        form = self._loan_form = _form(box)
         self._add(
             form,
             "principal",
@@ -208,8 +211,8 @@ class NewCaseDialog(QDialog):
 
     def _method_changed(self) -> None:
         bullet = self.repayment_method.currentData() == "bullet"
-        self.rows["maturity"].setEnabled(bullet)
-        self.rows["term_months"].setEnabled(not bullet)
+        self._loan_form.setRowVisible(self.rows["maturity"], bullet)
+        self._loan_form.setRowVisible(self.rows["term_months"], not bullet)
 
     # -- reading and submitting -------------------------------------------------------------
 

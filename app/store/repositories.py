@@ -7,20 +7,11 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.sql import Select
 
 from app.domain.errors import DomainError
+from app.store.errors import CaseNotFound
 from app.store.models import Case, CaseCounter, Mediator, Organisation, Party
 
 CASE_PREFIX = "TJ"
 MAX_SEQ = 999_999
-
-
-class CaseNotFound(DomainError):
-    """No case has the number asked for."""
-
-    def __init__(self, case_no: str) -> None:
-        self.case_no = case_no
-        super().__init__(
-            f"找不到案件“{case_no}”。请检查案号（形如 TJ-2026-000123），或用 cases list 查找。"
-        )
 
 
 def format_case_no(year: int, seq: int) -> str:

@@ -25,20 +25,12 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from app.domain.errors import DomainError
 from app.store.audit import AuditLog
 from app.store.engine import BUSY_TIMEOUT_MS, make_engine, writer
+from app.store.errors import BUSY_MESSAGE, FULL_MESSAGE, StoreBusy, StoreFull
 from app.store.models import Case
 from app.store.records import AuditEvent
 from app.store.repositories import CaseRepository, OrganisationRepository
-
-
-class StoreBusy(DomainError):
-    """Another window or program holds the write lock for longer than the busy timeout."""
-
-
-class StoreFull(DomainError):
-    """The disk is full."""
 
 
 class MissingAuditEvent(RuntimeError):
@@ -47,10 +39,6 @@ class MissingAuditEvent(RuntimeError):
 
 class ReadOnlyViolation(RuntimeError):
     """A bug: a read unit of work tried to write."""
-
-
-BUSY_MESSAGE = "案件库正被另一个程序（可能是另一个调解工作台窗口）占用，请关闭它或稍后再试。"
-FULL_MESSAGE = "磁盘空间已满，这次修改没有保存（之前保存的内容完好）。请清理磁盘后再试。"
 
 
 def utc_now() -> datetime:

@@ -1,0 +1,108 @@
+"""The application context every service call takes: where the data is, the store, who acts.
+
+    ctx = open_context(Path("~/cases").expanduser(), actor="张调解员")
+    with ctx.write() as uow:        # one transaction, BEGIN IMMEDIATE, audited
+        ...
+    ctx.close()
+
+`ctx.clock()` is the only source of "now" for services (tests inject a fixed clock).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from types import TracebackType
+
+from app.store.unit_of_work import Store, UnitOfWork, utc_now
+
+DB_FILE = "cases.db"
+BACKUP_DIR = "backups"
+
+Clock = Callable[[], datetime]
+
+
+@dataclass
+class AppContext:
+    """What a service needs: the data folder, the open store, the actor for the audit log."""
+
+    data_dir: Path
+    store: Store
+    actor: str = "cli"
+    clock: Clock = field(default=utc_now)
+
+    @property
+    def db_path(self) -> Path:
+        return self.store.db_path
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / BACKUP_DIR
+
+    def now(self) -> datetime:
+        """Now, timezone-aware UTC."""
+        return self.clock()
+
+    def today(self) -> date:
+        """Today's date where the mediator is (the machine's local time zone)."""
+        return self.clock().astimezone().date()
+
+    def write(self) -> AbstractContextManager[UnitOfWork]:
+        """A write unit of work acting as `actor` at `clock()`; commit on clean exit."""
+        return self.store.write(self.actor, self.clock())
+
+    def read(self) -> AbstractContextManager[UnitOfWork]:
+        return self.store.read()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> AppContext:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def db_path_for(data_dir: Path) -> Path:
+    return data_dir / DB_FILE
+
+
+def resolve_data_dir(data_dir: Path | None) -> Path:
+    if data_dir is not None:
+        return data_dir.expanduser()
+    from app.paths import default_data_dir
+
+    return default_data_dir()
+
+
+def open_context(
+    data_dir: Path | None,
+    *,
+    actor: str = "cli",
+    migrate: bool = True,
+    clock: Clock | None = None,
+    key: bytes | None = None,
+) -> AppContext:
+    """Open the case store in `data_dir` (default: the user's data folder).
+
+    With `migrate` (the default, what the app does at start-up) the database is created or
+    upgraded first, after a backup into `<data_dir>/backups/`; a database from a newer
+    version is refused with a `DomainError`. `key` is for the encrypted store (later issue).
+    """
+    folder = resolve_data_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = db_path_for(folder)
+    if migrate:
+        from app.store import migrate as migrations
+
+        migrations.upgrade(path, backup_dir=folder / BACKUP_DIR, key=key)
+    return AppContext(folder, Store(path, key=key), actor, clock or utc_now)

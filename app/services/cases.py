@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.case_status import CaseStatus, label, transition
 from app.domain.errors import InputError, Problem
 from app.domain.money import ZERO
+from app.services.clock import china_time
 from app.store.errors import CaseNotFound, StoreBusy, StoreFull
 from app.store.vocab import (
     COST_KINDS,
@@ -224,11 +225,11 @@ def change_status(ctx: AppContext, case_no: str, target: str | CaseStatus) -> Ca
 
 
 def store_new_case(uow: UnitOfWork, valid: ValidCase) -> Case:
-    """Insert a checked case (numbered in the local year of `uow.now`) and audit it."""
+    """Insert a checked case (numbered in the year of `uow.now` in China) and audit it."""
     from app.store.models import Case, LoanTerms, Party
 
     case = Case(
-        case_no=uow.cases.next_case_no(uow.now.astimezone().year),
+        case_no=uow.cases.next_case_no(china_time(uow.now).year),
         status=CaseStatus.INTAKE.value,
         source_batch=valid.batch,
         created_at=uow.now,

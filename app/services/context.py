@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 
+from app.services.clock import china_date
 from app.store.unit_of_work import Store, UnitOfWork, utc_now
 
 DB_FILE = "cases.db"
@@ -47,8 +48,8 @@ class AppContext:
         return self.clock()
 
     def today(self) -> date:
-        """Today's date where the mediator is (the machine's local time zone)."""
-        return self.clock().astimezone().date()
+        """Today's date in China (UTC+8)."""
+        return china_date(self.clock())
 
     def write(self) -> AbstractContextManager[UnitOfWork]:
         """A write unit of work acting as `actor` at `clock()`; commit on clean exit."""

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from app.domain.case_status import transition
 from app.services.case_input import validate_new_case
 from app.services.cases import NewCase, store_new_case
+from app.services.clock import CHINA_TZ
 from app.services.demo_loans import LoanMaker, LoanSpec
 from app.services.demo_people import People, Person, credit_code, mobile
 from app.store.models import Case, Charge, Claim, Mediator, Organisation, Party, Payment
@@ -28,8 +29,7 @@ if TYPE_CHECKING:
 
 DEMO_SEED = 20260630
 DEMO_TODAY = date(2026, 6, 30)
-BEIJING = timezone(timedelta(hours=8), "CST")
-FIRST_INTAKE = datetime(2025, 10, 9, 9, 30, tzinfo=BEIJING)
+FIRST_INTAKE = datetime(2025, 10, 9, 9, 30, tzinfo=CHINA_TZ)
 LENDER_MIX = (
     ["bank"] * 4
     + ["consumer_finance"] * 5

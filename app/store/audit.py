@@ -140,7 +140,7 @@ class AuditLog:
             ),
         )
         self.session.add(event)
-        self.session.flush([event])
+        self.session.flush()
         return event
 
     def for_case(self, case_id: int) -> list[AuditEvent]:

@@ -109,6 +109,7 @@ class Store:
     def write(self, actor: str, now: datetime | None = None) -> Iterator[UnitOfWork]:
         """A write transaction (`BEGIN IMMEDIATE`), committed when the block ends cleanly."""
         with Session(self._writer) as session, _calm_errors():
+            session.connection()  # BEGIN IMMEDIATE now: wait for (or fail on) the lock up front
             uow = UnitOfWork(session, actor=actor, now=now or utc_now(), writable=True)
             try:
                 yield uow

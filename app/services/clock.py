@@ -1,0 +1,20 @@
+"""Time for the services: "now" comes from `AppContext.clock`; dates are China Standard Time.
+
+Mainland China has one time zone, so the intake year of a case number and "today" for
+input checks use UTC+8 whatever the machine's own setting (a laptop left on UTC must not
+number a case taken in at 07:00 on 1 January in the old year).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+CHINA_TZ = timezone(timedelta(hours=8), "CST")
+
+
+def china_time(moment: datetime) -> datetime:
+    return moment.astimezone(CHINA_TZ)
+
+
+def china_date(moment: datetime) -> date:
+    return moment.astimezone(CHINA_TZ).date()

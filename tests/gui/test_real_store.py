@@ -1,0 +1,120 @@
+"""The main window over a real case store (demo data) with the threaded task runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from ui.models.case_table import Column
+from ui.services import ContextCaseService
+from ui.tasks import TaskRunner
+from ui.views.main_window import MainWindow
+from ui.views.new_case_dialog import NewCaseDialog
+
+pytest.importorskip("app.domain.identifiers")  # the services validate IDs with it
+
+WAIT = 10_000
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder with the 24 demo cases, made once per module."""
+    from app.services.context import open_context
+    from app.services.demo import seed_demo
+
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    with open_context(folder, actor="演示") as ctx:
+        seed_demo(ctx)
+    return folder
+
+
+@pytest.fixture
+def real_window(qtbot, themed_app, demo_template, tmp_path) -> Iterator[MainWindow]:
+    data_dir = tmp_path / "data"
+    shutil.copytree(demo_template, data_dir)
+    runner = TaskRunner()
+    service = ContextCaseService(data_dir, actor="测试调解员")
+    win = MainWindow(service, runner, data_dir)
+    runner.setParent(win)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.cases_loaded, timeout=WAIT):
+        win.refresh()
+    yield win
+    win.shutdown()
+
+
+def stored_cases(data_dir: Path) -> list:
+    from app.services import cases
+    from app.services.context import open_context
+
+    with open_context(data_dir, actor="检查") as ctx:
+        return cases.list_cases(ctx)
+
+
+def test_demo_cases_are_listed_and_one_shows_in_full(real_window, qtbot):
+    listed = stored_cases(real_window._data_dir)
+    assert real_window.model.rowCount() == len(listed) >= 20
+    assert real_window.count_label.text() == f"共 {len(listed)} 件案件"
+    case = listed[3]
+    real_window.filter_edit.setText(case.debtor_name)
+    assert case.case_no in [
+        real_window.proxy.index(r, Column.CASE_NO).data()
+        for r in range(real_window.proxy.rowCount())
+    ]
+    with qtbot.waitSignal(real_window.case_shown, timeout=WAIT):
+        assert real_window.select_case(case.case_no)
+    text = real_window.detail.text()
+    assert case.debtor_name in text
+    assert case.creditor_name in text
+    assert f"{case.principal:,.2f} 元" in text
+    assert case.debtor_id_number in text  # in full in the detail pane
+
+
+def test_new_case_is_stored_and_selected(real_window, qtbot):
+    before = len(stored_cases(real_window._data_dir))
+    real_window.new_action.trigger()
+    dialog = real_window.findChild(NewCaseDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.edit("creditor_name").setText("滨江农村商业银行股份有限公司")
+    dialog.edit("debtor_name").setText("周芷若")
+    qtbot.keyClicks(dialog.edit("debtor_id_number"), "11010519491231002X")
+    qtbot.keyClicks(dialog.edit("debtor_phone"), "13912345678")
+    qtbot.keyClicks(dialog.edit("principal"), "88,000")
+    dialog.edit("annual_rate").setText("月息1分5")
+    dialog.contract_date.setDate(QDate(2022, 6, 1))
+    dialog.maturity.setDate(QDate(2023, 6, 1))
+    with qtbot.waitSignal(real_window.case_shown, timeout=WAIT) as shown:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    after = stored_cases(real_window._data_dir)
+    assert len(after) == before + 1
+    new = next(c for c in after if c.debtor_name == "周芷若")
+    assert shown.args == [new.case_no]
+    assert real_window.current_case_no() == new.case_no
+    text = real_window.detail.text()
+    assert "88,000.00 元" in text
+    assert "18%" in text  # 月息1分5 read as 18% a year
+
+
+def test_wrong_id_number_is_explained_by_the_field(real_window, qtbot):
+    real_window.new_action.trigger()
+    dialog = real_window.findChild(NewCaseDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.edit("creditor_name").setText("滨江农村商业银行股份有限公司")
+    dialog.edit("debtor_name").setText("周芷若")
+    wrong = "110105194912310021"  # the check character should be X
+    qtbot.keyClicks(dialog.edit("debtor_id_number"), wrong)
+    qtbot.keyClicks(dialog.edit("debtor_phone"), "13912345678")
+    qtbot.keyClicks(dialog.edit("principal"), "88000")
+    dialog.contract_date.setDate(QDate(2022, 6, 1))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "debtor_id_number" in dialog.errors(), timeout=WAIT)
+    assert list(dialog.errors()) == ["debtor_id_number"]
+    assert "身份证" in dialog.errors()["debtor_id_number"]
+    assert dialog.isVisible()
+    assert dialog.edit("debtor_id_number").text() == wrong
+    assert dialog.edit("debtor_name").text() == "周芷若"

@@ -14,6 +14,8 @@ from app.services.context import open_context
 from app.services.demo import seed_demo
 from tests.store_fixtures import copy_template
 
+pytest.importorskip("app.domain.identifiers")  # create_case validates IDs with it
+
 
 @pytest.fixture
 def demo_ctx(ctx: Any) -> Any:

@@ -34,6 +34,8 @@ QLabel#rowLabel { color: #6b7280; }
 QLabel#rowValue { color: #111827; }
 QLabel#rowTotalLabel, QLabel#rowTotal { font-weight: bold; color: #111827;
     border-top: 1px solid #e5e8ec; padding-top: 3px; }
+QLabel#rowSummaryLabel, QLabel#rowSummary { font-weight: bold; color: #111827;
+    border-bottom: 1px solid #e5e8ec; padding-bottom: 3px; }
 QLabel#caseTitle { font-size: 13pt; font-weight: bold; color: #111827; }
 QLabel#caseSubtitle { color: #4b5563; }
 QLabel#statusChip { padding: 2px 10px; border-radius: 9px; background: #e0eafc;

@@ -30,7 +30,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Row:
-    """One line of a card: a label and a value; `kind` is plain, amount, heading or total."""
+    """One line of a card: a label and a value.
+
+    `kind`: plain, amount, heading, total (a sum under its parts) or summary (a sum above
+    a long list, so it shows without scrolling).
+    """
 
     label: str
     value: str = ""
@@ -84,16 +88,17 @@ class Card(QFrame):
         name.setObjectName("rowLabel")
         name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         value = QLabel(row.value)
-        value.setObjectName("rowTotal" if row.kind == "total" else "rowValue")
+        names = {"total": "rowTotal", "summary": "rowSummary"}
+        value.setObjectName(names.get(row.kind, "rowValue"))
         value.setWordWrap(row.kind == "plain")
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        right = row.kind in ("amount", "total")
+        right = row.kind in ("amount", "total", "summary")
         value.setAlignment(
             (Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
             | Qt.AlignmentFlag.AlignTop
         )
-        if row.kind == "total":
-            name.setObjectName("rowTotalLabel")
+        if row.kind in names:
+            name.setObjectName(names[row.kind] + "Label")
         self._grid.addWidget(name, line, 0)
         self._grid.addWidget(value, line, 1)
         return line + 1
@@ -269,15 +274,14 @@ class CaseDetailView(QStackedWidget):
         listed = sorted(payments, key=lambda p: p.date)
         if not listed:
             return [Row(self.tr("暂无还款记录"), kind="heading")]
-        rows = []
+        total = sum((p.amount for p in listed), Decimal("0"))
+        count = self.tr("已还合计（%n 笔）", "", len(listed))
+        rows = [Row(count, _yuan(total), "summary")]
         for payment in listed:
             name = labels.date_text(payment.date)
             if payment.note:
                 name = f"{name}  {payment.note}"
             rows.append(Row(name, _yuan(payment.amount), "amount"))
-        total = sum((p.amount for p in listed), Decimal("0"))
-        count = self.tr("已还合计（%n 笔）", "", len(listed))
-        rows.append(Row(count, _yuan(total), "total"))
         return rows
 
 

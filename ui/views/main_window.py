@@ -44,7 +44,7 @@ COLUMN_WIDTHS = {
     Column.LENDER_TYPE: 128,
     Column.PRINCIPAL: 100,
     Column.CLAIMED: 100,
-    Column.STATUS: 100,
+    Column.STATUS: 116,
     Column.MEDIATOR: 64,
     Column.UPDATED: 120,
 }

@@ -64,16 +64,22 @@ def create_application(options: GuiOptions) -> QApplication:
     return app
 
 
-def run_gui(argv: list[str]) -> int:
-    """Start the GUI; returns the exit code of the event loop."""
-    options = parse_options(argv)
+def start_gui(options: GuiOptions) -> tuple[QApplication, MainWindow]:
+    """The application, its log and crash dialog, and the main window on screen (the case
+    store is not opened yet: `window.refresh()` does that on the database thread)."""
     app = create_application(options)
     log_path = setup_logging(options.data_dir)
     install_crash_handler(log_path)
     log.info("Mediation Desk %s starting on %s", __version__, options.data_dir)
     window = build_main_window(options.data_dir)
     window.show()
-    QTimer.singleShot(0, window.refresh)  # open the store once the window is on screen
+    return app, window
+
+
+def run_gui(argv: list[str]) -> int:
+    """Start the GUI; returns the exit code of the event loop."""
+    app, window = start_gui(parse_options(argv))
+    QTimer.singleShot(0, lambda: window.refresh())  # open the store once the window shows
     code = app.exec()
     window.shutdown()
     return int(code)

@@ -3,8 +3,9 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m ui.screenshot --data-dir D \
         --out docs/images/main-window.png [--select TJ-2026-000001] [--lang en]
 
-It starts the app as `run_gui` does (bundled font, style, translators), waits for the case
-list and the first case's details, then saves `window.grab()` at 1366 × 768.
+It starts the app as `run_gui` does (bundled font, style, translators, log, crash dialog),
+waits for the case list and the first case's details, then saves `window.grab()` at
+1366 × 768.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui.main import GuiOptions, build_main_window, create_application, parse_options
+from ui.main import parse_options, start_gui
+from ui.models.case_table import Column
 from ui.views.main_window import MainWindow
 
 WIDTH, HEIGHT = 1366, 768
@@ -25,23 +27,21 @@ WIDTH, HEIGHT = 1366, 768
 def capture(window: MainWindow, out: Path, select: str) -> None:
     """Once the list is in, choose a case; once it shows, save the picture and quit."""
 
-    def loaded(count: int) -> None:
-        wanted = select or (
-            window.model.case_at(window.proxy.mapToSource(window.proxy.index(0, 0)).row()).case_no
-            if count
-            else ""
-        )
+    def loaded(_count: int) -> None:
+        first = window.proxy.index(0, Column.CASE_NO).data() if window.proxy.rowCount() else ""
+        wanted = select or first
         if not wanted or not window.select_case(wanted):
-            QTimer.singleShot(200, save)
+            QTimer.singleShot(0, save)
 
     def save() -> None:
+        window.table.setFocus()  # no text cursor blinking in the search box
         out.parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(out))
         print(out)
         QApplication.quit()
 
     window.cases_loaded.connect(loaded)
-    window.case_shown.connect(lambda _no: QTimer.singleShot(200, save))
+    window.case_shown.connect(lambda _no: QTimer.singleShot(0, save))  # after layouts settle
 
 
 def main(argv: list[str]) -> int:
@@ -49,13 +49,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/images/main-window.png"))
     parser.add_argument("--select", default="", help="case number to show (default: the first)")
     known, rest = parser.parse_known_args(argv)
-    options: GuiOptions = parse_options(rest)
-    app = create_application(options)
-    window = build_main_window(options.data_dir)
+    app, window = start_gui(parse_options(rest))
     window.resize(WIDTH, HEIGHT)
-    window.show()
     capture(window, known.out, known.select)
-    QTimer.singleShot(0, window.refresh)
+    QTimer.singleShot(0, lambda: window.refresh())
     QTimer.singleShot(60_000, lambda: app.exit(3))  # never hang a script
     code = app.exec()
     window.shutdown()

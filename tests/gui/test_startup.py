@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QImage
 
 from ui import i18n, labels, theme
 from ui.crash import CrashHandler, setup_logging
@@ -97,3 +100,30 @@ def _detach_file_handlers(folder: Path) -> None:
         if str(folder) in getattr(h, "baseFilename", ""):
             root.removeHandler(h)
             h.close()
+
+
+def test_app_starts_on_a_new_data_dir_and_renders_the_window(tmp_path):
+    """End to end in a fresh process: options, font, translators, log, store, window."""
+    data_dir, out = tmp_path / "data", tmp_path / "window.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.screenshot", "--data-dir", str(data_dir), "--out", str(out)],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert QImage(str(out)).size().toTuple() == (1366, 768)
+    assert (data_dir / "cases.db").exists()
+    assert "Mediation Desk" in (data_dir / "logs" / "app.log").read_text(encoding="utf-8")
+
+
+def test_refresh_keeps_the_chosen_case(window, qtbot):
+    with qtbot.waitSignal(window.case_shown, timeout=3000):
+        window.select_case("TJ-2026-000002")
+    with qtbot.waitSignal(window.case_shown, timeout=3000):
+        window.refresh_action.trigger()
+    assert window.current_case_no() == "TJ-2026-000002"
+    assert "李四" in window.detail.text()

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
             style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), self.tr("刷新"), self
         )
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self.refresh)
+        self.refresh_action.triggered.connect(lambda: self.refresh())
         self.about_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
             self.tr("关于"),

@@ -47,10 +47,11 @@ class CrashHandler:
     def __call__(
         self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
     ) -> None:
-        log.critical("Unexpected error", exc_info=(kind, error, tb))
-        if issubclass(kind, KeyboardInterrupt):
+        if issubclass(kind, KeyboardInterrupt):  # Ctrl+C in the terminal: just stop
+            log.info("Interrupted")
             QCoreApplication.quit()
             return
+        log.critical("Unexpected error", exc_info=(kind, error, tb))
         if self._showing or QApplication.instance() is None:
             sys.__excepthook__(kind, error, tb)
             return

@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
             | QItemSelectionModel.SelectionFlag.Rows
         )
         self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

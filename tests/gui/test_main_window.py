@@ -181,3 +181,21 @@ def test_a_store_problem_is_shown_calmly_in_the_window(window, qtbot, fake_servi
     with qtbot.waitSignal(window.cases_loaded, timeout=3000):
         window.refresh()
     assert not window.banner.isVisible()
+
+
+def test_a_new_case_shows_even_when_the_filter_would_hide_it(window, qtbot):
+    window.filter_edit.setText("李四")
+    dialog = open_dialog(window, qtbot)
+    fill(dialog, qtbot, "11010519491231002X")
+    with qtbot.waitSignal(window.case_shown, timeout=3000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert window.filter_edit.text() == ""
+    assert window.current_case_no() == "TJ-2026-000004"
+
+
+def test_refresh_leaves_the_filter_alone(window, qtbot):
+    window.filter_edit.setText("李四")
+    with qtbot.waitSignal(window.cases_loaded, timeout=3000):
+        window.refresh_action.trigger()
+    assert window.filter_edit.text() == "李四"
+    assert listed(window) == ["李四"]

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._data_dir = data_dir
         self._wanted_case = ""
         self._select_after_load = ""
+        self._reveal_after_load = False
         self.setWindowTitle(self.tr("调解工作台"))
         self.model = CaseTableModel(self)
         self.proxy = CaseFilterProxy(self)
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
         """Reload the case list in the background, then select `select_case` (or keep the
         current one)."""
         self._select_after_load = select_case or self.current_case_no()
+        self._reveal_after_load = bool(select_case)
         self.count_label.setText(self.tr("正在读取案件…"))
         self.refresh_action.setEnabled(False)
         self._runner.submit(
@@ -215,8 +217,8 @@ class MainWindow(QMainWindow):
         self.model.set_cases(cases)
         self._update_counts()
         wanted = self._select_after_load
-        if wanted and not self.select_case(wanted):
-            self.filter_edit.clear()
+        if wanted and not self.select_case(wanted) and self._reveal_after_load:
+            self.filter_edit.clear()  # a new case must show even if the filter hides it
             self.select_case(wanted)
         if self.current_case_no() == "":
             self.detail.clear()

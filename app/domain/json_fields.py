@@ -49,7 +49,11 @@ def money_field(
             out.append(Problem(path, MISSING))
         return None
     raw = data[key]
-    value = parse_money(raw)
+    try:
+        value = parse_money(raw)
+    except InvalidOperation:  # more digits than a Decimal context holds
+        out.append(Problem(path, "金额过大"))
+        return None
     if value is None:
         out.append(Problem(path, _money_text_reason(raw)))
     return value

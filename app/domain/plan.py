@@ -218,7 +218,7 @@ def describe(plan: Plan) -> str:
     regular = rows[1:] if down else rows
     if plan.method is PlanMethod.LUMP_SUM:
         body = (
-            f"{'余款' if down else ''}{fmt_grouped(regular[0].principal)} 元于 "
+            f"{'余款 ' if down else ''}{fmt_grouped(regular[0].principal)} 元于 "
             f"{regular[0].due.isoformat()} 一次性付清"
         )
     elif plan.method is PlanMethod.EQUAL:

@@ -33,7 +33,14 @@ from app.domain.plan import (
     equal_installments,
     lump_sum,
 )
-from app.domain.plan_checks import check_custom, check_equal, check_grace, check_interest, raise_if
+from app.domain.plan_checks import (
+    check_custom,
+    check_equal,
+    check_grace,
+    check_interest,
+    money_reason,
+    raise_if,
+)
 
 LUMP_SUM = "lump_sum"
 EQUAL_KEYS = ("first_due", "count", "frequency", "down_payment", "round_to")
@@ -64,7 +71,12 @@ def _custom(
         if key in obj:
             out.append(Problem(key, "自定义计划（installments）不使用此字段，请删去"))
     rows = _rows(obj["installments"], out)
-    out += check_custom(total, rows)
+    if rows is None:  # not a list: already reported; still check the total
+        reason = None if total is None else money_reason(total)
+        out += [Problem("total", reason)] if reason else []
+        rows = []
+    else:
+        out += check_custom(total, rows)
     first_due = rows[0][0] if rows else None
     interest = _interest(obj, first_due, out)
     raise_if(out)
@@ -73,10 +85,10 @@ def _custom(
     return custom_plan(total, clean, grace_days=grace or 0, interest=interest)
 
 
-def _rows(raw: object, out: list[Problem]) -> list[tuple[date | None, Decimal | None]]:
+def _rows(raw: object, out: list[Problem]) -> list[tuple[date | None, Decimal | None]] | None:
     if not isinstance(raw, list):
         out.append(Problem("installments", "须为列表（[{…}, …]）"))
-        return []
+        return None
     rows: list[tuple[date | None, Decimal | None]] = []
     for i, item in enumerate(raw):
         prefix = f"installments[{i}]"

@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from app.domain.errors import InputError
 from app.domain.money import floor_to
 from app.domain.performance import DefaultTerms, Payment, track
-from app.domain.plan import DownPayment, Frequency, Plan, custom_plan, equal_installments
+from app.domain.plan import (
+    DownPayment,
+    Frequency,
+    Plan,
+    PlanInterest,
+    custom_plan,
+    equal_installments,
+)
 from app.domain.plan_checks import ROUND_UNITS
 from app.domain.plan_input import plan_from_dict, plan_to_input
 from app.domain.settlement import KINDS, LawfulFigures, Levers, propose
@@ -38,9 +45,22 @@ def equal_cases(draw: st.DrawFn) -> tuple[date, Plan]:
         amount = D(draw(st.integers(1, int(total * 100) - 1))) / 100
         down = DownPayment(amount, first_due - timedelta(days=draw(st.integers(1, 60))))
     rest = total - (down.amount if down else 0)
+    interest = None
+    if draw(st.booleans()):
+        first_row = down.due if down else first_due
+        rate = D(draw(st.integers(0, 5000))) / 10000
+        start = first_row - timedelta(days=draw(st.integers(0, 400)))
+        interest = PlanInterest(rate, D("0.24"), start, draw(st.sampled_from([360, 365])))
     try:
         plan = equal_installments(
-            total, first_due, count, frequency, down_payment=down, round_to=unit
+            total,
+            first_due,
+            count,
+            frequency,
+            down_payment=down,
+            round_to=unit,
+            grace_days=draw(st.integers(0, 10)),
+            interest=interest,
         )
     except InputError as error:
         assert [p.path for p in error.problems] == ["count"]
@@ -48,9 +68,9 @@ def equal_cases(draw: st.DrawFn) -> tuple[date, Plan]:
         return draw(st.nothing())
     assert len(plan.installments) == count + (1 if down else 0)
     regular = plan.installments[1:] if down else plan.installments
-    each = regular[0].amount
-    assert all(r.amount == each for r in regular[:-1])
-    assert count == 1 or (each % unit == 0 and 0 <= regular[-1].amount - each < unit * count)
+    each = regular[0].principal
+    assert all(r.principal == each for r in regular[:-1])
+    assert count == 1 or (each % unit == 0 and 0 <= regular[-1].principal - each < unit * count)
     return first_due, plan
 
 
@@ -76,8 +96,10 @@ def test_a_plan_sums_exactly_to_its_total_with_positive_rows_on_increasing_dates
     plan: Plan,
 ) -> None:
     rows = plan.installments
-    assert sum(r.amount for r in rows) == plan.total
-    assert all(r.amount > 0 and r.amount == r.amount.quantize(D("0.01")) for r in rows)
+    assert sum(r.principal for r in rows) == plan.total
+    assert sum(r.amount for r in rows) == plan.amount_total
+    assert all(r.interest >= 0 for r in rows)
+    assert all(r.principal > 0 and r.principal == r.principal.quantize(D("0.01")) for r in rows)
     assert all(a.due < b.due for a, b in pairwise(rows))
     assert [r.n for r in rows] == list(range(1, len(rows) + 1))
 

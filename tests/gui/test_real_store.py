@@ -15,8 +15,6 @@ from ui.tasks import TaskRunner
 from ui.views.main_window import MainWindow
 from ui.views.new_case_dialog import NewCaseDialog
 
-pytest.importorskip("app.domain.identifiers")  # the services validate IDs with it
-
 WAIT = 10_000
 
 

@@ -287,6 +287,15 @@ class NewCaseDialog(QDialog):
         first = next((self.rows[name] for name in self.rows if name in by_field), None)
         if first is not None:
             first.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Make room for the messages (wrapped labels are not counted in a window's minimum)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
     def _set_busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)

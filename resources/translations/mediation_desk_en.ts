@@ -4,7 +4,7 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/views/case_detail.py" line="+118"/>
+        <location filename="../../ui/views/case_detail.py" line="+123"/>
         <source>在上方列表中选择一个案件，即可在这里查看当事人、借款、主张和还款。</source>
         <translation>Choose a case in the list above to see its parties, loan, claim and payments here.</translation>
     </message>
@@ -222,7 +222,7 @@
         <translation>No payments yet</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+2"/>
         <source>已还合计（%n 笔）</source>
         <translation>
             <numerusform>Paid in total (%n payment)</numerusform>
@@ -291,7 +291,7 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../ui/crash.py" line="+72"/>
+        <location filename="../../ui/crash.py" line="+73"/>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
@@ -311,7 +311,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+77"/>
+        <location filename="../../ui/views/main_window.py" line="+78"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
@@ -351,7 +351,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>案件列表</source>
         <translation>Cases</translation>
     </message>
@@ -366,7 +366,7 @@
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>正在读取案件…</source>
         <translation>Reading cases…</translation>
     </message>
@@ -413,12 +413,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+165"/>
+        <location line="+174"/>
         <source>创建案件</source>
         <translation>Create case</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-167"/>
         <source>债权人</source>
         <translation>Creditor</translation>
     </message>
@@ -543,7 +543,7 @@
         <translation>Batch</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+95"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 
 def pytest_configure(config: object) -> None:
@@ -10,6 +11,7 @@ def pytest_configure(config: object) -> None:
     os.environ["LANG"] = "C.UTF-8"
     os.environ["LC_ALL"] = "C.UTF-8"
     os.environ["TZ"] = "Asia/Shanghai"
+    time.tzset()
     # Never the developer's real keychain: the null backend behaves like "no keyring".
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     os.environ.pop("MEDIATION_DESK_DATA_DIR", None)

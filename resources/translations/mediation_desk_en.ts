@@ -311,7 +311,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+78"/>
+        <location filename="../../ui/views/main_window.py" line="+79"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
@@ -351,7 +351,12 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+26"/>
+        <source>案件信息</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>案件列表</source>
         <translation>Cases</translation>
     </message>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QTableView,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -136,12 +137,23 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_table())
         self.detail = CaseDetailView()
-        splitter.addWidget(self.detail)
+        self.case_tabs = QTabWidget()
+        self.case_tabs.setObjectName("caseTabs")
+        self.case_tabs.setDocumentMode(True)
+        self.case_tabs.addTab(self.detail, self.tr("案件信息"))
+        splitter.addWidget(self.case_tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 360])  # nine rows, and room for three parties
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+
+    def add_case_panel(self, panel: QWidget, title: str) -> None:
+        """Add a tab beside 案件信息; the panel follows `case_shown` to load the chosen case."""
+        self.case_tabs.addTab(panel, title)
+        loader = getattr(panel, "show_case_no", None)
+        if callable(loader):
+            self.case_shown.connect(loader)
 
     def _build_search_row(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -1,17 +1,52 @@
-"""`python -m app verify` (placeholder until its issue lands)."""
+"""`python -m app verify FILE.pdf [--data-dir D]`: is the document exactly what was signed?
+
+Prints the JSON report of `app.documents.verify` and exits 0 only when the document is
+intact (signed, every signature intact and valid, nothing changed after signing), 1 when
+it is not intact or not signed (a damaged PDF included), 2 when the file cannot be read
+or is not a PDF at all. With a data dir, the report also says which signatures were made
+with this organisation's certificate and (once the case store is wired) its record.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
+from pathlib import Path
 from typing import Any
+
+from app.domain.errors import InputError, Problem
 
 
 def run(args: argparse.Namespace) -> int:
-    print("verify: not available yet", file=sys.stderr)
-    return 2
+    from app.cli.cmd_sign import read_bytes
+    from app.cli.output import print_json
+    from app.services.signing import is_pdf, verify_document
+
+    data = read_bytes(args.file, "FILE.pdf")
+    if not is_pdf(data):
+        raise InputError([Problem("FILE.pdf", f"{args.file} 不是 PDF 文件：请选择要核验的 PDF。")])
+    trusted = tuple(read_bytes(path, "--trust") for path in args.trust)
+    report = verify_document(data, data_dir=args.data_dir, trusted_certs=trusted)
+    print_json(report.to_dict())
+    return 0 if report.intact else 1
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("verify", help="verify (not available yet)")
+    parser = sub.add_parser(
+        "verify",
+        help="check the digital signatures of a PDF (exit 0 only when intact)",
+        description="核验 PDF 的数字签名：签名后是否被改动、签署人、签署时间。"
+        "退出码：0 完整；1 不完整或未签名；2 文件无法读取。",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE.pdf", help="the PDF to check")
+    parser.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CERT.pem",
+        help="a certificate to trust as a root (repeatable); without it trusted is false",
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, default=argparse.SUPPRESS, help="as the global --data-dir"
+    )
     parser.set_defaults(handler=run)

@@ -1,0 +1,260 @@
+"""Check the digital signatures of a PDF: is it exactly what was signed, and by whom?
+
+`verify_pdf` reports, for each signature: `intact` (the hash of the signed byte range
+matches), `valid` (the signature value checks out against the signer's certificate), the
+signer, the claimed signing time, whether the signature covers the whole file and, when
+something was appended after signing, how much pyhanko's difference analysis says changed.
+
+The document as a whole is `intact` only when it has at least one signature, every
+signature is intact and valid, and nothing was changed after signing. Only updates that
+maintain signatures (`lta_updates`: validation data, document timestamps) are accepted;
+a later signature, form filling or annotation counts as a change, because the app signs a
+document version once and an amendment is a new document.
+
+Trust is reported separately and does not decide `intact`: a self-signed organisation
+certificate is not vouched for by any certificate authority, so `trusted` is false unless
+the verifier passes that certificate (or its CA) in `trusted_certs`. Compare the reported
+`certificate_sha256` with the organisation's published fingerprint to know who signed.
+Nothing is fetched from the network (no revocation checks).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+LookupRecord = Callable[[str], dict[str, Any] | None]
+
+ACCEPTED_LEVELS = ("none", "lta_updates")
+QUIET_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
+
+
+@dataclass(frozen=True)
+class SignatureReport:
+    """What one embedded signature says and whether it holds."""
+
+    field: str
+    intact: bool
+    valid: bool
+    trusted: bool
+    signer: str
+    signer_common_name: str
+    certificate_sha256: str
+    self_signed: bool
+    signed_by_organisation: bool | None
+    signing_time: str | None
+    reason: str | None
+    location: str | None
+    covers_whole_file: bool
+    coverage: str
+    modification_level: str | None
+    changed_after_signing: bool
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """The verdict on a whole document (`to_dict()` gives the CLI's JSON)."""
+
+    intact: bool
+    document_sha256: str
+    signature_count: int
+    signatures: tuple[SignatureReport, ...]
+    summary: str
+    problems: tuple[str, ...] = ()
+    store_checked: bool = False
+    store_record: dict[str, Any] | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@contextmanager
+def _quiet_pyhanko() -> Iterator[None]:
+    """pyhanko logs a traceback for every self-signed or broken signature; keep stderr clean."""
+    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+def _validation_context(trusted_certs: Sequence[bytes]) -> Any:
+    from pyhanko.keys import load_certs_from_pemder_data
+    from pyhanko_certvalidator import ValidationContext
+
+    roots = [cert for data in trusted_certs for cert in load_certs_from_pemder_data(data)]
+    return ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
+
+
+def _text(sig_object: Any, key: str) -> str | None:
+    value = sig_object.get(key)
+    return None if value is None else str(value)
+
+
+def _certificate_facts(cert: Any) -> dict[str, Any]:
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    der = cert.dump()
+    parsed = x509.load_der_x509_certificate(der)
+    cns = parsed.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return {
+        "signer": parsed.subject.rfc4514_string(),
+        "signer_common_name": str(cns[0].value) if cns else "",
+        "certificate_sha256": hashlib.sha256(der).hexdigest(),
+        "self_signed": parsed.issuer == parsed.subject,
+    }
+
+
+def _problems(intact: bool, valid: bool, coverage: str, level: str | None) -> list[str]:
+    found = []
+    if not intact:
+        found.append("签名所覆盖的内容已被改动（哈希值不符）")
+    if not valid:
+        found.append("签名值无效（密码学校验未通过）")
+    if coverage in ("unclear", "contiguous_block_from_start"):
+        found.append("签名的覆盖范围异常：文件可能在签名后被整体重写")
+    elif coverage == "entire_revision" and level not in ACCEPTED_LEVELS:
+        found.append(f"签名之后文件被追加修改（修改级别：{level or '未知'}）")
+    return found
+
+
+def _signature_report(sig: Any, context: Any, org_fingerprints: Collection[str]) -> SignatureReport:
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
+
+    usage = KeyUsageConstraints(
+        key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
+    )
+    status = validate_pdf_signature(sig, context, key_usage_settings=usage)
+    coverage = status.coverage.name.lower() if status.coverage else "unclear"
+    level = status.modification_level.name.lower() if status.modification_level else None
+    facts = _certificate_facts(status.signing_cert)
+    when = status.signer_reported_dt
+    changed = coverage != "entire_file" and level not in ACCEPTED_LEVELS
+    return SignatureReport(
+        field=str(sig.field_name),
+        intact=bool(status.intact),
+        valid=bool(status.valid),
+        trusted=bool(status.trusted),
+        signed_by_organisation=(
+            facts["certificate_sha256"] in org_fingerprints if org_fingerprints else None
+        ),
+        signing_time=when.isoformat() if when else None,
+        reason=_text(sig.sig_object, "/Reason"),
+        location=_text(sig.sig_object, "/Location"),
+        covers_whole_file=coverage == "entire_file",
+        coverage=coverage,
+        modification_level=level,
+        changed_after_signing=changed,
+        problems=tuple(_problems(status.intact, status.valid, coverage, level)),
+        **facts,
+    )
+
+
+def _broken_signature(sig: Any, error: Exception) -> SignatureReport:
+    return SignatureReport(
+        field=str(getattr(sig, "field_name", "?")),
+        intact=False,
+        valid=False,
+        trusted=False,
+        signer="",
+        signer_common_name="",
+        certificate_sha256="",
+        self_signed=False,
+        signed_by_organisation=None,
+        signing_time=None,
+        reason=None,
+        location=None,
+        covers_whole_file=False,
+        coverage="unclear",
+        modification_level=None,
+        changed_after_signing=True,
+        problems=(f"签名数据已损坏，无法校验（{type(error).__name__}: {error}）",),
+    )
+
+
+def _embedded_signatures(pdf_bytes: bytes) -> list[Any]:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+    return list(reader.embedded_signatures)
+
+
+def _summary(intact: bool, signatures: Sequence[SignatureReport], problems: list[str]) -> str:
+    if intact:
+        return f"文件完整：共 {len(signatures)} 个数字签名，均有效，签名后未被修改。"
+    return "文件不完整或未签名：" + "；".join(problems)
+
+
+def is_pdf(data: bytes) -> bool:
+    """A PDF header in the first kilobyte (what readers accept)."""
+    return b"%PDF-" in data[:1024]
+
+
+def verify_pdf(
+    pdf_bytes: bytes,
+    *,
+    trusted_certs: Sequence[bytes] = (),
+    org_fingerprints: Collection[str] = (),
+    lookup_record: LookupRecord | None = None,
+) -> VerifyReport:
+    """Verify every signature of the PDF; a damaged file is reported, not raised.
+
+    Args:
+        trusted_certs: PEM or DER certificates to trust as roots (none by default).
+        org_fingerprints: SHA-256 fingerprints of the organisation's own certificates;
+            when given, each signature says whether it was made with one of them.
+        lookup_record: the case store's record of a document by its SHA-256, or None.
+    """
+    digest = hashlib.sha256(pdf_bytes).hexdigest()
+    problems: list[str] = []
+    signatures: list[SignatureReport] = []
+    with _quiet_pyhanko():
+        try:
+            embedded = _embedded_signatures(pdf_bytes)
+        except Exception as error:  # any parse failure means the structure was damaged
+            embedded = []
+            problems.append(f"文件结构已损坏，无法解析（{type(error).__name__}: {error}）")
+        context = _validation_context(trusted_certs)
+        for sig in embedded:
+            try:
+                signatures.append(_signature_report(sig, context, org_fingerprints))
+            except Exception as error:  # a malformed signature is a broken signature
+                signatures.append(_broken_signature(sig, error))
+    if not embedded and not problems:
+        problems.append("文件没有数字签名")
+    for report in signatures:
+        problems.extend(f"{report.field}：{text}" for text in report.problems)
+    intact = bool(signatures) and not problems
+    return VerifyReport(
+        intact=intact,
+        document_sha256=digest,
+        signature_count=len(signatures),
+        signatures=tuple(signatures),
+        summary=_summary(intact, signatures, problems),
+        problems=tuple(problems),
+        store_checked=lookup_record is not None,
+        store_record=lookup_record(digest) if lookup_record else None,
+        notes=_trust_notes(signatures),
+    )
+
+
+def _trust_notes(signatures: Sequence[SignatureReport]) -> tuple[str, ...]:
+    if any(s.self_signed and not s.trusted for s in signatures):
+        return (
+            "自签名证书不由证书颁发机构认证，因此 trusted 为 false；文件是否完整以 intact 为准，"
+            "签署人请核对 certificate_sha256 是否为该调解组织公布的证书指纹。",
+        )
+    return ()

@@ -44,6 +44,7 @@ from app.security.secrets import (
 __all__ = [
     "DEFAULT_ORG_NAME",
     "DEFAULT_REASON",
+    "PASSPHRASE_SECRET",
     "SignResult",
     "ensure_identity",
     "identity_ready",

@@ -1,0 +1,256 @@
+"""The recalculation service over a real case store: input from the stored case, previews,
+immutable snapshots with a verifiable hash, and calm refusals."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.domain.errors import DomainError, InputError
+from app.services import cases
+from app.services import recalculation as rc
+from app.services.context import open_context
+from tests.store_fixtures import START, FixedClock, new_case
+
+AS_OF = date(2026, 6, 30)
+DEDUCTED_CASE = "TJ-2026-000003"  # small loan: 砍头息, 36 % overdue rate, claim above contract
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 24 demo cases, seeded once per module."""
+    from app.services.demo import seed_demo
+
+    folder = tmp_path_factory.mktemp("recalc-demo") / "data"
+    with open_context(folder, actor="演示") as ctx:
+        seed_demo(ctx)
+    return folder
+
+
+@pytest.fixture
+def demo_ctx(demo_folder: Path, tmp_path: Path) -> Iterator[Any]:
+    data_dir = tmp_path / "data"
+    shutil.copytree(demo_folder, data_dir)
+    with open_context(data_dir, actor="测试员", clock=FixedClock(START)) as context:
+        yield context
+
+
+def count(ctx: Any, table: str) -> int:
+    with sqlite3.connect(ctx.db_path) as db:
+        return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+# -- the input --------------------------------------------------------------------------------
+
+
+def money(text: str) -> Decimal:
+    assert text == f"{Decimal(text):.2f}", text  # always two decimals, never a float
+    return Decimal(text)
+
+
+def assert_input_matches(inp: dict[str, Any], detail: cases.CaseDetail) -> None:
+    loan, claim = detail.loan, detail.claim
+    assert loan is not None and claim is not None
+    assert inp["lender_type"] == loan.lender_type
+    assert inp["contract_date"] == loan.contract_date.isoformat()
+    assert inp["disbursement_date"] == loan.disbursement_date.isoformat()
+    assert money(inp["principal"]) == loan.principal
+    assert money(inp["disbursed"]) == loan.disbursed
+    assert Decimal(inp["annual_rate"]) == loan.annual_rate
+    assert (Decimal(inp["overdue_rate"]) if "overdue_rate" in inp else None) == loan.overdue_rate
+    assert inp["compound"] is loan.compound
+    assert inp.get("accelerated_on") == (loan.accelerated_on and loan.accelerated_on.isoformat())
+    repayment = inp["repayment"]
+    assert repayment["method"] == loan.repayment_method
+    assert repayment.get("term_months") == loan.term_months
+    assert repayment.get("maturity") == (loan.maturity and loan.maturity.isoformat())
+    assert [(p["date"], money(p["amount"])) for p in inp["payments"]] == [
+        (p.date.isoformat(), p.amount) for p in detail.payments
+    ]
+    for name in ("fees", "costs"):
+        assert [(c["date"], money(c["amount"]), c["kind"]) for c in inp[name]] == [
+            (c.date.isoformat(), c.amount, c.kind) for c in getattr(detail, name)
+        ]
+    assert {k: money(v) for k, v in inp["claimed"].items()} == {
+        k: getattr(claim, k)
+        for k in ("principal", "interest", "penalty", "compound", "fees", "costs")
+    }
+    assert inp["as_of"] == AS_OF.isoformat()
+    assert inp["day_basis"] == loan.day_basis == 360
+    assert "schedule" not in inp and "cap" not in inp and "filing_date" not in inp
+
+
+def test_input_of_every_demo_case_matches_the_stored_terms_to_the_fen(demo_ctx: Any) -> None:
+    summaries = cases.list_cases(demo_ctx)
+    assert len(summaries) == 24
+    for summary in summaries:
+        inp = rc.build_input(demo_ctx, summary.case_no, AS_OF)
+        assert_input_matches(inp, cases.get_case(demo_ctx, summary.case_no))
+        json.dumps(inp, allow_nan=False)  # plain JSON data
+
+
+def test_input_of_the_small_loan_with_interest_kept_back(demo_ctx: Any) -> None:
+    inp = rc.build_input(demo_ctx, DEDUCTED_CASE, AS_OF)
+    assert (inp["lender_type"], inp["principal"], inp["disbursed"]) == (
+        "small_loan",
+        "30000.00",
+        "28200.00",  # two months at 月息3分 (900.00 each) kept back
+    )
+    assert (inp["annual_rate"], inp["overdue_rate"]) == ("0.36", "0.36")
+    assert inp["repayment"] == {"method": "bullet", "maturity": "2022-05-25"}
+    assert sum(money(p["amount"]) for p in inp["payments"]) == Decimal("900.00") * 7
+    assert inp["fees"] == [
+        {"date": "2022-05-25", "amount": "3000.00", "kind": "liquidated_damages"}
+    ]
+    assert inp["costs"] == [{"date": "2025-12-26", "amount": "5000.00", "kind": "lawyer_fee"}]
+    assert rc.earliest_as_of(inp) == date(2025, 12, 26)
+
+
+# -- preview and snapshots ------------------------------------------------------------------------
+
+
+def test_preview_runs_the_engine_and_stores_nothing(demo_ctx: Any) -> None:
+    before = (count(demo_ctx, "recalc_snapshot"), count(demo_ctx, "audit_event"))
+    out = rc.preview(demo_ctx, DEDUCTED_CASE, AS_OF)
+    assert out["as_of"] == "2026-06-30"
+    views = out["views"]
+    assert views["claimed"]["total"] == "82460.00"
+    # Seven monthly 900.00 paid before a bullet maturity reach principal not yet due.
+    assert views["contract"]["principal"] == "23700.00"  # 30000.00 − 6300.00
+    assert views["lawful"]["principal"] == "21900.00"  # art. 670: 28200.00 lent − 6300.00
+    assert Decimal(views["lawful"]["total"]) < Decimal(views["contract"]["total"])
+    assert out["reduction"]["principal"] == "1800.00"
+    assert Decimal(out["reduction"]["penalty"]) > 0
+    assert any("预先扣除利息" in w for w in out["warnings"])
+    assert (count(demo_ctx, "recalc_snapshot"), count(demo_ctx, "audit_event")) == before
+
+
+def test_recalculate_stores_an_immutable_snapshot_with_a_verifiable_hash(demo_ctx: Any) -> None:
+    from app.domain.recalc import ENGINE_VERSION
+
+    events = count(demo_ctx, "audit_event")
+    snap = rc.recalculate(demo_ctx, DEDUCTED_CASE, AS_OF)
+    assert (snap.case_no, snap.as_of, snap.engine_version) == (DEDUCTED_CASE, AS_OF, ENGINE_VERSION)
+    assert snap.created_at == START
+    assert snap.input == rc.build_input(demo_ctx, DEDUCTED_CASE, AS_OF)
+    assert snap.output == rc.preview(demo_ctx, DEDUCTED_CASE, AS_OF)
+    body = {"input": snap.input, "output": snap.output, "engine_version": ENGINE_VERSION}
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    assert snap.sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert snap.verify()
+    assert rc.get_snapshot(demo_ctx, snap.id) == snap  # read back exactly
+    assert count(demo_ctx, "recalc_snapshot") == 1
+    assert count(demo_ctx, "audit_event") == events + 1
+    with demo_ctx.read() as uow:
+        event = uow.audit.last()
+        assert (event.action, event.actor, event.case_id) == (
+            rc.AUDIT_ACTION,
+            "测试员",
+            snap_case_id(uow),
+        )
+        assert event.detail["sha256"] == snap.sha256
+        assert event.detail["lawful_total"] == snap.output["views"]["lawful"]["total"]
+        assert uow.audit.verify() == []
+
+
+def snap_case_id(uow: Any) -> int:
+    return int(uow.cases.require(DEDUCTED_CASE).id)
+
+
+def test_a_snapshot_cannot_be_changed_and_a_changed_copy_fails_the_hash(demo_ctx: Any) -> None:
+    from dataclasses import replace
+
+    from app.store.records import ImmutableRowError, RecalcSnapshot
+
+    snap = rc.recalculate(demo_ctx, DEDUCTED_CASE, AS_OF)
+    with pytest.raises(ImmutableRowError), demo_ctx.write() as uow:
+        row = uow.session.get(RecalcSnapshot, snap.id)
+        row.output_json = {"views": {}}
+        uow.record("tamper")
+    with sqlite3.connect(demo_ctx.db_path) as db, pytest.raises(sqlite3.IntegrityError):
+        db.execute("UPDATE recalc_snapshot SET sha256 = 'x' WHERE id = ?", (snap.id,))
+    with sqlite3.connect(demo_ctx.db_path) as db, pytest.raises(sqlite3.IntegrityError):
+        db.execute("DELETE FROM recalc_snapshot WHERE id = ?", (snap.id,))
+    assert rc.get_snapshot(demo_ctx, snap.id).verify()
+    lawful = dict(snap.output["views"]["lawful"], total="1.00")
+    forged = replace(
+        snap, output={**snap.output, "views": {**snap.output["views"], "lawful": lawful}}
+    )
+    assert not forged.verify()
+
+
+def test_latest_snapshot_is_the_newest_of_the_case(demo_ctx: Any) -> None:
+    assert rc.latest_snapshot(demo_ctx, DEDUCTED_CASE) is None
+    first = rc.recalculate(demo_ctx, DEDUCTED_CASE, AS_OF)
+    demo_ctx.clock.advance(minutes=5)
+    second = rc.recalculate(demo_ctx, DEDUCTED_CASE, date(2026, 7, 31))
+    rc.recalculate(demo_ctx, "TJ-2026-000002", AS_OF)  # another case's does not count
+    latest = rc.latest_snapshot(demo_ctx, DEDUCTED_CASE)
+    assert latest == second != first
+    assert latest is not None and latest.as_of == date(2026, 7, 31)
+    assert Decimal(second.output["views"]["lawful"]["total"]) > Decimal(
+        first.output["views"]["lawful"]["total"]
+    )  # a month more of capped penalty
+
+
+def test_get_snapshot_of_an_unknown_id_is_a_calm_error(demo_ctx: Any) -> None:
+    with pytest.raises(DomainError, match="没有编号为 999 的计算结果"):
+        rc.get_snapshot(demo_ctx, 999)
+
+
+# -- refusals -----------------------------------------------------------------------------------
+
+
+def drop_loan_terms(ctx: Any, case_no: str) -> None:
+    with ctx.write() as uow:
+        case = uow.cases.require(case_no)
+        case.loan = None
+        uow.record("test.loan_removed", case=case)
+
+
+def test_a_case_without_loan_terms_is_refused_in_chinese(ctx: Any) -> None:
+    case_no = cases.create_case(ctx, new_case()).case_no
+    drop_loan_terms(ctx, case_no)
+    for call in (rc.build_input, rc.preview, rc.recalculate):
+        with pytest.raises(InputError) as caught:
+            call(ctx, case_no, AS_OF)
+        [problem] = caught.value.problems
+        assert problem.path == "loan"
+        assert case_no in problem.reason and "借款合同信息" in problem.reason
+        assert "借款本金" in problem.reason and "还款方式" in problem.reason
+    assert count(ctx, "recalc_snapshot") == 0
+
+
+def test_a_bullet_loan_without_its_maturity_is_refused(ctx: Any) -> None:
+    case_no = cases.create_case(ctx, new_case()).case_no
+    with ctx.write() as uow:
+        case = uow.cases.require(case_no)
+        case.loan.maturity = None
+        uow.record("test.maturity_removed", case=case)
+    with pytest.raises(InputError) as caught:
+        rc.preview(ctx, case_no, AS_OF)
+    assert [(p.path, p.reason) for p in caught.value.problems] == [
+        ("loan.maturity", "缺少到期日：到期一次性还本付息的借款须有到期日。")
+    ]
+
+
+def test_engine_input_errors_pass_through_with_their_field_paths(demo_ctx: Any) -> None:
+    inp = rc.build_input(demo_ctx, DEDUCTED_CASE, AS_OF)
+    too_early = date(2021, 10, 1)  # after the 4th monthly payment, before the 5th
+    with pytest.raises(InputError) as caught:
+        rc.recalculate(demo_ctx, DEDUCTED_CASE, too_early)
+    paths = [p.path for p in caught.value.problems]
+    later = [i for i, p in enumerate(inp["payments"]) if p["date"] > too_early.isoformat()]
+    assert [f"payments[{i}].date" for i in later] == [p for p in paths if p.startswith("payments")]
+    assert {"fees[0].date", "costs[0].date"} <= set(paths)
+    assert all("晚于计算日 2021-10-01" in p.reason for p in caught.value.problems)
+    assert count(demo_ctx, "recalc_snapshot") == 0

@@ -36,36 +36,51 @@ def allocate(ledger: Ledger, day: date, amount: int) -> None:
     """Step 5: one payment, in the order of art. 561."""
     ledger.paid += amount
     left, parts = amount, []
-    for kind in ("costs", "interest", "penalty", "compound", "fees", "overdue", "not_due"):
-        if not left:
-            break
-        taken = _take(ledger, kind, left)
-        if taken:
-            left -= taken
-            parts.append(f"{LABELS[kind]} {fen_text(taken)}")
+    if ledger.costs:
+        take = min(ledger.costs, left)
+        ledger.costs -= take
+        left -= take
+        parts.append(("costs", take))
+    if left and ledger.interest_total:
+        take = pool_take(ledger.interest, left)
+        ledger.interest_total -= take
+        left -= take
+        parts.append(("interest", take))
+    if left and ledger.penalty:
+        take = min(ledger.penalty, left)
+        ledger.penalty -= take
+        left -= take
+        parts.append(("penalty", take))
+    if left and ledger.compound:
+        take = min(ledger.compound, left)
+        ledger.compound -= take
+        left -= take
+        parts.append(("compound", take))
+    if left and ledger.fees:
+        take = min(ledger.fees, left)
+        ledger.fees -= take
+        left -= take
+        parts.append(("fees", take))
+    if left and ledger.overdue_total:
+        take = pool_take(ledger.overdue, left)
+        ledger.overdue_total -= take
+        left -= take
+        parts.append(("overdue", take))
+    if left and ledger.not_due:
+        take = _prepay(ledger, left)
+        left -= take
+        parts.append(("not_due", take))
     ledger.allocated += amount - left
-    note = "还款冲抵：" + ("、".join(parts) if parts else "无欠款")
     if left:
         ledger.overpaid += left
-        note += f"；多付 {fen_text(left)}（债权人应返还）"
-    ledger.line(day, "payment", amount, note)
+    ledger.line(day, "payment", amount, _payment_note(parts, left))
 
 
-def _take(ledger: Ledger, kind: str, left: int) -> int:
-    if kind == "interest":
-        taken = pool_take(ledger.interest, left)
-        ledger.interest_total -= taken
-        return taken
-    if kind == "overdue":
-        taken = pool_take(ledger.overdue, left)
-        ledger.overdue_total -= taken
-        return taken
-    if kind == "not_due":
-        return _prepay(ledger, left)
-    have: int = getattr(ledger, kind)
-    taken = min(have, left)
-    setattr(ledger, kind, have - taken)
-    return taken
+def _payment_note(parts: list[tuple[str, int]], left: int) -> str:
+    text = "、".join([LABELS[k] + " " + fen_text(v) for k, v in parts]) or "无欠款"
+    if left:
+        return "还款冲抵：" + text + "；多付 " + fen_text(left) + "（债权人应返还）"
+    return "还款冲抵：" + text
 
 
 def _prepay(ledger: Ledger, left: int) -> int:
@@ -86,7 +101,7 @@ def outstanding(ledger: Ledger, kind: str) -> int:
 
 def apply_cap(ledger: Ledger, day: date, cap: Rate) -> None:
     """After steps 1–4: bring the cut to max(C − B, 0), growing or giving back by kind."""
-    change = max(ledger.charged - ledger.budget, 0) - sum(ledger.cut.values())
+    change = max(ledger.charged - ledger.budget, 0) - ledger.cut_total
     if not change:
         return
     head = f"累计费用 {fen_text(ledger.charged)}，上限额度 {fen_text(ledger.budget)}："
@@ -108,6 +123,7 @@ def apply_cap(ledger: Ledger, day: date, cap: Rate) -> None:
 def _shift(ledger: Ledger, kind: str, amount: int) -> None:
     """Cut (amount < 0) or give back (amount > 0) a charge of one kind."""
     ledger.cut[kind] -= amount
+    ledger.cut_total -= amount
     if kind != "interest":
         setattr(ledger, kind, getattr(ledger, kind) + amount)
         return

@@ -28,9 +28,12 @@ def to_fen(amount: Decimal) -> int:
 
 def fen_text(fen: int) -> str:
     """Two-decimal text of an amount in fen: 123456 → "1234.56", -5 → "-0.05"."""
-    sign = "-" if fen < 0 else ""
-    whole, part = divmod(abs(fen), 100)
-    return f"{sign}{whole}.{part:02d}"
+    if fen < 0:
+        return "-" + fen_text(-fen)
+    digits = str(fen)
+    if len(digits) < 3:
+        digits = digits.rjust(3, "0")
+    return digits[:-2] + "." + digits[-2:]
 
 
 def fen_decimal(fen: int) -> Decimal:

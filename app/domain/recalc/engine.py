@@ -18,7 +18,6 @@ Clerk's choices where the spec is silent:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, timedelta
 
 from app.domain.errors import InputError
@@ -132,42 +131,61 @@ def _overdue_rates(
 def _days(inp: RecalcInput, regime: Regime, dues: tuple[date, ...]) -> list[Day]:
     """The event dates in order, each with everything that happens on it."""
     start, as_of = inp.disbursement_date, inp.as_of
-    due: defaultdict[date, list[int]] = defaultdict(list)
+    events: dict[date, tuple[list[int], list[tuple[int, str]], list[tuple[int, str]], list[int]]]
+    events = {}
+
+    def at(day: date) -> tuple[list[int], list[tuple[int, str]], list[tuple[int, str]], list[int]]:
+        found = events.get(day)
+        if found is None:
+            found = events[day] = ([], [], [], [])
+        return found
+
     for k, day in enumerate(dues):
         if day <= as_of:
-            due[day].append(k)
-    fees: defaultdict[date, list[tuple[int, str]]] = defaultdict(list)
-    costs: defaultdict[date, list[tuple[int, str]]] = defaultdict(list)
-    payments: defaultdict[date, list[int]] = defaultdict(list)
+            at(day)[0].append(k)
     for fee in inp.fees:
-        fees[fee.date].append((to_fen(fee.amount), fee.kind))
+        at(fee.date)[1].append((to_fen(fee.amount), fee.kind))
     for cost in inp.costs:
-        costs[cost.date].append((to_fen(cost.amount), cost.kind))
+        at(cost.date)[2].append((to_fen(cost.amount), cost.kind))
     for payment in inp.payments:
-        payments[payment.date].append(to_fen(payment.amount))
-    changes = {d for d in regime.change_dates() if start < d <= as_of}
-    dates = set(due) | set(fees) | set(costs) | set(payments) | changes | {as_of}
+        at(payment.date)[3].append(to_fen(payment.amount))
+    for day in [d for d in regime.change_dates() if start < d <= as_of] + [as_of]:
+        at(day)
     if inp.accelerated_on is not None:
-        dates.add(inp.accelerated_on)
-    caps = {p.annual_rate: rate_of(p.annual_rate) for p in regime.caps}
+        at(inp.accelerated_on)
+    return _ordered(events, inp.accelerated_on, regime, start)
+
+
+def _ordered(
+    events: dict[date, tuple[list[int], list[tuple[int, str]], list[tuple[int, str]], list[int]]],
+    accelerated_on: date | None,
+    regime: Regime,
+    start: date,
+) -> list[Day]:
+    rates = [rate_of(p.annual_rate) for p in regime.caps]
+    single = rates[0] if len(rates) == 1 else None
+    caps = {p.annual_rate: rate for p, rate in zip(regime.caps, rates, strict=True)}
     out, previous = [], start
-    for day in sorted(dates):
-        out.append(Day(day, tuple(due.get(day, ())), tuple(fees.get(day, ())),
-                       tuple(costs.get(day, ())), day == inp.accelerated_on,
-                       tuple(payments.get(day, ())), caps[regime.cap_on(previous)],
-                       caps[regime.cap_on(day)]))  # fmt: skip
+    for day in sorted(events):
+        due, fees, costs, payments = events[day]
+        span_cap = single or caps[regime.cap_on(previous)]
+        cap = single or caps[regime.cap_on(day)]
+        out.append(Day(day, tuple(due), tuple(fees), tuple(costs), day == accelerated_on,
+                       tuple(payments), span_cap, cap))  # fmt: skip
         previous = day
     return out
 
 
 def _walk(plan: ViewPlan, days: list[Day]) -> Ledger:
+    """Steps 1–5 (and the cap) at each event date, in order."""
     ledger = Ledger(plan)
+    capped, compound = plan.capped, plan.compound
     previous = plan.start
     for day in days:
         today = day.date
         span = (today - previous).days
-        if span:
-            ledger.accrue(previous, today, span, day.span_cap if plan.capped else None)
+        if span and (capped or ledger.overdue_total or (compound and ledger.interest_total)):
+            ledger.accrue(previous, today, span, day.span_cap if capped else None)
         for k in day.due:
             if k >= ledger.next_k:
                 ledger.fall_due(today, k)
@@ -177,7 +195,7 @@ def _walk(plan: ViewPlan, days: list[Day]) -> Ledger:
             ledger.add_cost(today, amount, kind)
         if day.accelerate:
             ledger.accelerate(today)
-        if plan.capped and day.cap is not None:
+        if capped and max(ledger.charged - ledger.budget, 0) != ledger.cut_total:
             apply_cap(ledger, today, day.cap)
         for amount in day.payments:
             allocate(ledger, today, amount)

@@ -32,8 +32,8 @@ class Day(NamedTuple):
     costs: tuple[tuple[int, str], ...]
     accelerate: bool
     payments: tuple[int, ...]
-    span_cap: Rate | None
-    cap: Rate | None
+    span_cap: Rate
+    cap: Rate
 
 
 @dataclass(frozen=True)
@@ -102,9 +102,10 @@ class Ledger:
     """The running state of one view; `step` applies one day's events in the spec's order."""
 
     __slots__ = (
-        "accelerated", "allocated", "budget", "charged", "compound", "costs", "costs_added",
-        "cut", "fees", "interest", "interest_total", "last_due", "lines", "next_k", "not_due",
-        "overdue", "overdue_total", "overpaid", "paid", "penalty", "plan", "remaining",
+        "accelerated", "allocated", "budget", "charged", "compound", "compound_note", "costs",
+        "costs_added", "cut", "cut_total", "fees", "interest", "interest_total", "last_due",
+        "lines", "next_k", "not_due", "overdue", "overdue_total", "overpaid", "paid", "penalty",
+        "penalty_note", "plan", "remaining",
     )  # fmt: skip
 
     def __init__(self, plan: ViewPlan) -> None:
@@ -121,6 +122,9 @@ class Ledger:
         self.paid = self.overpaid = self.allocated = 0
         self.charged = self.costs_added = self.budget = 0
         self.cut = dict.fromkeys(CHARGE_KINDS, 0)
+        self.cut_total = 0
+        self.penalty_note = PENALTY_NOTE.format(basis=plan.basis)
+        self.compound_note = COMPOUND_NOTE.format(basis=plan.basis)
         self.last_due = plan.start
         self.accelerated = False
 
@@ -136,31 +140,47 @@ class Ledger:
     ) -> None:
         start, end, days = span if span else (None, None, None)
         value = None if rate is None else rate.value
-        self.lines.append(
-            Line(self.plan.view, day, kind, start, end, days, base, value, amount, note)
-        )
+        record = (self.plan.view, day, kind, start, end, days, base, value, amount, note)
+        self.lines.append(tuple.__new__(Line, record))
 
     def accrue(self, start: date, end: date, days: int, cap: Rate | None) -> None:
         """Step 1: penalty, compound and (lawful) the cap budget over [start, end)."""
-        plan, span = self.plan, (start, end, days)
+        plan = self.plan
         if self.overdue_total:
-            for rate, base in groups(self.overdue, cap):
-                amount = accrue(base, rate, days, plan.basis)
-                if amount:
-                    self.penalty += amount
-                    self.charged += amount
-                    note = PENALTY_NOTE.format(basis=plan.basis)
-                    self.line(end, "accrual", amount, note, span, base, rate)
+            amount = self._charge(self.overdue, cap, start, end, days, self.penalty_note)
+            self.penalty += amount
+            self.charged += amount
         if plan.compound and self.interest_total:
-            for rate, base in groups(self.interest, cap):
-                amount = accrue(base, rate, days, plan.basis)
-                if amount:
-                    self.compound += amount
-                    self.charged += amount
-                    note = COMPOUND_NOTE.format(basis=plan.basis)
-                    self.line(end, "accrual", amount, note, span, base, rate)
-        if plan.capped and cap is not None:
-            self.budget += accrue(self.not_due + self.overdue_total, cap, days, plan.basis)
+            amount = self._charge(self.interest, cap, start, end, days, self.compound_note)
+            self.compound += amount
+            self.charged += amount
+        if cap is not None:
+            principal = self.not_due + self.overdue_total
+            if principal:
+                den = 2 * cap.den * plan.basis
+                self.budget += (2 * principal * cap.num * days + cap.den * plan.basis) // den
+
+    def _charge(
+        self, pool: list[Tranche], cap: Rate | None, start: date, end: date, days: int, note: str
+    ) -> int:
+        """One accrual line per distinct (capped) rate over the pool; the total created."""
+        plan, total = self.plan, 0
+        if len(pool) == 1:
+            rate, base = pool[0].rate, pool[0].amount
+            if cap is not None and rate.num * cap.den > cap.num * rate.den:
+                rate = cap
+            pairs: Iterable[tuple[Rate, int]] = ((rate, base),)
+        else:
+            pairs = groups(pool, cap)
+        for rate, base in pairs:
+            den = rate.den * plan.basis
+            amount = (2 * base * rate.num * days + den) // (2 * den)
+            if amount:
+                total += amount
+                record = (plan.view, end, "accrual", start, end, days, base, rate.value, amount,
+                          note)  # fmt: skip
+                self.lines.append(tuple.__new__(Line, record))
+        return total
 
     def fall_due(self, day: date, k: int) -> None:
         """Step 2: instalment k's principal becomes overdue, its interest due.
@@ -188,7 +208,8 @@ class Ledger:
             self.charged += interest
         span = (self.last_due, day, (day - self.last_due).days)
         self.last_due = day
-        self.line(day, "due", part, f"第 {k + 1} 期本金到期（转为逾期本金）")
+        if part:
+            self.line(day, "due", part, f"第 {k + 1} 期本金到期（转为逾期本金）")
         note = f"第 {k + 1} 期利息到期"
         if scaled:
             note += f"（提前还款后按未到期本金 {fen_text(base)} / {fen_text(scheduled)} 调整）"

@@ -22,6 +22,7 @@ from ui.crash import install_crash_handler, setup_logging
 from ui.services import ContextCaseService
 from ui.tasks import TaskRunner
 from ui.views.main_window import MainWindow
+from ui.views.recalc_panel import RecalcPanel
 
 APP_NAME = "MediationDesk"
 ORG_NAME = "MediationDesk"
@@ -88,7 +89,10 @@ def run_gui(argv: list[str]) -> int:
 def build_main_window(data_dir: Path) -> MainWindow:
     """The main window over the case store in `data_dir`, with the threaded runner."""
     runner = TaskRunner()
-    window = MainWindow(ContextCaseService(data_dir), runner, data_dir)
+    service = ContextCaseService(data_dir)
+    window = MainWindow(service, runner, data_dir)
+    recalc_title = QCoreApplication.translate("main", "重新计算")
+    window.add_case_panel(RecalcPanel(service, runner), recalc_title)
     runner.setParent(window)
     return window
 

@@ -554,11 +554,329 @@
     </message>
 </context>
 <context>
+    <name>ReasonsCard</name>
+    <message>
+        <location filename="../../ui/views/recalc_parts.py" line="+117"/>
+        <source>为什么依法应还比合同少</source>
+        <translation>Why the lawful amount is lower than the contract&apos;s</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>为什么依法应还比合同少（共核减 %1 元）</source>
+        <translation>Why the lawful amount is lower than the contract&apos;s (reduced by %1 yuan in all)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>依据：%1</source>
+        <translation>Basis: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>合同约定未超过法定上限，依法应还与按合同计算相同。</source>
+        <translation>The contract stays within the legal caps: the lawful amount equals the contract&apos;s.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 减 %2 元</source>
+        <translation>%1 reduced by %2 yuan</translation>
+    </message>
+</context>
+<context>
+    <name>RecalcLines</name>
+    <message numerus="yes">
+        <location filename="../../ui/models/recalc_lines.py" line="+90"/>
+        <source>%1（%n 行）</source>
+        <translation>
+            <numerusform>%1 (%n line)</numerusform>
+            <numerusform>%1 (%n lines)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合计应还 %1 元</source>
+        <translation>Total owed %1 yuan</translation>
+    </message>
+</context>
+<context>
+    <name>RecalcPanel</name>
+    <message>
+        <location filename="../../ui/recalc_words.py" line="+35"/>
+        <source>本金</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>利息</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>罚息（逾期利息）</source>
+        <translation>Penalty interest (overdue)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复利</source>
+        <translation>Compound interest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>费用（违约金、服务费等）</source>
+        <translation>Fees (liquidated damages, service fees…)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实现债权费用（律师费等）</source>
+        <translation>Costs of recovery (lawyer&apos;s fees…)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合计应还</source>
+        <translation>Total owed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已还款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>多付应退还</source>
+        <translation>Overpaid, to be returned</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>债权人主张</source>
+        <translation>Claimed by creditor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按合同计算</source>
+        <translation>Under the contract</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>依法应还</source>
+        <translation>Lawfully owed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>超上限核减</source>
+        <translation>Cut above the cap</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>上限内恢复</source>
+        <translation>Restored within the cap</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>计息</source>
+        <translation>Accrual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到期</source>
+        <translation>Falls due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>费用</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实现债权费用</source>
+        <translation>Costs of recovery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提前到期</source>
+        <translation>Acceleration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>按当地法院的做法，利息、罚息、复利和费用合计以年利率 %1 为限。</source>
+        <translation>Following the local court&apos;s practice, interest, penalty, compound interest and fees together are capped at %1 a year.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>金融借款的利息、罚息、复利、违约金和其他费用合计以年利率 %1 为限。</source>
+        <translation>For financial loans, interest, penalty, compound interest, liquidated damages and other fees together are capped at %1 a year.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>民间借贷的利率以合同成立时一年期贷款市场报价利率（LPR）的四倍，即年利率 %1 为限。</source>
+        <translation>Private loans are capped at four times the one-year Loan Prime Rate (LPR) when the contract was made: %1 a year.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>民间借贷：2020年8月20日前以年利率 %1 为限，此后以起诉时一年期LPR的四倍，即年利率 %2 为限。</source>
+        <translation>Private loan: capped at %1 a year before 20 August 2020, and from then on at four times the one-year LPR at filing: %2 a year.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>合同年利率 %1 超过上限，依法按 %2 计算</source>
+        <translation>the contract rate of %1 a year is above the cap, so %2 applies</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>约定逾期利率 %1 超过上限，依法按 %2 计算</source>
+        <translation>the agreed overdue rate of %1 is above the cap, so %2 applies</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>违约金、服务费等费用与利息合计超过上限的部分不予支持</source>
+        <translation>fees such as liquidated damages and service fees are not supported where, together with interest, they exceed the cap</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>利息、罚息、复利和费用合计超过上限的部分不予支持</source>
+        <translation>interest, penalty, compound interest and fees are not supported above the cap on their total</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>预先扣除的利息不计入本金（《民法典》第六百七十条）：合同写 %1 元，实际只出借 %2 元</source>
+        <translation>interest deducted in advance is not principal (Civil Code art. 670): the contract says %1 yuan, only %2 yuan was lent</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>按上限多付的利息、费用，依《民法典》第五百六十一条的顺序冲抵了本金</source>
+        <translation>interest and fees paid above the cap went to principal, in the order of Civil Code art. 561</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>民间借贷和信用卡欠款在依法口径下不计复利</source>
+        <translation>no compound interest is charged on private loans and credit card debts in the lawful view</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复利按上限利率计算，与利息、费用合计超过上限的部分不予支持</source>
+        <translation>compound interest runs at the capped rate and is not supported where, with interest and fees, it exceeds the cap</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 至 %2：</source>
+        <translation>%1 to %2: </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 起：</source>
+        <translation>From %1: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 前：</source>
+        <translation>Before %1: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/recalc_panel.py" line="+134"/>
+        <source>在上方列表中选择一个案件，即可在这里重新计算应还金额。</source>
+        <translation>Choose a case in the list above to recalculate what is owed here.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>若于</source>
+        <translation>If paid on</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>选择还款日期：按截至该日的利息、罚息和费用计算应还金额</source>
+        <translation>Choose the payment date: what is owed with interest, penalty and fees up to that day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>还款，依法应还</source>
+        <translation>, the lawful amount owed is</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>保存计算结果</source>
+        <translation>Save the result</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>把本次计算的输入、结果和校验码存入案卷，之后不可更改，文书可以引用</source>
+        <translation>Store this calculation&apos;s input, result and checksum in the case file; it cannot be changed afterwards and documents can cite it</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>债权人主张 %1 元</source>
+        <translation>Claimed by creditor: %1 yuan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按合同计算 %1 元，依法核减 %2 元</source>
+        <translation>Under the contract: %1 yuan; reduced by law: %2 yuan</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>无法计算，请先补正以下内容：</source>
+        <translation>Cannot calculate yet; please complete the following first:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>尚未保存计算结果</source>
+        <translation>No result saved yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已保存 %1（计算日 %2）</source>
+        <translation>Saved %1 (as of %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>第 %1 号计算结果，SHA-256 校验码：%2</source>
+        <translation>Result no. %1, SHA-256 checksum: %2</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <location filename="../../ui/views/signature_pad.py" line="+59"/>
         <source>签名板</source>
         <translation>Signature pad</translation>
+    </message>
+</context>
+<context>
+    <name>StatementView</name>
+    <message>
+        <location filename="../../ui/views/recalc_parts.py" line="+23"/>
+        <source>计算明细（逐笔列出每一分钱的来历；点左侧箭头展开）</source>
+        <translation>Statement (where every fen comes from; click the arrow on the left to expand)</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsTable</name>
+    <message>
+        <location line="-137"/>
+        <source>核减（合同−依法）</source>
+        <translation>Reduction (contract − lawful)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>债权人主张高于按合同计算的金额 %1 元</source>
+        <translation>The claim is %1 yuan above what the contract gives</translation>
     </message>
 </context>
 <context>
@@ -742,9 +1060,14 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="+63"/>
+        <location filename="../../ui/main.py" line="+64"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>重新计算</source>
+        <translation>Recalculation</translation>
     </message>
 </context>
 </TS>

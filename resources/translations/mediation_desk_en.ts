@@ -580,11 +580,61 @@
         <source>%1 减 %2 元</source>
         <translation>%1 reduced by %2 yuan</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>%1：%2。</source>
+        <translation>%1: %2.</translation>
+    </message>
 </context>
 <context>
     <name>RecalcLines</name>
+    <message>
+        <location filename="../../ui/models/recalc_lines.py" line="+36"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>起</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>止</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>基数（元）</source>
+        <translation>Base (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年利率</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/models/recalc_lines.py" line="+90"/>
+        <location line="+45"/>
         <source>%1（%n 行）</source>
         <translation>
             <numerusform>%1 (%n line)</numerusform>
@@ -647,17 +697,17 @@
     <message>
         <location line="+6"/>
         <source>债权人主张</source>
-        <translation>Claimed by creditor</translation>
+        <translation>Claimed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>按合同计算</source>
-        <translation>Under the contract</translation>
+        <translation>Contract</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>依法应还</source>
-        <translation>Lawfully owed</translation>
+        <translation>Lawful</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -861,7 +911,7 @@
 <context>
     <name>StatementView</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="+23"/>
+        <location filename="../../ui/views/recalc_parts.py" line="+22"/>
         <source>计算明细（逐笔列出每一分钱的来历；点左侧箭头展开）</source>
         <translation>Statement (where every fen comes from; click the arrow on the left to expand)</translation>
     </message>
@@ -869,9 +919,9 @@
 <context>
     <name>ViewsTable</name>
     <message>
-        <location line="-137"/>
+        <location line="-136"/>
         <source>核减（合同−依法）</source>
-        <translation>Reduction (contract − lawful)</translation>
+        <translation>Reduction</translation>
     </message>
     <message>
         <location line="+36"/>

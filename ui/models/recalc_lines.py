@@ -32,17 +32,16 @@ class LineColumn(IntEnum):
 
 
 def headers() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("RecalcLines", "日期"),
-        t("RecalcLines", "项目"),
-        t("RecalcLines", "起"),
-        t("RecalcLines", "止"),
-        t("RecalcLines", "天数"),
-        t("RecalcLines", "基数（元）"),
-        t("RecalcLines", "年利率"),
-        t("RecalcLines", "金额（元）"),
-        t("RecalcLines", "说明"),
+        QCoreApplication.translate("RecalcLines", "日期"),
+        QCoreApplication.translate("RecalcLines", "项目"),
+        QCoreApplication.translate("RecalcLines", "起"),
+        QCoreApplication.translate("RecalcLines", "止"),
+        QCoreApplication.translate("RecalcLines", "天数"),
+        QCoreApplication.translate("RecalcLines", "基数（元）"),
+        QCoreApplication.translate("RecalcLines", "年利率"),
+        QCoreApplication.translate("RecalcLines", "金额（元）"),
+        QCoreApplication.translate("RecalcLines", "说明"),
     ]
 
 

@@ -156,12 +156,11 @@ class ReasonsCard(QFrame):
         found = words.reasons(inp, out)
         if not found:
             return escape(self.tr("合同约定未超过法定上限，依法应还与按合同计算相同。"))
-        head = self.tr("%1 减 %2 元")
-        items = [
-            f"<b>{escape(head.replace('%1', r.kind).replace('%2', r.amount))}</b>："
-            f"{escape(r.text)}。"
-            for r in found
-        ]
+        head, sentence = self.tr("%1 减 %2 元"), self.tr("%1：%2。")
+        items = []
+        for r in found:
+            bold = f"<b>{escape(head.replace('%1', r.kind).replace('%2', r.amount))}</b>"
+            items.append(escape(sentence).replace("%1", bold).replace("%2", escape(r.text)))
         return "<br>".join(items)
 
     def text(self) -> str:

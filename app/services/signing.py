@@ -7,7 +7,7 @@ Where the signing key's passphrase comes from (`signing_passphrase`):
 3. else the caller's `prompt` when interactive (GUI dialog or terminal), saying why;
 4. else DomainError naming the variable to set (the CLI exits 2).
 
-Hooks the integrator wires to the case store (both default to "no store yet"):
+Hooks wired to the case store (tests may replace them):
 - `org_name_provider(data_dir) -> str | None`: the organisation's name for the certificate;
 - `record_lookup_provider(data_dir) -> LookupRecord | None`: the store's record of a
   document by its SHA-256, shown as `store_record` in the verification report.
@@ -83,9 +83,23 @@ def no_store_records(data_dir: Path) -> LookupRecord | None:
     return None
 
 
-# TODO(integrator): point these at the case store (organisation settings, document records).
-org_name_provider: OrgNameProvider = organisation_name_from_file
-record_lookup_provider: RecordLookupProvider = no_store_records
+def organisation_name_from_store(data_dir: Path) -> str | None:
+    """The name saved in Settings (the case store), else `organisation.json`."""
+    from app.services.organisation import organisation_name_in_store
+
+    return organisation_name_in_store(data_dir) or organisation_name_from_file(data_dir)
+
+
+def store_records(data_dir: Path) -> LookupRecord | None:
+    """The case store's document records by SHA-256 (None: nothing to check there)."""
+    from app.services.document_lookup import record_lookup
+
+    return record_lookup(data_dir)
+
+
+# Wired to the case store; tests may point them elsewhere.
+org_name_provider: OrgNameProvider = organisation_name_from_store
+record_lookup_provider: RecordLookupProvider = store_records
 
 
 def organisation_name(data_dir: Path) -> str:

@@ -264,6 +264,7 @@ from app.store.records import (  # noqa: E402  (the rest of the schema; one meta
     AuditEvent,
     Document,
     MediationSession,
+    PlanPayment,
     RecalcSnapshot,
     Settlement,
 )
@@ -282,6 +283,7 @@ __all__ = [
     "Organisation",
     "Party",
     "Payment",
+    "PlanPayment",
     "RecalcSnapshot",
     "Settlement",
 ]

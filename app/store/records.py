@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    CheckConstraint,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -49,16 +50,38 @@ class MediationSession(Base):
 
 
 class Settlement(Base):
-    """Settlement terms (a JSON plan) and the total the parties settled on."""
+    """Settlement terms (a JSON plan) and the total the parties settled on; one per case.
+
+    Once the case is signed the row is fixed (a trigger refuses updates; see revision 0002).
+    """
 
     __tablename__ = "settlement"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey(CASE_FK, ondelete="CASCADE"), index=True, unique=True
+    )
     terms: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     settled_total: Mapped[Decimal] = mapped_column(Money)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class PlanPayment(Base):
+    """A payment under a signed settlement's plan (the loan's own payments are `payment`)."""
+
+    __tablename__ = "plan_payment"
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
+    settlement_id: Mapped[int] = mapped_column(
+        ForeignKey("settlement.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[dt.date]
+    amount: Mapped[Decimal] = mapped_column(Money)
+    note: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class RecalcSnapshot(Base):

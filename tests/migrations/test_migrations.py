@@ -27,6 +27,7 @@ TABLES = {
     "organisation",
     "party",
     "payment",
+    "plan_payment",
     "recalc_snapshot",
     "session",
     "settlement",
@@ -38,6 +39,7 @@ TRIGGERS = {
     "trg_document_locked_update",
     "trg_recalc_snapshot_no_delete",
     "trg_recalc_snapshot_no_update",
+    "trg_settlement_signed_no_update",
 }
 
 
@@ -143,8 +145,8 @@ REVISION_0002 = """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "9001"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -182,10 +184,11 @@ def at_0001_with_an_organisation(tmp_path: Path) -> Path:
 
 
 def test_upgrade_backs_up_first_and_keeps_the_data(tmp_path: Path, two_revisions: Path) -> None:
-    two_revisions.write_text(REVISION_0002.format(extra="pass"), encoding="utf-8")
+    head = migrate.head_revision()  # the fake revision goes on top of the real ones
+    two_revisions.write_text(REVISION_0002.format(extra="pass", head=head), encoding="utf-8")
     db = at_0001_with_an_organisation(tmp_path)
     result = migrate.upgrade(db)
-    assert (result.from_revision, result.to_revision) == ("0001", "0002")
+    assert (result.from_revision, result.to_revision) == ("0001", "9001")
     assert result.backup is not None and result.backup.parent == tmp_path / "data" / "backups"
     assert sql(result.backup, "SELECT version_num FROM alembic_version") == [("0001",)]
     assert sql(result.backup, "SELECT name FROM organisation") == [
@@ -200,9 +203,9 @@ def test_upgrade_backs_up_first_and_keeps_the_data(tmp_path: Path, two_revisions
 
 
 def test_a_failing_migration_rolls_back_cleanly(tmp_path: Path, two_revisions: Path) -> None:
-    two_revisions.write_text(
-        REVISION_0002.format(extra='raise RuntimeError("half way")'), encoding="utf-8"
-    )
+    fail = 'raise RuntimeError("half way")'
+    head = migrate.head_revision()
+    two_revisions.write_text(REVISION_0002.format(extra=fail, head=head), encoding="utf-8")
     db = at_0001_with_an_organisation(tmp_path)
     with pytest.raises(RuntimeError, match="half way"):
         migrate.upgrade(db)

@@ -105,6 +105,16 @@ class MainWindow(QMainWindow):
             self,
         )
         self.about_action.triggered.connect(self.show_about)
+        self.verify_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+            self.tr("核验文书…"),
+            self,
+        )
+        self.verify_action.triggered.connect(self.open_verify)
+        self.settings_action = QAction(self.tr("设置…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(lambda: self.open_settings())
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -112,7 +122,10 @@ class MainWindow(QMainWindow):
         case_menu = menu.addMenu(self.tr("案件(&C)"))
         case_menu.addActions([self.new_action, self.refresh_action])
         case_menu.addSeparator()
+        case_menu.addAction(self.verify_action)
+        case_menu.addSeparator()
         case_menu.addAction(quit_action)
+        menu.addMenu(self.tr("设置(&S)")).addAction(self.settings_action)
         menu.addMenu(self.tr("帮助(&H)")).addAction(self.about_action)
         toolbar = QToolBar(self.tr("工具栏"), self)
         toolbar.setObjectName("mainToolbar")
@@ -310,6 +323,21 @@ class MainWindow(QMainWindow):
         dialog.case_created.connect(lambda summary: self.refresh(summary.case_no))
         dialog.open()
         return dialog
+
+    def open_settings(self, tab: str = "") -> QWidget | None:
+        """Open 设置 (on `tab`: organisation / certificate / lpr / backups)."""
+        from ui.views.settings_dialog import open_settings
+
+        data_dir = self._data_dir or getattr(self._service, "data_dir", None)
+        if data_dir is None:
+            return None
+        return open_settings(self, self._service, self._runner, Path(data_dir), tab)
+
+    def open_verify(self) -> QWidget:
+        """Open 核验文书 (a PDF checked against this organisation and its case store)."""
+        from ui.views.verify_dialog import open_verify
+
+        return open_verify(self, self._runner, self._data_dir)
 
     def show_about(self) -> None:
         text = self.tr(

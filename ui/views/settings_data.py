@@ -1,0 +1,242 @@
+"""Settings → LPR 利率表 (which table is in use, its last publication, importing a newer
+one through `app.services.lpr`) and → 备份 (the backups the app keeps in the data folder)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import DomainError, InputError
+from ui.formatting import percent
+from ui.tasks import TaskRunner, report_unexpected
+
+if TYPE_CHECKING:
+    from app.domain.lpr import LprTable
+
+STALE_AFTER_DAYS = 40  # the LPR is published monthly (the 20th, or the next working day)
+
+
+@dataclass(frozen=True)
+class LprState:
+    """The table in use and whether it is the user's imported one."""
+
+    table: LprTable
+    imported: bool
+    imported_exists: bool
+
+
+def lpr_state(data_dir: Path) -> LprState:
+    from app.services import lpr
+
+    table = lpr.current_table(data_dir)
+    imported = table is not lpr.load_bundled_table()
+    return LprState(table, imported, lpr.imported_path(data_dir).exists())
+
+
+def chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+class LprTab(QWidget):
+    """The LPR table in use and "导入更新的利率表…".
+
+    Signals:
+        table_shown(object): the `LprState` now shown.
+    """
+
+    table_shown = Signal(object)
+
+    def __init__(self, runner: TaskRunner, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._data_dir = data_dir
+        self.state: LprState | None = None
+        layout = QVBoxLayout(self)
+        box = QGroupBox(self.tr("贷款市场报价利率（LPR）"))
+        form = QFormLayout(box)
+        self.values: dict[str, QLabel] = {}
+        for key, label in (
+            ("source", self.tr("正在使用")),
+            ("last", self.tr("最新一期")),
+            ("span", self.tr("收录范围")),
+        ):
+            self.values[key] = QLabel()
+            self.values[key].setObjectName(f"lpr_{key}")
+            self.values[key].setWordWrap(True)
+            form.addRow(label, self.values[key])
+        layout.addWidget(box)
+        self.stale = QLabel()
+        self.stale.setObjectName("formNote")
+        self.stale.setWordWrap(True)
+        layout.addWidget(self.stale)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("导入更新的利率表…"))
+        self.import_button.clicked.connect(lambda: self.import_file())
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        hint = QLabel(
+            self.tr(
+                "利率表为 CSV 文件：表头 effective_date,one_year,five_year，每行一期"
+                "（生效日期、一年期、五年期以上），利率按百分数填写，如 2025-12-22,3.00,3.50。"
+                "导入前会检查整份文件；只有比内置表更新的表才会被使用。"
+            )
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        folder = self._data_dir
+        self._runner.submit(lambda: lpr_state(folder), on_finished=self.show_state)
+
+    def show_state(self, state: LprState) -> None:
+        self.state = state
+        table = state.table
+        if state.imported:
+            source = self.tr("导入的利率表（数据目录中的 lpr.csv）")
+        elif state.imported_exists:
+            source = self.tr("内置利率表（导入的表不比内置表新，未使用）")
+        else:
+            source = self.tr("内置利率表（随软件发布）")
+        self.values["source"].setText(source)
+        last = table.rows[-1] if table.rows else None
+        if last is None:
+            self.values["last"].setText("—")
+            self.values["span"].setText("—")
+        else:
+            text = self.tr("%1起 一年期 %2，五年期以上 %3")
+            self.values["last"].setText(
+                text.replace("%1", chinese_date(last.effective_date))
+                .replace("%2", percent(last.one_year))
+                .replace("%3", percent(last.five_year))
+            )
+            first = table.rows[0].effective_date
+            span = self.tr("%1至今，共 %2 期").replace("%1", chinese_date(first))
+            self.values["span"].setText(span.replace("%2", str(len(table.rows))))
+        self._show_staleness(last.effective_date if last else None)
+        self.table_shown.emit(state)
+
+    def _show_staleness(self, last: date | None) -> None:
+        today = datetime.now().astimezone().date()
+        if last is not None and (today - last).days <= STALE_AFTER_DAYS:
+            self.stale.setText("")
+            return
+        self.stale.setText(
+            self.tr(
+                "LPR 每月 20 日（遇节假日顺延）公布。如果此后又公布了新的利率，"
+                "请从中国人民银行或全国银行间同业拆借中心网站整理后导入更新的利率表。"
+            )
+        )
+
+    def import_file(self, path: Path | None = None) -> None:
+        """Validate and store a CSV table (chosen in a file dialog when `path` is None)."""
+        from app.services import lpr
+
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("导入利率表"), "", self.tr("CSV 文件 (*.csv);;所有文件 (*)")
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        folder, source = self._data_dir, path
+
+        def work() -> LprState:
+            lpr.import_table(source, folder)
+            return lpr_state(folder)
+
+        self._say("")
+        self.import_button.setEnabled(False)
+        self._runner.submit(work, on_finished=self._imported, on_failed=self._refused)
+
+    def _imported(self, state: LprState) -> None:
+        self.import_button.setEnabled(True)
+        self.show_state(state)
+
+    def _refused(self, error: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        if isinstance(error, InputError):
+            lines = [str(p) for p in error.problems[:12]]
+            more = len(error.problems) - len(lines)
+            if more > 0:
+                lines.append(self.tr("……另有 %1 处问题").replace("%1", str(more)))
+            heading = self.tr("利率表没有导入，文件中有以下问题：")
+            self._say("\n".join([heading, *lines]))
+        elif isinstance(error, DomainError):
+            self._say(str(error))
+        else:
+            report_unexpected(error)
+
+    def _say(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+
+class BackupTab(QWidget):
+    """The backups in `<data dir>/backups` (made before every database upgrade).
+
+    Creating and restoring backups from here comes with the backup service.
+    """
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._folder = data_dir / "backups"
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            self.tr(
+                "软件在升级案件库之前会自动备份。手动备份、定期备份和从备份恢复将在后续版本中"
+                "提供。备份文件夹：%1"
+            ).replace("%1", str(self._folder))
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.listing = QListWidget()
+        self.listing.setObjectName("backupList")
+        layout.addWidget(self.listing, 1)
+        row = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("打开备份文件夹"))
+        self.open_button.clicked.connect(self.open_folder)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def load(self) -> None:
+        self.listing.clear()
+        files = sorted(self._folder.glob("*.db"), key=_mtime, reverse=True)
+        for path in files:
+            stamp = datetime.fromtimestamp(_mtime(path)).astimezone()
+            size = path.stat().st_size / (1024 * 1024)
+            self.listing.addItem(f"{stamp:%Y-%m-%d %H:%M}    {size:.1f} MB    {path.name}")
+        if not files:
+            self.listing.addItem(self.tr("（还没有备份）"))
+        self.open_button.setEnabled(self._folder.is_dir())
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
+
+
+def _mtime(path: Path) -> float:
+    return path.stat().st_mtime

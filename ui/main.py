@@ -23,6 +23,7 @@ from ui.services import ContextCaseService
 from ui.tasks import TaskRunner
 from ui.views.main_window import MainWindow
 from ui.views.recalc_panel import RecalcPanel
+from ui.views.settlement_page import SettlementPage
 
 APP_NAME = "MediationDesk"
 ORG_NAME = "MediationDesk"
@@ -93,6 +94,9 @@ def build_main_window(data_dir: Path) -> MainWindow:
     window = MainWindow(service, runner, data_dir)
     recalc_title = QCoreApplication.translate("main", "重新计算")
     window.add_case_panel(RecalcPanel(service, runner), recalc_title)
+    window.add_case_panel(
+        SettlementPage(service, runner), QCoreApplication.translate("main", "和解方案")
+    )
     runner.setParent(window)
     return window
 

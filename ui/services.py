@@ -31,9 +31,10 @@ class ContextCaseService:
     Not thread-safe by itself: call it only from the task runner's single database thread.
     """
 
-    def __init__(self, data_dir: Path, actor: str | None = None) -> None:
+    def __init__(self, data_dir: Path, actor: str | None = None, *, clock: Any = None) -> None:
         self.data_dir = data_dir
         self._actor = actor or _default_actor()
+        self._clock = clock  # None: the real clock; tests pass a fixed one
         self._ctx: Any = None
 
     def context(self) -> Any:
@@ -41,7 +42,9 @@ class ContextCaseService:
         if self._ctx is None:
             from app.services.context import open_context
 
-            self._ctx = open_context(self.data_dir, actor=self._actor, migrate=True)
+            self._ctx = open_context(
+                self.data_dir, actor=self._actor, migrate=True, clock=self._clock
+            )
         return self._ctx
 
     def list_cases(self, query: str = "") -> list[CaseSummary]:

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BackupTab</name>
+    <message>
+        <location filename="../../ui/views/settings_data.py" line="+225"/>
+        <source>软件在升级案件库之前会自动备份。手动备份、定期备份和从备份恢复将在后续版本中提供。备份文件夹：%1</source>
+        <translation>The app backs up the case store before every upgrade. Manual and scheduled backups and restoring from a backup come in a later version. Backup folder: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>打开备份文件夹</source>
+        <translation>Open backup folder</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>（还没有备份）</source>
+        <translation>(no backups yet)</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailView</name>
     <message>
         <location filename="../../ui/views/case_detail.py" line="+123"/>
@@ -289,6 +307,178 @@
     </message>
 </context>
 <context>
+    <name>CertificateTab</name>
+    <message>
+        <location filename="../../ui/views/settings_cert.py" line="+103"/>
+        <location line="+69"/>
+        <source>生成本机证书</source>
+        <translation>Create certificate on this computer</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>导入 PKCS#12…</source>
+        <translation>Import PKCS#12…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>复制指纹</source>
+        <translation>Copy fingerprint</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>本机证书由软件自行生成（自签名），可以证明文件签署后未被改动；对方核对签署人时，请提供上面的证书指纹。由电子认证服务机构（CA）签发的证书可通过“导入 PKCS#12…”使用。更换证书后，以前签署的文书仍可核验。</source>
+        <translation>A certificate created here is self-signed: it proves a document was not changed after signing; to let others check who signed, give them the fingerprint above. A certificate issued by a certificate authority (CA) can be used through “Import PKCS#12…”. Documents signed before a certificate change can still be verified.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>组织的数字证书</source>
+        <translation>The organisation&apos;s digital certificate</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主体名称</source>
+        <translation>Subject name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完整主体</source>
+        <translation>Full subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256 指纹</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有效期</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密钥口令</source>
+        <translation>Key passphrase</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>重新生成本机证书…</source>
+        <translation>Create a new certificate…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>还没有组织证书</source>
+        <translation>No certificate yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还没有组织证书：签署文书前，请生成本机证书或导入证书。</source>
+        <translation>No certificate yet: create one on this computer or import one before signing documents.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已过期：请重新生成或导入新证书</source>
+        <translation>Expired: create or import a new certificate</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>有效（%n 天后到期，请及早更换）</source>
+        <translation>
+            <numerusform>Valid (expires in %n day; replace it soon)</numerusform>
+            <numerusform>Valid (expires in %n days; replace it soon)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 至 %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自签名（本机生成）</source>
+        <translation>Self-signed (created on this computer)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>由证书颁发机构签发</source>
+        <translation>Issued by a certificate authority</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保存在系统钥匙串中，签名时无需输入</source>
+        <translation>Kept in the system keyring; no typing when signing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不在系统钥匙串中：签名时需要输入口令</source>
+        <translation>Not in the system keyring: you type it when signing</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>本机的系统钥匙串可用：密钥口令由软件随机生成并保存在钥匙串中。</source>
+        <translation>The system keyring works here: the key&apos;s passphrase is generated at random and kept in it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>本机没有可用的系统钥匙串（keyring），软件无法替您保存密钥口令，也不会把口令写进文件：生成、导入证书和每次签名时都需要输入口令（也可设置环境变量 MEDIATION_DESK_PASSPHRASE）。请牢记口令，遗失后无法找回。</source>
+        <translation>No system keyring works on this computer, so the app cannot keep the key&apos;s passphrase for you and will not write it to a file: you type it when creating or importing a certificate and each time you sign (or set the environment variable MEDIATION_DESK_PASSPHRASE). Remember it: a lost passphrase cannot be recovered.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>更换组织证书</source>
+        <translation>Replace the organisation&apos;s certificate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已经有组织证书。更换后，新签署的文书使用新证书（指纹会改变），以前签署的文书仍可核验。确定要更换吗？</source>
+        <translation>There is already a certificate. After replacing it, new documents are signed with the new certificate (the fingerprint changes); documents signed before can still be verified. Replace it?</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>没有输入口令，已取消。</source>
+        <translation>No passphrase entered; cancelled.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>请先在“调解组织”页填写组织名称并保存：证书的主体就是组织名称。</source>
+        <translation>First enter and save the organisation&apos;s name on the “Organisation” tab: it is the certificate&apos;s subject.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>导入证书</source>
+        <translation>Import certificate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PKCS#12 证书 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 certificates (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>证书文件密码</source>
+        <translation>Certificate file password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请输入证书文件 %1 的密码（由证书颁发机构提供；没有密码请留空）。</source>
+        <translation>Enter the password of the certificate file %1 (given by the certificate authority; leave empty if it has none).</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <location filename="../../ui/crash.py" line="+73"/>
@@ -306,6 +496,89 @@
 %1</source>
         <translation>The details are in this log file; please send it to support:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LprTab</name>
+    <message>
+        <location filename="../../ui/views/settings_data.py" line="-172"/>
+        <source>贷款市场报价利率（LPR）</source>
+        <translation>Loan Prime Rate (LPR)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>正在使用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最新一期</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收录范围</source>
+        <translation>Covers</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>导入更新的利率表…</source>
+        <translation>Import a newer rate table…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>利率表为 CSV 文件：表头 effective_date,one_year,five_year，每行一期（生效日期、一年期、五年期以上），利率按百分数填写，如 2025-12-22,3.00,3.50。导入前会检查整份文件；只有比内置表更新的表才会被使用。</source>
+        <translation>The rate table is a CSV file with the header effective_date,one_year,five_year and one publication per row (effective date, one-year, five-year and above), rates in percent, e.g. 2025-12-22,3.00,3.50. The whole file is checked before import; only a table newer than the bundled one is used.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>导入的利率表（数据目录中的 lpr.csv）</source>
+        <translation>Imported table (lpr.csv in the data folder)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>内置利率表（导入的表不比内置表新，未使用）</source>
+        <translation>Bundled table (the imported one is not newer, so it is not used)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>内置利率表（随软件发布）</source>
+        <translation>Bundled table (shipped with the app)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1起 一年期 %2，五年期以上 %3</source>
+        <translation>From %1: one-year %2, five-year and above %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1至今，共 %2 期</source>
+        <translation>%1 to date, %2 publications</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>利率表的最后一期是 %1，距今 %2 天。LPR 每月 20 日（遇节假日顺延）公布：如果此后又公布了新的利率，请从中国人民银行或全国银行间同业拆借中心网站整理后导入更新的利率表，否则之后的日期按最后一期计算。</source>
+        <translation>The table&apos;s latest publication is %1, %2 days ago. The LPR is published on the 20th of each month (next working day on holidays): if newer rates have been published since, take them from the People&apos;s Bank of China or the National Interbank Funding Center website and import an updated table; otherwise later dates use the latest rate.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>导入利率表</source>
+        <translation>Import rate table</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV 文件 (*.csv);;所有文件 (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>……另有 %1 处问题</source>
+        <translation>…and %1 more problems</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>利率表没有导入，文件中有以下问题：</source>
+        <translation>The rate table was not imported; the file has these problems:</translation>
     </message>
 </context>
 <context>
@@ -331,6 +604,16 @@
         <translation>About</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>核验文书…</source>
+        <translation>Verify a document…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -341,7 +624,12 @@
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -394,7 +682,7 @@
         <translation>Could not read the cases</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <source>&lt;h3&gt;调解工作台 %1&lt;/h3&gt;&lt;p&gt;为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、债权重算、调解协议与签署。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mediation Desk %1&lt;/h3&gt;&lt;p&gt;An offline desktop workbench for mediators of loan and private lending disputes: case intake, recalculation of claims, settlement agreements and signing.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
@@ -551,6 +839,169 @@
         <location line="+95"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationTab</name>
+    <message>
+        <location filename="../../ui/views/settings_org.py" line="+91"/>
+        <location line="+205"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="-190"/>
+        <source>基本信息（用于每份文书的抬头和落款）</source>
+        <translation>Details (heading and closing of every document)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>组织名称 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>如：滨江市金融纠纷人民调解委员会</source>
+        <translation>e.g. 滨江市金融纠纷人民调解委员会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>办公地址，文书落款和通知书中使用</source>
+        <translation>Office address, used in documents and notices</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>18 位，可不填</source>
+        <translation>18 characters, optional</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>如：0571-88881234</source>
+        <translation>e.g. 0571-88881234</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>组织名称也是本机数字证书的主体名称（最多 64 个字符）。</source>
+        <translation>The name is also the subject of the organisation&apos;s certificate (at most 64 characters).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+245"/>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location line="-241"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>职务</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>添加调解员</source>
+        <translation>Add mediator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>承办着案件的调解员不能删除；改名不影响其承办的案件。</source>
+        <translation>A mediator who handles cases cannot be removed; renaming keeps their cases.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>还没有填写调解组织的资料：请填写后保存。</source>
+        <translation>The organisation&apos;s details are not filled in yet: enter them and save.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>已保存（%1）</source>
+        <translation>Saved (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>未保存：请按红色提示修改后再保存。</source>
+        <translation>Not saved: correct what is marked in red, then save.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>第 %1 行：%2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>有未保存的修改。</source>
+        <translation>There are unsaved changes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>主任调解员</source>
+        <translation>Chief mediator</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/views/passphrase_dialog.py" line="+29"/>
+        <source>签名密钥口令</source>
+        <translation>Signing key passphrase</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>再次输入</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>请输入口令。</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>两次输入的口令不一致，请重新输入。</source>
+        <translation>The two entries differ; enter it again.</translation>
     </message>
 </context>
 <context>
@@ -901,6 +1352,327 @@
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../ui/views/verify_parts.py" line="+104"/>
+        <source>数字签名</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>数字签名 %1</source>
+        <translation>Digital signature %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>（无法读取）</source>
+        <translation>(unreadable)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签署人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>证书主体</source>
+        <translation>Certificate subject</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1（本地时间，由签署方电脑记录）</source>
+        <translation>%1 (local time, as the signer&apos;s computer recorded it)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签署时间</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>证书指纹</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本组织证书</source>
+        <translation>This organisation&apos;s certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自签名证书</source>
+        <translation>Self-signed certificate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>证书颁发机构签发</source>
+        <translation>Issued by a certificate authority</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（已信任）</source>
+        <translation> (trusted)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证书类型</source>
+        <translation>Certificate type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>签名原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>签署地点</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>覆盖整个文件</source>
+        <translation>Covers the whole file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>签名后文件有追加内容</source>
+        <translation>Content was added after signing</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>签名范围</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>是：与本机的组织证书一致</source>
+        <translation>Yes: matches this organisation&apos;s certificate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>否：不是本机组织的证书签署的</source>
+        <translation>No: not signed with this organisation&apos;s certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法判断：本机还没有组织证书</source>
+        <translation>Unknown: this computer has no organisation certificate yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>案件库中的记录</source>
+        <translation>Record in the case store</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>未核对：本版本的案件库还没有登记文书的哈希值。</source>
+        <translation>Not checked: this version&apos;s case store does not record document hashes yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未核对：没有打开案件库。</source>
+        <translation>Not checked: no case store is open.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>核对结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>案件库中没有与这个文件完全一致的文书：它可能不是本机生成的，或已被改动。</source>
+        <translation>No document in the case store is identical to this file: it may not have been made here, or it was changed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>与案件库中的文书一致（内容哈希相同）</source>
+        <translation>Matches a document in the case store (same content hash)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>调解通知书</source>
+        <translation>Notice of mediation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解笔录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解协议书</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还款计划表</source>
+        <translation>Repayment plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>司法确认申请书</source>
+        <translation>Application for judicial confirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解终结书</source>
+        <translation>Record of terminated mediation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>定稿</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第 %1 版</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>签名使用的是调解组织自行生成的证书（自签名），没有第三方机构为签署人身份担保：请把上面的证书指纹与该调解组织公布的指纹核对。</source>
+        <translation>The signature uses a certificate the organisation made itself (self-signed); no third party vouches for the signer: compare the fingerprint above with the one the organisation publishes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>SealPicker</name>
+    <message>
+        <location filename="../../ui/views/seal_picker.py" line="+60"/>
+        <source>印章图片</source>
+        <translation>Seal image</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>PNG 或 JPEG。透明背景的 PNG 盖在文字上效果最好；大图会缩小到 1200 像素。</source>
+        <translation>PNG or JPEG. A PNG with a transparent background looks best over text; large pictures are scaled down to 1200 pixels.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>选择图片…</source>
+        <translation>Choose picture…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>清除印章</source>
+        <translation>Clear seal</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>还没有印章图片：文书上只印组织名称。</source>
+        <translation>No seal image yet: documents show only the organisation&apos;s name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 × %2 像素</source>
+        <translation>%1 × %2 pixels</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>选择印章图片</source>
+        <translation>Choose seal image</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/views/settings_dialog.py" line="+39"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>调解组织</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数字证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LPR 利率表</source>
+        <translation>LPR table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备份</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解组织的资料有未保存的修改。要保存吗？</source>
+        <translation>The organisation&apos;s details have unsaved changes. Save them?</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <location filename="../../ui/views/signature_pad.py" line="+59"/>
@@ -917,9 +1689,92 @@
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/views/verify_dialog.py" line="+76"/>
+        <source>核验文书</source>
+        <translation>Verify a document</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>请选择要核验的 PDF 文书，或把文件拖到这里。</source>
+        <translation>Choose a PDF document to verify, or drop the file here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>选择 PDF…</source>
+        <translation>Choose PDF…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>复制报告</source>
+        <translation>Copy report</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>原始报告（JSON）</source>
+        <translation>Raw report (JSON)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>选择要核验的文书</source>
+        <translation>Choose the document to verify</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
+        <translation>PDF files (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>文件：%1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正在核验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>完好</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已被改动</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未签名</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>文件自签名以来没有任何改动，数字签名有效。</source>
+        <translation>The file has not changed at all since it was signed; the digital signature is valid.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>这个文件没有数字签名，无法证明它未被改动。</source>
+        <translation>This file has no digital signature, so nothing shows it is unchanged.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件在签名之后被改动过，或签名已损坏：不能把它当作原件使用。</source>
+        <translation>The file was changed after signing, or the signature is damaged: do not treat it as the original.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>无法核验</source>
+        <translation>Cannot verify</translation>
+    </message>
+</context>
+<context>
     <name>ViewsTable</name>
     <message>
-        <location line="-136"/>
+        <location filename="../../ui/views/recalc_parts.py" line="-136"/>
         <source>核减（合同−依法）</source>
         <translation>Reduction</translation>
     </message>
@@ -1110,7 +1965,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="+64"/>
+        <location filename="../../ui/main.py" line="+65"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>

@@ -251,7 +251,7 @@ def test_lpr_tab_shows_the_table_and_refuses_a_bad_file(qtbot, service, tmp_path
     with qtbot.waitSignal(lpr.table_shown, timeout=WAIT):
         lpr.import_file(newer)
     assert lpr.values["source"].text() == "导入的利率表（数据目录中的 lpr.csv）"
-    assert lpr.values["last"].text() == "2099年1月20日起 一年期 2.9%，五年期以上 3.4%"
+    assert lpr.values["last"].text() == "2099年1月20日起 一年期 2.90%，五年期以上 3.40%"
 
 
 def _bundled_csv() -> Path:

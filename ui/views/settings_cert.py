@@ -39,6 +39,14 @@ PassphrasePrompt = Callable[[QWidget, str, bool], "str | None"]
 SecretPrompt = Callable[[QWidget, str, str], "str | None"]
 
 
+NOTICE_STYLE = (
+    "QLabel { background: #fef0c7; color: #93370d; border: 1px solid #fedf89;"
+    " border-radius: 4px; padding: 6px 10px; }"
+)
+GOOD_STYLE = "QLabel { color: #067647; font-weight: bold; }"
+BAD_STYLE = "QLabel { color: #b42318; font-weight: bold; }"
+
+
 def fingerprint_text(hex_digest: str) -> str:
     """`3f2a9c…` → `3F2A 9C1B … ` in groups of four, eight groups a line."""
     upper = hex_digest.upper()
@@ -169,6 +177,7 @@ class CertificateTab(QWidget):
             self.values["state"].setText(
                 self.tr("还没有组织证书：签署文书前，请生成本机证书或导入证书。")
             )
+            self.values["state"].setStyleSheet(BAD_STYLE)
         else:
             self._show_certificate(info)
         self.certificate_shown.emit(info)
@@ -176,6 +185,7 @@ class CertificateTab(QWidget):
     def _show_certificate(self, info: CertificateInfo) -> None:
         now = datetime.now(UTC)
         days = (info.not_after - now).days
+        self.values["state"].setStyleSheet(BAD_STYLE if days < 60 else GOOD_STYLE)
         if info.not_after < now:
             state = self.tr("已过期：请重新生成或导入新证书")
         elif days < 60:
@@ -199,6 +209,7 @@ class CertificateTab(QWidget):
         )
 
     def _show_keyring(self, keyring: KeyringState) -> None:
+        self.keyring_note.setStyleSheet("" if keyring.available else NOTICE_STYLE)
         if keyring.available:
             self.keyring_note.setText(
                 self.tr("本机的系统钥匙串可用：密钥口令由软件随机生成并保存在钥匙串中。")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError, InputError
-from ui.formatting import percent
 from ui.tasks import TaskRunner, report_unexpected
+from ui.views.settings_cert import NOTICE_STYLE
 
 if TYPE_CHECKING:
     from app.domain.lpr import LprTable
@@ -47,6 +48,11 @@ def lpr_state(data_dir: Path) -> LprState:
     table = lpr.current_table(data_dir)
     imported = table is not lpr.load_bundled_table()
     return LprState(table, imported, lpr.imported_path(data_dir).exists())
+
+
+def lpr_percent(rate: Decimal) -> str:
+    """An LPR fraction as it is published: `0.0345` → `3.45%`, `0.03` → `3.00%`."""
+    return f"{rate * 100:.2f}%"
 
 
 def chinese_date(day: date) -> str:
@@ -82,8 +88,10 @@ class LprTab(QWidget):
             form.addRow(label, self.values[key])
         layout.addWidget(box)
         self.stale = QLabel()
-        self.stale.setObjectName("formNote")
+        self.stale.setObjectName("lprStale")
+        self.stale.setStyleSheet(NOTICE_STYLE)
         self.stale.setWordWrap(True)
+        self.stale.setVisible(False)
         layout.addWidget(self.stale)
         self.error = QLabel()
         self.error.setObjectName("formError")
@@ -130,8 +138,8 @@ class LprTab(QWidget):
             text = self.tr("%1起 一年期 %2，五年期以上 %3")
             self.values["last"].setText(
                 text.replace("%1", chinese_date(last.effective_date))
-                .replace("%2", percent(last.one_year))
-                .replace("%3", percent(last.five_year))
+                .replace("%2", lpr_percent(last.one_year))
+                .replace("%3", lpr_percent(last.five_year))
             )
             first = table.rows[0].effective_date
             span = self.tr("%1至今，共 %2 期").replace("%1", chinese_date(first))
@@ -143,13 +151,20 @@ class LprTab(QWidget):
         today = datetime.now().astimezone().date()
         if last is not None and (today - last).days <= STALE_AFTER_DAYS:
             self.stale.setText("")
+            self.stale.setVisible(False)
             return
+        since = chinese_date(last) if last else "—"
+        days = (today - last).days if last else 0
         self.stale.setText(
             self.tr(
-                "LPR 每月 20 日（遇节假日顺延）公布。如果此后又公布了新的利率，"
-                "请从中国人民银行或全国银行间同业拆借中心网站整理后导入更新的利率表。"
+                "利率表的最后一期是 %1，距今 %2 天。LPR 每月 20 日（遇节假日顺延）公布："
+                "如果此后又公布了新的利率，请从中国人民银行或全国银行间同业拆借中心网站"
+                "整理后导入更新的利率表，否则之后的日期按最后一期计算。"
             )
+            .replace("%1", since)
+            .replace("%2", str(days))
         )
+        self.stale.setVisible(True)
 
     def import_file(self, path: Path | None = None) -> None:
         """Validate and store a CSV table (chosen in a file dialog when `path` is None)."""

@@ -199,6 +199,10 @@ class ReportView(QWidget):
         form = _form(box)
         digest = fingerprint_text(report.document_sha256)
         self._add(form, "sha256", self.tr("SHA-256"), _value(digest, mono=True))
-        for note in report.notes:
+        if any(sig.self_signed and not sig.trusted for sig in report.signatures):
+            note = self.tr(
+                "签名使用的是调解组织自行生成的证书（自签名），没有第三方机构为签署人身份担保："
+                "请把上面的证书指纹与该调解组织公布的指纹核对。"
+            )
             self._add(form, "note", self.tr("说明"), _value(note, QUIET))
         return box

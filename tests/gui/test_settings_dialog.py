@@ -267,3 +267,25 @@ def test_backups_tab_lists_the_backup_folder(qtbot, service) -> None:
     dialog = open_dialog(qtbot, service)
     items = [dialog.backups.listing.item(i).text() for i in range(dialog.backups.listing.count())]
     assert len(items) == 1 and items[0].endswith("cases-20260301T020304Z-before-0002.db")
+
+
+def test_the_main_window_opens_settings_and_verify_from_its_menus(qtbot, service) -> None:
+    from ui.views.main_window import MainWindow
+    from ui.views.verify_dialog import VerifyDialog
+
+    runner = InlineTaskRunner()
+    window = MainWindow(service, runner, service.data_dir)
+    runner.setParent(window)
+    qtbot.addWidget(window)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert "设置(&S)" in menus
+    window.settings_action.trigger()
+    settings = window.findChild(SettingsDialog)
+    assert settings is not None and settings.isVisible()
+    qtbot.waitUntil(lambda: settings.organisation.saved is not None, timeout=WAIT)
+    settings.confirm_discard = lambda: True
+    settings.reject()
+    window.verify_action.trigger()
+    verify = window.findChild(VerifyDialog)
+    assert verify is not None and verify.isVisible()
+    verify.reject()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -57,17 +58,13 @@ def text(dialog: VerifyDialog, row: str) -> str:
     return dialog.view.rows[row].text()
 
 
-def test_a_signed_pdf_shows_intact_with_signer_time_and_certificate(
-    qtbot, dialog, signed
-) -> None:
+def test_a_signed_pdf_shows_intact_with_signer_time_and_certificate(qtbot, dialog, signed) -> None:
     report = verify(qtbot, dialog, signed["path"])
     assert report.intact
     assert dialog.verdict.text() == "完好" and dialog.verdict.property("verdict") == "intact"
     assert "没有任何改动" in dialog.summary.text()
     assert text(dialog, "signer") == ORG
     signed_at = report.signatures[0].signing_time
-    from datetime import datetime
-
     local = datetime.fromisoformat(signed_at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
     assert text(dialog, "time").startswith(local)
     shown = text(dialog, "fingerprint").replace(" ", "").replace("\n", "")

@@ -113,7 +113,7 @@ def test_saving_the_same_profile_twice_records_one_event(ctx: Any) -> None:
 
 def test_edits_rename_and_remove_mediators_and_are_audited(ctx: Any) -> None:
     first = save_profile(ctx, ORG)
-    wang, li = first.mediators
+    wang, _li = first.mediators
     edited = replace(
         first,
         phone="13800001111",

@@ -900,8 +900,7 @@
         <translation>The name is also the subject of the organisation&apos;s certificate (at most 64 characters).</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+245"/>
+        <location line="+252"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
@@ -911,7 +910,12 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
+        <source>调解员名单</source>
+        <translation>Mediators</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -1965,7 +1969,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="+65"/>
+        <location filename="../../ui/main.py" line="+66"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>

@@ -122,7 +122,7 @@ class OrganisationTab(QWidget):
         return box
 
     def _mediator_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("调解员"))
+        box = QGroupBox(self.tr("调解员名单"))
         layout = QVBoxLayout(box)
         table = QTableWidget(0, len(COLUMNS))
         table.setObjectName("mediatorTable")

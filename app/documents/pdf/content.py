@@ -1,0 +1,50 @@
+"""A document's content record: the canonical JSON of its data, its SHA-256, the QR payload.
+
+Canonical: keys sorted, no spaces, UTF-8 (not ASCII-escaped), Decimal amounts as text with
+two decimals, dates and times ISO 8601, images replaced by the SHA-256 of their bytes. The
+same data always gives the same record, so the hash printed in the last page's QR code can
+be recomputed from the case store to check a printed page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from app.documents.pdf.model import DocumentData
+
+QR_PREFIX = "MDDOC1"
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, bytes):
+        return "sha256:" + hashlib.sha256(value).hexdigest()
+    return value
+
+
+def content_record(data: DocumentData) -> bytes:
+    """The canonical JSON of `data` (UTF-8 bytes)."""
+    text = json.dumps(_plain(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
+def content_hash(data: DocumentData) -> str:
+    """SHA-256 (hex) of the content record."""
+    return hashlib.sha256(content_record(data)).hexdigest()
+
+
+def qr_payload(data: DocumentData) -> str:
+    """`MDDOC1|<case no>|<document no>|<sha256>`: what the last page's QR code holds."""
+    return "|".join((QR_PREFIX, data.case_no, data.number, content_hash(data)))

@@ -1,0 +1,87 @@
+"""Page geometry, the bundled fonts (registered once per process) and paragraph styles."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from app.paths import resource
+
+MM = 72 / 25.4
+PAGE_WIDTH, PAGE_HEIGHT = 210 * MM, 297 * MM  # A4
+MARGIN_LEFT, MARGIN_RIGHT = 28 * MM, 22 * MM  # the binding edge on the left
+MARGIN_TOP, MARGIN_BOTTOM = 25 * MM, 31 * MM
+FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+QR_SIZE = 24 * MM
+
+SONG = "MDPdfSong"  # AR PL UMing CN: body text, a Song/Ming face as court papers use
+HEI = "MDPdfHei"  # WenQuanYi Micro Hei: title and headings
+FONT_FILES = {SONG: "uming.ttc", HEI: "wqy-microhei.ttc"}
+BODY_SIZE, BODY_LEADING = 12, 21
+CELL_SIZE, CELL_LEADING = 10, 14
+
+
+@cache
+def register_fonts() -> None:
+    """Register both faces (index 0 of each collection); reportlab embeds subsets."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for name, file in FONT_FILES.items():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file)), subfontIndex=0))
+
+
+@cache
+def styles() -> dict[str, Any]:
+    """Paragraph styles by template name: body, plain, heading, title, center, right, ..."""
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    register_fonts()
+    base = ParagraphStyle(
+        "plain", fontName=SONG, fontSize=BODY_SIZE, leading=BODY_LEADING,
+        wordWrap="CJK", alignment=TA_JUSTIFY, spaceAfter=2,
+    )  # fmt: skip
+    made = {
+        "plain": base,
+        "body": ParagraphStyle("body", base, firstLineIndent=2 * BODY_SIZE),
+        "heading": ParagraphStyle(
+            "heading", base, fontName=HEI, fontSize=12.5, spaceBefore=8, spaceAfter=4
+        ),
+        "title": ParagraphStyle(
+            "title",
+            base,
+            fontName=HEI,
+            fontSize=20,
+            leading=28,
+            alignment=TA_CENTER,
+            spaceAfter=4,
+        ),
+        "org": ParagraphStyle("org", base, fontName=HEI, fontSize=14, alignment=TA_CENTER),
+        "center": ParagraphStyle("center", base, alignment=TA_CENTER),
+        "right": ParagraphStyle("right", base, alignment=TA_RIGHT),
+        "number": ParagraphStyle("number", base, fontSize=10.5, alignment=TA_RIGHT, spaceAfter=10),
+        "small": ParagraphStyle("small", base, fontSize=10, leading=15),
+        "cell": ParagraphStyle(
+            "cell", base, fontSize=CELL_SIZE, leading=CELL_LEADING, alignment=TA_LEFT, spaceAfter=0
+        ),
+        "cell_head": ParagraphStyle(
+            "cell_head",
+            base,
+            fontName=HEI,
+            fontSize=CELL_SIZE,
+            leading=CELL_LEADING,
+            alignment=TA_CENTER,
+            spaceAfter=0,
+        ),
+        "cell_num": ParagraphStyle(
+            "cell_num",
+            base,
+            fontSize=CELL_SIZE,
+            leading=CELL_LEADING,
+            alignment=TA_RIGHT,
+            spaceAfter=0,
+        ),
+    }
+    return made

@@ -22,6 +22,7 @@ from ui.crash import install_crash_handler, setup_logging
 from ui.services import ContextCaseService
 from ui.tasks import TaskRunner
 from ui.views.main_window import MainWindow
+from ui.views.plan_tracker import PlanTracker
 from ui.views.recalc_panel import RecalcPanel
 from ui.views.settlement_page import SettlementPage
 
@@ -97,6 +98,9 @@ def build_main_window(data_dir: Path) -> MainWindow:
     window.add_case_panel(
         SettlementPage(service, runner), QCoreApplication.translate("main", "和解方案")
     )
+    tracker = PlanTracker(service, runner)
+    window.add_case_panel(tracker, QCoreApplication.translate("main", "履行情况"))
+    tracker.case_defaulted.connect(lambda _case_no: window.refresh())  # the list shows 已违约
     runner.setParent(window)
     return window
 

@@ -499,6 +499,114 @@
     </message>
 </context>
 <context>
+    <name>LeversBox</name>
+    <message>
+        <location filename="../../ui/views/settlement_levers.py" line="+67"/>
+        <source>减免与和解金额</source>
+        <translation>Waivers and settled amount</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>依法应还</source>
+        <translation>Lawful</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>减免方式</source>
+        <translation>Waiver</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>减免金额</source>
+        <translation>Waived</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>和解应还</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>减免的比例：100% 为全部减免，0 为不减免</source>
+        <translation>Share waived: 100% waives it all, 0 waives nothing</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>不减免（可通过约定和解金额调整）</source>
+        <translation>Not waived (adjust through an agreed sum)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>减让金额</source>
+        <translation>Discount amount</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>或按本金的比例减让（金额与比例只填一项）</source>
+        <translation>Or a share of the principal (fill in the amount or the share, not both)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>或</source>
+        <translation>or</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>约定和解金额</source>
+        <translation>Agreed sum</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>双方商定的总额（可不填）</source>
+        <translation>Total the parties agreed (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>填写后，和解金额即为此数；超出其他减免的部分依次从费用、复利、罚息、利息、本金中减免</source>
+        <translation>When filled in, this is the settled total; the cut beyond the other waivers comes from fees, compound interest, penalty interest, interest, then principal</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>本金</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>利息</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>罚息</source>
+        <translation>Penalty interest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复利</source>
+        <translation>Compound interest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>费用（违约金等）</source>
+        <translation>Fees (liquidated damages etc.)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实现债权费用</source>
+        <translation>Costs of enforcing the claim</translation>
+    </message>
+</context>
+<context>
     <name>LprTab</name>
     <message>
         <location filename="../../ui/views/settings_data.py" line="-172"/>
@@ -1006,6 +1114,401 @@
         <location line="+2"/>
         <source>两次输入的口令不一致，请重新输入。</source>
         <translation>The two entries differ; enter it again.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBox</name>
+    <message>
+        <location filename="../../ui/views/settlement_plan.py" line="+102"/>
+        <source>还款计划</source>
+        <translation>Payment plan</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>还款方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>一次性付清</source>
+        <translation>Lump sum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>等额分期</source>
+        <translation>Equal instalments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自定义分期</source>
+        <translation>Custom instalments</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source> 期</source>
+        <translation> instalments</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>每期取整到元</source>
+        <translation>Round each to the yuan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>精确到分</source>
+        <translation>To the fen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每期金额向下取整，尾差计入最后一期</source>
+        <translation>Each instalment is rounded down; the last one takes the remainder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>频率</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>期数</source>
+        <translation>Instalments</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>首付款</source>
+        <translation>Down payment</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>付款日</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>每月一期</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>每两周一期</source>
+        <translation>Every two weeks</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>每周一期</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>添加一期</source>
+        <translation>Add instalment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>删除所选期</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>首期还款日</source>
+        <translation>First due date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>还款日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>第 %1 期：</source>
+        <translation>Instalment %1: </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>已全部分配</source>
+        <translation>Fully allocated</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>尚余 %1 元未分配</source>
+        <translation>%1 yuan not yet allocated</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>超出和解金额 %1 元</source>
+        <translation>%1 yuan above the settled total</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPaymentDialog</name>
+    <message>
+        <location filename="../../ui/views/plan_payment_dialog.py" line="+47"/>
+        <source>记录还款 — %1</source>
+        <translation>Record a payment — %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>如 2000 或 2,000.00</source>
+        <translation>e.g. 2000 or 2,000.00</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>如：微信转账、银行转账，凭证号</source>
+        <translation>e.g. WeChat transfer, bank transfer, receipt number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>还款日期 *</source>
+        <translation>Date paid *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>金额（元）*</source>
+        <translation>Amount (yuan) *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只记录调解协议签署后、按协议支付的款项。</source>
+        <translation>Only payments made under the agreement, after it was signed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+</context>
+<context>
+    <name>PlanRows</name>
+    <message>
+        <location filename="../../ui/models/plan_rows.py" line="+53"/>
+        <source>期数</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还款日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>应还金额（元）</source>
+        <translation>Amount due (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其中本金</source>
+        <translation>Principal part</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其中利息</source>
+        <translation>Interest part</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>首付</source>
+        <translation>down payment</translation>
+    </message>
+</context>
+<context>
+    <name>PlanStatusRows</name>
+    <message>
+        <location filename="../../ui/models/plan_status_rows.py" line="+54"/>
+        <source>期数</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到期日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>应还（元）</source>
+        <translation>Due (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已还（元）</source>
+        <translation>Paid (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未还（元）</source>
+        <translation>Unpaid (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾期天数</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还清日</source>
+        <translation>Paid off on</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已还清</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部分已还</source>
+        <translation>Partly paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待还</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾期超过约定天数</source>
+        <translation>Missed (late beyond the agreed days)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTracker</name>
+    <message>
+        <location filename="../../ui/views/plan_tracker.py" line="+121"/>
+        <source>在上方列表中选择一个已签署协议的案件，即可在这里跟踪还款。</source>
+        <translation>Choose a case with a signed agreement in the list above to follow its payments here.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>查看日期</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>记录还款</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>各期还款情况</source>
+        <translation>Instalments</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>协议项下的还款记录</source>
+        <translation>Payments under the agreement</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>违约条款</source>
+        <translation>Default terms</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>案件 %1 没有保存的调解方案，无法跟踪履行情况。</source>
+        <translation>Case %1 has no saved settlement, so there is no plan to follow.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>案件 %1 尚未签署调解协议（当前状态：%2）。签署后可在这里记录和跟踪还款。</source>
+        <translation>Case %1 has no signed agreement yet (status: %2). Once it is signed, record and follow its payments here.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>和解金额 %1 元</source>
+        <translation>Settled %1 yuan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已还 %1 元</source>
+        <translation>Paid %1 yuan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未还 %1 元</source>
+        <translation>Unpaid %1 yuan</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>下一期：第 %1 期，%2 应还 %3 元</source>
+        <translation>Next: instalment %1, %3 yuan due on %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已于 %1 违约：第 %2 期逾期超过 %3 天仍未还清，剩余款项全部到期。现可主张 %4 元</source>
+        <translation>Defaulted on %1: instalment %2 was still unpaid more than %3 days late, so the rest fell due at once. Claimable now: %4 yuan</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>（其中恢复的减免 %1 元）</source>
+        <translation> (including %1 yuan of revived waivers)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>案件状态已改为“已违约”。</source>
+        <translation> The case is now &quot;Defaulted&quot;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>协议款项已全部还清。</source>
+        <translation>Everything due under the agreement has been paid.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>加速到期：任一期逾期超过 %1 天仍未还清的，剩余款项全部到期。</source>
+        <translation>Acceleration: when any instalment is still unpaid more than %1 days late, the rest falls due at once.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>违约后减免恢复：可主张原依法应还 %1 元减去已还款。</source>
+        <translation>Waivers revive on default: the original lawful %1 yuan less what was paid becomes claimable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>违约后减免不恢复：只主张剩余未还的和解款。</source>
+        <translation>Waivers do not revive: only the unpaid rest of the settlement is claimable.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>每期宽限 %1 天。</source>
+        <translation>Grace period of %1 days for each instalment.</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +2180,109 @@
     </message>
 </context>
 <context>
+    <name>SettlementPage</name>
+    <message>
+        <location filename="../../ui/views/settlement_page.py" line="+121"/>
+        <source>在上方列表中选择一个案件，即可在这里确定调解方案。</source>
+        <translation>Choose a case in the list above to work out its settlement here.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>依法应还</source>
+        <translation>Lawful</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>元 → 和解金额</source>
+        <translation>yuan → settled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保存调解方案（签署前可修改，签署后不可更改）</source>
+        <translation>Save the settlement (it can change until the agreement is signed, never after)</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>案件 %1 还没有保存的计算结果。调解方案以依法应还金额为基础：请先在“重新计算”中计算并保存计算结果，再回到这里。</source>
+        <translation>Case %1 has no saved recalculation yet. A settlement starts from the lawful amount: compute and save it under &quot;Recalculation&quot; first, then come back here.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>依据第 %1 号计算结果（计算日 %2）</source>
+        <translation>Based on recalculation no. %1 (as of %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>；已保存的方案依据第 %1 号，保存后改用本结果</source>
+        <translation>; the saved settlement used no. %1, saving switches to this one</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>调解协议已签署（%1），以下条款不可更改。履行情况见“履行情况”。</source>
+        <translation>The agreement is signed (%1): these terms can no longer change. See &quot;Performance&quot; for the payments.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>案件当前为“%1”，不能再修改调解方案。</source>
+        <translation>The case is &quot;%1&quot;: its settlement can no longer change.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>尚未保存</source>
+        <translation>Not saved yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已保存 %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>减免项有误，请看标红的项目</source>
+        <translation>A waiver is refused; see the fields in red</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>共减免 %1 元</source>
+        <translation>%1 yuan waived in all</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>债权人未提出最低可接受金额</source>
+        <translation>The creditor stated no minimum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ 低于债权人可接受的最低金额 %1 元（差 %2 元），请与债权人确认</source>
+        <translation>⚠ Below the creditor&apos;s minimum of %1 yuan (short by %2 yuan): confirm with the creditor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>债权人可接受的最低金额 %1 元</source>
+        <translation>Creditor&apos;s minimum: %1 yuan</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>未保存：请按标红的提示修改后再保存。</source>
+        <translation>Not saved: correct the fields in red and save again.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <location filename="../../ui/views/signature_pad.py" line="+59"/>
@@ -1690,6 +2296,90 @@
         <location filename="../../ui/views/recalc_parts.py" line="+22"/>
         <source>计算明细（逐笔列出每一分钱的来历；点左侧箭头展开）</source>
         <translation>Statement (where every fen comes from; click the arrow on the left to expand)</translation>
+    </message>
+</context>
+<context>
+    <name>TermsBox</name>
+    <message>
+        <location filename="../../ui/views/settlement_terms_box.py" line="+47"/>
+        <source>违约条款与利息</source>
+        <translation>Default terms and interest</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>请填写</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+33"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>任一期逾期超过</source>
+        <translation>When an instalment is more than</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>仍未还清的，剩余款项全部到期</source>
+        <translation>late and still unpaid, the rest falls due at once</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>加速到期 *</source>
+        <translation>Acceleration *</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>减免部分恢复：可主张原依法应还金额减去已还款</source>
+        <translation>Waivers revive: the original lawful amount less payments becomes claimable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>减免不恢复：只主张剩余未还的和解款</source>
+        <translation>Waivers do not revive: only the unpaid rest of the settlement is claimable</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>违约后减免 *</source>
+        <translation>On default *</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>无宽限期</source>
+        <translation>No grace</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>到期日后这些天内还款不算逾期</source>
+        <translation>Payment within these days after the due date is not late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>宽限期</source>
+        <translation>Grace period</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>分期计息</source>
+        <translation>Plan interest</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>年利率，如 6%</source>
+        <translation>Annual rate, e.g. 6%</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>起息日</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>上限为年利率 %1（与重新计算相同）</source>
+        <translation>Capped at %1 a year (as in the recalculation)</translation>
     </message>
 </context>
 <context>
@@ -1977,6 +2667,16 @@
         <location line="+30"/>
         <source>重新计算</source>
         <translation>Recalculation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>和解方案</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>履行情况</source>
+        <translation>Performance</translation>
     </message>
 </context>
 </TS>

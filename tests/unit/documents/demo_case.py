@@ -1,0 +1,88 @@
+"""A demo case made ready for every document: seeded, recalculated, settled, one session.
+
+Built through the services (seed_demo, recalculate, save_settlement); only what the store
+has no service for yet (the creditor's address on a demo case, a held session) is written
+directly, as the session wizard would.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+CASE_NO = "TJ-2026-000003"  # 已达成协议 in the demo set: its settlement can be saved
+BARE_CASE_NO = "TJ-2026-000004"  # 调解终结: no snapshot, no settlement
+AS_OF = date(2026, 6, 20)
+CREDITOR_ADDRESS = "重庆市渝北区龙溪街道金开大道1号"
+LEVERS = {"waive_penalty": "100", "waive_compound": "100", "waive_fees": "100"}
+PLAN = {
+    "frequency": "monthly",
+    "first_due": "2026-08-15",
+    "count": 6,
+    "down_payment": {"amount": "5000.00", "due": "2026-07-10"},
+    "round_to": "1",
+}
+TERMS = {"acceleration_days": 15, "waiver_revives_on_default": True}
+NOW = datetime(2026, 7, 2, 3, 30, tzinfo=UTC)
+
+
+def prepare(data_dir: Path) -> None:
+    """Seed the demo into `data_dir` and make CASE_NO ready for all six documents."""
+    from app.services.context import open_context
+    from app.services.demo import seed_demo
+    from app.services.recalculation import recalculate
+    from app.services.settlement import save_settlement
+
+    with open_context(data_dir, actor="测试员", clock=lambda: NOW) as ctx:
+        seed_demo(ctx)
+        _complete_parties(ctx)
+        recalculate(ctx, CASE_NO, AS_OF)
+        save_settlement(ctx, CASE_NO, LEVERS, PLAN, TERMS)
+        _add_session(ctx)
+
+
+def _complete_parties(ctx: Any) -> None:
+    with ctx.write() as uow:
+        case = uow.cases.require(CASE_NO)
+        for party in case.parties:
+            if not party.address:
+                party.address = CREDITOR_ADDRESS
+        uow.record("test.party_address", case=case)
+
+
+def _add_session(ctx: Any) -> None:
+    from app.store.records import MediationSession
+
+    with ctx.write() as uow:
+        case = uow.cases.require(CASE_NO)
+        debtor = next(p for p in case.parties if p.role == "debtor")
+        uow.session.add(
+            MediationSession(
+                case_id=case.id,
+                started_at=datetime(2026, 7, 2, 1, 30, tzinfo=UTC),
+                ended_at=datetime(2026, 7, 2, 3, 15, tzinfo=UTC),
+                place="第二调解室",
+                attendees=[
+                    {
+                        "name": debtor.name,
+                        "capacity": "debtor",
+                        "id_number": debtor.id_number,
+                        "identity_checked": True,
+                    },
+                    {
+                        "name": "李明",
+                        "capacity": "creditor_agent",
+                        "id_number": "440524198001010013",
+                        "identity_checked": True,
+                    },
+                ],
+                statements=[
+                    {"side": "creditor", "prompt": "claim", "text": "请求偿还全部欠款。"},
+                    {"side": "debtor", "prompt": "ability", "text": "愿意分期偿还。"},
+                ],
+                outcome="agreed",
+                notes="",
+            )
+        )
+        uow.record("test.session_added", case=case)

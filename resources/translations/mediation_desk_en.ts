@@ -538,7 +538,7 @@
     <message>
         <location line="+4"/>
         <source>不减免（可通过约定和解金额调整）</source>
-        <translation>Not waived (adjust through an agreed sum)</translation>
+        <translation>Not waived (see the agreed sum)</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1144,12 +1144,7 @@
         <translation>Custom instalments</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source> 期</source>
-        <translation> instalments</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+31"/>
         <source>每期取整到元</source>
         <translation>Round each to the yuan</translation>
     </message>
@@ -1172,6 +1167,11 @@
         <location line="+0"/>
         <source>期数</source>
         <translation>Instalments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取整</source>
+        <translation>Rounding</translation>
     </message>
     <message>
         <location line="+5"/>

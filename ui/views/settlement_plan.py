@@ -162,17 +162,17 @@ class PlanBox(QGroupBox):
         self.count.setObjectName("count")
         self.count.setRange(1, 360)
         self.count.setValue(12)
-        self.count.setSuffix(self.tr(" 期"))
         self.round_to = QComboBox()
         self.round_to.setObjectName("round_to")
         self.round_to.addItem(self.tr("每期取整到元"), "1")
         self.round_to.addItem(self.tr("精确到分"), "0.01")
         self.round_to.setToolTip(self.tr("每期金额向下取整，尾差计入最后一期"))
         self.frequency_label, self.count_label = QLabel(self.tr("频率")), QLabel(self.tr("期数"))
+        self.round_label = QLabel(self.tr("取整"))
         self._place(grid, 0, 0, self.first_due_label, "first_due", self.first_due)
         self._place(grid, 0, 2, self.frequency_label, "frequency", self.frequency)
-        self._place(grid, 0, 4, self.count_label, "count", self.count)
-        self._place(grid, 0, 6, None, "round_to", self.round_to)
+        self._place(grid, 1, 0, self.count_label, "count", self.count)
+        self._place(grid, 1, 2, self.round_label, "round_to", self.round_to)
         self.has_down = QCheckBox(self.tr("首付款"))
         self.has_down.setObjectName("has_down")
         self.has_down.toggled.connect(self._down_toggled)
@@ -180,9 +180,9 @@ class PlanBox(QGroupBox):
         self.down_amount.setObjectName("down_amount")
         self.down_amount.setPlaceholderText(self.tr("金额"))
         self.down_due = date_edit("down_due", today)
-        self._place(grid, 1, 0, self.has_down, "down_payment.amount", self.down_amount)
-        self._place(grid, 1, 2, QLabel(self.tr("付款日")), "down_payment.due", self.down_due)
-        grid.setColumnStretch(7, 1)
+        self._place(grid, 2, 0, self.has_down, "down_payment.amount", self.down_amount)
+        self._place(grid, 2, 2, QLabel(self.tr("付款日")), "down_payment.due", self.down_due)
+        grid.setColumnStretch(4, 1)
         self._down_toggled(False)
         return holder
 
@@ -267,7 +267,7 @@ class PlanBox(QGroupBox):
             self.model.show_plan(None)
             self.problems.setVisible(False)
         self.parameters.setVisible(not custom)
-        for widget in (self.frequency_label, self.count_label):
+        for widget in (self.frequency_label, self.count_label, self.round_label):
             widget.setVisible(equal)
         for path in ("plan.frequency", "plan.count", "plan.round_to"):
             self.field_rows[path].setVisible(equal)

@@ -1,17 +1,65 @@
 """Consistent copies of the live database through SQLite's online backup API.
 
 Never a file copy: a WAL database's main file alone can miss committed transactions.
-The copy is written beside its destination, fsynced, then moved into place.
+The copy is written beside its destination, fsynced, then moved into place. A backup is
+encrypted with the same key as the database it copies (SQLCipher's backup API requires
+it), so a backup on a USB drive leaks nothing either.
+
+Restoring (`restore_file`) is the reverse, with every check first: the backup must open
+with its key and pass `PRAGMA integrity_check` (`inspect`), the caller checks its schema
+revision; it is then copied (re-encrypted with the live key when the backup was made with
+another one) into a staging file that is verified again, and only then moved over the
+live database, whose WAL has been folded in first so no old WAL frame can be replayed
+onto the restored file.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
+import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
+
+from app.domain.errors import DomainError
+from app.store import cipher
+from app.store.engine import engine_key
+
+NAME = re.compile(r"^(?P<stem>.+?)-(?P<stamp>\d{8}T\d{12}Z)-(?P<label>[\w.-]+)\.db$")
+STAMP = "%Y%m%dT%H%M%S%fZ"
+RESTORING_SUFFIX = ".restoring"
+
+CORRUPT_MESSAGE = (
+    "备份文件 {path} 已损坏或不完整（{reason}），没有用它恢复，现有案件库没有改动。"
+    "请换一个备份文件。\n"
+    "The backup {path} is damaged or incomplete ({reason}); nothing was restored or changed."
+)
+IN_USE_MESSAGE = (
+    "案件库正被另一个程序（可能是调解工作台的窗口）打开，不能恢复。请先关闭它再试。\n"
+    "The case database is open in another program; close it before restoring."
+)
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """One backup in a folder; `created` comes from the name (UTC), else the file's mtime."""
+
+    path: Path
+    created: datetime
+    label: str
+    size: int
+
+
+@dataclass(frozen=True)
+class BackupState:
+    """What `inspect` found in a backup that opened with its key."""
+
+    revision: str | None
+    integrity: tuple[str, ...]
+    tables: dict[str, int]
 
 
 def backup_database(engine: Engine, dest: Path) -> Path:
@@ -22,21 +70,165 @@ def backup_database(engine: Engine, dest: Path) -> Path:
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
-        assert isinstance(source, sqlite3.Connection)
-        target = sqlite3.connect(partial)
+        target = cipher.connect(partial, engine_key(engine))
         try:
-            source.backup(target)
+            source.backup(target)  # type: ignore[union-attr]
+            cipher.single_file(target)
         finally:
             target.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         raw.close()
-    with open(partial, "rb") as handle:
-        os.fsync(handle.fileno())
+    cipher.fsync_file(partial)
     os.replace(partial, dest)
+    cipher.fsync_dir(dest.parent)
     return dest
 
 
 def backup_name(stem: str, label: str, now: datetime | None = None) -> str:
     """E.g. `cases-20260301T020304123456Z-before-0002.db`."""
-    moment = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    moment = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP)
     return f"{stem}-{moment}-{label}.db"
+
+
+def parse_name(path: Path) -> tuple[datetime, str] | None:
+    """(created, label) from a name `backup_name` made; None for other names."""
+    match = NAME.match(path.name)
+    if match is None:
+        return None
+    created = datetime.strptime(match["stamp"], STAMP).replace(tzinfo=UTC)
+    return created, match["label"]
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """The `*.db` files in `folder`, newest first (an absent folder has none)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("*.db"):
+        if not path.is_file():
+            continue
+        stat = path.stat()
+        parsed = parse_name(path)
+        created, label = parsed or (datetime.fromtimestamp(stat.st_mtime, UTC), "")
+        found.append(BackupFile(path, created, label, stat.st_size))
+    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def rotate(folder: Path, *, keep: int, label: str, extras: tuple[str, ...] = ()) -> list[Path]:
+    """Delete all but the newest `keep` backups labelled `label` (and their `extras`)."""
+    mine = [b for b in list_backups(folder) if b.label == label]
+    removed = []
+    for old in mine[max(keep, 0) :]:
+        old.path.unlink(missing_ok=True)
+        for suffix in extras:
+            old.path.with_name(old.path.name + suffix).unlink(missing_ok=True)
+        removed.append(old.path)
+    return removed
+
+
+def _corrupt(path: Path, reason: object) -> DomainError:
+    return DomainError(CORRUPT_MESSAGE.format(path=path, reason=reason))
+
+
+def inspect(path: Path, key: bytes | None) -> BackupState:
+    """Open a backup with `key` and check it; `cipher.WrongKey` when the key does not fit,
+    DomainError when the file is damaged or truncated. Never writes to it."""
+    if not path.is_file() or path.stat().st_size == 0:
+        raise _corrupt(path, "文件为空或不存在")
+    connection = cipher.connect(path, key, readonly=True)
+    try:
+        cipher.require_key(connection, path)
+        problems = tuple(cipher.integrity(connection))
+        tables = cipher.table_counts(connection)
+        revision = _revision(connection) if "alembic_version" in tables else None
+    except cipher.dbapi().DatabaseError as error:
+        raise _corrupt(path, error) from error
+    finally:
+        connection.close()
+    if problems != ("ok",):
+        raise _corrupt(path, "; ".join(problems[:3]))
+    return BackupState(revision, problems, tables)
+
+
+def _revision(connection: Any) -> str | None:
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return str(row[0]) if row else None
+
+
+def _copy(source_path: Path, source_key: bytes | None, dest: Path, key: bytes | None) -> None:
+    """`source_path` → `dest` under `key`, verified and fsynced; the source is opened
+    read-only (a backup on a write-protected drive is fine). A backup made with another
+    key (or none) is copied as it is first, then exported (re-encrypted) with `key`."""
+    dest.unlink(missing_ok=True)
+    raw_copy = dest if source_key == key else dest.with_name(dest.name + ".raw")
+    source = cipher.connect(source_path, source_key, readonly=True)
+    try:
+        expected = cipher.table_counts(source)
+        target = cipher.connect(raw_copy, source_key)
+        try:
+            source.backup(target)
+            cipher.single_file(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    if raw_copy != dest:
+        try:
+            staged = cipher.connect(raw_copy, source_key)
+            try:
+                cipher.export_copy(staged, dest, key)
+            finally:
+                staged.close()
+        finally:
+            raw_copy.unlink(missing_ok=True)
+    cipher.verify_copy(dest, key, expected)
+    cipher.fsync_file(dest)
+
+
+def fold_wal(db_path: Path, key: bytes | None) -> None:
+    """Checkpoint the live database and leave WAL mode, so no -wal file survives it.
+
+    Changing the journal mode needs every other connection closed: when another program
+    has the database open this fails, and the restore is refused before anything changed.
+    """
+    if not db_path.exists():
+        return
+    connection = cipher.connect(db_path, key, timeout=0.5)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except cipher.dbapi().OperationalError as error:
+        raise DomainError(IN_USE_MESSAGE) from error
+    finally:
+        connection.close()
+    if str(mode).lower() != "delete":
+        raise DomainError(IN_USE_MESSAGE)
+
+
+def restore_file(
+    backup: Path, backup_key: bytes | None, db_path: Path, key: bytes | None
+) -> dict[str, int]:
+    """Replace the database at `db_path` with the (already inspected) `backup`.
+
+    The caller has closed its own engines and made a safety backup of the live file.
+    Returns the rows per table restored.
+    """
+    staging = db_path.with_name(db_path.name + RESTORING_SUFFIX)
+    try:
+        _copy(backup, backup_key, staging, key)
+        fold_wal(db_path, key)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
+    for extra in cipher.sidecars(db_path):
+        extra.unlink(missing_ok=True)
+    os.replace(staging, db_path)
+    cipher.fsync_dir(db_path.parent)
+    connection = cipher.connect(db_path, key)
+    try:
+        return cipher.table_counts(connection)
+    finally:
+        connection.close()

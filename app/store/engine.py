@@ -11,21 +11,32 @@ chain) safe between two windows or processes.
 (the database stays consistent but recent edits vanish). A mediator's laptop dying
 mid-session is exactly the case the wizard's autosave exists for, and our writes are small
 and few, so the extra fsync per commit costs nothing anyone notices.
+
+Connections are SQLCipher's (`app.store.cipher.connect`, made by the engine's `creator`):
+`PRAGMA key` is the very first statement on each, before SQLAlchemy or the pragmas below
+touch the file. `key=None` opens a plaintext file (tests, migrations tooling).
 """
 
 from __future__ import annotations
 
 import json
+import weakref
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL
+from sqlalchemy.pool import Pool
+
+from app.store import cipher
 
 BUSY_TIMEOUT_MS = 5000
 BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
 BEGIN_OPTION = "sqlite_begin"
+
+# The key per connection pool (an engine and its `writer` view share the pool).
+_pool_keys: weakref.WeakKeyDictionary[Pool, bytes | None] = weakref.WeakKeyDictionary()
 
 
 def json_dumps(value: Any) -> str:
@@ -43,17 +54,17 @@ def make_engine(
     """An engine on the SQLite file `db_path` with the store's pragmas.
 
     Transactions start with a plain (deferred) `BEGIN`; use `writer(engine)` for
-    `BEGIN IMMEDIATE`. `key` is reserved for the database encryption issue (SQLCipher
-    will be wired in here, with `PRAGMA key` first on each connection); it is unused now.
+    `BEGIN IMMEDIATE`. `key` is the SQLCipher key (32 bytes; None: a plaintext file).
     `foreign_keys=False` is only for running migrations.
     """
-    del key  # not used until the database is encrypted
     db_path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
-        URL.create("sqlite+pysqlite", database=str(db_path)),
-        connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
+        URL.create("sqlite+pysqlite", database=str(db_path)),  # a file URL: QueuePool
+        module=cipher.dbapi(),
+        creator=partial(cipher.connect, db_path, key, timeout=busy_timeout_ms / 1000),
         json_serializer=json_dumps,
     )
+    _pool_keys[engine.pool] = key
     event.listen(
         engine,
         "connect",
@@ -61,6 +72,11 @@ def make_engine(
     )
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def engine_key(engine: Engine) -> bytes | None:
+    """The key `engine` was made with (a backup is encrypted with the same key)."""
+    return _pool_keys.get(engine.pool)
 
 
 def writer(engine: Engine) -> Engine:

@@ -57,7 +57,7 @@ def render_pdf(kind: str, data: DocumentData) -> bytes:
 
 def build_story(template: Template, data: DocumentData) -> list[Any]:
     """The flowables of the whole document, title first."""
-    from reportlab.platypus import Paragraph
+    from reportlab.platypus import KeepTogether, Paragraph
 
     st = styles()
     values = document_values(data)
@@ -66,9 +66,18 @@ def build_story(template: Template, data: DocumentData) -> list[Any]:
         Paragraph(template.title, st["title"]),
         Paragraph(fill("（{doc.number}）", values), st["number"]),
     ]
+    groups: list[list[Any]] = []  # a block's flowables, with those kept with it
     for block in template.blocks:
-        if block_kept(block, values):
-            story.extend(_flowables(block, values, data))
+        if not block_kept(block, values):
+            continue
+        flowables = _flowables(block, values, data)
+        if block.get("keep_with_previous") and groups:
+            groups[-1].extend(flowables)
+            groups[-1] = [KeepTogether(groups[-1])]
+        else:
+            groups.append(flowables)
+    for group in groups:
+        story.extend(group)
     return story
 
 

@@ -47,7 +47,13 @@ def styles() -> dict[str, Any]:
         "plain": base,
         "body": ParagraphStyle("body", base, firstLineIndent=2 * BODY_SIZE),
         "heading": ParagraphStyle(
-            "heading", base, fontName=HEI, fontSize=12.5, spaceBefore=8, spaceAfter=4
+            "heading",
+            base,
+            fontName=HEI,
+            fontSize=12.5,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
         ),
         "title": ParagraphStyle(
             "title",

@@ -11,7 +11,9 @@ A template is a title and a list of blocks, each `[[block]]` with a `type`:
 - `signatures`, `seal`: the signature lines and the organisation's seal.
 - `spacer`: `height` in millimetres.
 
-`when = "flag"` keeps a block only when that value is non-empty, `unless` the opposite.
+`keep_with_previous = true` keeps a block on the same page as the one before it
+(signature lines, the seal). `when = "flag"` keeps a block only when that value is
+non-empty, `unless` the opposite.
 Placeholders are `{name.part}`; an unknown one is a bug in the template (KeyError).
 """
 

@@ -31,11 +31,13 @@ def prepare(data_dir: Path) -> None:
     """Seed the demo into `data_dir` and make CASE_NO ready for all six documents."""
     from app.services.context import open_context
     from app.services.demo import seed_demo
+    from app.services.organisation import set_seal_image
     from app.services.recalculation import recalculate
     from app.services.settlement import save_settlement
 
     with open_context(data_dir, actor="测试员", clock=lambda: NOW) as ctx:
         seed_demo(ctx)
+        set_seal_image(ctx, seal_png())
         _complete_parties(ctx)
         recalculate(ctx, CASE_NO, AS_OF)
         save_settlement(ctx, CASE_NO, LEVERS, PLAN, TERMS)
@@ -86,3 +88,40 @@ def _add_session(ctx: Any) -> None:
             )
         )
         uow.record("test.session_added", case=case)
+
+
+def seal_png(size: int = 300) -> bytes:
+    """A red round seal on a transparent background (a stand-in for a scanned seal)."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from app.paths import resource
+
+    img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    red = (200, 20, 20, 220)
+    draw.ellipse((6, 6, size - 6, size - 6), outline=red, width=10)
+    star = [(150, 95), (163, 135), (205, 135), (171, 160), (184, 200)]
+    star += [(150, 175), (116, 200), (129, 160), (95, 135), (137, 135)]
+    draw.polygon([(x * size / 300, y * size / 300) for x, y in star], fill=red)
+    font = ImageFont.truetype(str(resource("fonts", "wqy-microhei.ttc")), size // 10, index=0)
+    draw.text((size / 2, size * 0.78), "调解专用章", fill=red, font=font, anchor="mm")
+    out = io.BytesIO()
+    img.save(out, format="PNG")
+    return out.getvalue()
+
+
+def signature_png(width: int = 360, height: int = 120) -> bytes:
+    """A handwritten-looking stroke on a transparent background."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    points = [(20 + i * 10, 60 + ((i * 37) % 50) - 25) for i in range(33)]
+    draw.line(points, fill=(10, 10, 60, 255), width=5, joint="curve")
+    out = io.BytesIO()
+    img.save(out, format="PNG")
+    return out.getvalue()

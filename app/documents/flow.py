@@ -66,10 +66,17 @@ class Builder:
 
 
 def keep_together(flowables: Flowables) -> Any:
-    """One unit that moves to the next page whole: a signature block never stands alone."""
+    """One unit that moves to the next page whole: a signature block never stands alone.
+
+    Nested units are flattened: a KeepTogether inside another always reports an endless
+    height (reportlab forces its split that way), which would push the outer to a new page.
+    """
     from reportlab.platypus import KeepTogether
 
-    return KeepTogether(flowables)
+    flat: Flowables = []
+    for item in flowables:
+        flat.extend(item._content if isinstance(item, KeepTogether) else [item])
+    return KeepTogether(flat)
 
 
 def _text(b: Builder, block: dict[str, Any], default: str) -> Flowables:
@@ -92,7 +99,7 @@ def _list(b: Builder, block: dict[str, Any]) -> Flowables:
     style = b.style(block, "item")
     if not rows:
         return [b.para(fill(block["empty"], b.ctx), style)] if "empty" in block else []
-    out = [b.para(fill(block["intro"], b.ctx), b.st.plain)] if "intro" in block else []
+    out = [b.para(fill(block["intro"], b.ctx), b.st.lead)] if "intro" in block else []
     shift = int(block.get("start", 1)) - 1
     for row in rows:
         n = row["n"] + shift

@@ -15,7 +15,7 @@ from app.documents.templates import fill, is_wanted
 if TYPE_CHECKING:
     from app.documents.flow import Builder, Flowables
 
-ROW_HEIGHT = 10 * MM
+ROW_HEIGHT = 9.5 * MM
 SEAL_SIZE = 36 * MM
 SIGNATURE_HEIGHT = 11 * MM
 WIDTHS = (0.44, 0.30, 0.26)
@@ -74,7 +74,7 @@ def signature_table(b: Builder, block: dict[str, Any]) -> Flowables:
     ])
     from reportlab.platypus import Spacer
 
-    intro = [b.para(fill(block["intro"], b.ctx), b.st.plain)] if "intro" in block else []
+    intro = [b.para(fill(block["intro"], b.ctx), b.st.lead)] if "intro" in block else []
     return [Spacer(1, 3 * MM), *intro, table]
 
 
@@ -84,7 +84,7 @@ def issuer_block(b: Builder, block: dict[str, Any]) -> Flowables:
     seal = b.data.organisation.seal_png if block.get("seal", True) else None
     if seal is None and "seal_hint" in block:
         lines[0] = lines[0] + fill(str(block["seal_hint"]), b.ctx)
-    return [IssuerStamp(lines, seal, float(block.get("space_mm", 6)) * MM)]
+    return [IssuerStamp(lines, seal, float(block.get("space_mm", 3)) * MM)]
 
 
 class IssuerStamp(Flowable):  # type: ignore[misc]
@@ -97,7 +97,7 @@ class IssuerStamp(Flowable):  # type: ignore[misc]
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         self.width = avail_w
         text_h = len(self.lines) * BODY_LEADING
-        self.height = self.space + max(text_h, SEAL_SIZE * 0.75 if self.seal else 0)
+        self.height = self.space + max(text_h, SEAL_SIZE * 0.6 if self.seal else 0)
         return self.width, self.height
 
     def draw(self) -> None:

@@ -27,15 +27,32 @@ CELL_SIZE = 9.5
 CELL_LEADING = 13.5
 
 
+# Full-width punctuation that must not start a line. reportlab's CJK line breaking knows
+# 、。） but not ，；：！？ or closing quotes and book-title marks, so a lone "；" could open
+# a line; listed here, such a mark hangs in the right margin instead (行末悬挂).
+CANNOT_START_ZH = "，；：！？”’》〉」』】〕…"
+
+
 @cache
 def register_fonts() -> tuple[str, str]:
-    """Register the two bundled faces (index 0 of each collection) once; embedded as subsets."""
+    """Register the two bundled faces (index 0 of each collection) once; embedded as subsets.
+
+    `<b>` in a Song paragraph prints in the Hei face (Chinese documents emphasise that way).
+    """
+    from reportlab.lib import textsplit
+    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import paragraph
 
     for name, parts in FONT_FILES.items():
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(resource(*parts)), subfontIndex=0))
+    for bold, italic, face in ((0, 0, SONG), (1, 0, HEI), (0, 1, SONG), (1, 1, HEI)):
+        addMapping(SONG, bold, italic, face)
+    for module in (textsplit, paragraph):  # one-fragment and many-fragment line breaking
+        missing = "".join(c for c in CANNOT_START_ZH if c not in module.ALL_CANNOT_START)
+        module.ALL_CANNOT_START += missing
     return SONG, HEI
 
 
@@ -47,6 +64,7 @@ class Styles:
     heading: Any
     body: Any
     plain: Any
+    lead: Any
     item: Any
     sub: Any
     right: Any
@@ -86,6 +104,7 @@ def styles() -> Styles:
                        spaceAfter=2, keepWithNext=1),
         body=_style("body", firstLineIndent=indent, alignment=TA_JUSTIFY, spaceAfter=2),
         plain=_style("plain", alignment=TA_JUSTIFY, spaceAfter=2),
+        lead=_style("lead", alignment=TA_JUSTIFY, spaceAfter=2, keepWithNext=1),
         item=_style("item", leftIndent=indent, firstLineIndent=-BODY_SIZE * 1.5,
                     alignment=TA_JUSTIFY, spaceAfter=2),
         sub=_style("sub", leftIndent=indent, alignment=TA_JUSTIFY, spaceAfter=2),

@@ -1119,7 +1119,7 @@
 <context>
     <name>PlanBox</name>
     <message>
-        <location filename="../../ui/views/settlement_plan.py" line="+102"/>
+        <location filename="../../ui/views/settlement_plan.py" line="+105"/>
         <source>还款计划</source>
         <translation>Payment plan</translation>
     </message>
@@ -1214,7 +1214,7 @@
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>首期还款日</source>
         <translation>First due date</translation>
     </message>
@@ -2312,12 +2312,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+31"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-25"/>
         <source>任一期逾期超过</source>
         <translation>When an instalment is more than</translation>
     </message>
@@ -2342,7 +2342,7 @@
         <translation>Waivers do not revive: only the unpaid rest of the settlement is claimable</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>违约后减免 *</source>
         <translation>On default *</translation>
     </message>
@@ -2377,7 +2377,7 @@
         <translation>From</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>上限为年利率 %1（与重新计算相同）</source>
         <translation>Capped at %1 a year (as in the recalculation)</translation>
     </message>

@@ -148,7 +148,7 @@ class PlanRowsModel(QAbstractTableModel):
         else:
             return False
         self._problems.pop(index.row(), None)
-        self.dataChanged.emit(index, index.siblingAtColumn(PlanColumn.INTEREST))
+        self.dataChanged.emit(index, self.index(index.row(), PlanColumn.INTEREST))
         self.rows_edited.emit()
         return True
 

@@ -70,7 +70,10 @@ class DateDelegate(QStyledItemDelegate):
     """Edits a "YYYY-MM-DD" cell with a date picker."""
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
@@ -142,7 +145,7 @@ class PlanBox(QGroupBox):
             self.methods.addButton(button, i)
             row.addWidget(button)
         self.method_buttons[PlanMethod.LUMP_SUM].setChecked(True)
-        self.methods.idToggled.connect(lambda _id, on: on and self._method_changed(edited=True))
+        self.methods.idToggled.connect(self._method_toggled)
         row.addStretch(1)
         return row
 
@@ -257,6 +260,10 @@ class PlanBox(QGroupBox):
                 self.field_rows[path].set_error("")
         self.plan_changed.emit()
 
+    def _method_toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self._method_changed(edited=True)
+
     def _method_changed(self, *, edited: bool = False) -> None:
         method = self.method()
         custom, equal = method is PlanMethod.CUSTOM, method is PlanMethod.EQUAL
@@ -273,8 +280,8 @@ class PlanBox(QGroupBox):
             self.field_rows[path].setVisible(equal)
         label = self.tr("首期还款日") if equal else self.tr("还款日")
         self.first_due_label.setText(label)
-        for widget in self.tools:
-            widget.setVisible(custom)
+        for tool in self.tools:
+            tool.setVisible(custom)
         if edited:
             self.plan_changed.emit()
 

@@ -88,9 +88,7 @@ class TermsBox(QGroupBox):
         for i, button in enumerate((self.revives, self.no_revival)):
             self.revival.addButton(button, i)
             column.addWidget(button)
-        self.revival.idToggled.connect(
-            lambda _id, on: on and self._edited("terms.waiver_revives_on_default")
-        )
+        self.revival.idToggled.connect(self._revival_toggled)
         self._add(grid, row, self.tr("违约后减免 *"), "terms.waiver_revives_on_default", holder)
 
     def _grace(self, grid: QGridLayout, row: int) -> None:
@@ -142,6 +140,10 @@ class TermsBox(QGroupBox):
     def _edited(self, path: str) -> None:
         self.field_rows[path].set_error("")
         self.terms_changed.emit()
+
+    def _revival_toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self._edited("terms.waiver_revives_on_default")
 
     def _interest_toggled(self, on: bool) -> None:
         for widget in (self.rate, self.start):

@@ -1,0 +1,107 @@
+"""The documents service on a real demo store: data from the case, refusals, rendering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.domain.errors import InputError
+from app.domain.numerals import format_amount, format_date_cn, rmb_upper
+from tests.unit.documents.demo_case import BARE_CASE_NO, CASE_NO, CREDITOR_ADDRESS, NOW
+from tests.unit.documents.pdf_checks import all_text, decode_qr, page_texts
+
+
+@pytest.fixture
+def ctx(demo_dir: Path) -> Iterator[Any]:
+    from app.services.context import open_context
+
+    with open_context(demo_dir, actor="测试员", clock=lambda: NOW) as context:
+        yield context
+
+
+def test_agreement_data_comes_from_case_snapshot_settlement_and_profile(ctx: Any) -> None:
+    from app.services.cases import get_case
+    from app.services.documents import document_data
+    from app.services.settlement import get_settlement
+
+    data = document_data(ctx, CASE_NO, "agreement")
+    info = get_settlement(ctx, CASE_NO)
+    detail = get_case(ctx, CASE_NO)
+    assert info is not None
+    assert data.number == f"{CASE_NO}-XY-01"
+    assert data.settlement is not None
+    assert data.settlement.total == info.proposal.settled_total
+    assert [r.amount for r in data.settlement.rows] == [i.amount for i in info.plan.installments]
+    assert sum((r.amount for r in data.settlement.rows), Decimal(0)) == data.settlement.total
+    assert sum((r.waived for r in data.amounts), Decimal(0)) == info.proposal.waived_total
+    assert {p.name for p in data.parties} == {p.name for p in detail.parties}
+    assert data.organisation.seal_png is not None
+    assert data.mediator == detail.summary.mediator_name
+    assert CREDITOR_ADDRESS in {p.address for p in data.parties}
+
+
+def test_rendered_agreement_from_the_store_carries_names_ids_amounts_and_dates(ctx: Any) -> None:
+    from app.services.cases import get_case
+    from app.services.documents import render_document
+    from app.services.settlement import get_settlement
+
+    doc = render_document(ctx, CASE_NO, "agreement")
+    info = get_settlement(ctx, CASE_NO)
+    assert info is not None
+    text = all_text(doc.pdf)
+    for party in get_case(ctx, CASE_NO).parties:
+        assert party.name in text and party.id_number in text
+    total = info.proposal.settled_total
+    assert format_amount(total) in text and rmb_upper(total) in text
+    for row in info.plan.installments:
+        assert format_date_cn(row.due) in text
+    last = len(page_texts(doc.pdf))
+    assert decode_qr(doc.pdf, last) == [f"MDDOC1|{CASE_NO}|{doc.document_no}|{doc.content_hash}"]
+
+
+def test_rendering_twice_gives_the_same_bytes(ctx: Any) -> None:
+    from app.services.documents import render_document
+
+    first = render_document(ctx, CASE_NO, "agreement")
+    assert render_document(ctx, CASE_NO, "agreement").sha256 == first.sha256
+
+
+@pytest.mark.parametrize("kind", ["agreement", "plan", "notice", "record"])
+def test_the_prepared_demo_case_renders(ctx: Any, kind: str) -> None:
+    from app.services.documents import render_document
+
+    assert render_document(ctx, CASE_NO, kind).pdf.startswith(b"%PDF")
+
+
+def test_confirmation_and_termination_need_what_the_store_lacks(ctx: Any) -> None:
+    from app.services.documents import document_data, render_document
+
+    with pytest.raises(InputError) as caught:
+        document_data(ctx, CASE_NO, "confirmation")
+    reasons = [p.reason for p in caught.value.problems]
+    assert "调解协议生效日期：协议尚未签署" in reasons
+    assert "受理司法确认的人民法院：尚未填写" in reasons
+    ended = render_document(ctx, CASE_NO, "termination", reason="债务人拒绝继续调解。")
+    assert "债务人拒绝继续调解。" in all_text(ended.pdf)
+
+
+def test_a_case_without_settlement_is_refused_with_everything_missing(ctx: Any) -> None:
+    from app.services.documents import document_data
+
+    with pytest.raises(InputError) as caught:
+        document_data(ctx, BARE_CASE_NO, "agreement")
+    reasons = [p.reason for p in caught.value.problems]
+    assert any(r.startswith("调解方案：尚未保存") for r in reasons)
+    assert any(r.startswith("依法核算结果：尚未重新计算") for r in reasons)
+
+
+def test_unknown_kind_is_refused(ctx: Any) -> None:
+    from app.services.documents import document_data
+
+    with pytest.raises(InputError) as caught:
+        document_data(ctx, CASE_NO, "letter")
+    assert caught.value.problems[0].path == "kind"

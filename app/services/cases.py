@@ -51,10 +51,13 @@ __all__ = [
     "PaymentInfo",
     "StoreBusy",
     "StoreFull",
+    "add_party",
     "change_status",
     "create_case",
     "get_case",
     "list_cases",
+    "remove_party",
+    "update_party",
 ]
 
 
@@ -222,6 +225,43 @@ def change_status(ctx: AppContext, case_no: str, target: str | CaseStatus) -> Ca
         case.status = transition(before, target).value
         uow.record("case.status_changed", case=case, detail={"from": before, "to": case.status})
         return summary_of(case)
+
+
+def update_party(
+    ctx: AppContext, case_no: str, party_id: int, field: str, value: str
+) -> PartyInfo:
+    """Correct one field of a party (`InputError` at `parties[<id>].<field>` when wrong)."""
+    from app.services.party_edit import apply_party_change
+
+    with ctx.write() as uow:
+        case = uow.cases.require(case_no)
+        party = apply_party_change(case, party_id, field, value, ctx.today())
+        detail = {"party_id": party_id, "role": party.role, "field": field}
+        uow.record("case.party_updated", case=case, detail=detail)
+        return party_of(party)
+
+
+def add_party(ctx: AppContext, case_no: str, role: str, name: str) -> PartyInfo:
+    """Add a co-debtor or guarantor (`role` co_debtor / guarantor) by name."""
+    from app.services.party_edit import insert_party
+
+    with ctx.write() as uow:
+        case = uow.cases.require(case_no)
+        party = insert_party(case, role, name)
+        uow.session.flush()
+        uow.record("case.party_added", case=case, detail={"party_id": party.id, "role": role})
+        return party_of(party)
+
+
+def remove_party(ctx: AppContext, case_no: str, party_id: int) -> None:
+    """Remove a co-debtor or guarantor added by mistake (the creditor and debtor stay)."""
+    from app.services.party_edit import delete_party
+
+    with ctx.write() as uow:
+        case = uow.cases.require(case_no)
+        party = delete_party(case, party_id)
+        detail = {"party_id": party_id, "role": party.role}
+        uow.record("case.party_removed", case=case, detail=detail)
 
 
 def store_new_case(uow: UnitOfWork, valid: ValidCase) -> Case:

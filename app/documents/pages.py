@@ -64,6 +64,7 @@ def make_canvas_class(number: str, qr: str, created: datetime, caption: str) -> 
     class DocumentCanvas(canvas.Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["invariant"] = 1
+            kwargs["initialFontName"] = SONG  # no unused, unembedded Helvetica in the file
             super().__init__(*args, **kwargs)
             self.setDateFormatter(lambda *_: fixed_date)
             self._pages: list[dict[str, Any]] = []

@@ -66,6 +66,7 @@ def signature_table(b: Builder, block: dict[str, Any]) -> Flowables:
     table = Table(rows, colWidths=[w * FRAME_WIDTH for w in WIDTHS],
                   rowHeights=[ROW_HEIGHT] * len(rows))
     table.setStyle([
+        ("FONTNAME", (0, 0), (-1, -1), SONG),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LINEBELOW", (1, 0), (1, -1), 0.5, "#000000"),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),

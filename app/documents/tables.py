@@ -10,7 +10,7 @@ from typing import Any
 
 from app.documents.context import cn_date, esc
 from app.documents.model import KIND_LABELS, KINDS, DocumentData, KindAmounts
-from app.documents.styles import FRAME_WIDTH, styles
+from app.documents.styles import FRAME_WIDTH, SONG, styles
 from app.documents.templates import TemplateError
 from app.domain.numerals import format_amount, rmb_upper
 
@@ -134,6 +134,7 @@ def grid_style(count: int, *, bold_last: bool) -> Any:
     from reportlab.platypus import TableStyle
 
     commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), SONG),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

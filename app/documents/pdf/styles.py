@@ -18,18 +18,26 @@ SONG = "MDPdfSong"  # AR PL UMing CN: body text, a Song/Ming face as court paper
 HEI = "MDPdfHei"  # WenQuanYi Micro Hei: title and headings
 FONT_FILES = {SONG: "uming.ttc", HEI: "wqy-microhei.ttc"}
 BODY_SIZE, BODY_LEADING = 12, 21
+# Full-width marks that must not open a line; reportlab's CJK wrap knows 、。） but not
+# these, so they are added to its (module-level) list and hang at the line end instead.
+CANNOT_START_ZH = "，；：！？”’》〉」』】〕…"
 CELL_SIZE, CELL_LEADING = 10, 14
 
 
 @cache
 def register_fonts() -> None:
-    """Register both faces (index 0 of each collection); reportlab embeds subsets."""
+    """Register both faces (index 0 of each collection, embedded as subsets), once."""
+    from reportlab.lib import textsplit
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import paragraph
 
     for name, file in FONT_FILES.items():
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file)), subfontIndex=0))
+    for module in (textsplit, paragraph):
+        missing = "".join(c for c in CANNOT_START_ZH if c not in module.ALL_CANNOT_START)
+        module.ALL_CANNOT_START += missing
 
 
 @cache

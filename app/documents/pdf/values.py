@@ -66,6 +66,7 @@ def _base(data: DocumentData) -> Values:
         "doc.date": format_date_cn(data.created.date()),
         "creditors.names": _names(data.creditors),
         "debtors.names": _names(data.debtors),
+        "borrowers.names": _names(data.of_roles(("debtor", "co_debtor"))),
         "debtor.name": first_debtor.name if first_debtor else "",
         "debtor.address": first_debtor.address if first_debtor else "",
         "mediator": data.mediator,

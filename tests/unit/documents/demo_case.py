@@ -39,9 +39,17 @@ def prepare(data_dir: Path) -> None:
         seed_demo(ctx)
         set_seal_image(ctx, seal_png())
         _complete_parties(ctx)
-        recalculate(ctx, CASE_NO, AS_OF)
+        recalculate(ctx, CASE_NO, _claim_date(ctx))
         save_settlement(ctx, CASE_NO, LEVERS, PLAN, TERMS)
         _add_session(ctx)
+
+
+def _claim_date(ctx: Any) -> date:
+    """The date of the creditor's latest claim: the lawful figures compare with it."""
+    from app.services.cases import get_case
+
+    claim = get_case(ctx, CASE_NO).claim
+    return claim.as_of if claim is not None else AS_OF
 
 
 def _complete_parties(ctx: Any) -> None:

@@ -49,7 +49,7 @@ def _extra(b: Builder, block: dict[str, Any]) -> list[tuple[str, str, bytes | No
 
 def signature_table(b: Builder, block: dict[str, Any]) -> Flowables:
     """A table: who signs | the line to sign on (or the signature image) | the date."""
-    from reportlab.platypus import Table
+    from reportlab.platypus import Spacer, Table
 
     from app.documents.flow import image
 
@@ -59,12 +59,13 @@ def signature_table(b: Builder, block: dict[str, Any]) -> Flowables:
     rows = []
     for label, note, png in signers:
         text = label + (f"<br/><font size=7.5>{note}</font>" if note else "")
-        mark = image(png, SIGNATURE_HEIGHT, WIDTHS[1] * FRAME_WIDTH - 8) if png else ""
+        # the signing cell sets the least height; a long name makes its row taller
+        mark = (image(png, SIGNATURE_HEIGHT, WIDTHS[1] * FRAME_WIDTH - 8) if png
+                else Spacer(1, ROW_HEIGHT - 6))
         rows.append([b.para(text, b.st.cell), mark, b.para(date, b.st.cell_right)])
     if not rows:
         return []
-    table = Table(rows, colWidths=[w * FRAME_WIDTH for w in WIDTHS],
-                  rowHeights=[ROW_HEIGHT] * len(rows))
+    table = Table(rows, colWidths=[w * FRAME_WIDTH for w in WIDTHS])
     table.setStyle([
         ("FONTNAME", (0, 0), (-1, -1), SONG),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -73,8 +74,6 @@ def signature_table(b: Builder, block: dict[str, Any]) -> Flowables:
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("ALIGN", (1, 0), (1, -1), "CENTER"),
     ])
-    from reportlab.platypus import Spacer
-
     intro = [b.para(fill(block["intro"], b.ctx), b.st.lead)] if "intro" in block else []
     return [Spacer(1, 3 * MM), *intro, table]
 

@@ -164,10 +164,25 @@ def test_long_names_and_addresses_wrap_inside_the_margins(kind: str, tmp_path: P
     if kind in ("agreement", "confirmation"):
         assert flat(data.parties[1].address) in text
     normal = len(page_texts(render_pdf(kind, sample_data(kind))))
-    assert len(page_texts(pdf)) <= normal + 1
+    assert len(page_texts(pdf)) <= normal + 2
     for page in page_images(pdf, tmp_path):
         # 28 mm binding margin, 20 mm right margin (a hanging comma may use 4 mm of it)
         assert not ink_outside(page, left_mm=26, right_mm=195, bottom_mm=32)
+
+
+def test_a_long_name_makes_its_signature_row_taller_not_overlapping() -> None:
+    from app.documents.context import build_context
+    from app.documents.flow import Builder
+    from app.documents.signatures import ROW_HEIGHT
+
+    def table_height(data: DocumentData) -> float:
+        block = {"type": "signatures", "label": "{role}：{name}", "hint": "（签名）"}
+        table = Builder(data, build_context("plan", data)).blocks([block])[-1]
+        return float(table.wrap(460, 800)[1])
+
+    short = table_height(sample_data("plan"))
+    assert short >= 3 * ROW_HEIGHT
+    assert table_height(sample_data("plan", long_names=True)) > short + 10
 
 
 def signature(shade: int) -> bytes:

@@ -54,6 +54,7 @@ def canvas_class(number: str, payload: str, created: datetime, title: str) -> ty
     class DocumentCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["invariant"] = 1
+            kwargs["initialFontName"] = SONG  # else an unused Helvetica lands in the file
             super().__init__(*args, **kwargs)
             self.setDateFormatter(lambda *_: date_text)
             self.setTitle(title)

@@ -20,6 +20,7 @@ from app.documents.pdf.styles import (
     MM,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    SONG,
     styles,
 )
 from app.documents.pdf.template import Template, block_kept, block_text, fill, load_template
@@ -133,6 +134,7 @@ def _table(block: Mapping[str, Any], values: Values, data: DocumentData) -> Any:
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), SONG),  # else Helvetica, unused, lands in the file
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
         ("TOPPADDING", (0, 0), (-1, -1), 3),

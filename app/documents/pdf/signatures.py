@@ -51,6 +51,7 @@ def signature_table(data: DocumentData, values: Values, block: Mapping[str, Any]
     table = Table(rows, colWidths=widths, rowHeights=[SIGN_HEIGHT + 6 * MM] * len(rows))
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("FONTNAME", (0, 0), (-1, -1), SONG),  # else Helvetica, unused, lands in the file
         ("LINEBELOW", (1, 0), (1, -1), 0.6, (0, 0, 0)),
         ("ALIGN", (1, 0), (1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (0, -1), 0),

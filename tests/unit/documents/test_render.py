@@ -189,6 +189,7 @@ def test_font_is_embedded_as_a_subset(agreement_pdf: bytes) -> None:
             if descriptor is not None:
                 fonts.add(("/FontFile2" in descriptor.get_object(), str(font["/BaseFont"])))
     assert fonts and all(embedded for embedded, _ in fonts)
+    assert b"Helvetica" not in agreement_pdf
     assert all("+" in name for _, name in fonts)  # subset prefix ABCDEF+Name
 
 

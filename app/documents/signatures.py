@@ -15,10 +15,10 @@ from app.documents.templates import fill, is_wanted
 if TYPE_CHECKING:
     from app.documents.flow import Builder, Flowables
 
-ROW_HEIGHT = 9.5 * MM
+ROW_HEIGHT = 9 * MM
 SEAL_SIZE = 36 * MM
 SIGNATURE_HEIGHT = 11 * MM
-WIDTHS = (0.44, 0.30, 0.26)
+WIDTHS = (0.52, 0.28, 0.20)
 
 
 def _who(b: Builder, block: dict[str, Any]) -> list[tuple[str, bytes | None]]:
@@ -58,7 +58,7 @@ def signature_table(b: Builder, block: dict[str, Any]) -> Flowables:
     signers = [(label, hint, png) for label, png in _who(b, block)] + _extra(b, block)
     rows = []
     for label, note, png in signers:
-        text = label + (f"<br/><font size=7.5>{note}</font>" if note else "")
+        text = label + (f"<font size=7.5>{note}</font>" if note else "")
         # the signing cell sets the least height; a long name makes its row taller
         mark = (image(png, SIGNATURE_HEIGHT, WIDTHS[1] * FRAME_WIDTH - 8) if png
                 else Spacer(1, ROW_HEIGHT - 6))

@@ -182,7 +182,7 @@ def test_a_long_name_makes_its_signature_row_taller_not_overlapping() -> None:
 
     short = table_height(sample_data("plan"))
     assert short >= 3 * ROW_HEIGHT
-    assert table_height(sample_data("plan", long_names=True)) > short + 10
+    assert table_height(sample_data("plan", long_names=True)) > short + 5  # its row grows
 
 
 def signature(shade: int) -> bytes:

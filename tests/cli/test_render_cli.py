@@ -61,9 +61,7 @@ def test_incomplete_case_exits_2_with_the_list_and_writes_nothing(
     assert any(line.startswith("调解方案：尚未保存") for line in lines)
     assert any(line.startswith("依法核算结果：尚未重新计算") for line in lines)
     assert not out.exists()
-    assert list(tmp_path.iterdir()) == [data_dir] or not any(
-        p.suffix in (".pdf", ".tmp") for p in tmp_path.iterdir()
-    )
+    assert not any(p.suffix in (".pdf", ".tmp") for p in tmp_path.iterdir())
 
 
 def test_confirmation_needs_a_court_and_a_signed_agreement(data_dir: Path, tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 NEEDED_STEPS: dict[str, tuple[str, ...]] = {
     "agreed": ("checkin", "parties", "debt", "recalc", "settlement", "record", "signatures"),
-    "not_agreed": ("checkin", "parties", "record"),
+    "not_agreed": ("checkin", "parties", "debt", "recalc", "record"),
     "adjourned": ("record",),
 }
 
@@ -93,6 +93,8 @@ def _parties(state: SessionState) -> list[str]:
         out += [f"{_party_title(party)}：{text}" for text in _party_problems(party, state)]
     if not any(p.role == "debtor" for p in state.case.parties):
         out.append("案件还没有债务人。")
+    if not state.case.summary.mediator_name:
+        out.append("案件还没有指定承办调解员。")
     return out
 
 
@@ -113,6 +115,8 @@ def _party_problems(party: PartyInfo, state: SessionState) -> list[str]:
             out.append(reason)
         if not party.legal_representative.strip():
             out.append("请填写法定代表人或负责人。")
+        if not party.address.strip():
+            out.append("请填写住所地。")
         return out
     if not party.id_number:
         out.append("请填写身份证号码。")
@@ -120,7 +124,7 @@ def _party_problems(party: PartyInfo, state: SessionState) -> list[str]:
         reason := check_resident_id(party.id_number, today=state.today)
     ):
         out.append(reason)
-    if party.role != "creditor" and not party.address.strip():
+    if not party.address.strip():
         out.append("请填写住址（协议送达地址）。")
     return out
 
@@ -165,6 +169,8 @@ def _record(state: SessionState) -> list[str]:
         elif state.next_date <= state.held_on:
             out.append("下次调解日期应晚于本次调解日期。")
         return out
+    if state.outcome == "not_agreed" and not state.notes.strip():
+        out.append("请在备注中写明未能达成协议的原因（调解终结书载明）。")
     for side, prompts in STATEMENT_PROMPTS.items():
         if not any(state.statements.get(f"{side}.{key}", "").strip() for key, _ in prompts):
             out.append(f"请记录{SIDES[side]}的陈述。")

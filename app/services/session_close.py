@@ -1,0 +1,116 @@
+"""The end of a session: the documents its outcome needs, checked, previewed and rendered.
+
+    missing = documents_missing(ctx, "TJ-2026-000007", "agreed")      # [] when all can render
+    docs = preview_documents(ctx, "TJ-2026-000007", "agreed")        # nothing stored
+    closed = close_session(ctx, "TJ-2026-000007", "agreed")          # status moves on
+
+An agreement needs the agreement, its repayment plan and the session record; no agreement
+the record of termination (调解终结书) and the session record; an adjournment the session
+record. `close_session` refuses (InputError, everything at once) before changing anything
+when a step or a document lacks something; then it finishes the session (the case moves
+on) and renders the documents as they now stand (an agreement carries its signing date).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.documents.pdf import DOCUMENT_KINDS
+from app.domain.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from app.services.context import AppContext
+    from app.services.documents import RenderedDocument
+    from app.services.sessions import FinishResult
+
+Progress = Callable[[int, int], None]
+
+OUTCOME_DOCUMENTS: dict[str, tuple[str, ...]] = {
+    "agreed": ("agreement", "plan", "record"),
+    "not_agreed": ("termination", "record"),
+    "adjourned": ("record",),
+}
+
+
+@dataclass(frozen=True)
+class ClosedSession:
+    """A finished session: where the case went, and the documents rendered for it."""
+
+    result: FinishResult
+    documents: tuple[RenderedDocument, ...]
+
+
+def documents_for(outcome: str) -> tuple[str, ...]:
+    return OUTCOME_DOCUMENTS.get(outcome, ())
+
+
+def documents_missing(ctx: AppContext, case_no: str, outcome: str) -> list[str]:
+    """What the outcome's documents lack, each prefixed with the document's name."""
+    from app.services.documents import document_data
+
+    found: list[str] = []
+    for kind in documents_for(outcome):
+        try:
+            document_data(ctx, case_no, kind)
+        except InputError as error:
+            found += [f"{DOCUMENT_KINDS[kind]}：{p.reason}" for p in error.problems]
+    return list(dict.fromkeys(found))
+
+
+def preview_documents(
+    ctx: AppContext, case_no: str, outcome: str, progress: Progress | None = None
+) -> list[RenderedDocument]:
+    """Render the outcome's documents as the case stands now; nothing is stored."""
+    from app.services.documents import render_document
+
+    kinds = documents_for(outcome)
+    rendered = []
+    for done, kind in enumerate(kinds):
+        if progress is not None:
+            progress(done, len(kinds))
+        rendered.append(render_document(ctx, case_no, kind))
+    if progress is not None:
+        progress(len(kinds), len(kinds))
+    return rendered
+
+
+def close_session(
+    ctx: AppContext, case_no: str, outcome: str, progress: Progress | None = None
+) -> ClosedSession:
+    """Finish the open session with `outcome` and render its documents (see the module)."""
+    from app.services import sessions
+    from app.services.session_state import open_session, state_of
+
+    with ctx.read() as uow:
+        case = uow.cases.require(case_no)
+        row = open_session(uow, case)
+        state = None if row is None else state_of(uow, case, row)
+    problems = [] if state is None else sessions.missing_for_finish(state, outcome)
+    found = [Problem(key, text) for key, text in problems]
+    found += [Problem("documents", text) for text in documents_missing(ctx, case_no, outcome)]
+    if found:
+        raise InputError(found)
+    result = sessions.finish(ctx, case_no, outcome)
+    documents = preview_documents(ctx, case_no, outcome, progress)
+    _record_rendered(ctx, case_no, result.session_id, documents)
+    return ClosedSession(result, tuple(documents))
+
+
+def _record_rendered(
+    ctx: AppContext, case_no: str, session_id: int, documents: list[RenderedDocument]
+) -> None:
+    """Audit which documents the session produced (kind, number, SHA-256 of the PDF).
+
+    HOOK (documents issue): once `app.services.documents_store` exists, store each PDF
+    there as a new document version instead of only noting its hash here.
+    """
+    with ctx.write() as uow:
+        case = uow.cases.require(case_no)
+        listed = [{"kind": d.kind, "number": d.document_no, "sha256": d.sha256} for d in documents]
+        uow.record(
+            "session.documents_rendered",
+            case=case,
+            detail={"session_id": session_id, "documents": listed},
+        )

@@ -72,6 +72,14 @@ def test_row_shows_masked_identifiers_and_readable_values(model, shanghai_time):
     assert model.index(0, 0).data(CASE_ROLE).case_no == "TJ-2026-000001"
 
 
+def test_identifiers_are_normalised_before_masking(qapp):
+    """The domain masks: an imported "+86 138-1234-5678" shows like a typed 13812345678."""
+    m = CaseTableModel()
+    m.set_cases([summary(1, debtor_phone="+86 138-1234-5678", debtor_id_number="4201 02 x")])
+    assert m.index(0, Column.PHONE).data() == "138****5678"
+    assert m.index(0, Column.ID_NUMBER).data() == "4*****X"  # short text: one char each end
+
+
 def test_headers_are_chinese_and_amounts_align_right(model):
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
     assert headers[:4] == ["案号", "债务人", "身份证号", "手机号"]

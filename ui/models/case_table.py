@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app.domain.identifiers import mask_id, mask_phone
 from ui import formatting, labels
 
 if TYPE_CHECKING:
@@ -68,9 +69,9 @@ def _display(case: CaseSummary, column: Column, lenders: dict[str, str]) -> str:
         case Column.DEBTOR:
             return case.debtor_name
         case Column.ID_NUMBER:
-            return formatting.mask_id_number(case.debtor_id_number)
+            return mask_id(case.debtor_id_number)
         case Column.PHONE:
-            return formatting.mask_phone(case.debtor_phone)
+            return mask_phone(case.debtor_phone)
         case Column.CREDITOR:
             return case.creditor_name
         case Column.LENDER_TYPE:

@@ -28,6 +28,13 @@ def image_of(png: bytes, max_width: float, max_height: float) -> Any:
     return img
 
 
+def _sign_cell(png: bytes | None) -> Any:
+    """The signature image, or blank room of the same height to sign on paper."""
+    from reportlab.platypus import Spacer
+
+    return image_of(png, SIGN_WIDTH, SIGN_HEIGHT) if png else Spacer(SIGN_WIDTH, SIGN_HEIGHT)
+
+
 def signature_table(data: DocumentData, values: Values, block: Mapping[str, Any]) -> Any:
     """One row per party (and the mediator): who, the line to sign on, the date."""
     from reportlab.platypus import Paragraph, Table, TableStyle
@@ -39,22 +46,23 @@ def signature_table(data: DocumentData, values: Values, block: Mapping[str, Any]
     for party in data.parties:
         how = "（盖章）" if party.kind == "organisation" else "（签名）"
         label = fill(party_label, values | {"role": party.role_label, "name": party.name}) + how
-        sig = image_of(party.signature_png, SIGN_WIDTH, SIGN_HEIGHT) if party.signature_png else ""
+        sig = _sign_cell(party.signature_png)
         rows.append([Paragraph(label, st["plain"]), sig, Paragraph(date_text, st["plain"])])
     if block.get("mediator", True):
         label = fill(str(block.get("mediator_label", "调解员：{mediator}（签名）")), values)
         png = data.mediator_signature_png
-        sig = image_of(png, SIGN_WIDTH, SIGN_HEIGHT) if png else ""
+        sig = _sign_cell(png)
         rows.append([Paragraph(label, st["plain"]), sig, Paragraph(date_text, st["plain"])])
     date_width = 40 * MM
     widths = [FRAME_WIDTH - SIGN_WIDTH - date_width - 4 * MM, SIGN_WIDTH + 4 * MM, date_width]
-    table = Table(rows, colWidths=widths, rowHeights=[SIGN_HEIGHT + 6 * MM] * len(rows))
+    table = Table(rows, colWidths=widths)  # a long name makes its row taller
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("FONTNAME", (0, 0), (-1, -1), SONG),  # else Helvetica, unused, lands in the file
         ("LINEBELOW", (1, 0), (1, -1), 0.6, (0, 0, 0)),
         ("ALIGN", (1, 0), (1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (0, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
     ]))  # fmt: skip
     table.spaceBefore, table.spaceAfter = 8, 4
     return table

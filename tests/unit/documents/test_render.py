@@ -199,3 +199,18 @@ def test_incomplete_data_is_refused_with_what_is_missing() -> None:
         render_pdf("agreement", data)
     assert "调解员：尚未指定" in caught.value.missing
     assert any(m.startswith("调解方案：尚未保存") for m in caught.value.missing)
+
+
+def test_a_long_party_name_grows_its_signature_row_instead_of_overlapping() -> None:
+    from app.documents.pdf.signatures import signature_table
+    from app.documents.pdf.styles import FRAME_WIDTH
+    from app.documents.pdf.values import document_values
+
+    data = sample("agreement")
+    long_name = "某某省某某市某某区某某街道某某社区" * 4 + "有限责任公司"
+    data = replace(data, parties=(replace(data.parties[0], name=long_name), data.parties[1]))
+    table = signature_table(data, document_values(data), {})
+    table.wrap(FRAME_WIDTH, 1000)
+    creditor_row, debtor_row = table._rowHeights[0], table._rowHeights[1]
+    assert creditor_row > debtor_row  # the wrapped name takes more lines, its row grows
+    assert long_name in all_text(render_pdf("agreement", data))

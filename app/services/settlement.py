@@ -23,7 +23,7 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -160,12 +160,16 @@ def save_settlement(
     terms: DefaultTerms | Mapping[str, Any],
     *,
     snapshot_id: int | None = None,
+    payment_method: str = "",
+    extra_terms: Sequence[str] = (),
 ) -> SettlementInfo:
     """Check and store the case's settlement (replacing a draft); audited.
 
-    `plan_spec` is the plan input form without `total`; `terms` both default terms. Every
-    problem comes at once in an InputError (`levers.…`, `plan.…`, `terms.…`); a signed case,
-    or one without a snapshot, is refused with a DomainError.
+    `plan_spec` is the plan input form without `total`; `terms` both default terms;
+    `payment_method` how the debtor pays (the creditor's account), `extra_terms` other
+    clauses, one each. Every problem comes at once in an InputError (`levers.…`, `plan.…`,
+    `terms.…`, `payment_method`, `extra_terms[i]`); a signed case, or one without a
+    snapshot, is refused with a DomainError.
     """
     from app.store.records import Settlement
 
@@ -175,7 +179,7 @@ def save_settlement(
         snap = _require_snapshot(uow, case, snapshot_id)
         checked = check_settlement(
             _lawful_of(snap), _floor_of(case), cap_rate_of(snap.output_json),
-            levers, plan_spec, terms,
+            levers, plan_spec, terms, payment_method, extra_terms,
         )  # fmt: skip
         row = settlement_row(uow, case)
         replaced = row is not None

@@ -20,7 +20,7 @@ Choices:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -49,6 +49,9 @@ if TYPE_CHECKING:
     from app.store.records import Settlement
 
 TERMS_FORMAT = 1
+MAX_PAYMENT_METHOD = 300
+MAX_EXTRA_TERMS = 20
+MAX_CLAUSE = 500
 S = CaseStatus
 EDITABLE = frozenset({S.INTAKE, S.CONTACTING, S.SCHEDULED, S.IN_SESSION, S.AGREED})
 """Statuses before signing: a settlement may be saved, or replaced."""
@@ -80,6 +83,10 @@ class SettlementInfo:
     created_at: datetime
     updated_at: datetime
     signed: bool = False
+    payment_method: str = ""
+    """How the debtor pays (e.g. the creditor's receiving account), as the agreement states."""
+    extra_terms: tuple[str, ...] = ()
+    """Other terms the parties agreed, one clause each."""
 
     @property
     def levers(self) -> Levers:
@@ -135,6 +142,8 @@ class Checked:
     proposal: SettlementProposal
     plan: Plan
     terms: DefaultTerms
+    payment_method: str = ""
+    extra_terms: tuple[str, ...] = ()
 
 
 # -- from input to a checked settlement (pure) -------------------------------------------------
@@ -189,10 +198,12 @@ def check_settlement(
     levers: Levers | Mapping[str, Any],
     plan_spec: Mapping[str, Any],
     terms: DefaultTerms | Mapping[str, Any],
+    payment_method: str = "",
+    extra_terms: Sequence[str] = (),
 ) -> Checked:
-    """Every check at once: InputError lists the problems of levers, plan and terms together
-    (the plan is checked only when the levers give a settled total)."""
-    problems: list[Problem] = []
+    """Every check at once: InputError lists the problems of levers, plan, terms and the
+    written clauses together (the plan is checked only when the levers give a settled total)."""
+    problems = clause_problems(payment_method, extra_terms)
     proposal = plan = checked_terms = None
     try:
         proposal = proposal_for(lawful, levers, floor)
@@ -210,7 +221,22 @@ def check_settlement(
     if problems:
         raise InputError(problems)
     assert proposal is not None and plan is not None and checked_terms is not None
-    return Checked(proposal, plan, checked_terms)
+    clauses = tuple(t.strip() for t in extra_terms if t.strip())
+    return Checked(proposal, plan, checked_terms, payment_method.strip(), clauses)
+
+
+def clause_problems(payment_method: str, extra_terms: Sequence[str]) -> list[Problem]:
+    """Length limits of the written clauses (`payment_method`, `extra_terms[i]`)."""
+    out: list[Problem] = []
+    if len(payment_method.strip()) > MAX_PAYMENT_METHOD:
+        out.append(Problem("payment_method", f"最多 {MAX_PAYMENT_METHOD} 字"))
+    clauses = [t.strip() for t in extra_terms if t.strip()]
+    if len(clauses) > MAX_EXTRA_TERMS:
+        out.append(Problem("extra_terms", f"其他约定最多 {MAX_EXTRA_TERMS} 条"))
+    for i, clause in enumerate(clauses):
+        if len(clause) > MAX_CLAUSE:
+            out.append(Problem(f"extra_terms[{i}]", f"每条最多 {MAX_CLAUSE} 字"))
+    return out
 
 
 def _prefixed(problems: list[Problem], prefix: str, keep: tuple[str, ...] = ()) -> list[Problem]:
@@ -252,6 +278,8 @@ def terms_json(
         "below_floor": proposal.below_floor,
         "installments": plan_to_dict(plan)["installments"],
         "description": describe(plan),
+        "payment_method": checked.payment_method,
+        "extra_terms": list(checked.extra_terms),
     }  # fmt: skip
 
 
@@ -307,6 +335,8 @@ def info_from_json(
         created_at=created_at,
         updated_at=updated_at,
         signed=signed,
+        payment_method=str(terms.get("payment_method", "")),
+        extra_terms=tuple(str(t) for t in terms.get("extra_terms", ())),
     )
 
 

@@ -251,7 +251,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/models/case_table.py" line="+50"/>
+        <location filename="../../ui/models/case_table.py" line="+51"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
@@ -476,6 +476,34 @@
         <location line="+1"/>
         <source>请输入证书文件 %1 的密码（由证书颁发机构提供；没有密码请留空）。</source>
         <translation>Enter the password of the certificate file %1 (given by the certificate authority; leave empty if it has none).</translation>
+    </message>
+</context>
+<context>
+    <name>ClausesBox</name>
+    <message>
+        <location filename="../../ui/views/settlement_terms_box.py" line="+221"/>
+        <source>履行方式与其他约定</source>
+        <translation>Payment and other terms</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>如：转入债权人账户（开户行、户名、账号），或现金交付调解员</source>
+        <translation>e.g. transfer to the creditor&apos;s account (bank, name, number), or cash to the mediator</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>每行一条，如：本协议一式三份，各方各执一份</source>
+        <translation>One per line, e.g. this agreement is made in three copies, one for each party</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>履行方式</source>
+        <translation>How to pay</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>其他约定</source>
+        <translation>Other terms</translation>
     </message>
 </context>
 <context>
@@ -2182,7 +2210,12 @@
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/views/settlement_page.py" line="+121"/>
+        <location filename="../../ui/views/settlement_page.py" line="+102"/>
+        <source>第 %1 条：</source>
+        <translation>Term %1: </translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>在上方列表中选择一个案件，即可在这里确定调解方案。</source>
         <translation>Choose a case in the list above to work out its settlement here.</translation>
     </message>
@@ -2212,7 +2245,7 @@
         <translation>Save the settlement (it can change until the agreement is signed, never after)</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+97"/>
         <source>案件 %1 还没有保存的计算结果。调解方案以依法应还金额为基础：请先在“重新计算”中计算并保存计算结果，再回到这里。</source>
         <translation>Case %1 has no saved recalculation yet. A settlement starts from the lawful amount: compute and save it under &quot;Recalculation&quot; first, then come back here.</translation>
     </message>
@@ -2247,7 +2280,7 @@
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>减免项有误，请看标红的项目</source>
         <translation>A waiver is refused; see the fields in red</translation>
     </message>
@@ -2272,12 +2305,12 @@
         <translation>Creditor&apos;s minimum: %1 yuan</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>未保存：请按标红的提示修改后再保存。</source>
         <translation>Not saved: correct the fields in red and save again.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -2301,7 +2334,7 @@
 <context>
     <name>TermsBox</name>
     <message>
-        <location filename="../../ui/views/settlement_terms_box.py" line="+47"/>
+        <location filename="../../ui/views/settlement_terms_box.py" line="-196"/>
         <source>违约条款与利息</source>
         <translation>Default terms and interest</translation>
     </message>

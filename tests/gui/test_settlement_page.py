@@ -165,11 +165,15 @@ def test_saving_stores_what_is_on_screen_and_it_loads_again(qtbot, page, data_di
     box.count.setValue(6)
     page.terms.grace.setValue(3)
     answer_terms(page, 10, revives=False)
+    page.clauses.payment_method.setText("转入债权人账户 6217000010001234567")
+    page.clauses.extra_terms.setPlainText("本协议一式三份。\n\n各方各执一份。")
     info = save(qtbot, page)
     assert info == stored(data_dir)
     assert info.settled_total == Decimal("116600.00") and len(info.rows) == 6
     assert info.plan_input["frequency"] == "biweekly" and info.grace_days == 3
     assert (info.terms.acceleration_days, info.terms.waiver_revives_on_default) == (10, False)
+    assert info.payment_method == "转入债权人账户 6217000010001234567"
+    assert info.extra_terms == ("本协议一式三份。", "各方各执一份。")
     assert page.saved_note.text().startswith("已保存 ")
     qtmodeltester.check(box.model)
     fresh = SettlementPage(page._service, page._runner, today=lambda: TODAY)
@@ -180,6 +184,8 @@ def test_saving_stores_what_is_on_screen_and_it_loads_again(qtbot, page, data_di
     assert fresh.plan.count.value() == 6 and fresh.terms.no_revival.isChecked()
     assert fresh.levers.percent["waive_penalty"].value() == 50
     assert amounts(fresh) == amounts(page)
+    assert fresh.clauses.extra_terms.toPlainText() == "本协议一式三份。\n各方各执一份。"
+    assert fresh.clauses.payment_method.text() == info.payment_method
 
 
 def test_custom_plan_rows_are_edited_with_the_remainder_shown(qtbot, page, data_dir):

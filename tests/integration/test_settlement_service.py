@@ -3,12 +3,12 @@ settlement per case that survives a restart, and nothing changes once the case i
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from sqlalchemy.exc import DatabaseError
 
 from app.domain.errors import DomainError, InputError
 from app.domain.plan import Frequency, PlanMethod
@@ -183,12 +183,9 @@ def test_saved_settlement_survives_a_restart(ctx, case_no, data_dir, clock):
     ctx.close()
     with open_context(data_dir, actor="另一位调解员", clock=clock) as reopened:
         assert st.get_settlement(reopened, case_no) == saved
-    db = sqlite3.connect(data_dir / "cases.db")
-    try:
-        rows = db.execute("SELECT case_id, settled_total FROM settlement").fetchall()
-    finally:
-        db.close()
-    assert rows == [(1, 11410000)]  # integer fen
+        with reopened.store.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT case_id, settled_total FROM settlement").all()
+    assert [tuple(r) for r in rows] == [(1, 11410000)]  # integer fen
     assert saved.terms.acceleration_days == 15 and saved.terms.waiver_revives_on_default
     assert saved.snapshot_id == 1 and saved.snapshot_sha256 == f"{1:064d}"
 
@@ -242,7 +239,7 @@ def test_a_case_without_a_snapshot_is_refused_with_the_way_forward(ctx):
     assert basis.snapshot_id is None and basis.lawful is None and basis.editable
 
 
-def test_a_signed_agreements_terms_are_immutable(ctx, case_no, data_dir):
+def test_a_signed_agreements_terms_are_immutable(ctx, case_no):
     saved = st.save_settlement(ctx, case_no, WAIVE_CHARGES, EQUAL_SPEC, TERMS)
     walk(ctx, case_no, *TO_SIGNED)
     signed = "调解协议已签署（当前状态：已签署），已签署协议的条款不能修改"
@@ -252,12 +249,9 @@ def test_a_signed_agreements_terms_are_immutable(ctx, case_no, data_dir):
     assert after is not None and after.signed
     assert (after.settled_total, after.rows) == (saved.settled_total, saved.rows)
     assert len(audit(ctx, "settlement.saved")) == 1
-    db = sqlite3.connect(data_dir / "cases.db")
-    try:
-        with pytest.raises(sqlite3.DatabaseError, match="signed case is immutable"):
-            db.execute("UPDATE settlement SET settled_total = 1")
-    finally:
-        db.close()
+    refused = pytest.raises(DatabaseError, match="signed case is immutable")
+    with refused, ctx.store.engine.begin() as conn:  # any other writer is refused too
+        conn.exec_driver_sql("UPDATE settlement SET settled_total = 1")
 
 
 def test_a_terminated_case_takes_no_settlement(ctx, case_no):
@@ -401,3 +395,22 @@ def test_a_real_recalculation_feeds_the_settlement(ctx):
     assert info.snapshot_id == snap.id and info.snapshot_sha256 == snap.sha256
     assert info.lawful_total == D(lawful["total"])
     assert info.settled_total == D(lawful["total"]) - D(lawful["penalty"])
+
+
+def test_payment_method_and_other_clauses_are_kept_for_the_agreement(ctx, case_no):
+    clauses = ["债务人按期还款的，债权人不再主张其他费用。", "  ", "本协议一式三份。"]
+    method = "转入债权人账户：滨江农村商业银行营业部 6217000010001234567"
+    info = st.save_settlement(
+        ctx, case_no, {}, LUMP, TERMS, payment_method=f" {method} ", extra_terms=clauses
+    )
+    assert info.payment_method == method
+    assert info.extra_terms == ("债务人按期还款的，债权人不再主张其他费用。", "本协议一式三份。")
+    assert st.get_settlement(ctx, case_no) == info
+    with pytest.raises(InputError) as caught:
+        st.save_settlement(
+            ctx, case_no, {}, LUMP, TERMS, payment_method="账" * 301, extra_terms=["约" * 501]
+        )
+    assert problems(caught) == {
+        "payment_method": "最多 300 字",
+        "extra_terms[0]": "每条最多 500 字",
+    }

@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,12 +34,18 @@ from app.domain.errors import DomainError, InputError, Problem
 from app.domain.plan import Plan
 from app.domain.settlement import Levers, SettlementProposal
 from app.services.clock import china_date
-from app.services.settlement_terms import SettlementInfo, build_plan, default_terms, proposal_for
+from app.services.settlement_terms import (
+    SettlementInfo,
+    build_plan,
+    clause_problems,
+    default_terms,
+    proposal_for,
+)
 from ui import formatting
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views.settlement_levers import LeversBox
 from ui.views.settlement_plan import PlanBox
-from ui.views.settlement_terms_box import TermsBox
+from ui.views.settlement_terms_box import ClausesBox, TermsBox
 
 STYLE = """
 QFrame#settledBar { background: #eff6ff; border: 1px solid #bfd4fb; border-radius: 6px; }
@@ -76,14 +82,34 @@ def load_basis(service: Any, case_no: str) -> Any:
 
 
 def store(
-    service: Any, case_no: str, data: tuple[Any, Any, Any], snapshot_id: int | None
+    service: Any, case_no: str, data: tuple[Any, ...], snapshot_id: int | None
 ) -> SettlementInfo:
     from app.services.settlement import save_settlement
 
-    levers, plan_spec, terms = data
+    levers, plan_spec, terms, method, clauses = data
     return save_settlement(
-        service.context(), case_no, levers, plan_spec, terms, snapshot_id=snapshot_id
-    )
+        service.context(), case_no, levers, plan_spec, terms,
+        snapshot_id=snapshot_id, payment_method=method, extra_terms=clauses,
+    )  # fmt: skip
+
+
+def _clause_path(problem: Problem) -> Problem:
+    """`extra_terms[2]: …` is shown under the clauses field as 第 3 条：…"""
+    head = "extra_terms["
+    if not problem.path.startswith(head):
+        return problem
+    number = problem.path[len(head) :].split("]")[0]
+    which = QCoreApplication.translate("SettlementPage", "第 %1 条：")
+    which = which.replace("%1", str(int(number) + 1) if number.isdigit() else number)
+    return Problem("extra_terms", which + problem.reason)
+
+
+class _FitRow(QHBoxLayout):
+    """A row that fills its scroll area whenever its minimum fits, without scrolling (word-
+    wrapped labels would otherwise make the scroll area size it to its preferred height)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class SettlementPage(QWidget):
@@ -196,7 +222,7 @@ class SettlementPage(QWidget):
 
     def _build_form(self) -> QWidget:
         form = self.form = QWidget()
-        row = QHBoxLayout(form)
+        row = _FitRow(form)
         row.setContentsMargins(0, 0, 4, 0)
         row.setSpacing(10)
         left = QVBoxLayout()
@@ -208,11 +234,17 @@ class SettlementPage(QWidget):
         left.addWidget(self.terms)
         left.addStretch(1)
         self.plan = PlanBox(today)
+        self.clauses = ClausesBox()
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        right.addWidget(self.plan, 1)
+        right.addWidget(self.clauses)
         row.addLayout(left, 11)
-        row.addWidget(self.plan, 10)
+        row.addLayout(right, 10)
         self.levers.levers_changed.connect(self._recompute)
         self.plan.plan_changed.connect(self._recompute)
         self.terms.terms_changed.connect(self._recompute)
+        self.clauses.clauses_changed.connect(self._recompute)
         return form
 
     # -- loading ---------------------------------------------------------------------------
@@ -263,8 +295,10 @@ class SettlementPage(QWidget):
         self.plan.set_spec(saved.plan_input if saved else {}, basis.today)
         if saved is None:
             self.terms.set_terms(None, 0, None, basis.today)
+            self.clauses.set_clauses("", ())
         else:
             self.terms.set_terms(saved.terms, saved.grace_days, saved.plan_interest, basis.today)
+            self.clauses.set_clauses(saved.payment_method, saved.extra_terms)
 
     def _show_no_snapshot(self, basis: Any) -> None:
         self._filled_case = ""
@@ -336,6 +370,7 @@ class SettlementPage(QWidget):
                 plan = build_plan(proposal.settled_total, self.plan_spec(), basis.cap_rate)
             except InputError as error:
                 problems += error.problems
+        problems += clause_problems(self.clauses.method_text(), self.clauses.clauses())
         if self._tried:
             try:
                 default_terms(self.terms.terms_data())
@@ -380,7 +415,9 @@ class SettlementPage(QWidget):
         if live and not self._tried:
             problems = [p for p in problems if not p.reason.startswith(MISSING)]
             problems = [p for p in problems if p.path != "plan.installments"]  # see 尚余
-        fields = {**self.levers.field_rows, **self.plan.field_rows, **self.terms.field_rows}
+        fields = {**self.levers.field_rows, **self.plan.field_rows, **self.terms.field_rows,
+                  **self.clauses.field_rows}  # fmt: skip
+        problems = [_clause_path(p) for p in problems]
         shown = {p.path: p.reason for p in problems if p.path in fields}
         for path, field in fields.items():
             field.set_error(shown.get(path, ""))
@@ -407,7 +444,13 @@ class SettlementPage(QWidget):
         if basis is None or basis.lawful is None or not basis.editable:
             return
         self._tried = True
-        data = (self.levers.levers_data(), self.plan_spec(), self.terms.terms_data())
+        data = (
+            self.levers.levers_data(),
+            self.plan_spec(),
+            self.terms.terms_data(),
+            self.clauses.method_text(),
+            self.clauses.clauses(),
+        )
         self.save_button.setEnabled(False)
         self.saved_note.setText(self.tr("正在保存…"))
         service, case_no, snapshot = self._service, basis.case_no, basis.snapshot_id

@@ -243,7 +243,7 @@ class PlanBox(QGroupBox):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        table.setMinimumHeight(150)
+        table.setMinimumHeight(100)
         return table
 
     # -- reacting --------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The default terms the agreement will state, and the plan's optional grace days and interest.
+"""The default terms the agreement will state, the plan's optional grace days and interest,
+and the written clauses (how the debtor pays, other terms).
 
 Both default terms are required choices that start empty: the acceleration days read
 "请填写" until a number is chosen, and neither revival answer is ticked. Nothing is assumed.
@@ -10,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -202,5 +204,67 @@ class TermsBox(QGroupBox):
         for widget in widgets:
             widget.blockSignals(False)
         self._interest_toggled(interest is not None)
+        for field in self.field_rows.values():
+            field.set_error("")
+
+
+class ClausesBox(QGroupBox):
+    """履行方式与其他约定: how the debtor pays, and other clauses (one per line).
+
+    Signals:
+        clauses_changed(): either text was edited.
+    """
+
+    clauses_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("履行方式与其他约定"), parent)
+        self.setObjectName("clausesBox")
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        self.payment_method = QLineEdit()
+        self.payment_method.setObjectName("payment_method")
+        self.payment_method.setPlaceholderText(
+            self.tr("如：转入债权人账户（开户行、户名、账号），或现金交付调解员")
+        )
+        self.payment_method.textEdited.connect(lambda _t: self._edited("payment_method"))
+        self.extra_terms = QPlainTextEdit()
+        self.extra_terms.setObjectName("extra_terms")
+        self.extra_terms.setPlaceholderText(self.tr("每行一条，如：本协议一式三份，各方各执一份"))
+        self.extra_terms.setTabChangesFocus(True)
+        self.extra_terms.setFixedHeight(46)
+        self.extra_terms.textChanged.connect(lambda: self._edited("extra_terms"))
+        self.field_rows = {
+            "payment_method": FieldRow(self.payment_method),
+            "extra_terms": FieldRow(self.extra_terms),
+        }
+        grid.addWidget(QLabel(self.tr("履行方式")), 0, 0)
+        grid.addWidget(self.field_rows["payment_method"], 0, 1)
+        grid.addWidget(QLabel(self.tr("其他约定")), 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.field_rows["extra_terms"], 1, 1)
+
+    def _edited(self, path: str) -> None:
+        self.field_rows[path].set_error("")
+        self.clauses_changed.emit()
+
+    def method_text(self) -> str:
+        return self.payment_method.text().strip()
+
+    def clauses(self) -> list[str]:
+        """The other clauses, one per non-empty line."""
+        return [
+            line.strip() for line in self.extra_terms.toPlainText().splitlines() if line.strip()
+        ]
+
+    def set_clauses(self, payment_method: str, extra_terms: tuple[str, ...]) -> None:
+        for widget in (self.payment_method, self.extra_terms):
+            widget.blockSignals(True)
+        self.payment_method.setText(payment_method)
+        self.payment_method.setCursorPosition(0)  # the start of a long account line
+        self.extra_terms.setPlainText("\n".join(extra_terms))
+        for widget in (self.payment_method, self.extra_terms):
+            widget.blockSignals(False)
         for field in self.field_rows.values():
             field.set_error("")

@@ -2,7 +2,8 @@
 
 Every problem is collected with the `NewCase` field name as its path and a Chinese reason
 that says how to fix it; the input is refused whole (`InputError`) or accepted whole
-(`ValidCase`). Identifiers are checked by `app.domain.identifiers`.
+(`ValidCase`). Identifiers are checked by `app.domain.identifiers`, rates read by
+`app.domain.rates.parse_rate` (day basis 360, the form's default).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import InputError, Problem
 from app.domain.money import parse_money
-from app.services.rate_text import parse_annual_rate
+from app.domain.rates import parse_rate
 from app.store.vocab import LENDER_TYPES, REPAYMENT_METHODS
 
 if TYPE_CHECKING:
@@ -130,11 +131,15 @@ class _Checker:
         return None
 
     def rate(self, path: str, value: str, label: str) -> Decimal | None:
-        parsed = parse_annual_rate(value)
-        if isinstance(parsed, str):
-            self.fail(path, f"{label}{parsed}")
+        """The annual fraction; a refusal names the field (`逾期利率“2分”…`), not just 利率."""
+        try:
+            return parse_rate(value, path=path)
+        except InputError as refused:
+            for problem in refused.problems:
+                reason = problem.reason
+                named = label + reason.removeprefix("利率") if reason.startswith("利率") else reason
+                self.fail(problem.path, named)
             return None
-        return parsed
 
     def identifier(self, path: str, value: str, check: str, label: str) -> str:
         from app.domain import identifiers

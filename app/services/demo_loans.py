@@ -342,7 +342,6 @@ class LoanMaker:
 
 
 def _rate_of(text: str) -> str:
-    from app.services.rate_text import parse_annual_rate
+    from app.domain.rates import parse_rate
 
-    parsed = parse_annual_rate(text) if text else ZERO
-    return str(parsed if isinstance(parsed, Decimal) else ZERO)
+    return str(parse_rate(text) if text else ZERO)

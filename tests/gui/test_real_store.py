@@ -116,3 +116,24 @@ def test_wrong_id_number_is_explained_by_the_field(real_window, qtbot):
     assert dialog.isVisible()
     assert dialog.edit("debtor_id_number").text() == wrong
     assert dialog.edit("debtor_name").text() == "周芷若"
+
+
+def test_an_unclear_rate_is_explained_by_its_field(real_window, qtbot):
+    """A bare 8厘 could be 0.8 %/month or 8 %/year: the dialog asks which, under the field."""
+    real_window.new_action.trigger()
+    dialog = real_window.findChild(NewCaseDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.edit("creditor_name").setText("滨江农村商业银行股份有限公司")
+    dialog.edit("debtor_name").setText("周芷若")
+    qtbot.keyClicks(dialog.edit("debtor_id_number"), "11010519491231002X")
+    qtbot.keyClicks(dialog.edit("debtor_phone"), "13912345678")
+    qtbot.keyClicks(dialog.edit("principal"), "88000")
+    dialog.edit("annual_rate").setText("8厘")
+    dialog.contract_date.setDate(QDate(2022, 6, 1))
+    dialog.maturity.setDate(QDate(2023, 6, 1))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "annual_rate" in dialog.errors(), timeout=WAIT)
+    assert list(dialog.errors()) == ["annual_rate"]
+    assert dialog.errors()["annual_rate"].startswith("年利率“8厘”不明确")
+    assert "月息8厘" in dialog.errors()["annual_rate"]
+    assert dialog.edit("annual_rate").text() == "8厘"

@@ -131,6 +131,46 @@ def test_each_bad_field_is_named_with_a_reason_that_says_the_fix(
     assert cases.list_cases(ctx) == []
 
 
+@pytest.mark.parametrize(
+    ("written", "annual"),
+    [
+        ("月息1分5", "0.18"),
+        ("年息1分", "0.1"),  # 10 % a year (the stop-gap parser refused it)
+        ("月息8厘", "0.096"),
+        ("日万5", "0.18"),
+        ("百分之十八", "0.18"),
+    ],
+)
+def test_rates_are_read_by_the_domain_parser(ctx: Any, written: str, annual: str) -> None:
+    made = cases.create_case(ctx, new_case(annual_rate=written))
+    loan = cases.get_case(ctx, made.case_no).loan
+    assert loan is not None and loan.annual_rate == Decimal(annual)
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "start", "fix"),
+    [
+        ({"annual_rate": "18"}, "annual_rate", "年利率“18”不明确", "“18%”"),
+        ({"annual_rate": "8厘"}, "annual_rate", "年利率“8厘”不明确", "月息8厘"),
+        (
+            {"extra": {"overdue_rate": "千分之5"}},
+            "extra.overdue_rate",
+            "逾期利率“千分之5”",
+            "日万5",
+        ),
+        ({"extra": {"overdue_rate": "月息2"}}, "extra.overdue_rate", "逾期利率“月息2”", "月利率2%"),
+    ],
+)
+def test_a_refused_rate_names_the_field_and_the_fix(
+    ctx: Any, changes: dict[str, Any], path: str, start: str, fix: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        cases.create_case(ctx, new_case(**changes))
+    (reason,) = problems(caught.value).values()
+    assert list(problems(caught.value)) == [path]
+    assert reason.startswith(start) and fix in reason
+
+
 def test_all_problems_are_reported_together(ctx: Any) -> None:
     with pytest.raises(InputError) as caught:
         cases.create_case(

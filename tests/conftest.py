@@ -15,3 +15,10 @@ def pytest_configure(config: object) -> None:
     # Never the developer's real keychain: the null backend behaves like "no keyring".
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     os.environ.pop("MEDIATION_DESK_DATA_DIR", None)
+    # With no keyring the encrypted case store's key comes from this passphrase (the CLI
+    # subprocesses of the tests inherit it). In this process new keys use a cheap Argon2id
+    # setting so hundreds of fresh stores stay fast; existing keys keep their stored one.
+    from tests.security_fixtures import TEST_PASSPHRASE, use_fast_kdf
+
+    os.environ["MEDIATION_DESK_PASSPHRASE"] = TEST_PASSPHRASE
+    use_fast_kdf()

@@ -16,6 +16,13 @@ TEST_PASSPHRASE = "测试口令 test passphrase"
 """What `tests/conftest.py` puts in MEDIATION_DESK_PASSPHRASE for every test."""
 
 
+def use_fast_kdf() -> None:
+    """Cheap Argon2id settings for keys created in this test process (never the default)."""
+    from app.security import dbkey
+
+    dbkey.new_key_kdf = dbkey.KdfSettings(time_cost=1, memory_kib=1024, parallelism=1)
+
+
 class MemoryKeyring(KeyringBackend):
     """A keyring backend that keeps passwords in a dict (never the real keychain)."""
 

@@ -88,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_INPUT
+    from app.cli.passphrase import install_terminal_prompt
+
+    install_terminal_prompt()
     try:
         return handler(args)
     except InputError as error:

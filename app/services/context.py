@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 
+from app.security.dbkey import PassphrasePrompt
 from app.services.clock import china_date
 from app.store.unit_of_work import Store, UnitOfWork, utc_now
 
@@ -92,16 +93,24 @@ def open_context(
     migrate: bool = True,
     clock: Clock | None = None,
     key: bytes | None = None,
+    prompt: PassphrasePrompt | None = None,
 ) -> AppContext:
     """Open the case store in `data_dir` (default: the user's data folder).
 
+    The store is encrypted (SQLCipher): its key comes from the OS keyring, or from a
+    passphrase (`MEDIATION_DESK_PASSPHRASE`, or `prompt(message, new)`), see
+    `app.services.unlock`; a plaintext store from an older version is encrypted once.
     With `migrate` (the default, what the app does at start-up) the database is created or
     upgraded first, after a backup into `<data_dir>/backups/`; a database from a newer
-    version is refused with a `DomainError`. `key` is for the encrypted store (later issue).
+    version is refused with a `DomainError`. `key` skips the lookup (tests, restore).
     """
     folder = resolve_data_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     path = db_path_for(folder)
+    if key is None:
+        from app.services.unlock import unlock_store
+
+        key = unlock_store(folder, prompt=prompt)
     if migrate:
         from app.store import migrate as migrations
 

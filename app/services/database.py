@@ -44,6 +44,10 @@ def upgrade_database(data_dir: Path | None, *, key: bytes | None = None) -> Upgr
     folder = resolve_data_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     path = db_path_for(folder)
+    if key is None:
+        from app.services.unlock import unlock_store
+
+        key = unlock_store(folder)  # created at first start; a plaintext store encrypted
     result = migrate.upgrade(path, backup_dir=folder / BACKUP_DIR, key=key)
     return UpgradeReport(path, result.from_revision, result.to_revision, result.backup)
 
@@ -52,7 +56,12 @@ def check_database(data_dir: Path | None, *, key: bytes | None = None) -> Databa
     """Inspect the store without changing it (a missing file is reported, not created)."""
     from app.store import migrate
 
-    path = db_path_for(resolve_data_dir(data_dir))
+    folder = resolve_data_dir(data_dir)
+    path = db_path_for(folder)
+    if key is None and path.exists():
+        from app.services.unlock import existing_key
+
+        key = existing_key(folder)  # None for a plaintext store (never changed by a check)
     report = migrate.check(path, key=key)
     cases = _count_cases(path, key) if report.healthy else None
     return DatabaseHealth(

@@ -73,6 +73,9 @@ def connect(
 
     `readonly` opens with `mode=ro` (a backup is inspected without being touched).
     """
+    if not readonly and not path.exists():
+        # Owner-only from the start; SQLite gives its -wal/-shm files the same mode.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     target = path.resolve().as_uri() + "?mode=ro" if readonly else str(path)
     connection = dbapi().connect(
         target,

@@ -8,6 +8,7 @@ from pathlib import Path
 from app.services.context import open_context
 from app.services.organisation import OrganisationProfile, save_profile
 from tests.cli.test_sign_verify_cli import run_cli
+from tests.security_fixtures import TEST_PASSPHRASE
 from tests.store_fixtures import make_template
 from tests.unit.signing.pdfs import chinese_pdf
 
@@ -26,7 +27,8 @@ def test_sign_uses_the_stored_organisation_name_as_the_certificate_subject(
     source.write_bytes(chinese_pdf())
     out = tmp_path / "协议-已签名.pdf"
 
-    done = run_cli("--data-dir", data_dir, "sign", source, "--out", out, passphrase="pw")
+    # one passphrase without a keyring: the store's and the signing key's
+    done = run_cli("--data-dir", data_dir, "sign", source, "--out", out, passphrase=TEST_PASSPHRASE)
 
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout)

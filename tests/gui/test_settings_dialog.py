@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QLineEdit, QTableWidgetItem
 
 from app.security.secrets import PASSPHRASE_ENV
 from app.services.organisation import get_profile
+from app.services.unlock import unlock_store
+from tests.security_fixtures import TEST_PASSPHRASE
 from tests.store_fixtures import GOOD_USCC, copy_template, make_template
 from tests.unit.signing.pdfs import memory_keyring
 from ui.services import ContextCaseService
@@ -40,6 +42,8 @@ def no_env_passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
 def data_dir(tmp_path: Path, template: Path) -> Path:
     folder = tmp_path / "data"
     copy_template(template, folder)
+    # The store is encrypted: unlock it once (the environment's passphrase is removed here).
+    unlock_store(folder, prompt=lambda message, new: TEST_PASSPHRASE)
     return folder
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -19,6 +18,7 @@ from app.domain.errors import DomainError, InputError
 from app.services import cases
 from app.services import recalculation as rc
 from app.services.context import open_context
+from tests.security_fixtures import connect_store, sqlite_errors
 from tests.store_fixtures import START, FixedClock, new_case
 
 AS_OF = date(2026, 6, 30)
@@ -45,7 +45,7 @@ def demo_ctx(demo_folder: Path, tmp_path: Path) -> Iterator[Any]:
 
 
 def count(ctx: Any, table: str) -> int:
-    with sqlite3.connect(ctx.db_path) as db:
+    with connect_store(ctx.db_path) as db:  # the store is encrypted
         return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
@@ -176,9 +176,10 @@ def test_a_snapshot_cannot_be_changed_and_a_changed_copy_fails_the_hash(demo_ctx
         row = uow.session.get(RecalcSnapshot, snap.id)
         row.output_json = {"views": {}}
         uow.record("tamper")
-    with sqlite3.connect(demo_ctx.db_path) as db, pytest.raises(sqlite3.IntegrityError):
+    errors = sqlite_errors()
+    with connect_store(demo_ctx.db_path) as db, pytest.raises(errors.IntegrityError):
         db.execute("UPDATE recalc_snapshot SET sha256 = 'x' WHERE id = ?", (snap.id,))
-    with sqlite3.connect(demo_ctx.db_path) as db, pytest.raises(sqlite3.IntegrityError):
+    with connect_store(demo_ctx.db_path) as db, pytest.raises(errors.IntegrityError):
         db.execute("DELETE FROM recalc_snapshot WHERE id = ?", (snap.id,))
     assert rc.get_snapshot(demo_ctx, snap.id).verify()
     lawful = dict(snap.output["views"]["lawful"], total="1.00")

@@ -15,6 +15,7 @@ from app.domain.errors import DomainError
 from app.store.models import Case, LoanTerms, Organisation, Party, Payment
 from app.store.records import AuditEvent, Document, ImmutableRowError, RecalcSnapshot
 from app.store.unit_of_work import MissingAuditEvent, ReadOnlyViolation, Store
+from tests.security_fixtures import store_key
 
 T0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 
@@ -128,7 +129,7 @@ def test_writes_begin_immediate_and_reads_begin_deferred(store: Store) -> None:
 def test_a_second_writer_is_refused_at_once_with_a_calm_message(
     store: Store, data_dir: Path
 ) -> None:
-    other = Store(data_dir / "cases.db", busy_timeout_ms=50)
+    other = Store(data_dir / "cases.db", key=store_key(data_dir), busy_timeout_ms=50)
     try:
         with store.write("A", T0):
             with pytest.raises(DomainError, match="占用"), other.write("B", T0):

@@ -178,7 +178,10 @@ def _record(state: SessionState) -> list[str]:
 
 
 def _documents(state: SessionState) -> list[str]:
-    return []  # documents are rendered from what the other steps hold; nothing to fill here
+    """Documents are rendered from what the other steps hold; they depend on the outcome."""
+    if state.outcome not in OUTCOMES:
+        return ["请先在“调解笔录”中选择调解结果，才知道需要哪些文书。"]
+    return []
 
 
 def _signatures(state: SessionState) -> list[str]:

@@ -105,6 +105,12 @@ class MainWindow(QMainWindow):
             self,
         )
         self.about_action.triggered.connect(self.show_about)
+        self.session_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), self.tr("开始调解"), self
+        )
+        self.session_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.session_action.setToolTip(self.tr("开始或继续所选案件的调解（也可双击案件）"))
+        self.session_action.triggered.connect(lambda: self.open_session())
         self.verify_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             self.tr("核验文书…"),
@@ -120,7 +126,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu = self.menuBar()
         case_menu = menu.addMenu(self.tr("案件(&C)"))
-        case_menu.addActions([self.new_action, self.refresh_action])
+        case_menu.addActions([self.new_action, self.session_action, self.refresh_action])
         case_menu.addSeparator()
         case_menu.addAction(self.verify_action)
         case_menu.addSeparator()
@@ -132,7 +138,9 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(18, 18))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.new_action, self.refresh_action, self.about_action])
+        toolbar.addActions(
+            [self.new_action, self.session_action, self.refresh_action, self.about_action]
+        )
         self.addToolBar(toolbar)
 
     def _build_central(self) -> None:
@@ -200,6 +208,7 @@ class MainWindow(QMainWindow):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.doubleClicked.connect(lambda _index: self.open_session())
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.setShowGrid(False)
@@ -323,6 +332,28 @@ class MainWindow(QMainWindow):
         dialog.case_created.connect(lambda summary: self.refresh(summary.case_no))
         dialog.open()
         return dialog
+
+    def open_session(self, case_no: str = "") -> QWidget | None:
+        """Start or resume the chosen case's mediation session in its own window (one per
+        case); the list refreshes when the case's status moves."""
+        from ui.views.session_wizard import SessionWizard
+
+        number = case_no or self.current_case_no()
+        if not number:
+            self.statusBar().showMessage(self.tr("请先在列表中选择一个案件。"), 5000)
+            return None
+        for child in self.findChildren(SessionWizard):
+            if child.shared.case_no == number and child.isVisible():
+                child.raise_()
+                child.activateWindow()
+                return child
+        wizard = SessionWizard(self._service, self._runner, number, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.session_loaded.connect(lambda _state: self.refresh())
+        wizard.session_closed.connect(lambda _closed: self.refresh())
+        wizard.show()
+        wizard.open()
+        return wizard
 
     def open_settings(self, tab: str = "") -> QWidget | None:
         """Open 设置 (on `tab`: organisation / certificate / lpr / backups)."""

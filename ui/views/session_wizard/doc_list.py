@@ -1,0 +1,102 @@
+"""A list of rendered documents with 打开 (in the system's PDF viewer, for reading and
+printing) and 另存为… for each; used by the documents and finish steps."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QWidget
+
+from ui.views.session_wizard import words
+from ui.views.session_wizard.fields import clear_layout
+
+
+def page_count(pdf: bytes) -> int:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(BytesIO(pdf)).pages)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write through a temporary file and `replace`, so a half-written PDF never shows."""
+    import os
+
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+class DocumentList(QWidget):
+    """Rows of (name, number, pages, 打开, 另存为…) for `RenderedDocument`s."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(12)
+        self.documents: list[Any] = []
+        self._temp: tempfile.TemporaryDirectory[str] | None = None
+
+    def show_documents(self, documents: list[Any]) -> None:
+        clear_layout(self.grid)
+        self.documents = list(documents)
+        names = words.document_kinds()
+        for line, doc in enumerate(self.documents):
+            title = QLabel(names.get(doc.kind, doc.kind))
+            title.setObjectName("rowHeading")
+            number = QLabel(doc.document_no)
+            pages = QLabel(self.tr("%n 页", "", page_count(doc.pdf)))
+            opener = QPushButton(self.tr("打开（可打印）"))
+            opener.setObjectName(f"open_{doc.kind}")
+            opener.clicked.connect(lambda _c=False, d=doc: self.open_document(d))
+            saver = QPushButton(self.tr("另存为…"))
+            saver.setObjectName(f"save_{doc.kind}")
+            saver.clicked.connect(lambda _c=False, d=doc: self.ask_save(d))
+            for col, widget in enumerate((title, number, pages, opener, saver)):
+                self.grid.addWidget(widget, line, col)
+        self.grid.setColumnStretch(5, 1)
+
+    def open_document(self, doc: Any) -> Path:
+        """Write the PDF to a private temporary folder and open it in the system viewer."""
+        if self._temp is None:
+            self._temp = tempfile.TemporaryDirectory(prefix="mediation-desk-")
+        path = Path(self._temp.name) / f"{doc.document_no}.pdf"
+        write_file(path, doc.pdf)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+    def ask_save(self, doc: Any) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("保存文书"), f"{doc.document_no}.pdf", self.tr("PDF 文件 (*.pdf)")
+        )
+        if name:
+            write_file(Path(name), doc.pdf)
+
+    def save_all(self, folder: Path) -> list[Path]:
+        """Save every document into `folder` as `<document number>.pdf`."""
+        folder.mkdir(parents=True, exist_ok=True)
+        saved = []
+        for doc in self.documents:
+            path = folder / f"{doc.document_no}.pdf"
+            write_file(path, doc.pdf)
+            saved.append(path)
+        return saved
+
+    def ask_save_all(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存文书的文件夹"))
+        if folder:
+            self.save_all(Path(folder))
+
+    def closeEvent(self, event: Any) -> None:
+        if self._temp is not None:
+            self._temp.cleanup()
+        super().closeEvent(event)

@@ -1,0 +1,241 @@
+"""Step 3, debt: the loan's terms, the creditor's claim as a breakdown, payments made.
+
+Rates are typed as the contract writes them (年利率18%、月息1分5、日万5); the line under
+the field says what the service read (年利率 18%（月利率 1.5%，日利率 0.05%）).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.money import fmt
+from app.domain.rates import describe_rate
+from ui import formatting, labels
+from ui.views.session_wizard.fields import (
+    FieldGrid,
+    clear_layout,
+    date_edit,
+    error_label,
+    fill,
+    qdate,
+)
+from ui.views.session_wizard.shared import Shared, StepPage
+
+if TYPE_CHECKING:
+    from app.services.cases import ClaimInfo, LoanInfo
+    from app.services.sessions import SessionState
+
+CLAIM_PARTS = ("principal", "interest", "penalty", "compound", "fees", "costs")
+
+
+def money_text(amount: Any) -> str:
+    return "" if amount is None else fmt(amount)
+
+
+class DebtPage(StepPage):
+    key = "debt"
+
+    def __init__(self, shared: Shared, parent: QWidget | None = None) -> None:
+        super().__init__(shared, parent)
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self._build_loan(), 3)
+        top.addWidget(self._build_claim(), 2)
+        self.column.addLayout(top)
+        self.column.addWidget(self._build_payments())
+        self.column.addStretch(1)
+        self._payment_ids: list[int] = []
+
+    def title(self) -> str:
+        return self.tr("债权债务：借款合同、债权人主张和已还款")
+
+    def _build_loan(self) -> QGroupBox:
+        box = QGroupBox(self.tr("借款合同"))
+        form = FieldGrid(self.saver, columns=2)
+        form.choice("loan.lender_type", self.tr("出借人类型"), labels.lender_types())
+        form.line("loan.contract_no", self.tr("合同编号"))
+        form.date("loan.contract_date", self.tr("合同日期"))
+        form.date("loan.disbursement_date", self.tr("放款日期"))
+        form.line("loan.principal", self.tr("借款本金（元）"))
+        form.line("loan.disbursed", self.tr("实际放款（元）"))
+        self.rate = form.line("loan.annual_rate", self.tr("约定利率"), placeholder="月息1分5")
+        self.overdue = form.line("loan.overdue_rate", self.tr("逾期利率"), placeholder="日万5")
+        methods = {k: v for k, v in labels.repayment_methods().items() if k != "explicit"}
+        self.method = form.choice("loan.repayment_method", self.tr("还款方式"), methods)
+        form.line("loan.term_months", self.tr("期数（月）"))
+        not_set = self.tr("（未填）")
+        form.date("loan.maturity", self.tr("到期日"), optional=True, not_set=not_set)
+        form.date("loan.accelerated_on", self.tr("宣布提前到期"), optional=True, not_set=not_set)
+        form.check("loan.compound", self.tr("复利"), self.tr("合同约定计收复利"))
+        form.choice("loan.day_basis", self.tr("计息基准"), {"360": "360 天/年", "365": "365 天/年"})
+        form.stretch()
+        self.loan_form = form
+        self.rate_note = QLabel()
+        self.rate_note.setObjectName("formNote")
+        self.rate_note.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(form)
+        layout.addWidget(self.rate_note)
+        return box
+
+    def _build_claim(self) -> QGroupBox:
+        box = QGroupBox(self.tr("债权人主张"))
+        form = FieldGrid(self.saver, columns=1)
+        form.date("claim.as_of", self.tr("截至日期"))
+        for part, text in zip(CLAIM_PARTS, self._part_labels(), strict=True):
+            form.line(f"claim.{part}", text)
+        form.line("claim.floor", self.tr("可接受最低额"), placeholder=self.tr("债权人未说明可不填"))
+        form.stretch()
+        self.claim_form = form
+        self.claim_total = QLabel()
+        self.claim_total.setObjectName("rowTotal")
+        layout = QVBoxLayout(box)
+        layout.addWidget(form)
+        layout.addWidget(self.claim_total)
+        layout.addStretch(1)
+        return box
+
+    def _part_labels(self) -> list[str]:
+        return [self.tr("本金"), self.tr("利息"), self.tr("罚息"), self.tr("复利"),
+                self.tr("费用"), self.tr("实现债权费用")]  # fmt: skip
+
+    def _build_payments(self) -> QGroupBox:
+        box = QGroupBox(self.tr("债务人已还款"))
+        layout = QVBoxLayout(box)
+        self.pay_grid = QGridLayout()
+        self.pay_grid.setHorizontalSpacing(8)
+        self.pay_grid.setVerticalSpacing(2)
+        layout.addLayout(self.pay_grid)
+        adder = QHBoxLayout()
+        self.new_date = date_edit()
+        self.new_date.setObjectName("newPaymentDate")
+        self.new_amount = QLineEdit()
+        self.new_amount.setObjectName("newPaymentAmount")
+        self.new_amount.setPlaceholderText(self.tr("金额（元）"))
+        self.new_note = QLineEdit()
+        self.new_note.setObjectName("newPaymentNote")
+        self.new_note.setPlaceholderText(self.tr("备注，如：微信转账"))
+        self.new_note.returnPressed.connect(self._add_payment)
+        add = QPushButton(self.tr("记录一笔还款"))
+        add.setObjectName("addPayment")
+        add.clicked.connect(self._add_payment)
+        self.pay_error = error_label()
+        for widget in (self.new_date, self.new_amount, self.new_note, add):
+            adder.addWidget(widget)
+        adder.addStretch(1)
+        layout.addLayout(adder)
+        layout.addWidget(self.pay_error)
+        return box
+
+    # -- state ------------------------------------------------------------------------------
+
+    def load(self, state: SessionState) -> None:
+        loan, claim = state.case.loan, state.case.claim
+        with self.saver.loading():
+            if loan is not None:
+                self._fill_loan(loan)
+            self._fill_claim(claim)
+            self.new_date.setDate(QDate(state.today.year, state.today.month, state.today.day))
+        self._rebuild_payments(state)
+        self.refresh(state)
+
+    def _fill_loan(self, loan: LoanInfo) -> None:
+        editors = self.loan_form.editors
+        for path, editor in editors.items():
+            value = getattr(loan, path.removeprefix("loan."))
+            if path in ("loan.principal", "loan.disbursed"):
+                value = money_text(value)
+            elif path in ("loan.annual_rate", "loan.overdue_rate"):
+                value = formatting.percent(value)
+            elif path in ("loan.term_months", "loan.day_basis"):
+                value = "" if value is None else str(value)
+            fill(editor, value)
+
+    def _fill_claim(self, claim: ClaimInfo | None) -> None:
+        for path, editor in self.claim_form.editors.items():
+            field = path.removeprefix("claim.")
+            value = None if claim is None else getattr(claim, field)
+            fill(editor, value if field == "as_of" else money_text(value))
+
+    def refresh(self, state: SessionState) -> None:
+        loan, claim = state.case.loan, state.case.claim
+        if loan is not None:
+            text = self.tr("约定利率：%1").replace(
+                "%1", describe_rate(loan.annual_rate, loan.day_basis)
+            )
+            if loan.overdue_rate is not None:
+                overdue = describe_rate(loan.overdue_rate, loan.day_basis)
+                text += "\n" + self.tr("逾期利率：%1").replace("%1", overdue)
+            self.rate_note.setText(text)
+        total = formatting.money(claim.total) if claim is not None else "0.00"
+        self.claim_total.setText(self.tr("主张合计：%1 元").replace("%1", total))
+        if [p.id for p in state.payments] != self._payment_ids:
+            self._rebuild_payments(state)
+
+    def first_field(self) -> QWidget:
+        return self.loan_form.editors["loan.lender_type"]
+
+    # -- payments ---------------------------------------------------------------------------
+
+    def _rebuild_payments(self, state: SessionState) -> None:
+        self.saver.unbind("payments[")
+        clear_layout(self.pay_grid)
+        self._payment_ids = [p.id for p in state.payments]
+        for line, payment in enumerate(state.payments):
+            base = f"payments[{payment.id}]."
+            day, amount, note = date_edit(), QLineEdit(), QLineEdit()
+            error = error_label()
+            with self.saver.loading():
+                for col, (widget, field, value) in enumerate((
+                    (day, "date", qdate(payment.date)),
+                    (amount, "amount", money_text(payment.amount)),
+                    (note, "note", payment.note),
+                )):  # fmt: skip
+                    self.saver.bind(widget, base + field, error)
+                    fill(widget, value)
+                    self.pay_grid.addWidget(widget, line * 2, col)
+            remove = QPushButton(self.tr("删除"))
+            remove.clicked.connect(lambda _c=False, pid=payment.id: self._remove_payment(pid))
+            self.pay_grid.addWidget(remove, line * 2, 3)
+            self.pay_grid.addWidget(error, line * 2 + 1, 0, 1, 4)
+        self.pay_grid.setColumnStretch(2, 1)
+
+    def _add_payment(self) -> None:
+        from app.services import sessions
+        from ui.views.session_wizard.autosave import date_value
+
+        self.pay_error.setVisible(False)
+        self.shared.call(
+            sessions.add_payment, self.shared.session_id(), date_value(self.new_date),
+            self.new_amount.text(), self.new_note.text(),
+            on_done=lambda _s: self._payment_added(),
+            on_error=self._payment_refused,
+        )  # fmt: skip
+
+    def _payment_added(self) -> None:
+        self.new_amount.clear()
+        self.new_note.clear()
+        self.new_amount.setFocus()
+
+    def _payment_refused(self, error: BaseException) -> None:
+        problems = getattr(error, "problems", None)
+        self.pay_error.setText("；".join(p.reason for p in problems) if problems else str(error))
+        self.pay_error.setVisible(True)
+
+    def _remove_payment(self, payment_id: int) -> None:
+        from app.services import sessions
+
+        self.saver.flush()
+        self.shared.call(sessions.remove_payment, self.shared.session_id(), payment_id)

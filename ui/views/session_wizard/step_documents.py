@@ -1,0 +1,105 @@
+"""Step 7, documents: render the documents the outcome needs, to read them through with
+the parties before anyone signs (rendering runs on the database thread with progress)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from ui.views.session_wizard import words
+from ui.views.session_wizard.doc_list import DocumentList
+from ui.views.session_wizard.shared import Shared, StepPage
+
+if TYPE_CHECKING:
+    from app.services.sessions import SessionState
+
+
+def render_previews(ctx: Any, case_no: str, outcome: str, progress: Any = None) -> list[Any]:
+    """Every document the outcome needs, or one InputError listing what each lacks."""
+    from app.domain.errors import InputError, Problem
+    from app.services.session_close import documents_missing, preview_documents
+
+    missing = documents_missing(ctx, case_no, outcome)
+    if missing:
+        raise InputError([Problem("documents", text) for text in missing])
+    return preview_documents(ctx, case_no, outcome, progress)
+
+
+class DocumentsPage(StepPage):
+    key = "documents"
+
+    def __init__(self, shared: Shared, parent: QWidget | None = None) -> None:
+        super().__init__(shared, parent)
+        self.needed = QLabel()
+        self.needed.setWordWrap(True)
+        self.column.addWidget(self.needed)
+        row = QHBoxLayout()
+        self.render_button = QPushButton(self.tr("生成文书预览(&R)"))
+        self.render_button.setObjectName("renderPreviews")
+        self.render_button.clicked.connect(self.render_documents)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("renderProgress")
+        self.progress.setMaximumWidth(260)
+        self.progress.setVisible(False)
+        row.addWidget(self.render_button)
+        row.addWidget(self.progress)
+        row.addStretch(1)
+        self.column.addLayout(row)
+        self.problems = QLabel()
+        self.problems.setObjectName("formError")
+        self.problems.setWordWrap(True)
+        self.problems.setVisible(False)
+        self.column.addWidget(self.problems)
+        self.list = DocumentList()
+        self.column.addWidget(self.list)
+        self.column.addStretch(1)
+
+    def title(self) -> str:
+        return self.tr("文书：预览调解结果所需的文书")
+
+    def refresh(self, state: SessionState) -> None:
+        from app.services.session_close import documents_for
+
+        names = words.document_kinds()
+        kinds = documents_for(state.outcome)
+        if not kinds:
+            self.needed.setText(self.tr("请先在“调解笔录”中选择调解结果，再生成文书。"))
+        else:
+            listed = "、".join(names[k] for k in kinds)
+            self.needed.setText(self.tr("本次调解需要：%1。").replace("%1", listed))
+        self.render_button.setEnabled(bool(kinds))
+
+    def first_field(self) -> QWidget:
+        return self.render_button
+
+    def render_documents(self) -> None:
+        state = self.shared.state
+        if state is None or not state.outcome:
+            return
+        self.saver.flush()
+        self.render_button.setEnabled(False)
+        self.problems.setVisible(False)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.shared.call(
+            render_previews, self.shared.case_no, state.outcome,
+            on_done=self._rendered, on_error=self._refused, on_progress=self._progressed,
+        )  # fmt: skip
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _rendered(self, documents: list[Any]) -> None:
+        self.progress.setVisible(False)
+        self.render_button.setEnabled(True)
+        self.list.show_documents(documents)
+
+    def _refused(self, error: BaseException) -> None:
+        self.progress.setVisible(False)
+        self.render_button.setEnabled(True)
+        problems = getattr(error, "problems", None)
+        lines = [p.reason for p in problems] if problems else [str(error)]
+        self.problems.setText(self.tr("还不能生成：") + "\n" + "\n".join(lines))
+        self.problems.setVisible(True)

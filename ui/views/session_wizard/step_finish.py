@@ -1,0 +1,142 @@
+"""Step 9, finish: what the session comes to, then 完成调解 — the case moves on (agreed →
+已签署, not agreed → 调解终结, adjourned → 已排期) and the documents are rendered, to open,
+print or save."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from ui import formatting, labels
+from ui.views.session_wizard import words
+from ui.views.session_wizard.doc_list import DocumentList
+from ui.views.session_wizard.shared import Shared, StepPage
+
+if TYPE_CHECKING:
+    from app.services.sessions import SessionState
+
+NEXT_STATUS = {"agreed": "signed", "not_agreed": "terminated", "adjourned": "scheduled"}
+
+
+def close(ctx: Any, case_no: str, outcome: str, progress: Any = None) -> Any:
+    from app.services.session_close import close_session
+
+    return close_session(ctx, case_no, outcome, progress)
+
+
+class FinishPage(StepPage):
+    """Signals:
+    closed(object): the session ended; a `ClosedSession` (status, documents).
+    """
+
+    key = "finish"
+    closed = Signal(object)
+
+    def __init__(self, shared: Shared, parent: QWidget | None = None) -> None:
+        super().__init__(shared, parent)
+        self.summary = QLabel()
+        self.summary.setObjectName("finishSummary")
+        self.summary.setWordWrap(True)
+        self.column.addWidget(self.summary)
+        row = QHBoxLayout()
+        self.finish_button = QPushButton(self.tr("完成调解并生成文书(&F)"))
+        self.finish_button.setObjectName("finishSession")
+        self.finish_button.clicked.connect(self.finish)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setVisible(False)
+        self.save_all = QPushButton(self.tr("全部保存到文件夹…"))
+        self.save_all.setObjectName("saveAllDocuments")
+        self.save_all.setVisible(False)
+        row.addWidget(self.finish_button)
+        row.addWidget(self.progress)
+        row.addWidget(self.save_all)
+        row.addStretch(1)
+        self.column.addLayout(row)
+        self.problems = QLabel()
+        self.problems.setObjectName("formError")
+        self.problems.setWordWrap(True)
+        self.problems.setVisible(False)
+        self.column.addWidget(self.problems)
+        self.list = DocumentList()
+        self.save_all.clicked.connect(self.list.ask_save_all)
+        self.column.addWidget(self.list)
+        self.column.addStretch(1)
+        self.confirm: Callable[[str], bool] = self._ask
+        self.result: Any = None
+
+    def title(self) -> str:
+        return self.tr("完成：结束调解，案件进入下一状态，打印文书")
+
+    def refresh(self, state: SessionState) -> None:
+        if self.result is not None:
+            return
+        outcome = words.outcomes().get(state.outcome, self.tr("（尚未选择）"))
+        lines = [self.tr("调解结果：%1").replace("%1", outcome)]
+        if state.settlement is not None and state.outcome == "agreed":
+            total = formatting.money(state.settlement.settled_total)
+            lines.append(self.tr("还款总额：%1 元").replace("%1", total))
+        target = NEXT_STATUS.get(state.outcome)
+        if target is not None:
+            now, then = labels.status_label(state.status), labels.status_label(target)
+            lines.append(self.tr("案件状态：%1 → %2").replace("%1", now).replace("%2", then))
+        self.summary.setText("\n".join(lines))
+        self.finish_button.setEnabled(target is not None)
+
+    def first_field(self) -> QWidget:
+        return self.finish_button
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("完成调解"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def finish(self) -> None:
+        state = self.shared.state
+        if state is None or state.outcome not in NEXT_STATUS:
+            return
+        question = self.tr("完成后本次调解的记录不能再修改，案件将改为“%1”。确定完成吗？")
+        if not self.confirm(
+            question.replace("%1", labels.status_label(NEXT_STATUS[state.outcome]))
+        ):
+            return
+        self.saver.flush()
+        self.finish_button.setEnabled(False)
+        self.problems.setVisible(False)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.shared.call(
+            close, self.shared.case_no, state.outcome,
+            on_done=self._closed, on_error=self._refused, on_progress=self._progressed,
+        )  # fmt: skip
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _closed(self, closed: Any) -> None:
+        self.result = closed
+        self.progress.setVisible(False)
+        status = labels.status_label(closed.result.status)
+        self.summary.setText(self.tr("调解已完成，案件状态：%1。请打开文书打印，或保存到文件夹。")
+                             .replace("%1", status))  # fmt: skip
+        self.list.show_documents(list(closed.documents))
+        self.save_all.setVisible(True)
+        self.closed.emit(closed)
+
+    def _refused(self, error: BaseException) -> None:
+        self.progress.setVisible(False)
+        self.finish_button.setEnabled(True)
+        problems = getattr(error, "problems", None)
+        lines = [p.reason for p in problems] if problems else [str(error)]
+        self.problems.setText(self.tr("还不能完成：") + "\n" + "\n".join(lines))
+        self.problems.setVisible(True)

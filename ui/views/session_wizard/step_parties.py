@@ -1,0 +1,144 @@
+"""Step 2, parties: confirm or correct each party's details; add co-debtors and guarantors."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import labels
+from ui.views.session_wizard.fields import FieldGrid, clear_layout, error_label, fill
+from ui.views.session_wizard.shared import Shared, StepPage
+
+if TYPE_CHECKING:
+    from app.services.cases import PartyInfo
+    from app.services.sessions import SessionState
+
+
+def add_party(ctx: Any, case_no: str, session_id: int, role: str, name: str) -> Any:
+    """Add a co-debtor or guarantor, then the session's new state."""
+    from app.services import cases, sessions
+
+    cases.add_party(ctx, case_no, role, name)
+    return sessions.get_state(ctx, session_id)
+
+
+def remove_party(ctx: Any, case_no: str, session_id: int, party_id: int) -> Any:
+    from app.services import cases, sessions
+
+    cases.remove_party(ctx, case_no, party_id)
+    return sessions.get_state(ctx, session_id)
+
+
+class PartiesPage(StepPage):
+    key = "parties"
+
+    def __init__(self, shared: Shared, parent: QWidget | None = None) -> None:
+        super().__init__(shared, parent)
+        self.cards = QVBoxLayout()
+        self.cards.setSpacing(8)
+        self.column.addLayout(self.cards)
+        self.column.addWidget(self._build_adder())
+        self.column.addStretch(1)
+        self._shown: list[int] = []
+        self._first: QWidget | None = None
+
+    def title(self) -> str:
+        return self.tr("当事人：核对信息，添加共同债务人和保证人")
+
+    def _build_adder(self) -> QGroupBox:
+        box = QGroupBox(self.tr("添加共同债务人或保证人"))
+        row = QHBoxLayout(box)
+        self.new_role = QComboBox()
+        self.new_role.setObjectName("newPartyRole")
+        roles = labels.party_roles()
+        for code in ("co_debtor", "guarantor"):
+            self.new_role.addItem(roles[code], code)
+        self.new_name = QLineEdit()
+        self.new_name.setObjectName("newPartyName")
+        self.new_name.setPlaceholderText(self.tr("姓名或名称"))
+        self.new_name.returnPressed.connect(self._add)
+        self.add_button = QPushButton(self.tr("添加当事人"))
+        self.add_button.setObjectName("addParty")
+        self.add_button.clicked.connect(self._add)
+        self.add_error = error_label()
+        role_label = QLabel(self.tr("身份"))
+        role_label.setBuddy(self.new_role)
+        for widget in (role_label, self.new_role, self.new_name, self.add_button):
+            row.addWidget(widget)
+        row.addWidget(self.add_error, 1)
+        return box
+
+    def load(self, state: SessionState) -> None:
+        self._rebuild(state)
+
+    def refresh(self, state: SessionState) -> None:
+        if [p.id for p in state.case.parties] != self._shown:
+            self._rebuild(state)
+
+    def first_field(self) -> QWidget | None:
+        return self._first
+
+    def _add(self) -> None:
+        name = self.new_name.text()
+        self.saver.flush()
+        self.shared.call(
+            add_party, self.shared.case_no, self.shared.session_id(),
+            self.new_role.currentData(), name,
+            on_done=lambda _s: self.new_name.clear(), on_error=self._add_refused,
+        )  # fmt: skip
+
+    def _add_refused(self, error: BaseException) -> None:
+        problems = getattr(error, "problems", None)
+        self.add_error.setText("；".join(p.reason for p in problems) if problems else str(error))
+        self.add_error.setVisible(True)
+
+    def _rebuild(self, state: SessionState) -> None:
+        self.saver.unbind("parties[")
+        clear_layout(self.cards)
+        self._shown = [p.id for p in state.case.parties]
+        self._first = None
+        self.add_error.setVisible(False)
+        for party in state.case.parties:
+            self.cards.addWidget(self._card(party))
+
+    def _card(self, party: PartyInfo) -> QGroupBox:
+        roles = labels.party_roles()
+        box = QGroupBox(f"{roles.get(party.role, party.role)} · {party.name}")
+        layout = QVBoxLayout(box)
+        form = FieldGrid(self.saver, columns=3)
+        base = f"parties[{party.id}]."
+        organisation = party.kind == "organisation"
+        name = form.line(base + "name", self.tr("名称") if organisation else self.tr("姓名"))
+        form.choice(base + "id_type", self.tr("证件类型"), labels.id_types(), blank="—")
+        form.line(base + "id_number", self.tr("证件号码"))
+        form.line(base + "phone", self.tr("联系电话"))
+        form.line(base + "address", self.tr("住所地") if organisation else self.tr("住址"), span=2)
+        if organisation:
+            form.line(base + "legal_representative", self.tr("法定代表人"))
+        form.stretch()
+        with self.saver.loading():
+            for path, editor in form.editors.items():
+                fill(editor, getattr(party, path.removeprefix(base)))
+        layout.addWidget(form)
+        if party.role in ("co_debtor", "guarantor"):
+            remove = QPushButton(self.tr("删除此当事人"))
+            remove.setObjectName(f"removeParty{party.id}")
+            remove.clicked.connect(lambda: self._remove(party.id))
+            layout.addWidget(remove)
+        if self._first is None:
+            self._first = name
+        return box
+
+    def _remove(self, party_id: int) -> None:
+        self.saver.flush()
+        self.shared.call(remove_party, self.shared.case_no, self.shared.session_id(), party_id)

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "verify",
     "audit",
     "backup",
+    "key",
 )
 
 EXIT_OK = 0

@@ -129,7 +129,7 @@ def rotate(folder: Path, *, keep: int, label: str, extras: tuple[str, ...] = ())
     return removed
 
 
-def _corrupt(path: Path, reason: object) -> DomainError:
+def corrupt_error(path: Path, reason: object) -> DomainError:
     return DomainError(CORRUPT_MESSAGE.format(path=path, reason=reason))
 
 
@@ -137,19 +137,22 @@ def inspect(path: Path, key: bytes | None) -> BackupState:
     """Open a backup with `key` and check it; `cipher.WrongKey` when the key does not fit,
     DomainError when the file is damaged or truncated. Never writes to it."""
     if not path.is_file() or path.stat().st_size == 0:
-        raise _corrupt(path, "文件为空或不存在")
+        raise corrupt_error(path, "文件为空或不存在")
     connection = cipher.connect(path, key, readonly=True)
     try:
-        cipher.require_key(connection, path)
+        try:
+            cipher.require_key(connection, path)
+        except cipher.WrongKey as error:
+            raise corrupt_error(path, "无法解密或不是数据库") from error
         problems = tuple(cipher.integrity(connection))
         tables = cipher.table_counts(connection)
         revision = _revision(connection) if "alembic_version" in tables else None
     except cipher.dbapi().DatabaseError as error:
-        raise _corrupt(path, error) from error
+        raise corrupt_error(path, error) from error
     finally:
         connection.close()
     if problems != ("ok",):
-        raise _corrupt(path, "; ".join(problems[:3]))
+        raise corrupt_error(path, "; ".join(problems[:3]))
     return BackupState(revision, problems, tables)
 
 

@@ -4,6 +4,11 @@ Each profile returns a `LoanSpec`: the "New case" form fields plus what intake a
 (overdue rate, compound interest, acceleration, payments, fees and costs, the claim).
 Claimed amounts follow the contract roughly, the way creditors' statements do; several
 charge more than the 24 % cap allows (consumer finance overdue rates, 月息3分 loans).
+
+Loans whose borrower paid interest every month and the principal at the end are stored
+as 先息后本 (`interest_only` with `term_months`), so the recalculation reads those
+payments as interest, not as early repayment of principal. Only the interest-free private
+loan is a bullet loan: its one payment is a part of the principal.
 """
 
 from __future__ import annotations
@@ -96,7 +101,7 @@ class LoanMaker:
         if spec.creditor_person is None:
             spec.legal_representative = self.people.name(female=self.rng.random() < 0.3)
         spec.contract_no = spec.contract_no or self._contract_no(spec)
-        self.finish_bullet_claim(spec, as_of)
+        self.finish_claim(spec, as_of)
         for category, part in (("fee", "fees"), ("cost", "costs")):
             spec.claim[part] = sum((c[2] for c in spec.charges if c[0] == category), ZERO)
         if self.rng.random() < 0.5:
@@ -218,15 +223,15 @@ class LoanMaker:
             principal,
             contract,
             f"月息{monthly[0]}",
-            "bullet",
-            maturity=add_months(contract, 12),
+            "interest_only",
+            term_months=12,
             overdue_rate=D("0.36"),
         )
         if n % 2 == 0:  # two months' interest kept back at disbursement (砍头息)
             spec.disbursed = principal - round_fen(principal * monthly[1] / 12 * 2)
         self._interest_payments(spec, monthly[1], rng.randint(2, 8))
         spec.charges.append(
-            ("fee", spec.maturity or contract, round_fen(principal / 10), "liquidated_damages")
+            ("fee", final_due(spec), round_fen(principal / 10), "liquidated_damages")
         )
         spec.charges.append(("cost", as_of - timedelta(days=20), D(5000), "lawyer_fee"))
         spec.others.append(("guarantor", self.people.person()))
@@ -297,6 +302,7 @@ class LoanMaker:
             ("", ZERO),
         ][n % 4]
         principal = D(rng.choice([20000, 50000, 100000, 150000, 300000]))
+        months = rng.choice([6, 12])
         spec = LoanSpec(
             "private",
             lender.name,
@@ -305,8 +311,9 @@ class LoanMaker:
             principal,
             contract,
             rate_text,
-            "bullet",
-            maturity=add_months(contract, rng.choice([6, 12])),
+            "interest_only" if annual else "bullet",  # monthly interest, principal at the end
+            maturity=None if annual else add_months(contract, months),
+            term_months=months if annual else None,
             creditor_person=lender,
         )
         if n == 1:  # the lender kept 10 % back on the day of lending
@@ -320,25 +327,36 @@ class LoanMaker:
         return spec
 
     def _interest_payments(self, spec: LoanSpec, annual: Decimal, months: int) -> None:
-        """Monthly interest paid for `months` months, then nothing; claim to `as_of`."""
+        """Monthly interest paid for `months` months (of a 先息后本 loan), then nothing.
+
+        The claim asks the unpaid interest to the end of the term by days, as creditors'
+        statements do (the contract charges whole months: a few yuan apart).
+        """
         monthly = round_fen(spec.principal * annual / 12)
         last = spec.contract_date
-        for k in range(1, months + 1):
+        for k in range(1, min(months, spec.term_months or months) + 1):
             last = add_months(spec.contract_date, k)
             spec.payments.append((last, monthly, f"第{k}个月利息"))
-        maturity = spec.maturity or last
         spec.claim = {
             "principal": spec.principal,
-            "interest": accrued(spec.principal, annual, last, maturity),
+            "interest": accrued(spec.principal, annual, last, final_due(spec)),
         }
 
-    def finish_bullet_claim(self, spec: LoanSpec, as_of: date) -> None:
-        """Penalty interest after maturity for the bullet loans."""
-        if spec.method != "bullet" or spec.maturity is None:
+    def finish_claim(self, spec: LoanSpec, as_of: date) -> None:
+        """Penalty interest after the principal fell due (bullet and 先息后本 loans)."""
+        if spec.method not in ("bullet", "interest_only"):
             return
         rate = spec.overdue_rate or max(D(_rate_of(spec.annual_rate)), D("0.0385") * 4)
         spec.claim.setdefault("principal", spec.principal)
-        spec.claim["penalty"] = accrued(spec.principal, rate, spec.maturity, as_of)
+        spec.claim["penalty"] = accrued(spec.principal, rate, final_due(spec), as_of)
+
+
+def final_due(spec: LoanSpec) -> date:
+    """The day the principal falls due: the maturity, or the last month of the term."""
+    if spec.maturity is not None:
+        return spec.maturity
+    assert spec.term_months is not None
+    return add_months(spec.contract_date, spec.term_months)
 
 
 def _rate_of(text: str) -> str:

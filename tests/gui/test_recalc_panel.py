@@ -20,7 +20,8 @@ from ui.tasks import InlineTaskRunner
 from ui.views.recalc_panel import RecalcPanel
 
 AS_OF = date(2026, 6, 30)
-CASE = "TJ-2026-000003"  # small loan: 砍头息 1,800.00, 36 % penalty rate, claim above contract
+CASE = "TJ-2026-000003"  # small loan, 先息后本: 砍头息 1,800.00, 36 % rates, a 3,000.00 fee
+CLAIM_DATE = date(2026, 1, 15)  # the creditor's statement
 WAIT = 5_000
 
 
@@ -66,33 +67,64 @@ def load(qtbot, panel: RecalcPanel, case_no: str = CASE) -> None:
 
 
 def test_the_lawful_total_is_shown_to_the_fen_beside_claimed_and_contract(qtbot, panel, data_dir):
+    """TJ-2026-000003 as of 2026-06-30, worked by hand from the demo terms.
+
+    Terms: contract 2021-05-25, 30,000.00 at 月息3分 (36 %), 28,200.00 lent, 先息后本 over 12
+    months (principal due 2022-05-25), overdue rate 36 %; seven 900.00 payments
+    2021-06-25 … 2021-12-25; 违约金 3,000.00 on 2022-05-25; lawyer's fee 5,000.00 on 2025-12-26.
+    Days overdue: 2022-05-25 → 2025-12-26 = 1,311; → 2026-06-30 = 186 more (1,497).
+
+    Contract: principal 30,000.00 (the payments were months 1–7's interest);
+      interest of months 8–12 unpaid: 5 × 900.00 = 4,500.00;
+      penalty 30,000.00 × 36 % × 1,497 / 360 = 39,330.00 + 5,580.00 = 44,910.00;
+      total 30,000.00 + 4,500.00 + 44,910.00 + 3,000.00 + 5,000.00 = 87,410.00.
+    Lawful (24 % cap on 28,200.00 lent, 2 % a month): each 900.00 pays 2 % of the principal
+      still lent and prepays the rest, leaving 25,702.08 after the 7th (see
+      tests/integration/test_recalc_service.py); interest of months 8–12:
+      5 × round(25,702.08 × 2 %) = 5 × 514.04 = 2,570.20;
+      penalty 25,702.08 × 24 % × 1,311 / 360 = 22,463.62, × 186 / 360 = 3,187.06: 25,650.68;
+      fees: the cap budget to 2022-05-25 (principal × 24 % × days / 360 per span) is
+      6,462.32 against 6,372.28 of interest, 90.04 to spare (a 31-day month's budget beats
+      its interest: 18.80 + 18.34 + 18.12 + 17.63 in 2021, 3 × 17.14 in 2022, less 34.27 for
+      February's 28 days: 479.77 against 514.04), so
+      3,000.00 − 90.04 = 2,909.96 of the 违约金 is cut; after maturity the budget grows as
+      fast as the penalty (same base and rate), so the cut stays;
+      total 25,702.08 + 2,570.20 + 25,650.68 + 90.04 + 5,000.00 = 59,013.00.
+    Reduction: 87,410.00 − 59,013.00 = 28,397.00; penalty 44,910.00 − 25,650.68 = 19,259.32.
+    """
     load(qtbot, panel)
     out = expected(data_dir, AS_OF)
-    assert out["views"]["lawful"]["total"] == "54600.00"  # the engine's figure for the case
-    assert panel.lawful_total_text() == "54,600.00"
+    assert out["views"]["lawful"]["total"] == "59013.00"
+    assert panel.lawful_total_text() == "59,013.00"
     assert panel.result() == out
     assert panel.as_of() == AS_OF
     table = panel.table
     assert table.cell_text("total", "claimed") == "82,460.00"
-    assert table.cell_text("total", "contract") == "75,829.40"
-    assert table.cell_text("total", "lawful") == "54,600.00"
-    assert table.cell_text("total", "reduction") == "21,229.40"
-    assert table.cell_text("principal", "lawful") == "21,900.00"
-    assert table.cell_text("penalty", "reduction") == "13,622.70"
+    assert table.cell_text("total", "contract") == "87,410.00"
+    assert table.cell_text("total", "lawful") == "59,013.00"
+    assert table.cell_text("total", "reduction") == "28,397.00"
+    assert table.cell_text("principal", "contract") == "30,000.00"
+    assert table.cell_text("principal", "lawful") == "25,702.08"
+    assert table.cell_text("interest", "lawful") == "2,570.20"
+    assert table.cell_text("penalty", "lawful") == "25,650.68"
+    assert table.cell_text("fees", "lawful") == "90.04"
+    assert table.cell_text("penalty", "reduction") == "19,259.32"
     assert table.cell_text("paid", "claimed") == "—"
     assert "债权人主张 82,460.00 元" in panel.compare.text()
-    assert "依法核减 21,229.40 元" in panel.compare.text()
+    assert "依法核减 28,397.00 元" in panel.compare.text()
 
 
 def test_each_reduction_is_explained_with_its_legal_basis(qtbot, panel):
+    """Reductions as worked out above: principal 30,000.00 − 25,702.08 = 4,297.92; interest
+    4,500.00 − 2,570.20 = 1,929.80; penalty 19,259.32; fees 3,000.00 − 90.04 = 2,909.96."""
     load(qtbot, panel)
     text = panel.reasons.text()
-    assert "共核减 21,229.40 元" in text
-    assert "本金 减 1,800.00 元：预先扣除的利息不计入本金（《民法典》第六百七十条）" in text
+    assert "共核减 28,397.00 元" in text
+    assert "本金 减 4,297.92 元：预先扣除的利息不计入本金（《民法典》第六百七十条）" in text
     assert "合同写 30,000.00 元，实际只出借 28,200.00 元" in text
-    assert "罚息（逾期利息） 减 13,622.70 元：约定逾期利率 36% 超过上限，依法按 24% 计算" in text
-    assert "利息 减 3,321.50 元：合同年利率 36% 超过上限" in text
-    assert "费用（违约金、服务费等） 减 2,485.20 元" in text
+    assert "罚息（逾期利息） 减 19,259.32 元：约定逾期利率 36% 超过上限，依法按 24% 计算" in text
+    assert "利息 减 1,929.80 元：合同年利率 36% 超过上限" in text
+    assert "费用（违约金、服务费等） 减 2,909.96 元" in text
     assert "金融借款的利息、罚息、复利、违约金和其他费用合计以年利率 24% 为限" in text
     assert "依据：最高人民法院《关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号）" in text
 
@@ -103,9 +135,23 @@ def test_the_warning_banner_shows_the_engines_warnings(qtbot, panel):
     lines = panel.warnings.text().split("\n")
     assert lines[0].startswith("⚠ 预先扣除利息：合同本金 30000.00，实际出借 28200.00")
     assert any("LPR 表最后一行为 2025-12-22" in line for line in lines)  # stale table
-    assert any("债权人主张合计 82460.00 高于按合同计算的 75829.40" in line for line in lines)
-    assert len(lines) == len(panel.result()["warnings"]) == 3
+    assert len(lines) == len(panel.result()["warnings"]) == 2  # claim 82,460 < contract 87,410
     assert not panel.error.isVisibleTo(panel)
+
+
+def test_a_claim_above_the_contract_is_flagged_at_its_date(qtbot, panel):
+    """As of the claim's date, 2026-01-15: the contract gives 5 × 900.00 = 4,500.00 interest
+    and 30,000.00 × 36 % × (1,311 + 20) / 360 = 39,930.00 penalty, total 30,000.00 +
+    4,500.00 + 39,930.00 + 3,000.00 + 5,000.00 = 82,430.00. The creditor counted the interest
+    by days, 30,000.00 × 36 % × 151 / 360 = 4,530.00, so claims 82,460.00: 30.00 more."""
+    load(qtbot, panel)
+    with qtbot.waitSignal(panel.case_loaded, timeout=WAIT):
+        panel.date_edit.setDate(QDate(2026, 1, 15))
+    assert panel.as_of() == CLAIM_DATE
+    assert panel.table.cell_text("total", "contract") == "82,430.00"
+    lines = panel.warnings.text().split("\n")
+    assert any("债权人主张合计 82460.00 高于按合同计算的 82430.00" in line for line in lines)
+    assert not any("LPR 表" in line for line in lines)  # 24 days after its last row
 
 
 def test_changing_the_date_recomputes_as_of_that_day(qtbot, panel, data_dir):
@@ -117,7 +163,7 @@ def test_changing_the_date_recomputes_as_of_that_day(qtbot, panel, data_dir):
     assert panel.result() == out
     assert out["as_of"] == "2026-07-31"
     lawful = out["views"]["lawful"]["total"]
-    assert panel.lawful_total_text() == f"{Decimal(lawful):,.2f}" != "54,600.00"
+    assert panel.lawful_total_text() == f"{Decimal(lawful):,.2f}" != "59,013.00"
     assert panel.table.cell_text("total", "lawful") == panel.lawful_total_text()
 
 
@@ -157,7 +203,9 @@ def test_the_statement_groups_the_lines_by_view(qtbot, panel, qtmodeltester):
         assert model.data(first, LINE_ROLE) == mine[0]
     lawful = model.index(1, 0)
     assert panel.statement.tree.isExpanded(lawful)
-    assert model.index(1, 0).data() == "依法应还（15 行）"
+    # 1 deduction note, 12 interest instalments, 7 payments, the principal falling due,
+    # the 违约金, its cap cut, 2 penalty accruals and the lawyer's fee.
+    assert model.index(1, 0).data() == "依法应还（26 行）"
     cells = [model.index(0, c, lawful).data() for c in LineColumn]
     assert cells[:2] == ["2021-05-25", "提示"]
     assert cells[LineColumn.AMOUNT] == "1,800.00"
@@ -166,7 +214,7 @@ def test_the_statement_groups_the_lines_by_view(qtbot, panel, qtmodeltester):
     cap_cells = [model.index(cap, c, lawful).data() for c in LineColumn]
     assert cap_cells[LineColumn.KIND] == "超上限核减"
     assert cap_cells[LineColumn.RATE] == "24%"
-    assert cap_cells[LineColumn.AMOUNT] == "-2,485.20"
+    assert cap_cells[LineColumn.AMOUNT] == "-2,909.96"
 
 
 def test_a_case_without_loan_terms_shows_what_is_missing(qtbot, panel, data_dir):

@@ -22,7 +22,8 @@ from tests.security_fixtures import connect_store, sqlite_errors
 from tests.store_fixtures import START, FixedClock, new_case
 
 AS_OF = date(2026, 6, 30)
-DEDUCTED_CASE = "TJ-2026-000003"  # small loan: 砍头息, 36 % overdue rate, claim above contract
+# Small loan, 先息后本 (12 months, 月息3分): 砍头息, 36 % overdue rate, 7 months' interest paid.
+DEDUCTED_CASE = "TJ-2026-000003"
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +107,7 @@ def test_input_of_the_small_loan_with_interest_kept_back(demo_ctx: Any) -> None:
         "28200.00",  # two months at 月息3分 (900.00 each) kept back
     )
     assert (inp["annual_rate"], inp["overdue_rate"]) == ("0.36", "0.36")
-    assert inp["repayment"] == {"method": "bullet", "maturity": "2022-05-25"}
+    assert inp["repayment"] == {"method": "interest_only", "term_months": 12}  # 先息后本
     assert sum(money(p["amount"]) for p in inp["payments"]) == Decimal("900.00") * 7
     assert inp["fees"] == [
         {"date": "2022-05-25", "amount": "3000.00", "kind": "liquidated_damages"}
@@ -115,20 +116,56 @@ def test_input_of_the_small_loan_with_interest_kept_back(demo_ctx: Any) -> None:
     assert rc.earliest_as_of(inp) == date(2025, 12, 26)
 
 
+def test_every_demo_case_recalculates_to_a_plausible_statement(demo_ctx: Any) -> None:
+    """At the claim's date and at AS_OF: lawful ≤ contract, nothing overpaid, and a 先息后本
+    loan's monthly interest payments never count as repaid principal."""
+    above_contract, interest_only = [], set()
+    for summary in cases.list_cases(demo_ctx):
+        detail = cases.get_case(demo_ctx, summary.case_no)
+        assert detail.loan is not None and detail.claim is not None
+        for as_of in (detail.claim.as_of, AS_OF):
+            views = rc.preview(demo_ctx, summary.case_no, as_of)["views"]
+            contract, lawful = views["contract"], views["lawful"]
+            assert money(lawful["total"]) <= money(contract["total"]), summary.case_no
+            assert contract["overpaid"] == lawful["overpaid"] == "0.00", summary.case_no
+            if detail.loan.repayment_method == "interest_only":
+                assert money(contract["principal"]) == detail.loan.principal, summary.case_no
+                interest_only.add(detail.loan.lender_type)
+            if as_of == detail.claim.as_of and money(views["claimed"]["total"]) > money(
+                contract["total"]
+            ):
+                above_contract.append(summary.case_no)
+    assert above_contract  # some creditor asks more than its own contract gives
+    assert interest_only == {"small_loan", "private"}
+
+
 # -- preview and snapshots ------------------------------------------------------------------------
 
 
 def test_preview_runs_the_engine_and_stores_nothing(demo_ctx: Any) -> None:
+    """Principal of the 先息后本 small loan (30,000.00 at 月息3分, 28,200.00 lent, 2021-05-25).
+
+    Contract: the seven 900.00 payments (2021-06-25 … 2021-12-25) are exactly the interest
+    of months 1–7 (30,000.00 × 3 %), so the whole 30,000.00 is still owed.
+    Lawful (art. 670 and the 24 % cap): 28,200.00 lent at 2 % a month. Each payment pays the
+    month's interest, 2 % of the principal still lent, and the rest prepays principal:
+      28,200.00 − (900 − 564.00) = 27,864.00;  − (900 − 557.28) = 27,521.28;
+      − (900 − 550.43) = 27,171.71;  − (900 − 543.43) = 26,815.14;
+      − (900 − 536.30) = 26,451.44;  − (900 − 529.03) = 26,080.47;  − (900 − 521.61) = 25,702.08.
+    Reduction of principal: 30,000.00 − 25,702.08 = 4,297.92 (1,800.00 deducted + 2,497.92 of
+    interest paid above the cap).
+    """
     before = (count(demo_ctx, "recalc_snapshot"), count(demo_ctx, "audit_event"))
     out = rc.preview(demo_ctx, DEDUCTED_CASE, AS_OF)
     assert out["as_of"] == "2026-06-30"
     views = out["views"]
     assert views["claimed"]["total"] == "82460.00"
-    # Seven monthly 900.00 paid before a bullet maturity reach principal not yet due.
-    assert views["contract"]["principal"] == "23700.00"  # 30000.00 − 6300.00
-    assert views["lawful"]["principal"] == "21900.00"  # art. 670: 28200.00 lent − 6300.00
+    assert views["contract"]["principal"] == "30000.00"
+    assert views["contract"]["paid"] == views["lawful"]["paid"] == "6300.00"
+    assert views["lawful"]["principal"] == "25702.08"
+    assert views["contract"]["overpaid"] == views["lawful"]["overpaid"] == "0.00"
     assert Decimal(views["lawful"]["total"]) < Decimal(views["contract"]["total"])
-    assert out["reduction"]["principal"] == "1800.00"
+    assert out["reduction"]["principal"] == "4297.92"
     assert Decimal(out["reduction"]["penalty"]) > 0
     assert any("预先扣除利息" in w for w in out["warnings"])
     assert (count(demo_ctx, "recalc_snapshot"), count(demo_ctx, "audit_event")) == before

@@ -113,7 +113,7 @@ def reasons(inp: dict[str, Any], out: dict[str, Any]) -> list[Reason]:
     cap = min(Decimal(c["annual_rate"]) for c in out["regime"]["caps"])
     found: list[Reason] = []
     explain = {
-        "principal": _principal_reason(inp),
+        "principal": _principal_reason(inp, Decimal(reduction.get("principal") or 0)),
         "interest": _rate_reason(
             translate("RecalcPanel", "合同年利率 %1 超过上限，依法按 %2 计算"),
             inp,
@@ -139,17 +139,23 @@ def reasons(inp: dict[str, Any], out: dict[str, Any]) -> list[Reason]:
     return found
 
 
-def _principal_reason(inp: dict[str, Any]) -> str:
+def _principal_reason(inp: dict[str, Any], reduced: Decimal) -> str:
+    """Interest deducted in advance, money paid above the cap that went to principal, or both."""
     principal, lent = Decimal(inp["principal"]), Decimal(inp.get("disbursed", inp["principal"]))
-    if lent < principal:
-        text = translate(
-            "RecalcPanel",
-            "预先扣除的利息不计入本金（《民法典》第六百七十条）：合同写 %1 元，实际只出借 %2 元",
-        )
-        return text.replace("%1", yuan(inp["principal"])).replace("%2", yuan(str(lent)))
-    return translate(
+    repaid = translate(
         "RecalcPanel", "按上限多付的利息、费用，依《民法典》第五百六十一条的顺序冲抵了本金"
     )
+    if lent >= principal:
+        return repaid
+    text = translate(
+        "RecalcPanel",
+        "预先扣除的利息不计入本金（《民法典》第六百七十条）：合同写 %1 元，实际只出借 %2 元",
+    )
+    deducted = text.replace("%1", yuan(inp["principal"])).replace("%2", yuan(str(lent)))
+    if reduced <= principal - lent:
+        return deducted
+    both = translate("RecalcPanel", "%1；%2")  # two reasons in one sentence
+    return both.replace("%1", deducted, 1).replace("%2", repaid, 1)
 
 
 def _rate_reason(template: str, inp: dict[str, Any], key: str, cap: Decimal) -> str:

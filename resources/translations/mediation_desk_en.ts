@@ -1782,16 +1782,21 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>预先扣除的利息不计入本金（《民法典》第六百七十条）：合同写 %1 元，实际只出借 %2 元</source>
-        <translation>interest deducted in advance is not principal (Civil Code art. 670): the contract says %1 yuan, only %2 yuan was lent</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>按上限多付的利息、费用，依《民法典》第五百六十一条的顺序冲抵了本金</source>
         <translation>interest and fees paid above the cap went to principal, in the order of Civil Code art. 561</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>预先扣除的利息不计入本金（《民法典》第六百七十条）：合同写 %1 元，实际只出借 %2 元</source>
+        <translation>interest deducted in advance is not principal (Civil Code art. 670): the contract says %1 yuan, only %2 yuan was lent</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1；%2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>民间借贷和信用卡欠款在依法口径下不计复利</source>
         <translation>no compound interest is charged on private loans and credit card debts in the lawful view</translation>
     </message>

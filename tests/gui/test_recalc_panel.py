@@ -115,13 +115,17 @@ def test_the_lawful_total_is_shown_to_the_fen_beside_claimed_and_contract(qtbot,
 
 
 def test_each_reduction_is_explained_with_its_legal_basis(qtbot, panel):
-    """Reductions as worked out above: principal 30,000.00 − 25,702.08 = 4,297.92; interest
-    4,500.00 − 2,570.20 = 1,929.80; penalty 19,259.32; fees 3,000.00 − 90.04 = 2,909.96."""
+    """Reductions as worked out above: principal 30,000.00 − 25,702.08 = 4,297.92 (1,800.00
+    never lent, 2,497.92 of interest paid above the cap); interest 4,500.00 − 2,570.20 =
+    1,929.80; penalty 19,259.32; fees 3,000.00 − 90.04 = 2,909.96."""
     load(qtbot, panel)
     text = panel.reasons.text()
     assert "共核减 28,397.00 元" in text
-    assert "本金 减 4,297.92 元：预先扣除的利息不计入本金（《民法典》第六百七十条）" in text
-    assert "合同写 30,000.00 元，实际只出借 28,200.00 元" in text
+    assert (
+        "本金 减 4,297.92 元：预先扣除的利息不计入本金（《民法典》第六百七十条）："
+        "合同写 30,000.00 元，实际只出借 28,200.00 元；"
+        "按上限多付的利息、费用，依《民法典》第五百六十一条的顺序冲抵了本金。"
+    ) in text
     assert "罚息（逾期利息） 减 19,259.32 元：约定逾期利率 36% 超过上限，依法按 24% 计算" in text
     assert "利息 减 1,929.80 元：合同年利率 36% 超过上限" in text
     assert "费用（违约金、服务费等） 减 2,909.96 元" in text

@@ -302,12 +302,13 @@ class LoanMaker:
             ("", ZERO),
         ][n % 4]
         principal = D(rng.choice([20000, 50000, 100000, 150000, 300000]))
-        months = rng.choice([6, 12])
+        debtor = self.people.person()
+        months = rng.choice([6, 12])  # drawn after the debtor, as always: same demo people
         spec = LoanSpec(
             "private",
             lender.name,
             "",
-            self.people.person(),
+            debtor,
             principal,
             contract,
             rate_text,

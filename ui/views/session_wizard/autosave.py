@@ -97,6 +97,7 @@ class AutoSaver(QObject):
 
     Signals:
         committed(str): the field at this path is stored.
+        value_committed(str, object): the same, with the value stored.
         refused(str, str): the field at this path was refused, with the reason.
         state_arrived(object): the `SessionState` a save returned.
         busy_changed(bool): saves are waiting or running (True) or all are done (False).
@@ -104,6 +105,7 @@ class AutoSaver(QObject):
     """
 
     committed = Signal(str)
+    value_committed = Signal(str, object)
     refused = Signal(str, str)
     state_arrived = Signal(object)
     busy_changed = Signal(bool)
@@ -199,14 +201,15 @@ class AutoSaver(QObject):
         path, save = binding.path, self._save
         self._runner.submit(
             lambda: save(path, value),
-            on_finished=lambda state: self._done(binding, state),
+            on_finished=lambda state: self._done(binding, value, state),
             on_failed=lambda error: self._refused(binding, previous, error),
         )
 
-    def _done(self, binding: Binding, state: Any) -> None:
+    def _done(self, binding: Binding, value: Value, state: Any) -> None:
         self._running -= 1
         self._show_error(binding, "")
         self.committed.emit(binding.path)
+        self.value_committed.emit(binding.path, value)
         self.state_arrived.emit(state)
         self._idle_check()
 

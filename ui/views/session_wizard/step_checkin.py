@@ -109,19 +109,22 @@ class CheckInPage(StepPage):
             if party.role == "creditor" and party.kind == "organisation":
                 continue  # an organisation attends through its agent
             capacity = party.role if party.role in words.capacities() else "other"
-            self.add_choice.addItem(f"{roles.get(party.role, party.role)}：{party.name}",
-                                    (capacity, party.id))  # fmt: skip
+            text = f"{roles.get(party.role, party.role)}：{party.name}"
+            self.add_choice.addItem(text, f"{capacity}|{party.id}")
         for capacity in ("creditor_agent", "other"):
-            self.add_choice.addItem(words.capacities()[capacity], (capacity, None))
+            self.add_choice.addItem(words.capacities()[capacity], f"{capacity}|")
         self.add_choice.setCurrentIndex(max(0, min(current, self.add_choice.count() - 1)))
 
     def _add(self) -> None:
         from app.services import sessions
 
-        capacity, party_id = self.add_choice.currentData()
+        capacity, _bar, party = str(self.add_choice.currentData() or "other|").partition("|")
+        party_id = int(party) if party else None
         self.saver.flush()
-        self.shared.call(sessions.add_attendee, self.shared.session_id(), capacity, party_id,
-                         on_done=lambda _s: self._focus_last())  # fmt: skip
+        self.shared.call(
+            sessions.add_attendee, self.shared.session_id(), capacity, party_id,
+            on_done=lambda _s: self._focus_last(),
+        )  # fmt: skip
 
     def _focus_last(self) -> None:
         if self._rows:

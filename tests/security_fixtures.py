@@ -17,10 +17,12 @@ TEST_PASSPHRASE = "测试口令 test passphrase"
 
 
 def use_fast_kdf() -> None:
-    """Cheap Argon2id settings for keys created in this test process (never the default)."""
-    from app.security import dbkey
+    """Cheap Argon2id settings for keys and password hashes created in this test process
+    (the defaults stay as they are, and tests check them)."""
+    from app.security import dbkey, passwords
 
     dbkey.new_key_kdf = dbkey.KdfSettings(time_cost=1, memory_kib=1024, parallelism=1)
+    passwords.settings = passwords.HashSettings(time_cost=1, memory_kib=1024, parallelism=1)
 
 
 class MemoryKeyring(KeyringBackend):

@@ -63,6 +63,7 @@ def make_engine(
         module=cipher.dbapi(),
         creator=partial(cipher.connect, db_path, key, timeout=busy_timeout_ms / 1000),
         json_serializer=json_dumps,
+        hide_parameters=True,  # errors and logs never carry the values (debtors' data)
     )
     _pool_keys[engine.pool] = key
     event.listen(

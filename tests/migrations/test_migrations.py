@@ -15,7 +15,9 @@ from app.store import migrate
 from app.store.engine import make_engine
 
 TABLES = {
+    "account",
     "alembic_version",
+    "app_setting",
     "audit_event",
     "case",
     "case_counter",
@@ -23,6 +25,7 @@ TABLES = {
     "claim",
     "document",
     "loan_terms",
+    "login_throttle",
     "mediator",
     "organisation",
     "party",

@@ -16,6 +16,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.services.privacy import RedactingFilter
+
 log = logging.getLogger("mediation_desk")
 
 
@@ -29,6 +31,7 @@ def setup_logging(data_dir: Path) -> Path:
         except OSError:
             continue
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.addFilter(RedactingFilter())  # no ID, phone or card numbers in the log file
         root = logging.getLogger()
         root.addHandler(handler)
         root.setLevel(logging.INFO)

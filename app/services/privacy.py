@@ -1,0 +1,120 @@
+"""Personal data shown with care: masks in lists and exports, full values only on purpose.
+
+- Lists and exports show ID and phone numbers masked (`app.domain.identifiers.mask_id`,
+  `mask_phone`: 4201**********1234, 138****5678); `export_value` gives the full value
+  only to a supervisor who asked for it (`SignedIn.can("export")`).
+- `reveal_personal_data` returns one full value and appends a `party.revealed` event to
+  the audit log (who, when, which case/party/field; never the value itself). It does not
+  touch the case's `updated_at`: looking is not changing.
+- `RedactingFilter` keeps ID, phone and bank-card numbers out of log files (SQLAlchemy
+  already hides statement parameters: `hide_parameters=True` in the engine).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.domain.errors import DomainError
+from app.domain.identifiers import mask_id, mask_phone
+
+if TYPE_CHECKING:
+    from app.services.accounts import SignedIn
+    from app.services.context import AppContext
+
+MASKS: dict[str, Callable[[str], str]] = {"id_number": mask_id, "phone": mask_phone}
+FIELD_LABELS = {"id_number": "证件号码", "phone": "手机号码"}
+
+
+@dataclass(frozen=True)
+class Revealed:
+    case_no: str
+    party_id: int
+    field: str
+    value: str
+    masked: str
+
+
+def mask_value(field: str, value: str) -> str:
+    """The masked form of `value` for `field` ("id_number" or "phone"); "" stays ""."""
+    if not value:
+        return ""
+    if len(value) < 8:  # too short to show any of it
+        return "*" * len(value)
+    try:
+        return MASKS[field](value)
+    except (ValueError, DomainError):  # not a well-formed number: hide all but the ends
+        keep = 2 if len(value) > 6 else 0
+        return value[:keep] + "*" * (len(value) - 2 * keep) + (value[-keep:] if keep else "")
+
+
+def export_value(
+    field: str, value: str, *, unmasked: bool = False, by: SignedIn | None = None
+) -> str:
+    """What an export writes: masked, unless a supervisor chose the full values."""
+    if not unmasked:
+        return mask_value(field, value)
+    from app.services.accounts import require
+
+    if by is None:
+        raise DomainError("导出未遮盖的个人信息需要主管账户登录。")
+    require(by, "export")
+    return value
+
+
+def reveal_personal_data(
+    ctx: AppContext, case_no: str, party_id: int, field: str, *, reason: str = ""
+) -> Revealed:
+    """The full ID or phone number of one party, logged in the audit trail."""
+    if field not in MASKS:
+        raise DomainError(f"只能显示证件号码或手机号码（id_number / phone），不能显示“{field}”。")
+    with ctx.write() as uow:
+        case = uow.cases.require(case_no)
+        party = next((p for p in case.parties if p.id == party_id), None)
+        if party is None:
+            raise DomainError(f"案件 {case.case_no} 中没有编号为 {party_id} 的当事人。")
+        value = str(getattr(party, field))
+        uow.audit.append(
+            actor=uow.actor,
+            at=uow.now,
+            action="party.revealed",
+            case_id=case.id,
+            detail={"party_id": party_id, "role": party.role, "field": field, "reason": reason},
+        )
+        uow.recorded += 1
+        return Revealed(case.case_no, party_id, field, value, mask_value(field, value))
+
+
+_PATTERNS = (
+    # resident ID numbers (18 characters, or the old 15 digits)
+    (re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])"), r"\1********\2"),
+    (re.compile(r"(?<!\d)(\d{6})\d{6}(\d{3})(?!\d)"), r"\1******\2"),
+    # bank cards (16–19 digits) before phones
+    (re.compile(r"(?<!\d)(\d{4})\d{8,11}(\d{4})(?!\d)"), r"\1********\2"),
+    # mainland mobiles, also +86 / spaced / dashed forms
+    (re.compile(r"(?<!\d)((?:\+?86[ -]?)?1[3-9]\d)[ -]?\d{4}[ -]?(\d{4})(?!\d)"), r"\1****\2"),
+)
+
+
+def redact(text: str) -> str:
+    """`text` with ID, bank-card and mobile numbers masked."""
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter (put it on the file handler) that masks personal numbers in the
+    message, its arguments and the formatted traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact(record.getMessage())
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        return True

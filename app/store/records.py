@@ -1,7 +1,9 @@
 """What happens to a case over time: sessions, settlements, recalculations, documents, audit.
 
 `RecalcSnapshot` and `AuditEvent` rows are immutable, and a signed or printed `Document`
-keeps its content: the ORM refuses such changes here, and the migration adds SQLite
+keeps its content (a signed one also how and when it was signed, and stays signed);
+`DocumentAttachment` and `Signature` rows are never changed, and cannot be deleted once their
+document is locked: the ORM refuses such changes here, and the migrations add SQLite
 triggers that refuse them for any other writer too.
 """
 
@@ -26,10 +28,21 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base, one_of
 from app.store.types import Money, UTCDateTime
-from app.store.vocab import DOCUMENT_STATUSES
+from app.store.vocab import ATTACHMENT_ROLES, DOCUMENT_STATUSES, SIGNING_METHODS
 
 CASE_FK = "case.id"
 LOCKED_DOCUMENT_STATUSES = ("signed", "printed")
+LOCKED_DOCUMENT_FIELDS = (
+    "case_id",
+    "kind",
+    "version",
+    "file_sha256",
+    "content",
+    "file_path",
+    "supersedes_id",
+    "created_at",
+)
+SIGNED_DOCUMENT_FIELDS = ("signed_via", "signed_at")
 
 
 class MediationSession(Base):
@@ -113,11 +126,56 @@ class Document(Base):
     kind: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[str] = mapped_column(String(16), default="draft")
-    file_sha256: Mapped[str] = mapped_column(String(64), default="")
+    file_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
     file_path: Mapped[str | None] = mapped_column(String(260))
     content: Mapped[bytes | None] = mapped_column(LargeBinary)
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    signed_via: Mapped[str | None] = mapped_column(
+        String(16), one_of("signed_via", SIGNING_METHODS, "signed_via")
+    )
+    signed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class DocumentAttachment(Base):
+    """Evidence that a document version was signed: a scan of the signed paper, the PDF
+    with the handwritten signatures placed, the digitally signed PDF. Never changed."""
+
+    __tablename__ = "document_attachment"
+    __table_args__ = (one_of("role", ATTACHMENT_ROLES, "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(16))
+    filename: Mapped[str] = mapped_column(String(260), default="")
+    media_type: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class Signature(Base):
+    """A handwritten signature on a document version: who (a party, or the mediator when
+    `party_id` is null), when, the transparent PNG and the pad's strokes. Never changed;
+    signing again adds a row and the latest per signer counts."""
+
+    __tablename__ = "signature"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    party_id: Mapped[int | None] = mapped_column(
+        ForeignKey("party.id", ondelete="CASCADE"), index=True
+    )
+    signer_name: Mapped[str] = mapped_column(String(200))
+    signed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    png: Mapped[bytes] = mapped_column(LargeBinary)
+    png_sha256: Mapped[str] = mapped_column(String(64))
+    strokes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class AuditEvent(Base):
@@ -149,6 +207,8 @@ def _refuse(what: str) -> Any:
 for _model, _name in ((RecalcSnapshot, "recalc_snapshot"), (AuditEvent, "audit_event")):
     event.listen(_model, "before_update", _refuse(_name))
     event.listen(_model, "before_delete", _refuse(_name))
+for _kept, _table in ((DocumentAttachment, "document_attachment"), (Signature, "signature")):
+    event.listen(_kept, "before_update", _refuse(_table))
 
 
 @event.listens_for(Document, "before_update")
@@ -160,10 +220,12 @@ def _keep_signed_documents(mapper: Any, connection: Any, target: Document) -> No
     was = old_status[0] if old_status else target.status
     if was not in LOCKED_DOCUMENT_STATUSES:
         return
-    for name in ("case_id", "kind", "version", "file_sha256", "content", "file_path"):
+    fixed = [*LOCKED_DOCUMENT_FIELDS, *(SIGNED_DOCUMENT_FIELDS if was == "signed" else ())]
+    for name in fixed:
         if state.attrs[name].history.has_changes():
             raise ImmutableRowError(f"a {was} document keeps its {name}")
-    if target.status not in LOCKED_DOCUMENT_STATUSES:
+    allowed = ("signed",) if was == "signed" else LOCKED_DOCUMENT_STATUSES
+    if target.status not in allowed:
         raise ImmutableRowError(f"a {was} document cannot go back to {target.status}")
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from app.store import audit_anchor
 from app.store.audit import AuditLog
 from app.store.engine import BUSY_TIMEOUT_MS, make_engine, writer
 from app.store.errors import BUSY_MESSAGE, FULL_MESSAGE, StoreBusy, StoreFull
@@ -113,10 +114,12 @@ class Store:
             uow = UnitOfWork(session, actor=actor, now=now or utc_now(), writable=True)
             try:
                 yield uow
+                anchor = audit_anchor.before_commit(uow, self.db_path)
                 uow.commit()
             except BaseException:
                 session.rollback()
                 raise
+        audit_anchor.after_commit(self.db_path, anchor)  # the chain's head, beside the DB
 
     @contextmanager
     def read(self) -> Iterator[UnitOfWork]:

@@ -65,4 +65,16 @@ DOCUMENT_STATUSES: dict[str, str] = {
     "printed": "已打印",
 }
 
+SIGNING_METHODS: dict[str, str] = {
+    "handwritten": "手写签名",
+    "wet_ink": "纸质签字（扫描件）",
+    "digital": "数字签名",
+}
+
+ATTACHMENT_ROLES: dict[str, str] = {
+    "scan": "签字纸本的扫描件或照片",
+    "signed_pdf": "带手写签名的 PDF",
+    "digital_pdf": "数字签名的 PDF",
+}
+
 DAY_BASES: tuple[int, ...] = (360, 365)

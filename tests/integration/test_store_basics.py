@@ -232,11 +232,20 @@ def test_triggers_keep_history_immutable_for_any_writer(store: Store, sql: str) 
         conn.exec_driver_sql(sql)
 
 
-def test_a_signed_document_may_still_be_marked_printed(store: Store) -> None:
+def test_a_signed_document_stays_signed_and_a_printed_one_may_become_signed(
+    store: Store,
+) -> None:
     _snapshot_and_signed_document(store)
+    with pytest.raises(IntegrityError, match="immutable"), store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE document SET status = 'printed'")  # printing is an event
     with store.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE document SET status = 'printed'")
-    assert raw(store, "SELECT status FROM document") == [("printed",)]
+        conn.exec_driver_sql(
+            "INSERT INTO document (case_id, kind, version, status, file_sha256, content,"
+            " created_at) SELECT case_id, kind, 2, 'printed', file_sha256, content, created_at"
+            " FROM document"
+        )
+        conn.exec_driver_sql("UPDATE document SET status = 'signed' WHERE version = 2")
+    assert raw(store, "SELECT version, status FROM document") == [(1, "signed"), (2, "signed")]
 
 
 def test_the_orm_refuses_changes_to_immutable_rows_before_sql_is_sent(store: Store) -> None:

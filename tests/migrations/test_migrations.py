@@ -24,6 +24,7 @@ TABLES = {
     "charge",
     "claim",
     "document",
+    "document_attachment",
     "loan_terms",
     "login_throttle",
     "mediator",
@@ -34,15 +35,20 @@ TABLES = {
     "recalc_snapshot",
     "session",
     "settlement",
+    "signature",
 }
 TRIGGERS = {
     "trg_audit_event_no_delete",
     "trg_audit_event_no_update",
+    "trg_document_attachment_locked_delete",
+    "trg_document_attachment_no_update",
     "trg_document_locked_delete",
     "trg_document_locked_update",
     "trg_recalc_snapshot_no_delete",
     "trg_recalc_snapshot_no_update",
     "trg_settlement_signed_no_update",
+    "trg_signature_locked_delete",
+    "trg_signature_no_update",
 }
 
 

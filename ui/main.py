@@ -21,6 +21,7 @@ from ui import i18n, theme
 from ui.crash import install_crash_handler, setup_logging
 from ui.services import ContextCaseService
 from ui.tasks import TaskRunner
+from ui.views.documents_panel import DocumentsPanel
 from ui.views.main_window import MainWindow
 from ui.views.plan_tracker import PlanTracker
 from ui.views.recalc_panel import RecalcPanel
@@ -100,6 +101,9 @@ def build_main_window(data_dir: Path) -> MainWindow:
     )
     tracker = PlanTracker(service, runner)
     window.add_case_panel(tracker, QCoreApplication.translate("main", "履行情况"))
+    window.add_case_panel(
+        DocumentsPanel(service, runner), QCoreApplication.translate("main", "文书")
+    )
     tracker.case_defaulted.connect(lambda _case_no: window.refresh())  # the list shows 已违约
     runner.setParent(window)
     return window

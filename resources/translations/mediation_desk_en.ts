@@ -479,6 +479,74 @@
     </message>
 </context>
 <context>
+    <name>CheckInPage</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/step_checkin.py" line="+36"/>
+        <source>时间和地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>调解日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>调解地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>如：某某村委会调解室</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>签到：时间、地点和出席人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>出席人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>还没有登记出席人员：在下面选择到场的人，然后按“添加”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>添加出席人员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>添加(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>（请选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已核对身份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>委托书：代理权限、期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClausesBox</name>
     <message>
         <location filename="../../ui/views/settlement_terms_box.py" line="+221"/>
@@ -509,7 +577,7 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../ui/crash.py" line="+73"/>
+        <location filename="../../ui/crash.py" line="+76"/>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
@@ -524,6 +592,451 @@
 %1</source>
         <translation>The details are in this log file; please send it to support:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DebtPage</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/step_debt.py" line="+63"/>
+        <source>债权债务：借款合同、债权人主张和已还款</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>借款合同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>出借人类型</source>
+        <translation type="unfinished">Lender type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同编号</source>
+        <translation type="unfinished">Contract no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同日期</source>
+        <translation type="unfinished">Contract date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放款日期</source>
+        <translation type="unfinished">Disbursed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>借款本金（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实际放款（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>约定利率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾期利率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还款方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>期数（月）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（未填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到期日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>宣布提前到期</source>
+        <translation type="unfinished">Accelerated on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>复利</source>
+        <translation type="unfinished">Compound interest</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>合同约定计收复利</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计息基准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>债权人主张</source>
+        <translation type="unfinished">Claimed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>截至日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>可接受最低额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>债权人未说明可不填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>本金</source>
+        <translation type="unfinished">Principal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>利息</source>
+        <translation type="unfinished">Interest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>罚息</source>
+        <translation type="unfinished">Penalty interest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>费用</source>
+        <translation type="unfinished">Fees</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实现债权费用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>债务人已还款</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+77"/>
+        <source>金额（元）</source>
+        <translation type="unfinished">Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>备注，如：微信转账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>记录一笔还款</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>约定利率：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>逾期利率：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>主张合计：%1 元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>共 %1 笔，合计 %2 元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>还款日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentList</name>
+    <message numerus="yes">
+        <location filename="../../ui/views/session_wizard/doc_list.py" line="+57"/>
+        <source>%n 页</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开（可打印）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>另存为…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>保存文书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>选择保存文书的文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/step_documents.py" line="+38"/>
+        <source>生成文书预览(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>文书：预览调解结果所需的文书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>请先在“调解笔录”中选择调解结果，再生成文书。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本次调解需要：%1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>还不能生成：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location filename="../../ui/views/documents_panel.py" line="+101"/>
+        <source>调解通知书</source>
+        <translation>Notice of mediation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解笔录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人民调解协议书</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还款计划表</source>
+        <translation>Repayment plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>司法确认申请书</source>
+        <translation>Application for judicial confirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解终结书</source>
+        <translation>Termination of mediation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>生成文书</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>用系统阅读器打开</source>
+        <translation>Open in system viewer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>文书种类</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>生成时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>选择左侧的文书以预览</source>
+        <translation>Choose a document on the left to preview it</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>本案尚无文书。选择种类后点击“生成文书”。</source>
+        <translation>This case has no documents yet. Choose a type and click “Generate”.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 · 第 %2 版 · %3 · 共 %4 页 · SHA-256 %5</source>
+        <translation>%1 · version %2 · %3 · %4 pages · SHA-256 %5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>本机无法显示页面图像，请用系统阅读器打开。</source>
+        <translation>Page images cannot be shown on this computer; open the document in the system viewer.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>还不能生成这份文书，尚缺：</source>
+        <translation>This document cannot be generated yet. Missing:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>打印文书</source>
+        <translation>Print document</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/step_finish.py" line="+52"/>
+        <source>完成调解并生成文书(&amp;F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>全部保存到文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>完成：结束调解，案件进入下一状态，打印文书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>（尚未选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解结果：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>依法应还：%1 元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>调解确定的还款总额：%1 元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>案件状态：%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>完成调解</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>完成后本次调解的记录不能再修改，案件将改为“%1”。确定完成吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>调解已完成，案件状态：%1。请打开文书打印，或保存到文件夹。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>还不能完成：</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -740,7 +1253,17 @@
         <translation>About</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>开始调解</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>开始或继续所选案件的调解（也可双击案件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>核验文书…</source>
         <translation>Verify a document…</translation>
     </message>
@@ -775,7 +1298,7 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>案件信息</source>
         <translation>Case</translation>
     </message>
@@ -790,7 +1313,7 @@
         <translation>Search name, case no., ID number or phone</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>数据目录：%1</source>
         <translation>Data folder: %1</translation>
     </message>
@@ -818,7 +1341,12 @@
         <translation>Could not read the cases</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+21"/>
+        <source>请先在列表中选择一个案件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>&lt;h3&gt;调解工作台 %1&lt;/h3&gt;&lt;p&gt;为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、债权重算、调解协议与签署。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mediation Desk %1&lt;/h3&gt;&lt;p&gt;An offline desktop workbench for mediators of loan and private lending disputes: case intake, recalculation of claims, settlement agreements and signing.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
@@ -1114,6 +1642,79 @@
         <location line="+3"/>
         <source>主任调解员</source>
         <translation>Chief mediator</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesPage</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/step_parties.py" line="+56"/>
+        <source>当事人：核对信息，添加共同债务人和保证人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>添加共同债务人或保证人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>姓名或名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>添加当事人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>身份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证件类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证件号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系电话</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>住所地</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>住址</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>法定代表人</source>
+        <translation type="unfinished">Legal representative</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>删除此当事人</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1634,6 +2235,55 @@
     </message>
 </context>
 <context>
+    <name>RecalcPage</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/step_recalc.py" line="+49"/>
+        <source>重新计算：债权人主张与依法应还</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>债权人主张</source>
+        <translation type="unfinished">Claimed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>依法应还（已保存的计算结果）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+42"/>
+        <source>主张超出依法应还</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>依法应还高于主张（主张截至 %1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>还没有保存计算结果：核对下方结果后按“保存计算结果”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>债权债务信息在上次保存后有修改，请重新保存计算结果。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>计算日 %1，第 %2 号计算结果，调解方案和文书将引用它。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 元</source>
+        <translation type="unfinished">%1 yuan</translation>
+    </message>
+</context>
+<context>
     <name>RecalcPanel</name>
     <message>
         <location filename="../../ui/recalc_words.py" line="+35"/>
@@ -1889,6 +2539,49 @@
         <location line="+3"/>
         <source>第 %1 号计算结果，SHA-256 校验码：%2</source>
         <translation>Result no. %1, SHA-256 checksum: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/step_record.py" line="+42"/>
+        <source>调解笔录：双方陈述、调解结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>调解结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>（请选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>下次调解日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>（未定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>调解经过、争议焦点；未达成协议时写明原因（调解终结书载明）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2175,6 +2868,74 @@
     </message>
 </context>
 <context>
+    <name>SessionWizard</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/window.py" line="+112"/>
+        <source>调解 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>正在打开调解…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>每项输入都会自动保存，无需按“保存”。
+
+Alt+→ 下一步
+Alt+← 上一步
+Alt+1…9 跳到某一步
+回车：到下一项（多行文字里换行）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>上一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>下一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>第 %1 步，共 %2 步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>调解 %1 · 债务人 %2 · %3 · 开始于 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>还需要：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>…… 另有 %1 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本步已完成。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>正在保存…</source>
+        <translation type="unfinished">Saving…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已自动保存 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/views/settings_dialog.py" line="+39"/>
@@ -2321,11 +3082,103 @@
     </message>
 </context>
 <context>
+    <name>SettlementStep</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/step_settlement.py" line="+35"/>
+        <source>调解方案：减免、还款计划和违约条款</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>调整减免和还款计划后按“保存”：方案整体校验后才存入案卷。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已保存的方案：还款总额 %1 元。修改后请再次保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <location filename="../../ui/views/signature_pad.py" line="+59"/>
         <source>签名板</source>
         <translation>Signature pad</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesPage</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/step_signatures.py" line="+47"/>
+        <source>签名：各方依次签名，或纸面签名后附扫描件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>撤销一笔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>清除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>确认签名(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>纸面签名，附扫描件(&amp;P)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>签名板：用鼠标、手写笔或触屏签名，按“确认签名”记录签名人和时间。
+纸面签名：打印文书签字后，拍照或扫描签名页，按“纸面签名，附扫描件”选择文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>未签名</source>
+        <translation type="unfinished">Not signed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>签名板</source>
+        <translation type="unfinished">Signature pad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>纸面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已签名（%1，%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>没有需要签名的人：请先在“签到”中登记当事人一方。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请 %1 在下方签名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>选择签名页的扫描件或照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>图片或 PDF (*.png *.jpg *.jpeg *.pdf)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2697,7 +3550,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="+66"/>
+        <location filename="../../ui/main.py" line="+67"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
@@ -2715,6 +3568,11 @@
         <location line="+3"/>
         <source>履行情况</source>
         <translation>Performance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>文书</source>
+        <translation>Documents</translation>
     </message>
 </context>
 </TS>

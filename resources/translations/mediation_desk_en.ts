@@ -483,67 +483,67 @@
     <message>
         <location filename="../../ui/views/session_wizard/step_checkin.py" line="+36"/>
         <source>时间和地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Date and place</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>调解日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Session date</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>调解地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>如：某某村委会调解室</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. village committee mediation room</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>签到：时间、地点和出席人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in: date, place and who attends</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>出席人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendees</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>还没有登记出席人员：在下面选择到场的人，然后按“添加”。</source>
-        <translation type="unfinished"></translation>
+        <translation>No attendees yet: choose who is present below, then press Add.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>添加出席人员：</source>
-        <translation type="unfinished"></translation>
+        <translation>Add attendee:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>添加(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>（请选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>(choose)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>已核对身份</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity checked</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>委托书：代理权限、期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Power of attorney: scope, term</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>删除</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -599,194 +599,194 @@
     <message>
         <location filename="../../ui/views/session_wizard/step_debt.py" line="+63"/>
         <source>债权债务：借款合同、债权人主张和已还款</source>
-        <translation type="unfinished"></translation>
+        <translation>Debt: loan terms, the creditor&apos;s claim and payments made</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>借款合同</source>
-        <translation type="unfinished"></translation>
+        <translation>Loan contract</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>出借人类型</source>
-        <translation type="unfinished">Lender type</translation>
+        <translation>Lender type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>合同编号</source>
-        <translation type="unfinished">Contract no.</translation>
+        <translation>Contract no.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>合同日期</source>
-        <translation type="unfinished">Contract date</translation>
+        <translation>Contract date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>放款日期</source>
-        <translation type="unfinished">Disbursed on</translation>
+        <translation>Disbursed on</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>借款本金（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal (yuan)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>实际放款（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Disbursed (yuan)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>约定利率</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract rate</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>逾期利率</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue rate</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>还款方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Repayment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>期数（月）</source>
-        <translation type="unfinished"></translation>
+        <translation>Term (months)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>（未填）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not set)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>到期日</source>
-        <translation type="unfinished"></translation>
+        <translation>Maturity</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>宣布提前到期</source>
-        <translation type="unfinished">Accelerated on</translation>
+        <translation>Accelerated on</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+34"/>
         <source>复利</source>
-        <translation type="unfinished">Compound interest</translation>
+        <translation>Compound interest</translation>
     </message>
     <message>
         <location line="-34"/>
         <source>合同约定计收复利</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract charges compound interest</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>计息基准</source>
-        <translation type="unfinished"></translation>
+        <translation>Day basis</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>债权人主张</source>
-        <translation type="unfinished">Claimed</translation>
+        <translation>Creditor&apos;s claim</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>截至日期</source>
-        <translation type="unfinished"></translation>
+        <translation>As of</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>可接受最低额</source>
-        <translation type="unfinished"></translation>
+        <translation>Lowest acceptable</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>债权人未说明可不填</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave empty if the creditor gave none</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>本金</source>
-        <translation type="unfinished">Principal</translation>
+        <translation>Principal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>利息</source>
-        <translation type="unfinished">Interest</translation>
+        <translation>Interest</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>罚息</source>
-        <translation type="unfinished">Penalty interest</translation>
+        <translation>Penalty interest</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>费用</source>
-        <translation type="unfinished">Fees</translation>
+        <translation>Fees</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>实现债权费用</source>
-        <translation type="unfinished"></translation>
+        <translation>Enforcement costs</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>债务人已还款</source>
-        <translation type="unfinished"></translation>
+        <translation>Payments made by the debtor</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+77"/>
         <source>金额（元）</source>
-        <translation type="unfinished">Amount (yuan)</translation>
+        <translation>Amount (yuan)</translation>
     </message>
     <message>
         <location line="-74"/>
         <source>备注，如：微信转账</source>
-        <translation type="unfinished"></translation>
+        <translation>Note, e.g. WeChat transfer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>记录一笔还款</source>
-        <translation type="unfinished"></translation>
+        <translation>Record a payment</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>约定利率：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract rate: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>逾期利率：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue rate: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>主张合计：%1 元</source>
-        <translation type="unfinished"></translation>
+        <translation>Claimed in total: %1 yuan</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>共 %1 笔，合计 %2 元</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 payments, %2 yuan in total</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>还款日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid on</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>备注</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>删除</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -794,35 +794,35 @@
     <message numerus="yes">
         <location filename="../../ui/views/session_wizard/doc_list.py" line="+57"/>
         <source>%n 页</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>打开（可打印）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open (to print)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>另存为…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>保存文书</source>
-        <translation type="unfinished"></translation>
+        <translation>Save document</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>选择保存文书的文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a folder for the documents</translation>
     </message>
 </context>
 <context>
@@ -830,33 +830,33 @@
     <message>
         <location filename="../../ui/views/session_wizard/step_documents.py" line="+38"/>
         <source>生成文书预览(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Render previews</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>文书：预览调解结果所需的文书</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents: preview what the outcome needs</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>请先在“调解笔录”中选择调解结果，再生成文书。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the outcome in the session record first, then render the documents.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>本次调解需要：%1。</source>
-        <translation type="unfinished"></translation>
+        <translation>This session needs: %1.</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>还不能生成：</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot render yet:</translation>
     </message>
 </context>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/views/documents_panel.py" line="+101"/>
+        <location filename="../../ui/views/documents_panel.py" line="+102"/>
         <source>调解通知书</source>
         <translation>Notice of mediation</translation>
     </message>
@@ -946,7 +946,7 @@
         <translation>This case has no documents yet. Choose a type and click “Generate”.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>%1 · 第 %2 版 · %3 · 共 %4 页 · SHA-256 %5</source>
         <translation>%1 · version %2 · %3 · %4 pages · SHA-256 %5</translation>
     </message>
@@ -956,7 +956,7 @@
         <translation>Page images cannot be shown on this computer; open the document in the system viewer.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+71"/>
         <source>还不能生成这份文书，尚缺：</source>
         <translation>This document cannot be generated yet. Missing:</translation>
     </message>
@@ -981,62 +981,62 @@
     <message>
         <location filename="../../ui/views/session_wizard/step_finish.py" line="+52"/>
         <source>完成调解并生成文书(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Finish the session and render documents</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>全部保存到文件夹…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save all to a folder…</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>完成：结束调解，案件进入下一状态，打印文书</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish: end the session, move the case on, print the documents</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>（尚未选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not chosen yet)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>调解结果：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>依法应还：%1 元</source>
-        <translation type="unfinished"></translation>
+        <translation>Lawfully owed: %1 yuan</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>调解确定的还款总额：%1 元</source>
-        <translation type="unfinished"></translation>
+        <translation>Settled total: %1 yuan</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>案件状态：%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Case status: %1 → %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>完成调解</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish the session</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>完成后本次调解的记录不能再修改，案件将改为“%1”。确定完成吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Once finished, this session&apos;s record can no longer be changed and the case becomes &quot;%1&quot;. Finish now?</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>调解已完成，案件状态：%1。请打开文书打印，或保存到文件夹。</source>
-        <translation type="unfinished"></translation>
+        <translation>The session is finished; the case is now %1. Open the documents to print them, or save them to a folder.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>还不能完成：</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot finish yet:</translation>
     </message>
 </context>
 <context>
@@ -1255,12 +1255,12 @@
     <message>
         <location line="+5"/>
         <source>开始调解</source>
-        <translation type="unfinished"></translation>
+        <translation>Start session</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>开始或继续所选案件的调解（也可双击案件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Start or resume the chosen case&apos;s mediation session (or double-click the case)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1343,7 +1343,7 @@
     <message>
         <location line="+21"/>
         <source>请先在列表中选择一个案件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a case in the list first.</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -1649,72 +1649,72 @@
     <message>
         <location filename="../../ui/views/session_wizard/step_parties.py" line="+56"/>
         <source>当事人：核对信息，添加共同债务人和保证人</source>
-        <translation type="unfinished"></translation>
+        <translation>Parties: check their details, add co-debtors and guarantors</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>添加共同债务人或保证人</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a co-debtor or guarantor</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>姓名或名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>添加当事人</source>
-        <translation type="unfinished"></translation>
+        <translation>Add party</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>身份</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>证件类型</source>
-        <translation type="unfinished"></translation>
+        <translation>ID type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>联系电话</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>住所地</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered address</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>住址</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>法定代表人</source>
-        <translation type="unfinished">Legal representative</translation>
+        <translation>Legal representative</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>删除此当事人</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove this party</translation>
     </message>
 </context>
 <context>
@@ -2239,48 +2239,48 @@
     <message>
         <location filename="../../ui/views/session_wizard/step_recalc.py" line="+49"/>
         <source>重新计算：债权人主张与依法应还</source>
-        <translation type="unfinished"></translation>
+        <translation>Recalculation: claimed versus lawfully owed</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>债权人主张</source>
-        <translation type="unfinished">Claimed</translation>
+        <translation>Creditor&apos;s claim</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>依法应还（已保存的计算结果）</source>
-        <translation type="unfinished"></translation>
+        <translation>Lawfully owed (saved result)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+42"/>
         <source>主张超出依法应还</source>
-        <translation type="unfinished"></translation>
+        <translation>Claim above the lawful figure</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>依法应还高于主张（主张截至 %1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Lawful figure above the claim (claim as of %1)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>还没有保存计算结果：核对下方结果后按“保存计算结果”。</source>
-        <translation type="unfinished"></translation>
+        <translation>No result saved yet: check the result below, then press Save result.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>债权债务信息在上次保存后有修改，请重新保存计算结果。</source>
-        <translation type="unfinished"></translation>
+        <translation>The debt changed since the last saved result: save the result again.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>计算日 %1，第 %2 号计算结果，调解方案和文书将引用它。</source>
-        <translation type="unfinished"></translation>
+        <translation>Computed as of %1, result no. %2; the settlement and the documents cite it.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 元</source>
-        <translation type="unfinished">%1 yuan</translation>
+        <translation>%1 yuan</translation>
     </message>
 </context>
 <context>
@@ -2546,42 +2546,42 @@
     <message>
         <location filename="../../ui/views/session_wizard/step_record.py" line="+42"/>
         <source>调解笔录：双方陈述、调解结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Session record: both sides&apos; statements and the outcome</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>调解结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>（请选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>(choose)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>下次调解日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Next session</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>（未定）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not set)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>备注</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>调解经过、争议焦点；未达成协议时写明原因（调解终结书载明）</source>
-        <translation type="unfinished"></translation>
+        <translation>How the session went, the points in dispute; without agreement, why (the termination record states it)</translation>
     </message>
 </context>
 <context>
@@ -2872,12 +2872,12 @@
     <message>
         <location filename="../../ui/views/session_wizard/window.py" line="+112"/>
         <source>调解 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Session %1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>正在打开调解…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening the session…</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -2887,52 +2887,57 @@ Alt+→ 下一步
 Alt+← 上一步
 Alt+1…9 跳到某一步
 回车：到下一项（多行文字里换行）</source>
-        <translation type="unfinished"></translation>
+        <translation>Every entry is saved as you type; there is no Save button.
+
+Alt+→ next step
+Alt+← previous step
+Alt+1…9 go to a step
+Enter: next field (a new line in long text)</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>下一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Next</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>第 %1 步，共 %2 步</source>
-        <translation type="unfinished"></translation>
+        <translation>Step %1 of %2</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>调解 %1 · 债务人 %2 · %3 · 开始于 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Session %1 · debtor %2 · %3 · started %4</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>还需要：</source>
-        <translation type="unfinished"></translation>
+        <translation>Still needed:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>…… 另有 %1 项</source>
-        <translation type="unfinished"></translation>
+        <translation>… and %1 more</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>本步已完成。</source>
-        <translation type="unfinished"></translation>
+        <translation>This step is complete.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>正在保存…</source>
-        <translation type="unfinished">Saving…</translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>已自动保存 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved automatically at %1</translation>
     </message>
 </context>
 <context>
@@ -3086,17 +3091,17 @@ Alt+1…9 跳到某一步
     <message>
         <location filename="../../ui/views/session_wizard/step_settlement.py" line="+35"/>
         <source>调解方案：减免、还款计划和违约条款</source>
-        <translation type="unfinished"></translation>
+        <translation>Settlement: waivers, instalment plan and default terms</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>调整减免和还款计划后按“保存”：方案整体校验后才存入案卷。</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjust the waivers and the plan, then press Save: a settlement is checked as a whole before it is stored.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>已保存的方案：还款总额 %1 元。修改后请再次保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved settlement: %1 yuan in total. Save again after any change.</translation>
     </message>
 </context>
 <context>
@@ -3112,73 +3117,74 @@ Alt+1…9 跳到某一步
     <message>
         <location filename="../../ui/views/session_wizard/step_signatures.py" line="+47"/>
         <source>签名：各方依次签名，或纸面签名后附扫描件</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatures: each party signs in turn, or signs on paper and the scan is attached</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>撤销一笔</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo stroke</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>清除</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>确认签名(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm &amp;signature</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>纸面签名，附扫描件(&amp;P)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed on &amp;paper, attach scan…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>签名板：用鼠标、手写笔或触屏签名，按“确认签名”记录签名人和时间。
 纸面签名：打印文书签字后，拍照或扫描签名页，按“纸面签名，附扫描件”选择文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Pad: sign with a mouse, pen or finger, then Confirm signature records who signed and when.
+Paper: print, sign, photograph or scan the signature page, then choose the file with Signed on paper.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>未签名</source>
-        <translation type="unfinished">Not signed</translation>
+        <translation>Not signed</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>签名板</source>
-        <translation type="unfinished">Signature pad</translation>
+        <translation>pad</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>纸面</source>
-        <translation type="unfinished"></translation>
+        <translation>paper</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>已签名（%1，%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed (%1, %2)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>没有需要签名的人：请先在“签到”中登记当事人一方。</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody to sign: register the parties&apos; side at check-in first.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>请 %1 在下方签名</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, please sign below</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>选择签名页的扫描件或照片</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the scan or photo of the signature page</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>图片或 PDF (*.png *.jpg *.jpeg *.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images or PDF (*.png *.jpg *.jpeg *.pdf)</translation>
     </message>
 </context>
 <context>
@@ -3573,6 +3579,210 @@ Alt+1…9 跳到某一步
         <location line="+2"/>
         <source>文书</source>
         <translation>Documents</translation>
+    </message>
+</context>
+<context>
+    <name>session_wizard</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/words.py" line="+13"/>
+        <source>签到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当事人</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债权债务</source>
+        <translation>Debt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重新计算</source>
+        <translation>Recalculation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解方案</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+74"/>
+        <source>调解笔录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>债务人</source>
+        <translation>Debtor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>共同债务人</source>
+        <translation>Co-debtor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保证人</source>
+        <translation>Guarantor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债权人</source>
+        <translation>Creditor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债权人委托代理人</source>
+        <translation>Creditor&apos;s agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他人员</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他证件</source>
+        <translation>Other ID</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>达成协议</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未达成协议</source>
+        <translation>Not agreed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>改期继续调解</source>
+        <translation>Adjourned</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>债权人一方</source>
+        <translation>Creditor&apos;s side</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债务人一方</source>
+        <translation>Debtor&apos;s side</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>请求事项及理由</source>
+        <translation>Claims and grounds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对借款事实与还款情况的陈述</source>
+        <translation>The loan and the repayments, as the creditor states them</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>可以接受的减免与还款安排</source>
+        <translation>Waivers and repayment the creditor can accept</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>对借款事实和欠款金额的意见</source>
+        <translation>The debtor&apos;s view of the loan and the amount owed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还款能力与实际困难</source>
+        <translation>Ability to pay and hardships</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还款意向与方案</source>
+        <translation>Willingness to pay and proposal</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出席身份</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证件类型</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份核对</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>授权委托情况</source>
+        <translation>Authorisation</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>调解通知书</source>
+        <translation>Notice of mediation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>人民调解协议书</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还款计划表</source>
+        <translation>Repayment plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>司法确认申请书</source>
+        <translation>Application for judicial confirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解终结书</source>
+        <translation>Record of termination</translation>
     </message>
 </context>
 </TS>

@@ -122,9 +122,12 @@ class CheckInPage(StepPage):
         party_id = int(party) if party else None
         self.saver.flush()
         self.shared.call(
-            sessions.add_attendee, self.shared.session_id(), capacity, party_id,
+            sessions.add_attendee,
+            self.shared.session_id(),
+            capacity,
+            party_id,
             on_done=lambda _s: self._focus_last(),
-        )  # fmt: skip
+        )
 
     def _focus_last(self) -> None:
         if self._rows:
@@ -164,9 +167,13 @@ class CheckInPage(StepPage):
         auth.setPlaceholderText(self.tr("委托书：代理权限、期限"))
         error = error_label()
         widgets: list[tuple[QWidget, str]] = [
-            (name, "name"), (capacity, "capacity"), (id_type, "id_type"),
-            (number, "id_number"), (checked, "identity_checked"), (auth, "authorisation"),
-        ]  # fmt: skip
+            (name, "name"),
+            (capacity, "capacity"),
+            (id_type, "id_type"),
+            (number, "id_number"),
+            (checked, "identity_checked"),
+            (auth, "authorisation"),
+        ]
         with self.saver.loading():
             for col, (widget, field) in enumerate(widgets):
                 self.saver.bind(widget, base + field, error)

@@ -6,6 +6,7 @@ the field says what the service read (年利率 18%（月利率 1.5%，日利率
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
@@ -108,8 +109,14 @@ class DebtPage(StepPage):
         return box
 
     def _part_labels(self) -> list[str]:
-        return [self.tr("本金"), self.tr("利息"), self.tr("罚息"), self.tr("复利"),
-                self.tr("费用"), self.tr("实现债权费用")]  # fmt: skip
+        return [
+            self.tr("本金"),
+            self.tr("利息"),
+            self.tr("罚息"),
+            self.tr("复利"),
+            self.tr("费用"),
+            self.tr("实现债权费用"),
+        ]
 
     def _build_payments(self) -> QGroupBox:
         box = QGroupBox(self.tr("债务人已还款"))
@@ -132,9 +139,13 @@ class DebtPage(StepPage):
         add.setObjectName("addPayment")
         add.clicked.connect(self._add_payment)
         self.pay_error = error_label()
-        for widget in (self.new_date, self.new_amount, self.new_note, add):
+        for widget in (self.new_date, self.new_amount):
             adder.addWidget(widget)
-        adder.addStretch(1)
+        adder.addWidget(self.new_note, 1)
+        adder.addWidget(add)
+        self.paid_total = QLabel()
+        self.paid_total.setObjectName("rowTotal")
+        layout.addWidget(self.paid_total)
         layout.addLayout(adder)
         layout.addWidget(self.pay_error)
         return box
@@ -183,6 +194,9 @@ class DebtPage(StepPage):
         self.claim_total.setText(self.tr("主张合计：%1 元").replace("%1", total))
         if [p.id for p in state.payments] != self._payment_ids:
             self._rebuild_payments(state)
+        paid = sum((p.amount for p in state.payments), Decimal(0))
+        text = self.tr("共 %1 笔，合计 %2 元").replace("%1", str(len(state.payments)))
+        self.paid_total.setText(text.replace("%2", formatting.money(paid)))
 
     def first_field(self) -> QWidget:
         return self.loan_form.editors["loan.lender_type"]
@@ -193,16 +207,23 @@ class DebtPage(StepPage):
         self.saver.unbind("payments[")
         clear_layout(self.pay_grid)
         self._payment_ids = [p.id for p in state.payments]
-        for line, payment in enumerate(state.payments):
+        headings = (self.tr("还款日期"), self.tr("金额（元）"), self.tr("备注"))
+        for col, text in enumerate(headings if state.payments else ()):
+            heading = QLabel(text)
+            heading.setObjectName("gridHead")
+            self.pay_grid.addWidget(heading, 0, col)
+        for line, payment in enumerate(state.payments, start=1):
             base = f"payments[{payment.id}]."
             day, amount, note = date_edit(), QLineEdit(), QLineEdit()
             error = error_label()
             with self.saver.loading():
-                for col, (widget, field, value) in enumerate((
-                    (day, "date", qdate(payment.date)),
-                    (amount, "amount", money_text(payment.amount)),
-                    (note, "note", payment.note),
-                )):  # fmt: skip
+                for col, (widget, field, value) in enumerate(
+                    (
+                        (day, "date", qdate(payment.date)),
+                        (amount, "amount", money_text(payment.amount)),
+                        (note, "note", payment.note),
+                    )
+                ):
                     self.saver.bind(widget, base + field, error)
                     fill(widget, value)
                     self.pay_grid.addWidget(widget, line * 2, col)
@@ -218,11 +239,14 @@ class DebtPage(StepPage):
 
         self.pay_error.setVisible(False)
         self.shared.call(
-            sessions.add_payment, self.shared.session_id(), date_value(self.new_date),
-            self.new_amount.text(), self.new_note.text(),
+            sessions.add_payment,
+            self.shared.session_id(),
+            date_value(self.new_date),
+            self.new_amount.text(),
+            self.new_note.text(),
             on_done=lambda _s: self._payment_added(),
             on_error=self._payment_refused,
-        )  # fmt: skip
+        )
 
     def _payment_added(self) -> None:
         self.new_amount.clear()

@@ -83,9 +83,13 @@ class DocumentsPage(StepPage):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.shared.call(
-            render_previews, self.shared.case_no, state.outcome,
-            on_done=self._rendered, on_error=self._refused, on_progress=self._progressed,
-        )  # fmt: skip
+            render_previews,
+            self.shared.case_no,
+            state.outcome,
+            on_done=self._rendered,
+            on_error=self._refused,
+            on_progress=self._progressed,
+        )
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)

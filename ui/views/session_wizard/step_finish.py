@@ -83,9 +83,12 @@ class FinishPage(StepPage):
             return
         outcome = words.outcomes().get(state.outcome, self.tr("（尚未选择）"))
         lines = [self.tr("调解结果：%1").replace("%1", outcome)]
+        if state.snapshot is not None:
+            lawful = formatting.money(state.snapshot.lawful_total)
+            lines.append(self.tr("依法应还：%1 元").replace("%1", lawful))
         if state.settlement is not None and state.outcome == "agreed":
             total = formatting.money(state.settlement.settled_total)
-            lines.append(self.tr("还款总额：%1 元").replace("%1", total))
+            lines.append(self.tr("调解确定的还款总额：%1 元").replace("%1", total))
         target = NEXT_STATUS.get(state.outcome)
         if target is not None:
             now, then = labels.status_label(state.status), labels.status_label(target)
@@ -115,9 +118,13 @@ class FinishPage(StepPage):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.shared.call(
-            close, self.shared.case_no, state.outcome,
-            on_done=self._closed, on_error=self._refused, on_progress=self._progressed,
-        )  # fmt: skip
+            close,
+            self.shared.case_no,
+            state.outcome,
+            on_done=self._closed,
+            on_error=self._refused,
+            on_progress=self._progressed,
+        )
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -127,8 +134,9 @@ class FinishPage(StepPage):
         self.result = closed
         self.progress.setVisible(False)
         status = labels.status_label(closed.result.status)
-        self.summary.setText(self.tr("调解已完成，案件状态：%1。请打开文书打印，或保存到文件夹。")
-                             .replace("%1", status))  # fmt: skip
+        done = self.tr("调解已完成，案件状态：%1。请打开文书打印，或保存到文件夹。")
+        figures = self.summary.text().split("\n")[1:-1]  # outcome and amounts, not the move
+        self.summary.setText("\n".join([done.replace("%1", status), *figures]))
         self.list.show_documents(list(closed.documents))
         self.save_all.setVisible(True)
         self.closed.emit(closed)

@@ -92,10 +92,14 @@ class PartiesPage(StepPage):
         name = self.new_name.text()
         self.saver.flush()
         self.shared.call(
-            add_party, self.shared.case_no, self.shared.session_id(),
-            self.new_role.currentData(), name,
-            on_done=lambda _s: self.new_name.clear(), on_error=self._add_refused,
-        )  # fmt: skip
+            add_party,
+            self.shared.case_no,
+            self.shared.session_id(),
+            self.new_role.currentData(),
+            name,
+            on_done=lambda _s: self.new_name.clear(),
+            on_error=self._add_refused,
+        )
 
     def _add_refused(self, error: BaseException) -> None:
         problems = getattr(error, "problems", None)

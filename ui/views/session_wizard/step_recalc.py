@@ -53,13 +53,14 @@ class RecalcPage(StepPage):
         return state.today if state is not None else date.today()  # noqa: DTZ011
 
     def _build_figures(self) -> QFrame:
+        self.captions: dict[str, QLabel] = {}
         frame = QFrame()
         frame.setObjectName("figures")
         row = QHBoxLayout(frame)
         row.setContentsMargins(14, 6, 14, 6)
         self.claimed = self._figure(row, self.tr("债权人主张"), "claimedFigure")
         self.lawful = self._figure(row, self.tr("依法应还（已保存的计算结果）"), "lawfulFigure")
-        self.gap = self._figure(row, self.tr("差额"), "gapFigure")
+        self.gap = self._figure(row, self.tr("主张超出依法应还"), "gapFigure")
         self.note = QLabel()
         self.note.setObjectName("snapshotNote")
         self.note.setWordWrap(True)
@@ -67,6 +68,8 @@ class RecalcPage(StepPage):
         return frame
 
     def _figure(self, row: QHBoxLayout, caption: str, name: str) -> QLabel:
+        """A caption over a large figure; the figure's label is returned (its caption is
+        reachable as `label.caption`)."""
         box = QWidget()
         from PySide6.QtWidgets import QVBoxLayout
 
@@ -77,6 +80,7 @@ class RecalcPage(StepPage):
         head.setObjectName("figureCaption")
         value = QLabel("—")
         value.setObjectName(name)
+        self.captions[name] = head
         column.addWidget(head)
         column.addWidget(value)
         row.addWidget(box)
@@ -89,7 +93,16 @@ class RecalcPage(StepPage):
         self.claimed.setText(self._yuan(claimed))
         self.lawful.setText(self._yuan(snap.lawful_total if snap else None))
         gap = claimed - snap.lawful_total if snap is not None and claimed is not None else None
-        self.gap.setText(self._yuan(gap))
+        self.gap.setText(self._yuan(abs(gap) if gap is not None else None))
+        caption = self.captions["gapFigure"]
+        if gap is not None and gap < 0:
+            caption.setText(
+                self.tr("依法应还高于主张（主张截至 %1）").replace(
+                    "%1", claim.as_of.isoformat() if claim else ""
+                )
+            )
+        else:
+            caption.setText(self.tr("主张超出依法应还"))
         if snap is None:
             self.note.setText(self.tr("还没有保存计算结果：核对下方结果后按“保存计算结果”。"))
         elif snap.stale:

@@ -35,6 +35,7 @@ class SignaturesPage(StepPage):
         self.signers = QListWidget()
         self.signers.setObjectName("signers")
         self.signers.setMaximumWidth(330)
+        self.signers.setSpacing(4)
         self.signers.currentRowChanged.connect(self._signer_changed)
         row.addWidget(self.signers)
         row.addLayout(self._build_pad(), 1)
@@ -53,6 +54,7 @@ class SignaturesPage(StepPage):
         self.pad = SignaturePad()
         self.pad.setObjectName("signaturePad")
         self.pad.setMinimumHeight(220)
+        self.pad.setMaximumHeight(340)  # a signature box, not a canvas
         column.addWidget(self.pad, 1)
         buttons = QHBoxLayout()
         undo, clear = QPushButton(self.tr("撤销一笔")), QPushButton(self.tr("清除"))
@@ -68,6 +70,16 @@ class SignaturesPage(StepPage):
             buttons.addWidget(button)
         buttons.addStretch(1)
         column.addLayout(buttons)
+        hint = QLabel(
+            self.tr(
+                "签名板：用鼠标、手写笔或触屏签名，按“确认签名”记录签名人和时间。\n"
+                "纸面签名：打印文书签字后，拍照或扫描签名页，按“纸面签名，附扫描件”选择文件。"
+            )
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        column.addWidget(hint)
+        column.addStretch(1)
         self.pad.strokes_changed.connect(lambda: self.confirm.setEnabled(not self.pad.is_empty()))
         self.confirm.setEnabled(False)
         return column
@@ -136,9 +148,13 @@ class SignaturesPage(StepPage):
         if not 0 <= row < len(self._indexes):
             return
         self.shared.call(
-            sessions.record_signature, self.shared.session_id(), self._indexes[row], method,
-            image, on_done=lambda state: self._move_on(state),
-        )  # fmt: skip
+            sessions.record_signature,
+            self.shared.session_id(),
+            self._indexes[row],
+            method,
+            image,
+            on_done=lambda state: self._move_on(state),
+        )
 
     def _move_on(self, state: SessionState) -> None:
         self.signers.setCurrentRow(self._next_unsigned(state))

@@ -40,8 +40,17 @@ from ui.views.session_wizard.step_signatures import SignaturesPage
 if TYPE_CHECKING:
     from app.services.sessions import SessionState
 
-PAGES = (CheckInPage, PartiesPage, DebtPage, RecalcPage, SettlementStep, RecordPage,
-         DocumentsPage, SignaturesPage, FinishPage)  # fmt: skip
+PAGES = (
+    CheckInPage,
+    PartiesPage,
+    DebtPage,
+    RecalcPage,
+    SettlementStep,
+    RecordPage,
+    DocumentsPage,
+    SignaturesPage,
+    FinishPage,
+)
 
 STYLE = """
 QWidget#sessionWizard { background: #f5f6f8; }
@@ -55,6 +64,10 @@ QLabel#missing { background: #fffaeb; color: #93370d; border: 1px solid #fedf89;
     border-radius: 4px; padding: 5px 10px; }
 QLabel#missing[tone="done"] { background: #ecfdf3; color: #05603a; border-color: #abefc6; }
 QLabel#saveState { color: #4b5563; }
+QLabel#keysHint { color: #6b7280; font-size: 9pt; padding: 6px 4px; }
+QLabel#finishSummary { background: #ffffff; border: 1px solid #dfe3e8; border-radius: 6px;
+    padding: 10px 14px; font-size: 11pt; color: #111827; }
+QPushButton#finishSession { font-weight: bold; padding: 6px 18px; }
 QLabel#gridHead { color: #6b7280; font-weight: bold; }
 QPushButton#nextStep { font-weight: bold; padding: 5px 18px; }
 """
@@ -139,7 +152,20 @@ class SessionWizard(QWidget):
         for n, name in enumerate(words.steps(), start=1):
             self.step_list.addItem(QListWidgetItem(f"{n}  {name}"))
         self.step_list.currentRowChanged.connect(self._list_moved)
-        body.addWidget(self.step_list)
+        left = QVBoxLayout()
+        left.addWidget(self.step_list, 1)
+        keys = QLabel(
+            self.tr(
+                "每项输入都会自动保存，无需按“保存”。\n\n"
+                "Alt+→ 下一步\nAlt+← 上一步\nAlt+1…9 跳到某一步\n"
+                "回车：到下一项（多行文字里换行）"
+            )
+        )
+        keys.setObjectName("keysHint")
+        keys.setWordWrap(True)
+        keys.setFixedWidth(176)
+        left.addWidget(keys)
+        body.addLayout(left)
         body.addLayout(self._build_right(), 1)
         outer.addLayout(body, 1)
 
@@ -173,8 +199,12 @@ class SessionWizard(QWidget):
         return column
 
     def _shortcuts(self) -> None:
-        pairs = (("Alt+Right", self.next), ("Ctrl+PgDown", self.next),
-                 ("Alt+Left", self.back), ("Ctrl+PgUp", self.back))  # fmt: skip
+        pairs = (
+            ("Alt+Right", self.next),
+            ("Ctrl+PgDown", self.next),
+            ("Alt+Left", self.back),
+            ("Ctrl+PgUp", self.back),
+        )
         for keys, slot in pairs:
             QShortcut(QKeySequence(keys), self, slot)
         for n in range(1, len(self.pages) + 1):
@@ -210,8 +240,11 @@ class SessionWizard(QWidget):
         self.step_list.setCurrentRow(step)
         self.step_list.blockSignals(False)
         self.step_title.setText(f"{step + 1}. {page.title()}")
-        self.position.setText(self.tr("第 %1 步，共 %2 步").replace("%1", str(step + 1))
-                              .replace("%2", str(len(self.pages))))  # fmt: skip
+        self.position.setText(
+            self.tr("第 %1 步，共 %2 步")
+            .replace("%1", str(step + 1))
+            .replace("%2", str(len(self.pages)))
+        )
         self.back_button.setEnabled(step > 0)
         self.next_button.setEnabled(step < len(self.pages) - 1)
         self._show_missing()
@@ -239,9 +272,13 @@ class SessionWizard(QWidget):
         debtor = next((p.name for p in state.case.parties if p.role == "debtor"), "")
         status = labels.status_label(state.status)
         started = formatting.local_time(state.started_at)
-        self.heading.setText(self.tr("调解 %1 · 债务人 %2 · %3 · 开始于 %4")
-                             .replace("%1", state.case_no).replace("%2", debtor)
-                             .replace("%3", status).replace("%4", started))  # fmt: skip
+        self.heading.setText(
+            self.tr("调解 %1 · 债务人 %2 · %3 · 开始于 %4")
+            .replace("%1", state.case_no)
+            .replace("%2", debtor)
+            .replace("%3", status)
+            .replace("%4", started)
+        )
         for step, name in enumerate(words.steps()):
             done = not missing_for_step(state, step)
             mark = "✓" if done else "·"
@@ -280,8 +317,13 @@ class SessionWizard(QWidget):
         self.banner.setVisible(bool(text))
 
     def _closed(self, closed: Any) -> None:
+        """The session is over: the other steps are read-only; the heading shows the case's
+        new status."""
+        from ui.views.session_wizard.step_recalc import refreshed
+
         for step in range(len(self.pages) - 1):
             self.pages[step].setEnabled(False)
+        self.shared.call(refreshed, self.shared.session_id())
         self.session_closed.emit(closed)
 
     # -- closing ----------------------------------------------------------------------------

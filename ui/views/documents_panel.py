@@ -77,6 +77,7 @@ class DocumentsPanel(QWidget):
         self._case_no = ""
         self._documents: list[Any] = []
         self._preview: Preview | None = None
+        self._announce = ""
         self.setStyleSheet(STYLE)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_actions())
@@ -139,7 +140,7 @@ class DocumentsPanel(QWidget):
     def _build_preview(self) -> QScrollArea:
         self.pages_host = QWidget()
         self.pages_layout = QVBoxLayout(self.pages_host)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.pages_layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinAndMaxSize)
         self.summary = QLabel(self.tr("选择左侧的文书以预览"))
         self.summary.setObjectName("docSummary")
         self.summary.setWordWrap(True)
@@ -185,7 +186,11 @@ class DocumentsPanel(QWidget):
         else:
             self._show_empty(self.tr("本案尚无文书。选择种类后点击“生成文书”。"))
         self._update_buttons()
-        self.case_loaded.emit(case_no)
+        shown = self._preview is not None and self._preview.document == self.selected()
+        if not self._documents or shown:
+            self.case_loaded.emit(case_no)
+        else:
+            self._announce = case_no  # case_loaded once the chosen version's pages show
 
     def _selection_changed(self) -> None:
         doc = self.selected()
@@ -207,12 +212,13 @@ class DocumentsPanel(QWidget):
             images = pdf_pages.page_images(pdf)
             return Preview(doc, pdf, pdf_pages.page_count(pdf), images)
 
-        self._runner.submit(work, on_finished=self._previewed)
+        self._runner.submit(work, on_finished=self._previewed, on_failed=self._preview_failed)
 
     def _previewed(self, preview: object) -> None:
         assert isinstance(preview, Preview)
         current = self.selected()
         if current is None or current != preview.document:
+            self._announce_loaded()
             return
         self._preview = preview
         self._clear_pages()
@@ -228,11 +234,24 @@ class DocumentsPanel(QWidget):
         for image in preview.images:
             page = QLabel()
             page.setObjectName("docPage")
-            page.setPixmap(QPixmap.fromImage(image).scaledToWidth(
-                PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation))  # fmt: skip
-            self.pages_layout.addWidget(page)
+            pixmap = QPixmap.fromImage(image).scaledToWidth(
+                PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation
+            )
+            page.setPixmap(pixmap)
+            page.setFixedSize(pixmap.size())  # whole pages, one under the other
+            self.pages_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
         self._update_buttons()
         self.preview_shown.emit(doc.id)
+        self._announce_loaded()
+
+    def _announce_loaded(self) -> None:
+        if self._announce:
+            case_no, self._announce = self._announce, ""
+            self.case_loaded.emit(case_no)
+
+    def _preview_failed(self, error: object) -> None:
+        self._announce_loaded()
+        report_unexpected(error)  # type: ignore[arg-type]
 
     def _clear_pages(self) -> None:
         while self.pages_layout.count() > 1:

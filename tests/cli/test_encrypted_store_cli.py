@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ENV = "MEDIATION_DESK_PASSPHRASE"
 
 
-def app(data_dir: Path, *args: str, passphrase: str | None = TEST_PASSPHRASE):
-    """`python -m app` in a fresh process: no keyring, no terminal (stdin is /dev/null)."""
+def app(data_dir: Path, *args: str, passphrase: str | None = TEST_PASSPHRASE, stdin: str = ""):
+    """`python -m app` in a fresh process: no keyring, no terminal (stdin is a pipe)."""
     env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     env.pop(ENV, None)
     if passphrase is not None:
@@ -28,7 +28,7 @@ def app(data_dir: Path, *args: str, passphrase: str | None = TEST_PASSPHRASE):
         [sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
         cwd=ROOT,
         env=env,
-        stdin=subprocess.DEVNULL,
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=120,
@@ -145,3 +145,32 @@ def test_a_truncated_backup_exits_2_and_changes_nothing(demo_dir: Path, tmp_path
     assert done.returncode == 2 and done.stdout == ""
     assert "损坏" in done.stderr
     assert (demo_dir / "cases.db").read_bytes() == before
+
+
+def test_a_new_computer_restores_a_backup_with_the_recovery_code(
+    demo_dir: Path, tmp_path: Path
+) -> None:
+    made = app(demo_dir, "backup", "create", "--to", str(tmp_path / "usb"), "--json")
+    backup = Path(json.loads(made.stdout)["path"])
+    Path(str(backup) + ".keyinfo.json").unlink()  # only the .db file was carried over
+    shown = app(demo_dir, "key", "recovery-code")
+    assert shown.returncode == 0
+    code = shown.stdout.splitlines()[-1]
+    assert len(code.split("-")) == 11
+    new_dir = tmp_path / "new-laptop"
+    refused = app(new_dir, "backup", "restore", str(backup), passphrase="新电脑的口令")
+    assert refused.returncode == 2 and "--recovery-code" in refused.stderr
+    done = app(
+        new_dir,
+        "backup",
+        "restore",
+        str(backup),
+        "--recovery-code",
+        "-",
+        passphrase="新电脑的口令",
+        stdin=code + "\n",
+    )
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(app(new_dir, "cases", "list", "--json", passphrase="新电脑的口令").stdout)
+    assert len(rows) == 24
+    assert code.replace("-", "") not in done.stdout + done.stderr

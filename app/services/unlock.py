@@ -112,8 +112,7 @@ def key_status(data_dir: Path) -> KeyStatus:
     kdf = ""
     if info is not None and info.kdf is not None:
         kdf = (
-            f"argon2id t={info.kdf.time_cost} m={info.kdf.memory_kib} KiB "
-            f"p={info.kdf.parallelism}"
+            f"argon2id t={info.kdf.time_cost} m={info.kdf.memory_kib} KiB p={info.kdf.parallelism}"
         )
     encrypted = path.exists() and path.stat().st_size > 0 and not cipher.is_plaintext(path)
     return KeyStatus(data_dir, info.mode if info else None, kdf, encrypted)

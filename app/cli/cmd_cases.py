@@ -10,6 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from app.cli.output import clip, jsonable, local_time, percent, print_json, table
+from app.domain.identifiers import mask_id, mask_phone
 from app.domain.money import ZERO, fmt_grouped
 
 if TYPE_CHECKING:
@@ -42,8 +43,8 @@ def summary_row(case: CaseSummary) -> list[str]:
         case.status_label,
         clip(case.creditor_name, 28),
         case.debtor_name,
-        case.debtor_id_number,
-        case.debtor_phone,
+        mask_id(case.debtor_id_number),
+        mask_phone(case.debtor_phone),
         words.LENDER_TYPES.get(case.lender_type, case.lender_type),
         fmt_grouped(case.principal),
         fmt_grouped(case.claimed_total),

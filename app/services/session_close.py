@@ -8,7 +8,8 @@ An agreement needs the agreement, its repayment plan and the session record; no 
 the record of termination (调解终结书) and the session record; an adjournment the session
 record. `close_session` refuses (InputError, everything at once) before changing anything
 when a step or a document lacks something; then it finishes the session (the case moves
-on) and renders the documents as they now stand (an agreement carries its signing date).
+on), renders the documents as they now stand (an agreement carries its signing date)
+and keeps each as a version in the case store (`document_versions.save_rendered`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from app.domain.errors import InputError, Problem
 
 if TYPE_CHECKING:
     from app.services.context import AppContext
+    from app.services.document_versions import DocumentVersion
     from app.services.documents import RenderedDocument
     from app.services.sessions import FinishResult
 
@@ -40,6 +42,8 @@ class ClosedSession:
 
     result: FinishResult
     documents: tuple[RenderedDocument, ...]
+    versions: tuple[DocumentVersion, ...] = ()
+    """The stored version of each document, in the same order."""
 
 
 def documents_for(outcome: str) -> tuple[str, ...]:
@@ -94,23 +98,24 @@ def close_session(
         raise InputError(found)
     result = sessions.finish(ctx, case_no, outcome)
     documents = preview_documents(ctx, case_no, outcome, progress)
-    _record_rendered(ctx, case_no, result.session_id, documents)
-    return ClosedSession(result, tuple(documents))
+    versions = _store(ctx, case_no, result.session_id, documents)
+    return ClosedSession(result, tuple(documents), versions)
 
 
-def _record_rendered(
+def _store(
     ctx: AppContext, case_no: str, session_id: int, documents: list[RenderedDocument]
-) -> None:
-    """Audit which documents the session produced (kind, number, SHA-256 of the PDF).
+) -> tuple[DocumentVersion, ...]:
+    """Keep each PDF as a version of its kind (one audited write each), then note in the
+    audit log which documents the session produced."""
+    from app.services.document_versions import save_rendered
 
-    HOOK (documents issue): once `app.services.documents_store` exists, store each PDF
-    there as a new document version instead of only noting its hash here.
-    """
+    versions = tuple(save_rendered(ctx, case_no, doc) for doc in documents)
+    listed = [
+        {"kind": d.kind, "number": d.document_no, "sha256": d.sha256, "document_id": v.id}
+        for d, v in zip(documents, versions, strict=True)
+    ]
     with ctx.write() as uow:
         case = uow.cases.require(case_no)
-        listed = [{"kind": d.kind, "number": d.document_no, "sha256": d.sha256} for d in documents]
-        uow.record(
-            "session.documents_rendered",
-            case=case,
-            detail={"session_id": session_id, "documents": listed},
-        )
+        detail = {"session_id": session_id, "documents": listed}
+        uow.record("session.documents_rendered", case=case, detail=detail)
+    return versions

@@ -4,6 +4,7 @@ agreement whose PDF carries the agreed amounts and dates, one in a termination r
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -267,7 +268,7 @@ def test_a_whole_session_ends_in_a_signed_agreement_with_its_pdf(qtbot, wizard, 
     wizard.next()
     closed = finish(qtbot, wizard)
     assert closed.result.status == "signed"
-    saved = wizard.finish_page.list.save_all(tmp_path / "out")
+    saved = wizard.finish_page.save_all_to(tmp_path / "out")
     agreement = next(p for p in saved if "-XY-" in p.name)
     assert agreement.exists() and agreement.read_bytes().startswith(b"%PDF")
     text = all_text(agreement.read_bytes())
@@ -282,6 +283,27 @@ def test_a_whole_session_ends_in_a_signed_agreement_with_its_pdf(qtbot, wizard, 
     for row in rows:
         assert format_date_cn(row.due) in text and format_amount(row.amount) in text
     assert not wizard.pages[0].isEnabled()
+    print_the_stored_agreement(qtbot, wizard, tmp_path / "printed.pdf")
+
+
+def print_the_stored_agreement(qtbot, wizard: SessionWizard, out: Path) -> None:
+    """The stored versions are listed; printing one (to a PDF file) is recorded."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    panel = wizard.finish_page.stored
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 3, timeout=WAIT)
+    if not shutil.which("pdftoppm"):
+        return  # no page images to print on this machine
+    panel.table.selectRow(
+        next(r for r in range(3) if panel.table.item(r, 0).text() == "人民调解协议书")
+    )
+    qtbot.waitUntil(lambda: bool(panel._preview and panel._preview.images), timeout=WAIT)
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    with qtbot.waitSignal(panel.printed, timeout=WAIT) as printed:
+        assert panel.print_to(printer) == 4
+    assert out.exists() and printed.args[0].status == "printed"
 
 
 def settle(qtbot, wizard: SessionWizard) -> None:
@@ -308,6 +330,8 @@ def render_documents(qtbot, wizard: SessionWizard, kinds: list[str]) -> None:
     qtbot.waitUntil(lambda: len(page.list.documents) == len(kinds), timeout=WAIT)
     assert [d.kind for d in page.list.documents] == kinds
     assert not page.progress.isVisible()
+    if shutil.which("pdftoppm"):  # the first document's pages, side by side
+        qtbot.waitUntil(lambda: page.shown_pages > 0, timeout=WAIT)
 
 
 def sign_everyone(qtbot, wizard: SessionWizard) -> None:
@@ -340,9 +364,9 @@ def test_a_session_without_agreement_ends_with_the_termination_record(qtbot, wiz
     assert "调解中 → 调解终结" in wizard.finish_page.summary.text()
     closed = finish(qtbot, wizard)
     assert closed.result.status == "terminated"
-    kinds = [d.kind for d in wizard.finish_page.list.documents]
+    kinds = [d.kind for d in wizard.finish_page.documents]
     assert kinds == ["termination", "record"]
-    termination = all_text(wizard.finish_page.list.documents[0].pdf)
+    termination = all_text(wizard.finish_page.documents[0].pdf)
     assert "调解终结书" in termination.replace(" ", "") and "债务人否认借款事实" in termination
     with open_context(data_dir, actor="检查") as ctx:
         assert get_case(ctx, wizard.shared.case_no).summary.status == "terminated"

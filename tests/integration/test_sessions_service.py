@@ -311,6 +311,7 @@ def test_not_agreed_terminates_the_case_with_a_termination_record(ctx, case_no, 
     assert finished["ended_at"] == (SESSION_START + timedelta(hours=1, minutes=30)).isoformat()
     rendered = audit_events(ctx, case_no, "session.documents_rendered")[-1][1]
     assert [d["sha256"] for d in rendered["documents"]] == [d.sha256 for d in closed.documents]
+    assert [d["document_id"] for d in rendered["documents"]] == [v.id for v in closed.versions]
 
 
 def test_an_agreement_needs_every_step_and_ends_signed_with_the_agreement(ctx, case_no, state):
@@ -328,6 +329,14 @@ def test_an_agreement_needs_every_step_and_ends_signed_with_the_agreement(ctx, c
     assert closed.result.status == "signed"
     moves = [(d["from"], d["to"]) for _, d in audit_events(ctx, case_no, "case.status_changed")]
     assert moves[-2:] == [("in_session", "agreed"), ("agreed", "signed")]
+    from app.services.document_versions import document_pdf, list_documents
+
+    stored = {v.kind: v for v in list_documents(ctx, case_no)}
+    assert set(stored) == {"agreement", "plan", "record"}
+    assert document_pdf(ctx, stored["agreement"].id) == closed.documents[0].pdf
+    assert [v.id for v in closed.versions] == [
+        stored[k].id for k in ("agreement", "plan", "record")
+    ]
     agreement = all_text(closed.documents[0].pdf)
     total = last.settlement.settled_total
     assert format_amount(total) in agreement

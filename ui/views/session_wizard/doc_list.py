@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QWidget
 
@@ -35,8 +35,22 @@ def write_file(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def save_documents(documents: list[Any], folder: Path) -> list[Path]:
+    """Save every document into `folder` as `<document number>.pdf`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for doc in documents:
+        path = folder / f"{doc.document_no}.pdf"
+        write_file(path, doc.pdf)
+        saved.append(path)
+    return saved
+
+
 class DocumentList(QWidget):
     """Rows of (name, number, pages, 打开, 另存为…) for `RenderedDocument`s."""
+
+    preview_wanted = Signal(int)
+    """The 预览 button of the document at this index was pressed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,9 +75,12 @@ class DocumentList(QWidget):
             saver = QPushButton(self.tr("另存为…"))
             saver.setObjectName(f"save_{doc.kind}")
             saver.clicked.connect(lambda _c=False, d=doc: self.ask_save(d))
-            for col, widget in enumerate((title, number, pages, opener, saver)):
+            viewer = QPushButton(self.tr("预览"))
+            viewer.setObjectName(f"preview_{doc.kind}")
+            viewer.clicked.connect(lambda _c=False, n=line: self.preview_wanted.emit(n))
+            for col, widget in enumerate((title, number, pages, viewer, opener, saver)):
                 self.grid.addWidget(widget, line, col)
-        self.grid.setColumnStretch(5, 1)
+        self.grid.setColumnStretch(6, 1)
 
     def open_document(self, doc: Any) -> Path:
         """Write the PDF to a private temporary folder and open it in the system viewer."""
@@ -80,21 +97,6 @@ class DocumentList(QWidget):
         )
         if name:
             write_file(Path(name), doc.pdf)
-
-    def save_all(self, folder: Path) -> list[Path]:
-        """Save every document into `folder` as `<document number>.pdf`."""
-        folder.mkdir(parents=True, exist_ok=True)
-        saved = []
-        for doc in self.documents:
-            path = folder / f"{doc.document_no}.pdf"
-            write_file(path, doc.pdf)
-            saved.append(path)
-        return saved
-
-    def ask_save_all(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存文书的文件夹"))
-        if folder:
-            self.save_all(Path(folder))
 
     def closeEvent(self, event: Any) -> None:
         if self._temp is not None:

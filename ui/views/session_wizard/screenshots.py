@@ -125,9 +125,9 @@ class Camera:
         if key == "settlement":
             return page.page.proposal() is not None
         if key == "documents":
-            return bool(page.list.documents)
+            return bool(page.shown_pages)
         if key == "finish":
-            return page.result is not None
+            return bool(page.previewed)
         return True
 
     def wait_until(self, ready: Callable[[], bool], then: Callable[[], None]) -> None:

@@ -5,10 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 from ui.views.session_wizard import words
 from ui.views.session_wizard.doc_list import DocumentList
+from ui.views.session_wizard.fields import clear_layout
 from ui.views.session_wizard.shared import Shared, StepPage
 
 if TYPE_CHECKING:
@@ -24,6 +33,16 @@ def render_previews(ctx: Any, case_no: str, outcome: str, progress: Any = None) 
     if missing:
         raise InputError([Problem("documents", text) for text in missing])
     return preview_documents(ctx, case_no, outcome, progress)
+
+
+def page_pictures(pdf: bytes) -> list[Any]:
+    """Small page images (QImage, safe off the GUI thread); [] without a PDF renderer."""
+    from ui.views.pdf_pages import page_images
+
+    return page_images(pdf, dpi=PREVIEW_DPI)
+
+
+PREVIEW_DPI = 40  # an A4 page is 331 × 468 px: a document's pages side by side
 
 
 class DocumentsPage(StepPage):
@@ -52,8 +71,20 @@ class DocumentsPage(StepPage):
         self.problems.setVisible(False)
         self.column.addWidget(self.problems)
         self.list = DocumentList()
+        self.list.preview_wanted.connect(self.preview)
         self.column.addWidget(self.list)
+        self.pages = QScrollArea()
+        self.pages.setObjectName("pagePreview")
+        self.pages.setWidgetResizable(True)
+        self.pages.setMinimumHeight(500)
+        strip = QWidget()
+        self.strip = QHBoxLayout(strip)
+        self.strip.setContentsMargins(4, 4, 4, 4)
+        self.pages.setWidget(strip)
+        self.pages.setVisible(False)
+        self.column.addWidget(self.pages)
         self.column.addStretch(1)
+        self.shown_pages = 0
 
     def title(self) -> str:
         return self.tr("文书：预览调解结果所需的文书")
@@ -99,6 +130,28 @@ class DocumentsPage(StepPage):
         self.progress.setVisible(False)
         self.render_button.setEnabled(True)
         self.list.show_documents(documents)
+        if documents:
+            self.preview(0)
+
+    def preview(self, index: int) -> None:
+        """Show the pages of the index-th document (rendered on the database thread)."""
+        pdf = self.list.documents[index].pdf
+        self.shared.runner.submit(lambda: page_pictures(pdf), on_finished=self._show_pages)
+
+    def _show_pages(self, images: list[Any]) -> None:
+        clear_layout(self.strip)
+        for image in images:
+            page = QLabel()
+            page.setPixmap(QPixmap.fromImage(image))
+            page.setObjectName("pageImage")
+            self.strip.addWidget(page)
+        if not images:
+            self.strip.addWidget(
+                QLabel(self.tr("本机无法显示页面：请按“打开（可打印）”在阅读器中查看。"))
+            )
+        self.strip.addStretch(1)
+        self.shown_pages = len(images)
+        self.pages.setVisible(True)
 
     def _refused(self, error: BaseException) -> None:
         self.progress.setVisible(False)

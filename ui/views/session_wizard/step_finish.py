@@ -5,10 +5,12 @@ print or save."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ui import formatting, labels
 from ui.views.session_wizard import words
-from ui.views.session_wizard.doc_list import DocumentList
+from ui.views.session_wizard.doc_list import save_documents
 from ui.views.session_wizard.shared import Shared, StepPage
 
 if TYPE_CHECKING:
@@ -68,10 +70,11 @@ class FinishPage(StepPage):
         self.problems.setWordWrap(True)
         self.problems.setVisible(False)
         self.column.addWidget(self.problems)
-        self.list = DocumentList()
-        self.save_all.clicked.connect(self.list.ask_save_all)
-        self.column.addWidget(self.list)
+        self.save_all.clicked.connect(self.ask_save_all)
+        self.stored: Any = None  # the 文书 panel, once the documents are stored
         self.column.addStretch(1)
+        self.documents: list[Any] = []
+        self.previewed = False
         self.confirm: Callable[[str], bool] = self._ask
         self.result: Any = None
 
@@ -137,9 +140,32 @@ class FinishPage(StepPage):
         done = self.tr("调解已完成，案件状态：%1。请打开文书打印，或保存到文件夹。")
         figures = self.summary.text().split("\n")[1:-1]  # outcome and amounts, not the move
         self.summary.setText("\n".join([done.replace("%1", status), *figures]))
-        self.list.show_documents(list(closed.documents))
+        self.documents = list(closed.documents)
         self.save_all.setVisible(True)
+        self._show_stored()
         self.closed.emit(closed)
+
+    def _show_stored(self) -> None:
+        """The stored versions with their pages, 打印… and 另存为 (the case's 文书 panel)."""
+        from ui.views.documents_panel import DocumentsPanel
+
+        self.stored = DocumentsPanel(self.shared.service, self.shared.runner)
+        self.stored.setObjectName("storedDocuments")
+        self.stored.setMinimumHeight(430)
+        self.column.insertWidget(self.column.count() - 1, self.stored, 1)
+        self.stored.preview_shown.connect(self._previewed)
+        self.stored.load(self.shared.case_no)
+
+    def _previewed(self, _document_id: int) -> None:
+        self.previewed = True
+
+    def save_all_to(self, folder: Path) -> list[Path]:
+        return save_documents(self.documents, folder)
+
+    def ask_save_all(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存文书的文件夹"))
+        if folder:
+            self.save_all_to(Path(folder))
 
     def _refused(self, error: BaseException) -> None:
         self.progress.setVisible(False)

@@ -792,7 +792,7 @@
 <context>
     <name>DocumentList</name>
     <message numerus="yes">
-        <location filename="../../ui/views/session_wizard/doc_list.py" line="+57"/>
+        <location filename="../../ui/views/session_wizard/doc_list.py" line="+71"/>
         <source>%n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -810,6 +810,11 @@
         <translation>Save as…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>保存文书</source>
         <translation>Save document</translation>
@@ -819,21 +824,16 @@
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
-    <message>
-        <location line="+16"/>
-        <source>选择保存文书的文件夹</source>
-        <translation>Choose a folder for the documents</translation>
-    </message>
 </context>
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_documents.py" line="+38"/>
+        <location filename="../../ui/views/session_wizard/step_documents.py" line="+57"/>
         <source>生成文书预览(&amp;R)</source>
         <translation>&amp;Render previews</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <source>文书：预览调解结果所需的文书</source>
         <translation>Documents: preview what the outcome needs</translation>
     </message>
@@ -848,7 +848,12 @@
         <translation>This session needs: %1.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+49"/>
+        <source>本机无法显示页面：请按“打开（可打印）”在阅读器中查看。</source>
+        <translation>Pages cannot be shown on this computer: press Open (to print) to read them in the viewer.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>还不能生成：</source>
         <translation>Cannot render yet:</translation>
     </message>
@@ -956,7 +961,7 @@
         <translation>Page images cannot be shown on this computer; open the document in the system viewer.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>还不能生成这份文书，尚缺：</source>
         <translation>This document cannot be generated yet. Missing:</translation>
     </message>
@@ -979,7 +984,7 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_finish.py" line="+52"/>
+        <location filename="../../ui/views/session_wizard/step_finish.py" line="+54"/>
         <source>完成调解并生成文书(&amp;F)</source>
         <translation>&amp;Finish the session and render documents</translation>
     </message>
@@ -989,7 +994,7 @@
         <translation>Save all to a folder…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>完成：结束调解，案件进入下一状态，打印文书</source>
         <translation>Finish: end the session, move the case on, print the documents</translation>
     </message>
@@ -1034,7 +1039,12 @@
         <translation>The session is finished; the case is now %1. Open the documents to print them, or save them to a folder.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
+        <source>选择保存文书的文件夹</source>
+        <translation>Choose a folder for the documents</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>还不能完成：</source>
         <translation>Cannot finish yet:</translation>
     </message>

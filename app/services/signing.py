@@ -15,12 +15,14 @@ Hooks wired to the case store (tests may replace them):
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from app.documents.org_identity import write_atomically
 from app.documents.signing import (
@@ -220,9 +222,27 @@ def verify_document(
         if identity_exists(data_dir):
             fingerprints = (read_identity(data_dir).fingerprint_sha256,)
         lookup = record_lookup_provider(Path(data_dir))
-    return verify_pdf(
-        pdf_bytes, trusted_certs=trusted_certs, org_fingerprints=fingerprints, lookup_record=lookup
+    problems: list[str] = []
+
+    def guarded_lookup(sha256: str) -> dict[str, Any] | None:
+        assert lookup is not None
+        try:
+            return lookup(sha256)
+        except DomainError as error:  # e.g. the encrypted store needs a passphrase
+            problems.append(f"未能核对案件库记录：{error}")
+            return None
+
+    report = verify_pdf(
+        pdf_bytes,
+        trusted_certs=trusted_certs,
+        org_fingerprints=fingerprints,
+        lookup_record=guarded_lookup if lookup is not None else None,
     )
+    if problems:
+        report = dataclasses.replace(
+            report, store_checked=False, notes=(*report.notes, *problems)
+        )
+    return report
 
 
 def identity_ready(data_dir: Path) -> bool:

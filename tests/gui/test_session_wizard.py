@@ -218,6 +218,52 @@ def test_enter_moves_to_the_next_field_but_makes_a_new_line_in_notes(qtbot, wiza
     assert notes.toPlainText() == "a\nb" and notes.hasFocus()
 
 
+def test_tab_goes_through_the_attendee_rows_before_the_add_button(qtbot, wizard):
+    add_attendee(qtbot, wizard, "debtor|")
+    add_attendee(qtbot, wizard, "creditor_agent|")
+    order, widget = [], field(wizard, "place")
+    for _ in range(16):
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or not widget.isEnabled():
+            widget = widget.nextInFocusChain()
+        order.append(widget.objectName())
+    assert order[:6] == [
+        "attendees[0].name",
+        "attendees[0].capacity",
+        "attendees[0].id_type",
+        "attendees[0].id_number",
+        "attendees[0].identity_checked",
+        "removeAttendee0",
+    ]  # the authorisation is for agents only
+    assert order[6] == "attendees[1].name"
+    assert order.index("addAttendeeChoice") > order.index("attendees[1].authorisation")
+
+
+def test_the_main_window_opens_the_wizard_on_the_chosen_case(qtbot, themed_app, data_dir, case_no):
+    from ui.views.main_window import MainWindow
+
+    service = ContextCaseService(data_dir, actor="测试调解员", clock=FixedClock(SESSION_START))
+    runner = InlineTaskRunner()
+    window = MainWindow(service, runner, data_dir)
+    runner.setParent(window)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.cases_loaded, timeout=WAIT):
+        window.refresh()
+    window.select_case(case_no)
+    wizard = window.open_session()
+    assert isinstance(wizard, SessionWizard)
+    qtbot.waitUntil(lambda: wizard.shared.state is not None, timeout=WAIT)
+    assert wizard.shared.state.status == "in_session" and wizard.isVisible()
+    assert window.open_session(case_no) is wizard  # one window per case
+    qtbot.waitUntil(
+        lambda: window.model.case_at(window.model.row_of(case_no)).status == "in_session",
+        timeout=WAIT,
+    )
+    wizard.close()
+    service.close()
+
+
 def test_steps_move_by_keyboard_and_the_case_remembers_the_step(qtbot, wizard, data_dir):
     qtbot.keyClick(wizard, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert wizard.current == 1

@@ -10,6 +10,7 @@ and a red line under it for the service's reason when a value is refused.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -39,6 +40,13 @@ def clear_layout(layout: QLayout) -> None:
         widget = item.widget() if item is not None else None
         if widget is not None:
             widget.deleteLater()
+
+
+def chain(widgets: list[QWidget]) -> None:
+    """Tab moves through `widgets` in this order (rows rebuilt later than the buttons under
+    them would otherwise come after those buttons)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 def error_label() -> QLabel:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.identifiers import check_resident_id
 from ui import labels
 from ui.views.session_wizard import words
-from ui.views.session_wizard.fields import FieldGrid, clear_layout, combo, error_label, fill
+from ui.views.session_wizard.fields import FieldGrid, chain, clear_layout, combo, error_label, fill
 from ui.views.session_wizard.shared import Shared, StepPage
 
 if TYPE_CHECKING:
@@ -156,6 +156,8 @@ class CheckInPage(StepPage):
         self.grid.setColumnStretch(3, 3)
         self.grid.setColumnStretch(5, 4)
         self.empty_note.setVisible(not state.attendees)
+        row_widgets = [w for row in self._rows for w in row["focus"]]
+        chain([self.held_on, self.place, *row_widgets, self.add_choice, self.add_button])
 
     def _row(self, index: int, person: Attendee, state: SessionState) -> dict[str, Any]:
         base = f"attendees[{index}]."
@@ -190,7 +192,8 @@ class CheckInPage(StepPage):
         self.grid.addWidget(error, line + 1, 4, 1, 3)
         capacity.currentIndexChanged.connect(lambda _i: self._agent_only(capacity, auth))
         self._agent_only(capacity, auth)
-        return {"name": name, "note": note, "number": number}
+        focus = [widget for widget, _field in widgets] + [remove]
+        return {"name": name, "note": note, "number": number, "focus": focus}
 
     @staticmethod
     def _agent_only(capacity: QComboBox, auth: QLineEdit) -> None:

@@ -26,6 +26,7 @@ from app.domain.rates import describe_rate
 from ui import formatting, labels
 from ui.views.session_wizard.fields import (
     FieldGrid,
+    chain,
     clear_layout,
     date_edit,
     error_label,
@@ -135,7 +136,7 @@ class DebtPage(StepPage):
         self.new_note.setObjectName("newPaymentNote")
         self.new_note.setPlaceholderText(self.tr("备注，如：微信转账"))
         self.new_note.returnPressed.connect(self._add_payment)
-        add = QPushButton(self.tr("记录一笔还款"))
+        add = self.add_button = QPushButton(self.tr("记录一笔还款"))
         add.setObjectName("addPayment")
         add.clicked.connect(self._add_payment)
         self.pay_error = error_label()
@@ -212,6 +213,7 @@ class DebtPage(StepPage):
             heading = QLabel(text)
             heading.setObjectName("gridHead")
             self.pay_grid.addWidget(heading, 0, col)
+        focus: list[QWidget] = []
         for line, payment in enumerate(state.payments, start=1):
             base = f"payments[{payment.id}]."
             day, amount, note = date_edit(), QLineEdit(), QLineEdit()
@@ -231,7 +233,10 @@ class DebtPage(StepPage):
             remove.clicked.connect(lambda _c=False, pid=payment.id: self._remove_payment(pid))
             self.pay_grid.addWidget(remove, line * 2, 3)
             self.pay_grid.addWidget(error, line * 2 + 1, 0, 1, 4)
+            focus += [day, amount, note, remove]
         self.pay_grid.setColumnStretch(2, 1)
+        editors = [*self.loan_form.editors.values(), *self.claim_form.editors.values()]
+        chain([*editors, *focus, self.new_date, self.new_amount, self.new_note, self.add_button])
 
     def _add_payment(self) -> None:
         from app.services import sessions

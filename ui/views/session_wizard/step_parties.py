@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import labels
-from ui.views.session_wizard.fields import FieldGrid, clear_layout, error_label, fill
+from ui.views.session_wizard.fields import FieldGrid, chain, clear_layout, error_label, fill
 from ui.views.session_wizard.shared import Shared, StepPage
 
 if TYPE_CHECKING:
@@ -112,8 +112,10 @@ class PartiesPage(StepPage):
         self._shown = [p.id for p in state.case.parties]
         self._first = None
         self.add_error.setVisible(False)
+        self._focus: list[QWidget] = []
         for party in state.case.parties:
             self.cards.addWidget(self._card(party))
+        chain([*self._focus, self.new_role, self.new_name, self.add_button])
 
     def _card(self, party: PartyInfo) -> QGroupBox:
         roles = labels.party_roles()
@@ -134,11 +136,13 @@ class PartiesPage(StepPage):
             for path, editor in form.editors.items():
                 fill(editor, getattr(party, path.removeprefix(base)))
         layout.addWidget(form)
+        self._focus += list(form.editors.values())
         if party.role in ("co_debtor", "guarantor"):
             remove = QPushButton(self.tr("删除此当事人"))
             remove.setObjectName(f"removeParty{party.id}")
             remove.clicked.connect(lambda: self._remove(party.id))
             layout.addWidget(remove)
+            self._focus.append(remove)
         if self._first is None:
             self._first = name
         return box

@@ -122,11 +122,11 @@ def before_commit(uow: UnitOfWork, db_path: Path) -> AnchorPlan | None:
             detail = {"reason": problem, "unanchored_through": first_new - 1}
             last = uow.record(ANCHOR_CREATED, detail=detail)
         return AnchorPlan(Head(last.seq, last.hash), force=True)
+    if stored_hash(uow, anchored.seq) == anchored.hash:
+        return AnchorPlan(Head(last.seq, last.hash), force=False)
     if _recorded_actions(uow, first_new) & REANCHOR_ACTIONS:
         return AnchorPlan(Head(last.seq, last.hash), force=True)
-    if stored_hash(uow, anchored.seq) != anchored.hash:
-        return None  # the anchored event is gone or changed: keep the evidence
-    return AnchorPlan(Head(last.seq, last.hash), force=False)
+    return None  # the anchored event is gone or changed: keep the evidence
 
 
 def after_commit(db_path: Path, plan: AnchorPlan | None) -> None:

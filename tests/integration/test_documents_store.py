@@ -238,3 +238,22 @@ def test_sqlite_itself_keeps_signed_versions_and_their_evidence(ctx: Any, case_n
             " signed_via) VALUES (1, 'notice', 1, 'final', '', '2026-01-01', 'x')",
         )
     assert docs.get_document(ctx, doc.id).status == "signed"
+
+
+def test_the_orm_refuses_the_same_changes_before_any_sql(ctx: Any, case_no: str) -> None:
+    from app.store.records import Document, DocumentAttachment, ImmutableRowError
+
+    doc = docs.create_version(ctx, case_no, "agreement", AGREEMENT_V1, final=True)
+    scan = docs.attach_signed_scan(ctx, doc.id, SCAN_JPEG, "signed.jpg").attachments[0]
+    changes = (
+        (Document, doc.id, "signed_via", "digital"),
+        (Document, doc.id, "status", "printed"),
+        (Document, doc.id, "content", b"%PDF other"),
+        (DocumentAttachment, scan.id, "filename", "other.jpg"),
+    )
+    for model, key, name, value in changes:
+        with pytest.raises(ImmutableRowError), ctx.write() as uow:
+            setattr(uow.session.get(model, key), name, value)
+            uow.session.flush()
+    kept = docs.get_document(ctx, doc.id)
+    assert (kept.status, kept.signed_via, kept.attachments) == ("signed", "wet_ink", (scan,))

@@ -2,8 +2,9 @@
 
 `record_lookup(data_dir)` is what `app.services.signing.record_lookup_provider` uses: a
 function `sha256 -> dict | None` over the case store of `data_dir`, or None when there is no
-case store there, or when this build has no document records yet
-(`app.services.documents_store` not present), so the report says the store was not checked.
+case store there, when the store cannot be unlocked (no keyring entry and no passphrase), or
+when this build has no document records yet (`app.services.documents_store` not present), so
+the report says the store was not checked.
 """
 
 from __future__ import annotations
@@ -35,6 +36,19 @@ def _finder() -> Finder | None:
     return found if callable(found) else None
 
 
+def _store_key(folder: Path) -> bytes | None:
+    """The encrypted store's key when it can be had (keyring, passphrase in the environment
+    or a terminal); None when the store stays locked: verifying a signature never needs it,
+    the report then says the store was not checked."""
+    from app.domain.errors import DomainError
+    from app.services.unlock import unlock_store
+
+    try:
+        return unlock_store(folder)
+    except DomainError:
+        return None
+
+
 def plain(value: Any) -> Any:
     """JSON-ready data: dataclasses as dicts, dates ISO, Decimal as text, bytes left out."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -58,9 +72,12 @@ def record_lookup(data_dir: Path) -> Callable[[str], dict[str, Any] | None] | No
     finder = _finder()
     if finder is None or not db_path_for(folder).exists():
         return None
+    key = _store_key(folder)
+    if key is None:
+        return None
 
     def lookup(sha256: str) -> dict[str, Any] | None:
-        with open_context(folder, actor="verify") as ctx:
+        with open_context(folder, actor="verify", key=key) as ctx:
             found = finder(ctx, sha256)
         if found is None:
             return None

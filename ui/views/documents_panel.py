@@ -145,10 +145,10 @@ class DocumentsPanel(QWidget):
         self.summary.setObjectName("docSummary")
         self.summary.setWordWrap(True)
         self.pages_layout.addWidget(self.summary)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages_host)
-        return self.scroll
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setWidget(self.pages_host)
+        return self.page_scroll
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -256,8 +256,9 @@ class DocumentsPanel(QWidget):
     def _clear_pages(self) -> None:
         while self.pages_layout.count() > 1:
             item = self.pages_layout.takeAt(1)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
 
     def _show_empty(self, text: str) -> None:
         self._preview = None

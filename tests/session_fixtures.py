@@ -86,8 +86,38 @@ def fill_record(ctx: Any, session_id: int, outcome: str, notes: str = "") -> Any
     return sessions.save_field(ctx, session_id, "outcome", outcome)
 
 
+def signature_png() -> bytes:
+    """A small transparent PNG with a stroke, as the signature pad exports."""
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (120, 40), (0, 0, 0, 0))
+    ImageDraw.Draw(image).line([(5, 30), (40, 8), (80, 32), (115, 10)], fill=(20, 30, 90, 255))
+    out = BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+STROKES = {"width": 400, "height": 160, "strokes": [[[5, 30, 0.5], [40, 8, 0.5]]]}
+
+
+def sign_everyone(ctx: Any, case_no: str) -> Any:
+    """The agreement made final, then signed on the pad by every party and the mediator
+    (the creditor, an organisation, through its agent)."""
+    from app.services.session_signing import prepare_agreement, sign_on_pad
+
+    progress = prepare_agreement(ctx, case_no)
+    for signer in progress.required:
+        name = "周律师" if signer.role == "creditor" else signer.name
+        progress = sign_on_pad(
+            ctx, progress.document.id, signer.party_id, name, signature_png(), STROKES
+        )
+    return progress
+
+
 def agree(ctx: Any, case_no: str, session_id: int) -> Any:
-    """Recalculate, settle (charges waived, lump sum), record "agreed", both sign."""
+    """Recalculate, settle (charges waived, lump sum), record "agreed", everyone signs."""
     from app.services import recalculation, sessions, settlement
 
     check_in(ctx, session_id)
@@ -95,9 +125,8 @@ def agree(ctx: Any, case_no: str, session_id: int) -> Any:
     recalculation.recalculate(ctx, case_no, ctx.today())
     settlement.save_settlement(ctx, case_no, WAIVE, LUMP_SUM, TERMS)
     fill_record(ctx, session_id, "agreed")
-    for index in (0, 1):
-        state = sessions.record_signature(ctx, session_id, index, "pad", b"\x89PNG sig")
-    return state
+    sign_everyone(ctx, case_no)
+    return sessions.get_state(ctx, session_id)
 
 
 def audit_events(ctx: Any, case_no: str, action: str = "") -> list[tuple[str, dict[str, Any]]]:

@@ -9,6 +9,7 @@ agreement needs the check-in, the parties and the record; an adjournment only th
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from app.domain.identifiers import check_credit_code, check_resident_id
@@ -23,6 +24,7 @@ from app.domain.session_record import (
     STEP_KEYS,
     STEPS,
 )
+from app.services.session_state import SettlementSummary, SnapshotSummary
 
 if TYPE_CHECKING:
     from app.services.cases import PartyInfo
@@ -185,14 +187,24 @@ def _documents(state: SessionState) -> list[str]:
 
 
 def _signatures(state: SessionState) -> list[str]:
-    signers = [a for a in state.attendees if a.signs]
-    if not signers:
-        return ["没有需要签名的出席人员（请先在签到中登记当事人一方）。"]
-    return [
-        f"{a.name or '未填姓名'}（{CAPACITIES[a.capacity]}）尚未签名。"
-        for a in signers
-        if a.signature is None
-    ]
+    """Only an agreement is signed: its latest version, by every party and the mediator."""
+    if state.outcome not in OUTCOMES:
+        return ["请先在“调解笔录”中选择调解结果。"]
+    if state.outcome != "agreed":
+        return []
+    agreement = state.agreement
+    if agreement is None:
+        return ["请在本步生成协议书定稿，再由各方签名。"]
+    changed = [t for t in (state.settlement, state.snapshot) if t is not None]
+    if any(_changed_at(t) > agreement.created_at for t in changed):
+        return ["调解方案或计算结果在协议书定稿后有修改：请在本步重新生成协议书并签名。"]
+    if agreement.status == "signed":
+        return []
+    return [f"{who}尚未签名。" for who in agreement.missing] or ["协议书尚未签署。"]
+
+
+def _changed_at(thing: SettlementSummary | SnapshotSummary) -> datetime:
+    return thing.updated_at if isinstance(thing, SettlementSummary) else thing.created_at
 
 
 def _finish(state: SessionState) -> list[str]:

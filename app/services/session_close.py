@@ -8,8 +8,8 @@ An agreement needs the agreement, its repayment plan and the session record; no 
 the record of termination (调解终结书) and the session record; an adjournment the session
 record. `close_session` refuses (InputError, everything at once) before changing anything
 when a step or a document lacks something; then it finishes the session (the case moves
-on), renders the documents as they now stand (an agreement carries its signing date)
-and keeps each as a version in the case store (`document_versions.save_rendered`).
+on) and keeps each document as a final version in the documents store: the agreement as
+the parties signed it (see `session_signing`), the others rendered as the case now stands.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.documents.pdf import DOCUMENT_KINDS
-from app.domain.errors import InputError, Problem
+from app.domain.errors import DomainError, InputError, Problem
 
 if TYPE_CHECKING:
     from app.services.context import AppContext
-    from app.services.document_versions import DocumentVersion
     from app.services.documents import RenderedDocument
+    from app.services.documents_store import DocumentInfo
     from app.services.sessions import FinishResult
 
 Progress = Callable[[int, int], None]
@@ -42,7 +42,7 @@ class ClosedSession:
 
     result: FinishResult
     documents: tuple[RenderedDocument, ...]
-    versions: tuple[DocumentVersion, ...] = ()
+    versions: tuple[DocumentInfo, ...] = ()
     """The stored version of each document, in the same order."""
 
 
@@ -97,25 +97,63 @@ def close_session(
     if found:
         raise InputError(found)
     result = sessions.finish(ctx, case_no, outcome)
-    documents = preview_documents(ctx, case_no, outcome, progress)
-    versions = _store(ctx, case_no, result.session_id, documents)
-    return ClosedSession(result, tuple(documents), versions)
+    kinds = documents_for(outcome)
+    kept: list[tuple[RenderedDocument, DocumentInfo]] = []
+    for done, kind in enumerate(kinds):
+        if progress is not None:
+            progress(done, len(kinds))
+        kept.append(
+            _signed_agreement(ctx, case_no) if kind == "agreement" else _keep(ctx, case_no, kind)
+        )
+    if progress is not None:
+        progress(len(kinds), len(kinds))
+    _record(ctx, case_no, result.session_id, kept)
+    return ClosedSession(result, tuple(d for d, _ in kept), tuple(v for _, v in kept))
 
 
-def _store(
-    ctx: AppContext, case_no: str, session_id: int, documents: list[RenderedDocument]
-) -> tuple[DocumentVersion, ...]:
-    """Keep each PDF as a version of its kind (one audited write each), then note in the
-    audit log which documents the session produced."""
-    from app.services.document_versions import save_rendered
+def _keep(ctx: AppContext, case_no: str, kind: str) -> tuple[RenderedDocument, DocumentInfo]:
+    """Render `kind` and keep it as a final version (the latest, when it is the same PDF)."""
+    from app.services import documents_store as store
+    from app.services.documents import render_document
 
-    versions = tuple(save_rendered(ctx, case_no, doc) for doc in documents)
+    rendered = render_document(ctx, case_no, kind)
+    latest = store.latest_version(ctx, case_no, kind)
+    if latest is not None and latest.sha256 == rendered.sha256:
+        return rendered, latest
+    return rendered, store.create_version(ctx, case_no, kind, rendered.pdf, final=True)
+
+
+def _signed_agreement(ctx: AppContext, case_no: str) -> tuple[RenderedDocument, DocumentInfo]:
+    """The agreement as the parties signed it (the version, with the signatures placed when
+    they were given on the pad) — never re-rendered after signing."""
+    import hashlib
+
+    from app.documents.pdf.model import document_number
+    from app.services import documents_store as store
+    from app.services.documents import RenderedDocument
+    from app.services.session_signing import signed_agreement_pdf
+
+    version = store.latest_version(ctx, case_no, "agreement")
+    if version is None or version.status != "signed":
+        raise DomainError(f"案件 {case_no} 的调解协议书还没有签署。")
+    pdf = signed_agreement_pdf(ctx, version.id)
+    number = document_number(case_no, "agreement")
+    sha = hashlib.sha256(pdf).hexdigest()
+    return RenderedDocument("agreement", number, pdf, sha, ""), version
+
+
+def _record(
+    ctx: AppContext,
+    case_no: str,
+    session_id: int,
+    kept: list[tuple[RenderedDocument, DocumentInfo]],
+) -> None:
+    """Note in the audit log which documents the session produced and where they are kept."""
     listed = [
         {"kind": d.kind, "number": d.document_no, "sha256": d.sha256, "document_id": v.id}
-        for d, v in zip(documents, versions, strict=True)
+        for d, v in kept
     ]
     with ctx.write() as uow:
         case = uow.cases.require(case_no)
         detail = {"session_id": session_id, "documents": listed}
         uow.record("session.documents_rendered", case=case, detail=detail)
-    return versions

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import DomainError
-from app.domain.session_record import CREDITOR_SIDE, DEBTOR_SIDE
 from app.services.cases import CaseDetail, detail_of
 from app.services.clock import china_date
 from app.services.session_fields import statements_of
@@ -21,15 +20,6 @@ if TYPE_CHECKING:
     from app.store.models import Case
     from app.store.records import MediationSession
     from app.store.unit_of_work import UnitOfWork
-
-
-@dataclass(frozen=True)
-class SignatureMark:
-    """How and when an attendee signed the agreement: on the pad or on paper (a scan)."""
-
-    method: str
-    signed_at: datetime
-    sha256: str
 
 
 @dataclass(frozen=True)
@@ -43,12 +33,6 @@ class Attendee:
     identity_checked: bool = False
     authorisation: str = ""
     party_id: int | None = None
-    signature: SignatureMark | None = None
-
-    @property
-    def signs(self) -> bool:
-        """Whether this attendee signs the agreement (every party side, not "other")."""
-        return self.capacity in (*DEBTOR_SIDE, *CREDITOR_SIDE)
 
 
 @dataclass(frozen=True)
@@ -85,6 +69,18 @@ class SettlementSummary:
 
 
 @dataclass(frozen=True)
+class AgreementSummary:
+    """The latest version of the case's agreement and where its signing stands."""
+
+    document_id: int
+    version: int
+    status: str
+    created_at: datetime
+    missing: tuple[str, ...]
+    """Who has yet to sign on the pad ("债务人田婷", "调解员刘涛"), in signing order."""
+
+
+@dataclass(frozen=True)
 class SessionState:
     """A session as the wizard shows it, with the case it belongs to."""
 
@@ -106,6 +102,7 @@ class SessionState:
     snapshot: SnapshotSummary | None
     settlement: SettlementSummary | None
     today: date
+    agreement: AgreementSummary | None = None
     resumed: bool = False
 
     @property
@@ -166,6 +163,7 @@ def state_of(
         snapshot=_snapshot(uow, case),
         settlement=_settlement(uow, case),
         today=china_date(uow.now),
+        agreement=_agreement(uow, case),
         resumed=resumed,
     )
 
@@ -180,15 +178,7 @@ def _attendee(data: Mapping[str, Any]) -> Attendee:
         identity_checked=bool(data.get("identity_checked", False)),
         authorisation=str(data.get("authorisation", "")),
         party_id=party if isinstance(party, int) else None,
-        signature=_signature(data.get("signature")),
     )
-
-
-def _signature(data: object) -> SignatureMark | None:
-    if not isinstance(data, Mapping):
-        return None
-    at = datetime.fromisoformat(str(data["at"]))
-    return SignatureMark(str(data.get("method", "")), at, str(data.get("sha256", "")))
 
 
 def _snapshot(uow: UnitOfWork, case: Case) -> SnapshotSummary | None:
@@ -239,3 +229,22 @@ def _settlement(uow: UnitOfWork, case: Case) -> SettlementSummary | None:
     if row is None:
         return None
     return SettlementSummary(row.id, row.settled_total, row.updated_at, dict(row.terms or {}))
+
+
+def _agreement(uow: UnitOfWork, case: Case) -> AgreementSummary | None:
+    from sqlalchemy import select
+
+    from app.services.document_signatures import missing_signers
+    from app.store.records import Document
+
+    stmt = (
+        select(Document)
+        .where(Document.case_id == case.id, Document.kind == "agreement")
+        .order_by(Document.version.desc())
+        .limit(1)
+    )
+    doc = uow.session.scalars(stmt).first()
+    if doc is None:
+        return None
+    missing = tuple(s.label for s in missing_signers(uow, doc, case))
+    return AgreementSummary(doc.id, doc.version, doc.status, doc.created_at, missing)

@@ -52,7 +52,6 @@ __all__ = [
     "get_state",
     "missing_for_finish",
     "missing_for_step",
-    "record_signature",
     "remove_attendee",
     "remove_payment",
     "save_field",
@@ -329,36 +328,3 @@ def _label(status: str) -> str:
     from app.domain.case_status import label
 
     return label(status)
-
-
-# -- signatures ---------------------------------------------------------------------------------
-
-
-def record_signature(
-    ctx: AppContext, session_id: int, index: int, method: str, image: bytes
-) -> SessionState:
-    """Note that attendee `index` signed the agreement, on the pad or on paper (`image` is
-    the signature PNG or the scan), with the time and the image's SHA-256."""
-    import hashlib
-
-    from app.services.session_fields import check_attendee_index
-
-    if method not in ("pad", "paper") or not image:
-        raise InputError([Problem(f"attendees[{index}].signature", "没有签名图像或扫描件。")])
-    with ctx.write() as uow:
-        row, case = _writable(uow, session_id)
-        check_attendee_index(row, index)
-        digest = hashlib.sha256(image).hexdigest()
-        attendees = [dict(a) for a in row.attendees]
-        mark = {"method": method, "at": uow.now.isoformat(), "sha256": digest}
-        attendees[index]["signature"] = mark
-        row.attendees = attendees
-        # HOOK (documents issue): hand `image` to app.services.documents_store once it
-        # exists, so the agreement can place it on the signature line; until then only
-        # the fact, time and hash of the signature are kept (here and in the audit log).
-        uow.record(
-            "session.signature_recorded",
-            case=case,
-            detail={"session_id": session_id, "index": index, "method": method, "sha256": digest},
-        )
-        return state_of(uow, case, row)

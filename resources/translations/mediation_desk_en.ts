@@ -526,7 +526,7 @@
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
@@ -597,7 +597,7 @@
 <context>
     <name>DebtPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_debt.py" line="+63"/>
+        <location filename="../../ui/views/session_wizard/step_debt.py" line="+64"/>
         <source>债权债务：借款合同、债权人主张和已还款</source>
         <translation>Debt: loan terms, the creditor&apos;s claim and payments made</translation>
     </message>
@@ -784,7 +784,7 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
@@ -961,7 +961,7 @@
         <translation>Page images cannot be shown on this computer; open the document in the system viewer.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>还不能生成这份文书，尚缺：</source>
         <translation>This document cannot be generated yet. Missing:</translation>
     </message>
@@ -1682,7 +1682,7 @@
         <translation>Role</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -1722,7 +1722,7 @@
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>删除此当事人</source>
         <translation>Remove this party</translation>
     </message>
@@ -3125,12 +3125,24 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignaturesPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_signatures.py" line="+47"/>
-        <source>签名：各方依次签名，或纸面签名后附扫描件</source>
-        <translation>Signatures: each party signs in turn, or signs on paper and the scan is attached</translation>
+        <location filename="../../ui/views/session_wizard/step_signatures.py" line="+57"/>
+        <source>生成协议书定稿(&amp;G)</source>
+        <translation>Make the agreement &amp;final</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
+        <source>签名：协议书定稿后各方依次签名，或纸面签名后附扫描件</source>
+        <translation>Signatures: the agreement is made final, then everyone signs in turn, or signs on paper and the scan is attached</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>签名板：用鼠标、手写笔或触屏签名，按“确认签名”记录签名人和时间。
+纸面签名：打印协议书签字后，拍照或扫描签名页，按“纸面签名，附扫描件”选择文件。</source>
+        <translation>Pad: sign with a mouse, pen or finger, then Confirm signature records who signed and when.
+Paper: print the agreement, sign it, photograph or scan the signature page, then choose the file with Signed on paper.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>撤销一笔</source>
         <translation>Undo stroke</translation>
     </message>
@@ -3150,51 +3162,69 @@ Enter: next field (a new line in long text)</translation>
         <translation>Signed on &amp;paper, attach scan…</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>签名板：用鼠标、手写笔或触屏签名，按“确认签名”记录签名人和时间。
-纸面签名：打印文书签字后，拍照或扫描签名页，按“纸面签名，附扫描件”选择文件。</source>
-        <translation>Pad: sign with a mouse, pen or finger, then Confirm signature records who signed and when.
-Paper: print, sign, photograph or scan the signature page, then choose the file with Signed on paper.</translation>
+        <location line="+20"/>
+        <source>只有达成协议时才需要签名：本次调解不需要。</source>
+        <translation>Signatures are needed only for an agreement: not for this session.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+7"/>
+        <source>正在生成协议书定稿…</source>
+        <translation>Making the agreement final…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>还不能定稿：</source>
+        <translation>Cannot make it final yet: </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已签署</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>待签名</source>
+        <translation>to be signed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人民调解协议书第 %1 版（%2）</source>
+        <translation>Mediation agreement, version %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已签署（纸面）</source>
+        <translation>Signed (on paper)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已签名：%1，%2</source>
+        <translation>Signed: %1, %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>签名人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请 %1 签名，签名人：</source>
+        <translation>%1 signs; signer:</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>图片或 PDF (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.pdf)</source>
+        <translation>Images or PDF (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.pdf)</translation>
+    </message>
+    <message>
+        <location line="-80"/>
         <source>未签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>签名板</source>
-        <translation>pad</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>纸面</source>
-        <translation>paper</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>已签名（%1，%2）</source>
-        <translation>Signed (%1, %2)</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>没有需要签名的人：请先在“签到”中登记当事人一方。</source>
-        <translation>Nobody to sign: register the parties&apos; side at check-in first.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>请 %1 在下方签名</source>
-        <translation>%1, please sign below</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+79"/>
         <source>选择签名页的扫描件或照片</source>
         <translation>Choose the scan or photo of the signature page</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>图片或 PDF (*.png *.jpg *.jpeg *.pdf)</source>
-        <translation>Images or PDF (*.png *.jpg *.jpeg *.pdf)</translation>
     </message>
 </context>
 <context>

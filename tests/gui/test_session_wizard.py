@@ -349,7 +349,8 @@ def print_the_stored_agreement(qtbot, wizard: SessionWizard, out: Path) -> None:
     printer.setOutputFileName(str(out))
     with qtbot.waitSignal(panel.printed, timeout=WAIT) as printed:
         assert panel.print_to(printer) == 4
-    assert out.exists() and printed.args[0].status == "printed"
+    assert out.exists() and printed.args[0].status == "signed"  # signed stays signed
+    assert printed.args[0].printed == 1  # and the print is on record
 
 
 def settle(qtbot, wizard: SessionWizard) -> None:
@@ -381,17 +382,27 @@ def render_documents(qtbot, wizard: SessionWizard, kinds: list[str]) -> None:
 
 
 def sign_everyone(qtbot, wizard: SessionWizard) -> None:
+    """The agreement is made final on entering the step; each signer signs on the pad."""
     page = wizard.pages[7]
-    for _ in range(page.signers.count()):
+    qtbot.waitUntil(lambda: page.progress is not None, timeout=WAIT)
+    assert page.progress.document.status == "final"
+    required = page.progress.required
+    assert required[-1].role == "mediator" and page.signers.count() == len(required)
+    for row, signer in enumerate(required):
+        assert page.signers.currentRow() == row
+        if signer.role == "creditor":
+            assert page.name.text() == "周律师"  # the company signs through its agent
         pad = page.pad
         qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 60))
         for x in range(50, 200, 15):
             qtbot.mouseMove(pad, QPoint(x, 60 + (x % 40)))
         qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(200, 80))
-        with qtbot.waitSignal(wizard.shared.state_changed, timeout=WAIT):
-            qtbot.mouseClick(page.confirm, Qt.MouseButton.LeftButton)
-    assert all(a.signature is not None for a in wizard.shared.state.attendees)
-    assert "已签名（签名板" in page.signers.item(0).text()
+        before = page.progress
+        qtbot.mouseClick(page.confirm, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda b=before: page.progress is not b, timeout=WAIT)
+    assert page.progress.complete and page.progress.document.status == "signed"
+    assert "已签名：" in page.signers.item(0).text()
+    qtbot.waitUntil(lambda: wizard.missing.text() == "本步已完成。", timeout=WAIT)
 
 
 def test_a_session_without_agreement_ends_with_the_termination_record(qtbot, wizard, data_dir):

@@ -18,8 +18,12 @@ from app.services.cases import add_party, change_status, get_case, remove_party,
 from app.services.session_close import close_session, documents_missing
 from tests.session_fixtures import (
     AGENT_ID,
+    LUMP_SUM,
     PLACE,
     SESSION_START,
+    STROKES,
+    TERMS,
+    WAIVE,
     agree,
     audit_events,
     check_in,
@@ -28,6 +32,8 @@ from tests.session_fixtures import (
     fill_record,
     make_demo,
     scheduled_case,
+    sign_everyone,
+    signature_png,
 )
 from tests.store_fixtures import GOOD_ID, FixedClock
 
@@ -90,8 +96,11 @@ def test_reopening_resumes_the_same_session_at_its_step(ctx, case_no, clock):
     clock.advance(minutes=40)
     again = sessions.start_or_resume(ctx, case_no)
     assert (again.session_id, again.step, again.place, again.resumed) == (
-        first.session_id, 2, PLACE, True,
-    )  # fmt: skip
+        first.session_id,
+        2,
+        PLACE,
+        True,
+    )
     assert audit_events(ctx, case_no)[-1] == (
         "session.resumed",
         {"session_id": first.session_id, "step": 2, "at": "2026-07-06T02:40:00+00:00"},
@@ -316,6 +325,8 @@ def test_not_agreed_terminates_the_case_with_a_termination_record(ctx, case_no, 
 
 def test_an_agreement_needs_every_step_and_ends_signed_with_the_agreement(ctx, case_no, state):
     from app.domain.numerals import format_amount, format_date_cn
+    from app.services.documents_store import list_documents
+    from app.services.session_signing import signed_agreement_pdf
     from tests.unit.documents.pdf_checks import all_text
 
     with pytest.raises(InputError) as error:
@@ -323,17 +334,16 @@ def test_an_agreement_needs_every_step_and_ends_signed_with_the_agreement(ctx, c
     assert {"checkin", "recalc", "settlement", "record", "signatures"} <= set(paths(error))
     assert get_case(ctx, case_no).summary.status == "in_session"
     last = agree(ctx, case_no, state.session_id)
-    assert all(a.signature is not None and a.signature.method == "pad" for a in last.attendees)
+    assert last.agreement is not None and last.agreement.status == "signed"
     assert documents_missing(ctx, case_no, "agreed") == []
     closed = close_session(ctx, case_no, "agreed")
     assert closed.result.status == "signed"
     moves = [(d["from"], d["to"]) for _, d in audit_events(ctx, case_no, "case.status_changed")]
     assert moves[-2:] == [("in_session", "agreed"), ("agreed", "signed")]
-    from app.services.document_versions import document_pdf, list_documents
-
     stored = {v.kind: v for v in list_documents(ctx, case_no)}
     assert set(stored) == {"agreement", "plan", "record"}
-    assert document_pdf(ctx, stored["agreement"].id) == closed.documents[0].pdf
+    assert stored["agreement"].status == "signed"
+    assert signed_agreement_pdf(ctx, stored["agreement"].id) == closed.documents[0].pdf
     assert [v.id for v in closed.versions] == [
         stored[k].id for k in ("agreement", "plan", "record")
     ]
@@ -343,19 +353,77 @@ def test_an_agreement_needs_every_step_and_ends_signed_with_the_agreement(ctx, c
     assert format_date_cn(date(2026, 8, 31)) in agreement
 
 
-def test_signatures_are_noted_with_time_and_hash(ctx, case_no, state):
-    import hashlib
+def test_the_agreement_is_made_final_once_and_signed_by_everyone(ctx, case_no, state):
+    from app.services import documents_store as store
+    from app.services.recalculation import recalculate
+    from app.services.session_signing import prepare_agreement, sign_on_pad, signed_agreement_pdf
+    from app.services.settlement import save_settlement
 
     check_in(ctx, state.session_id)
-    with pytest.raises(InputError):
-        sessions.record_signature(ctx, state.session_id, 0, "pad", b"")
-    signed = sessions.record_signature(ctx, state.session_id, 1, "paper", b"scan")
-    mark = signed.attendees[1].signature
-    assert (mark.method, mark.signed_at) == ("paper", SESSION_START)
-    assert mark.sha256 == hashlib.sha256(b"scan").hexdigest()
-    assert sessions.missing_for_step(signed, "signatures") == [
-        f"{signed.attendees[0].name}（债务人）尚未签名。"
+    fill_parties(ctx, state.session_id)
+    recalculate(ctx, case_no, date(2026, 7, 6))
+    save_settlement(ctx, case_no, WAIVE, LUMP_SUM, TERMS)
+    now = fill_record(ctx, state.session_id, "agreed")
+    assert sessions.missing_for_step(now, "signatures") == [
+        "请在本步生成协议书定稿，再由各方签名。"
     ]
+    first = prepare_agreement(ctx, case_no)
+    assert (first.document.status, first.document.version) == ("final", 1)
+    assert prepare_agreement(ctx, case_no).document.id == first.document.id  # same bytes
+    labels = [s.label for s in first.required]
+    assert labels[-1].startswith("调解员") and len(labels) == len(first.missing)
+    missing = sessions.missing_for_step(sessions.get_state(ctx, state.session_id), "signatures")
+    assert missing == [f"{label}尚未签名。" for label in labels]
+    debtor = next(s for s in first.required if s.role == "debtor")
+    progress = sign_on_pad(
+        ctx, first.document.id, debtor.party_id, debtor.name, signature_png(), STROKES
+    )
+    assert debtor.label not in [s.label for s in progress.missing]
+    progress = sign_everyone(ctx, case_no)
+    assert progress.complete and progress.document.status == "signed"
+    signed = store.get_document(ctx, first.document.id)
+    assert signed.signed_via == "handwritten"
+    assert [a.role for a in signed.attachments] == ["signed_pdf"]
+    assert signed_agreement_pdf(ctx, signed.id) != store.get_document_content(ctx, signed.id)
+    assert sessions.missing_for_step(sessions.get_state(ctx, state.session_id), "signatures") == []
+
+
+def test_a_settlement_changed_after_signing_asks_for_a_new_version(ctx, case_no, state, clock):
+    from app.services.session_signing import prepare_agreement
+    from app.services.settlement import save_settlement
+
+    first = agree(ctx, case_no, state.session_id)
+    clock.advance(minutes=5)
+    save_settlement(ctx, case_no, {}, LUMP_SUM, TERMS)
+    changed = sessions.get_state(ctx, state.session_id)
+    assert "请在本步重新生成协议书并签名" in sessions.missing_for_step(changed, "signatures")[0]
+    again = prepare_agreement(ctx, case_no)
+    assert again.document.version == first.agreement.version + 1
+    assert again.document.supersedes == first.agreement.document_id and not again.complete
+
+
+def test_signing_on_paper_signs_the_version_with_the_scan(ctx, case_no, state):
+    from app.services.session_signing import prepare_agreement, sign_on_paper
+
+    agree_without_signing(ctx, case_no, state.session_id)
+    version = prepare_agreement(ctx, case_no).document
+    progress = sign_on_paper(ctx, version.id, b"\xff\xd8\xff\xe0 a photo", "签字页.jpg")
+    assert progress.document.status == "signed" and progress.document.signed_via == "wet_ink"
+    assert sessions.missing_for_step(sessions.get_state(ctx, state.session_id), "signatures") == []
+    closed = close_session(ctx, case_no, "agreed")
+    assert closed.result.status == "signed"
+    assert closed.versions[0].id == version.id  # the signed version, not a new render
+
+
+def agree_without_signing(ctx: Any, case_no: str, session_id: int) -> None:
+    from app.services.recalculation import recalculate
+    from app.services.settlement import save_settlement
+
+    check_in(ctx, session_id)
+    fill_parties(ctx, session_id)
+    recalculate(ctx, case_no, date(2026, 7, 6))
+    save_settlement(ctx, case_no, WAIVE, LUMP_SUM, TERMS)
+    fill_record(ctx, session_id, "agreed")
 
 
 def test_a_case_moved_on_elsewhere_cannot_finish_as_agreed(ctx, case_no, state):

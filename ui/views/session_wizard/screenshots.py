@@ -79,7 +79,6 @@ def prepare(ctx: Any) -> str:
         ("outcome", "agreed"),
     ):
         sessions.save_field(ctx, sid, path, text)
-    sessions.record_signature(ctx, sid, 0, "paper", b"scan of the signed page")
     return str(case_no)
 
 
@@ -99,15 +98,23 @@ def most_reduced(ctx: Any) -> str:
 
 
 class Camera:
-    """Goes through the steps, waiting for what each step loads, and saves each picture."""
+    """Goes through the steps, waiting for what each step loads, and saves each picture.
+
+    On the signatures step the first signer signs before the picture and the next one's
+    signature is on the pad; after it everyone else signs, so the finish step can finish.
+    """
 
     def __init__(self, wizard: SessionWizard, out: Path) -> None:
         self.wizard = wizard
         self.out = out
         self.step = 0
+        self.pending: Any = None  # the signing progress a pad signature is waiting on
 
     def start(self, _state: Any) -> None:
         QTimer.singleShot(100, self.show_next)
+
+    def page(self) -> Any:
+        return self.wizard.pages[self.step]
 
     def show_next(self) -> None:
         if self.step >= len(NAMES):
@@ -115,31 +122,44 @@ class Camera:
             QApplication.quit()
             return
         self.wizard.go(self.step)
+        if NAMES[self.step] == "documents":
+            self.page().render_documents()
+        if NAMES[self.step] == "finish":
+            self.page().confirm = lambda _question: True
+            self.page().finish()
         self.wait_until(self.ready, self.shoot)
 
     def ready(self) -> bool:
-        page: Any = self.wizard.pages[self.step]
-        key = NAMES[self.step]
+        page, key = self.page(), NAMES[self.step]
         if key == "recalc":
             return page.panel.result() is not None
         if key == "settlement":
             return page.page.proposal() is not None
         if key == "documents":
             return bool(page.shown_pages)
+        if key == "signatures":
+            return self.signed_some(1) and not page.pad.is_empty()
         if key == "finish":
             return bool(page.previewed)
         return True
 
-    def wait_until(self, ready: Callable[[], bool], then: Callable[[], None]) -> None:
-        page: Any = self.wizard.pages[self.step]
-        if NAMES[self.step] == "documents" and not page.list.documents:
-            page.render_documents()
-        if NAMES[self.step] == "signatures":
-            draw(page.pad)
-        if NAMES[self.step] == "finish":
-            page.confirm = lambda _question: True
-            page.finish()
+    def signed_some(self, wanted: int) -> bool:
+        """Sign on the pad (one signer at a time) until `wanted` have signed."""
+        page = self.page()
+        progress = page.progress
+        if progress is None or progress is self.pending:
+            return False
+        done = len(progress.signatures)
+        if done >= wanted or progress.complete:
+            if page.pad.is_empty() and not progress.complete:
+                draw(page.pad)
+            return True
+        draw(page.pad)
+        self.pending = progress
+        page.sign_on_pad()
+        return False
 
+    def wait_until(self, ready: Callable[[], bool], then: Callable[[], None]) -> None:
         def poll() -> None:
             QTimer.singleShot(0 if ready() else 100, then if ready() else poll)
 
@@ -150,16 +170,14 @@ class Camera:
         path = self.out / f"step-{self.step + 1}-{NAMES[self.step]}.png"
         self.wizard.grab().save(str(path))
         print(path)
-        self.step += 1
-        if NAMES[self.step - 1] == "signatures":  # the last party signs, then on
-            page: Any = self.wizard.pages[self.step - 1]
-            self.wizard.shared.state_changed.connect(self._signed)
-            page.sign_on_pad()
+        if NAMES[self.step] == "signatures":
+            everyone = len(self.page().progress.required)
+            self.wait_until(lambda: self.signed_some(everyone), self.next_step)
             return
-        self.show_next()
+        self.next_step()
 
-    def _signed(self, _state: Any) -> None:
-        self.wizard.shared.state_changed.disconnect(self._signed)
+    def next_step(self) -> None:
+        self.step += 1
         self.show_next()
 
 

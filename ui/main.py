@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
 from app.paths import default_data_dir
@@ -82,11 +82,37 @@ def start_gui(options: GuiOptions) -> tuple[QApplication, MainWindow]:
 
 def run_gui(argv: list[str]) -> int:
     """Start the GUI; returns the exit code of the event loop."""
-    app, window = start_gui(parse_options(argv))
+    options = parse_options(argv)
+    app, window = start_gui(options)
+    unlock_case_store(window, options.data_dir)
     QTimer.singleShot(0, lambda: window.refresh())  # open the store once the window shows
     code = app.exec()
     window.shutdown()
     return int(code)
+
+
+def unlock_case_store(window: MainWindow, data_dir: Path, attempts: int = 3) -> bool:
+    """Get the case store's key on the GUI thread: from the keyring or
+    `MEDIATION_DESK_PASSPHRASE` silently, else by asking (and saying why). The key is kept
+    for the process, so the database thread opens the store without asking again."""
+    from app.domain.errors import DomainError
+    from app.security.dbkey import WrongPassphrase
+    from app.services.unlock import database_key
+    from ui.views.passphrase_dialog import ask_passphrase
+
+    def prompt(message: str, new: bool) -> str | None:
+        return ask_passphrase(window, message, new)
+
+    for _ in range(attempts):
+        try:
+            database_key(data_dir, prompt=prompt)
+            return True
+        except WrongPassphrase as error:
+            QMessageBox.warning(window, window.tr("口令不正确"), str(error))
+        except DomainError as error:
+            QMessageBox.warning(window, window.tr("无法打开案件库"), str(error))
+            return False
+    return False
 
 
 def build_main_window(data_dir: Path) -> MainWindow:

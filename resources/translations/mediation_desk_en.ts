@@ -3601,7 +3601,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+56"/>
         <source>重新计算</source>
         <translation>Recalculation</translation>
     </message>
@@ -3823,6 +3823,19 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location line="+1"/>
         <source>调解终结书</source>
         <translation>Record of termination</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/main.py" line="-20"/>
+        <source>口令不正确</source>
+        <translation>Wrong passphrase</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无法打开案件库</source>
+        <translation>Cannot open the case store</translation>
     </message>
 </context>
 </TS>

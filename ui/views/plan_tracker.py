@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -37,6 +36,7 @@ from app.services.plan_tracking import PAYABLE
 from ui import formatting, labels
 from ui.models.plan_status_rows import PlanStatusModel, StatusColumn
 from ui.tasks import TaskRunner, report_unexpected
+from ui.views.hint_stack import install_hint_stack
 from ui.views.plan_payment_dialog import PlanPaymentDialog
 from ui.views.settlement_plan import date_edit, day_of, set_day
 
@@ -117,16 +117,11 @@ class PlanTracker(QWidget):
         self._generation = 0
         self.dialog: PlanPaymentDialog | None = None
         self.setStyleSheet(STYLE)
-        self._stack = QStackedWidget()
-        self.hint = QLabel(self.tr("在上方列表中选择一个已签署协议的案件，即可在这里跟踪还款。"))
-        self.hint.setObjectName("hint")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setWordWrap(True)
-        self._stack.addWidget(self.hint)
-        self._stack.addWidget(self._build_page())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._stack)
+        self._stack, self.hint = install_hint_stack(
+            self,
+            self.tr("在上方列表中选择一个已签署协议的案件，即可在这里跟踪还款。"),
+            self._build_page(),
+        )
 
     # -- building --------------------------------------------------------------------------
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from app.services.settlement_terms import (
 )
 from ui import formatting
 from ui.tasks import TaskRunner, report_unexpected
+from ui.views.hint_stack import install_hint_stack
 from ui.views.settlement_levers import LeversBox
 from ui.views.settlement_plan import PlanBox
 from ui.views.settlement_terms_box import ClausesBox, TermsBox
@@ -143,16 +143,11 @@ class SettlementPage(QWidget):
         self._tried = False
         self._generation = 0
         self.setStyleSheet(STYLE)
-        self._stack = QStackedWidget()
-        self.hint = QLabel(self.tr("在上方列表中选择一个案件，即可在这里确定调解方案。"))
-        self.hint.setObjectName("hint")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setWordWrap(True)
-        self._stack.addWidget(self.hint)
-        self._stack.addWidget(self._build_content())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._stack)
+        self._stack, self.hint = install_hint_stack(
+            self,
+            self.tr("在上方列表中选择一个案件，即可在这里确定调解方案。"),
+            self._build_content(),
+        )
 
     # -- building --------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 
 from ui.models.case_table import Column
 from ui.services import ContextCaseService
@@ -43,7 +43,11 @@ def real_window(qtbot, themed_app, demo_template, tmp_path) -> Iterator[MainWind
     with qtbot.waitSignal(win.cases_loaded, timeout=WAIT):
         win.refresh()
     yield win
+    for dialog in win.findChildren(NewCaseDialog):
+        dialog.close()
     win.shutdown()
+    # deliver the last queued task results while the window still exists
+    QCoreApplication.processEvents()
 
 
 def stored_cases(data_dir: Path) -> list:

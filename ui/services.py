@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from app.services.accounts import SignedIn
     from app.services.cases import CaseDetail, CaseSummary, NewCase
 
 
@@ -36,6 +37,7 @@ class ContextCaseService:
         self._actor = actor or _default_actor()
         self._clock = clock  # None: the real clock; tests pass a fixed one
         self._ctx: Any = None
+        self.signed_in: SignedIn | None = None  # set by the app lock; its name is the actor
 
     def context(self) -> Any:
         """The `AppContext`, opened (and migrated) the first time it is needed."""
@@ -45,6 +47,8 @@ class ContextCaseService:
             self._ctx = open_context(
                 self.data_dir, actor=self._actor, migrate=True, clock=self._clock
             )
+        if self.signed_in is not None:  # the audit log names whoever is signed in now
+            self._ctx.actor = self.signed_in.username
         return self._ctx
 
     def list_cases(self, query: str = "") -> list[CaseSummary]:

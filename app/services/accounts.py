@@ -11,7 +11,7 @@ every sign-in, wrong password and account change is in the audit log.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -88,6 +88,38 @@ def require(user: SignedIn, permission: str) -> None:
     if not user.can(permission):
         label = PERMISSION_LABELS.get(permission, permission)
         raise DomainError(f"“{label}”只能由主管管理：请让主管账户登录后操作。")
+
+
+KEY_HOLDER_CHANNEL = "cli"
+
+
+def key_holder(ctx_or_actor: AppContext | str | None = None) -> SignedIn:
+    """Whoever holds the case store's key, acting as a supervisor.
+
+    The CLI runs as this user: it opens the whole encrypted database with the key, so a role
+    check could keep it from nothing (anyone with the key can read and change every row
+    directly). The app lock separates staff roles in the GUI; it is not a guard on the key.
+    The name says where the action came from: `cli:<OS user>` by default, `cli:<actor>` for a
+    context's or a given actor, or the given name as is when it already names its channel
+    (`gui:<OS user>` for a window built without the lock, as in tests and screenshots).
+    """
+    if ctx_or_actor is None or isinstance(ctx_or_actor, str):
+        actor, at = ctx_or_actor or "", datetime.now(UTC)
+    else:
+        actor, at = ctx_or_actor.actor, ctx_or_actor.now()
+    if not actor or actor == KEY_HOLDER_CHANNEL:
+        actor = _os_user()
+    username = actor if ":" in actor else f"{KEY_HOLDER_CHANNEL}:{actor}"
+    return SignedIn(username, actor.split(":", 1)[-1], SUPERVISOR, at)
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
 
 
 def normalise(username: str) -> str:

@@ -10,12 +10,20 @@ record. `close_session` refuses (InputError, everything at once) before changing
 when a step or a document lacks something; then it finishes the session (the case moves
 on) and keeps each document as a final version in the documents store: the agreement as
 the parties signed it (see `session_signing`), the others rendered as the case now stands.
+
+    if agreement_to_seal(closed) is not None:                         # signed on the pad
+        closed = seal_closed(ctx, closed, passphrase=pw)              # + organisation's PAdES
+
+`seal_closed` is a step of its own, after the session is finished, so that a missing or
+wrong passphrase never undoes a finished session: the pad-signed agreement stays signed and
+can be sealed later (`session_signing.seal_agreement`). An agreement signed on paper is
+kept as its scan and not sealed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from app.documents.pdf import DOCUMENT_KINDS
@@ -109,6 +117,36 @@ def close_session(
         progress(len(kinds), len(kinds))
     _record(ctx, case_no, result.session_id, kept)
     return ClosedSession(result, tuple(d for d, _ in kept), tuple(v for _, v in kept))
+
+
+def agreement_to_seal(closed: ClosedSession) -> DocumentInfo | None:
+    """The session's agreement version when it still needs the organisation's digital
+    signature (signed on the pad, not sealed); None otherwise (no agreement, sealed, or
+    signed on paper)."""
+    from app.services.session_signing import sealable
+
+    for document, version in zip(closed.documents, closed.versions, strict=False):
+        if document.kind == "agreement" and sealable(version):
+            return version
+    return None
+
+
+def seal_closed(
+    ctx: AppContext, closed: ClosedSession, *, passphrase: str | None = None
+) -> ClosedSession:
+    """The finished session with its pad-signed agreement also carrying the organisation's
+    PAdES signature (see `session_signing.seal_agreement`); unchanged when nothing needs
+    sealing. DomainError (e.g. a wrong passphrase) leaves the stored agreement as it was."""
+    from app.services.session_signing import seal_agreement
+
+    version = agreement_to_seal(closed)
+    if version is None:
+        return closed
+    seal_agreement(ctx, version.id, passphrase=passphrase)
+    document, sealed = _signed_agreement(ctx, version.case_no)
+    documents = tuple(document if d.kind == "agreement" else d for d in closed.documents)
+    versions = tuple(sealed if v.id == sealed.id else v for v in closed.versions)
+    return replace(closed, documents=documents, versions=versions)
 
 
 def _keep(ctx: AppContext, case_no: str, kind: str) -> tuple[RenderedDocument, DocumentInfo]:

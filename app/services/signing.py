@@ -183,14 +183,22 @@ def sign_document(
     location: str | None = None,
     seal_png: bytes | None = None,
     now: datetime | None = None,
+    passphrase: str | None = None,
+    org_name: str | None = None,
 ) -> SignResult:
-    """Sign with the organisation's key, creating key and certificate on first use."""
+    """Sign with the organisation's key, creating key and certificate on first use.
+
+    `passphrase`, when the caller already has it (the GUI asks on its own thread), is used
+    as given; else it comes from `signing_passphrase`. `org_name` names a new certificate
+    (default: `organisation_name(data_dir)`).
+    """
     import hashlib
 
     if not is_pdf(pdf_bytes):
         raise DomainError("输入文件不是 PDF：请选择本软件生成的 PDF 文件。")
-    passphrase = signing_passphrase(data_dir, interactive=interactive, prompt=prompt)
-    identity, created = ensure_identity(data_dir, passphrase=passphrase, now=now)
+    if passphrase is None:
+        passphrase = signing_passphrase(data_dir, interactive=interactive, prompt=prompt)
+    identity, created = ensure_identity(data_dir, org_name, passphrase=passphrase, now=now)
     signer = load_signer(data_dir, passphrase)
     signed = sign_pdf(
         pdf_bytes,
@@ -239,9 +247,7 @@ def verify_document(
         lookup_record=guarded_lookup if lookup is not None else None,
     )
     if problems:
-        report = dataclasses.replace(
-            report, store_checked=False, notes=(*report.notes, *problems)
-        )
+        report = dataclasses.replace(report, store_checked=False, notes=(*report.notes, *problems))
     return report
 
 

@@ -1,7 +1,9 @@
 """Start the desktop client: `run_gui(argv)` behind `python -m app [--data-dir DIR]`.
 
 The window shows first; the case store (SQLAlchemy, Alembic, migrations) opens afterwards
-on the database thread, so the app appears quickly even on a slow laptop.
+on the database thread, so the app appears quickly even on a slow laptop. Before the case
+list is read, the app lock (`ui.app_lock.AppLock`) asks who is working: the first start
+makes the supervisor account, every later start asks for a user name and password.
 """
 
 from __future__ import annotations
@@ -9,15 +11,17 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
 from app.paths import default_data_dir
 from ui import i18n, theme
+from ui.app_lock import AppLock
 from ui.crash import install_crash_handler, setup_logging
 from ui.services import ContextCaseService
 from ui.tasks import TaskRunner
@@ -80,15 +84,37 @@ def start_gui(options: GuiOptions) -> tuple[QApplication, MainWindow]:
     return app, window
 
 
-def run_gui(argv: list[str]) -> int:
-    """Start the GUI; returns the exit code of the event loop."""
+def run_gui(argv: list[str], *, started: Callable[[MainWindow], None] | None = None) -> int:
+    """Start the GUI; returns the exit code of the event loop.
+
+    `started(window)` is called just before the event loop runs (a hook for tests that
+    drive the sign-in from a timer).
+    """
     options = parse_options(argv)
     app, window = start_gui(options)
-    unlock_case_store(window, options.data_dir)
-    QTimer.singleShot(0, lambda: window.refresh())  # open the store once the window shows
+    lock = app_lock_of(window)
+    if unlock_case_store(window, options.data_dir):
+        # the list is read only once someone has signed in
+        lock.signed_in.connect(
+            lambda _user: window.refresh(), Qt.ConnectionType.SingleShotConnection
+        )
+        lock.start_cancelled.connect(app.quit)
+        QTimer.singleShot(0, lock.start)  # opens the store on the database thread
+    else:
+        QTimer.singleShot(0, lambda: window.refresh())  # shows why the store did not open
+    if started is not None:
+        started(window)
     code = app.exec()
+    lock.stop()
     window.shutdown()
     return int(code)
+
+
+def app_lock_of(window: MainWindow) -> AppLock:
+    """The window's app lock (made by `build_main_window`, idle until `start()`)."""
+    lock = window.findChild(AppLock)
+    assert lock is not None, "the window was not made by build_main_window"
+    return lock
 
 
 def unlock_case_store(window: MainWindow, data_dir: Path, attempts: int = 3) -> bool:
@@ -132,6 +158,7 @@ def build_main_window(data_dir: Path) -> MainWindow:
     )
     tracker.case_defaulted.connect(lambda _case_no: window.refresh())  # the list shows 已违约
     runner.setParent(window)
+    AppLock(window, service, runner)  # a child of the window; idle until started
     return window
 
 

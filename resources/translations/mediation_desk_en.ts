@@ -2,6 +2,143 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountsTab</name>
+    <message>
+        <location filename="../../ui/views/settings_accounts.py" line="+84"/>
+        <source>用户账户</source>
+        <translation>User accounts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>账户由主管添加和管理；您可以修改自己的密码。</source>
+        <translation>Accounts are added and managed by a supervisor; you can change your own password.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>添加账户…</source>
+        <translation>Add account…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+86"/>
+        <source>停用账户</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>修改我的密码…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>自动锁定</source>
+        <translation>Automatic lock</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无操作</source>
+        <translation>Lock after</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>后锁定，须输入密码才能继续（Ctrl+L 可随时锁定）。</source>
+        <translation>without activity; the password is then needed to go on (Ctrl+L locks at any time).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已停用</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>启用账户</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已添加账户“%1”。</source>
+        <translation>Account “%1” added.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已为“%1”设置新密码。</source>
+        <translation>New password set for “%1”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>您的密码已修改。</source>
+        <translation>Your password has been changed.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已启用“%1”。</source>
+        <translation>“%1” reactivated.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已停用“%1”。</source>
+        <translation>“%1” deactivated.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>无操作 %1 分钟后锁定。</source>
+        <translation>Locks after %1 minutes without activity.</translation>
+    </message>
+</context>
+<context>
+    <name>AppLock</name>
+    <message>
+        <location filename="../../ui/app_lock.py" line="+144"/>
+        <source>无法打开案件库</source>
+        <translation>Cannot open the case store</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>已切换为 %1。</source>
+        <translation>Switched to %1.</translation>
+    </message>
+</context>
+<context>
     <name>BackupTab</name>
     <message>
         <location filename="../../ui/views/settings_data.py" line="+225"/>
@@ -861,7 +998,7 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/views/documents_panel.py" line="+102"/>
+        <location filename="../../ui/views/documents_panel.py" line="+118"/>
         <source>调解通知书</source>
         <translation>Notice of mediation</translation>
     </message>
@@ -912,6 +1049,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>加盖电子签章</source>
+        <translation>Apply digital seal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>用调解组织的数字证书对各方已签名的协议书进行数字签名（PAdES）</source>
+        <translation>Sign the agreement the parties have signed with the organisation&apos;s digital certificate (PAdES)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>文书种类</source>
         <translation>Document type</translation>
     </message>
@@ -951,19 +1098,36 @@
         <translation>This case has no documents yet. Choose a type and click “Generate”.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>%1 · 第 %2 版 · %3 · 共 %4 页 · SHA-256 %5</source>
         <translation>%1 · version %2 · %3 · %4 pages · SHA-256 %5</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>已加盖组织电子签章（数字签名），可用“核验文书”检查。</source>
+        <translation>Carries the organisation&apos;s digital seal (digital signature); check it with “Verify a document”.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>各方已签名，尚未加盖组织电子签章。</source>
+        <translation>Signed by all parties; the organisation&apos;s digital seal is not applied yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>本机无法显示页面图像，请用系统阅读器打开。</source>
         <translation>Page images cannot be shown on this computer; open the document in the system viewer.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>还不能生成这份文书，尚缺：</source>
         <translation>This document cannot be generated yet. Missing:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>未能加盖组织电子签章：%1
+协议书的签署不受影响，可稍后重试。</source>
+        <translation>Could not apply the organisation&apos;s digital seal: %1
+The parties&apos; signatures on the agreement are not affected; you can try again later.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -984,7 +1148,7 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_finish.py" line="+54"/>
+        <location filename="../../ui/views/session_wizard/step_finish.py" line="+88"/>
         <source>完成调解并生成文书(&amp;F)</source>
         <translation>&amp;Finish the session and render documents</translation>
     </message>
@@ -994,7 +1158,7 @@
         <translation>Save all to a folder…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>完成：结束调解，案件进入下一状态，打印文书</source>
         <translation>Finish: end the session, move the case on, print the documents</translation>
     </message>
@@ -1034,12 +1198,18 @@
         <translation>Once finished, this session&apos;s record can no longer be changed and the case becomes &quot;%1&quot;. Finish now?</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+45"/>
         <source>调解已完成，案件状态：%1。请打开文书打印，或保存到文件夹。</source>
         <translation>The session is finished; the case is now %1. Open the documents to print them, or save them to a folder.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+4"/>
+        <location line="+32"/>
+        <source>调解协议书已加盖组织电子签章（数字签名）。</source>
+        <translation>The mediation agreement carries the organisation&apos;s digital seal (digital signature).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>选择保存文书的文件夹</source>
         <translation>Choose a folder for the documents</translation>
     </message>
@@ -1047,6 +1217,67 @@
         <location line="+9"/>
         <source>还不能完成：</source>
         <translation>Cannot finish yet:</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAccountDialog</name>
+    <message>
+        <location filename="../../ui/views/first_account_dialog.py" line="+35"/>
+        <source>创建主管账户</source>
+        <translation>Create the supervisor account</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>这是第一次打开本案件库，请先创建主管账户：主管管理调解组织信息、数字证书、用户账户和 LPR 利率表，调解员账户之后由主管添加。</source>
+        <translation>This case store is opened for the first time: create the supervisor account first. The supervisor manages the organisation profile, certificates, user accounts and the LPR table; mediator accounts are added by the supervisor later.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>登录时使用，如 zhangwei</source>
+        <translation>used to sign in, e.g. zhangwei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>显示在界面和记录中，如 张伟</source>
+        <translation>shown in the app and the records, e.g. Zhang Wei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>至少 8 个字符</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再次输入密码</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>创建并登录</source>
+        <translation>Create and sign in</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/views/account_dialogs.py" line="+99"/>
+        <source>两次输入的密码不一致，请重新输入。</source>
+        <translation>The two passwords differ; please type them again.</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1389,14 @@
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <location filename="../../ui/app_lock.py" line="-171"/>
+        <source>调解工作台已锁定</source>
+        <translation>Mediation Desk is locked</translation>
+    </message>
+</context>
+<context>
     <name>LprTab</name>
     <message>
         <location filename="../../ui/views/settings_data.py" line="-172"/>
@@ -1243,7 +1482,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+79"/>
+        <location filename="../../ui/views/main_window.py" line="+85"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
@@ -1284,6 +1523,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>离开时锁定：输入密码后继续，打开的窗口保持原样</source>
+        <translation>Lock while you are away: the password continues, open windows stay as they are</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -1323,12 +1572,17 @@
         <translation>Search name, case no., ID number or phone</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>数据目录：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
+        <source>当前用户：%1（%2）</source>
+        <translation>Signed in: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>正在读取案件…</source>
         <translation>Reading cases…</translation>
     </message>
@@ -1356,7 +1610,7 @@
         <translation>Choose a case in the list first.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>&lt;h3&gt;调解工作台 %1&lt;/h3&gt;&lt;p&gt;为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、债权重算、调解协议与签署。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mediation Desk %1&lt;/h3&gt;&lt;p&gt;An offline desktop workbench for mediators of loan and private lending disputes: case intake, recalculation of claims, settlement agreements and signing.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
@@ -1367,9 +1621,62 @@
     </message>
 </context>
 <context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../ui/views/account_dialogs.py" line="+61"/>
+        <source>添加账户</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>登录时使用，如 wangfang</source>
+        <translation>used to sign in, e.g. wangfang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>如 王芳</source>
+        <translation>e.g. Wang Fang</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>至少 8 个字符</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再次输入密码</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+</context>
+<context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/views/new_case_dialog.py" line="+85"/>
+        <location filename="../../ui/views/new_case_dialog.py" line="+86"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -1380,12 +1687,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+174"/>
+        <location line="+177"/>
         <source>创建案件</source>
         <translation>Create case</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-170"/>
         <source>债权人</source>
         <translation>Creditor</translation>
     </message>
@@ -1510,9 +1817,44 @@
         <translation>Batch</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+1"/>
+        <source>如：滨江市滨江区人民法院（申请司法确认用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>委派法院</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>OrgSeal</name>
+    <message>
+        <location filename="../../ui/views/org_seal.py" line="+40"/>
+        <source>找不到数据目录，无法使用组织的签名密钥。</source>
+        <translation>The data folder cannot be found, so the organisation&apos;s signing key cannot be used.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>没有输入签名密钥的口令。</source>
+        <translation>No passphrase for the signing key was entered.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>未能加盖组织电子签章：%1
+调解协议书已由各方签名并保存，不受影响。请稍后在案件的“文书”页选中该协议书，点击“加盖电子签章”。</source>
+        <translation>Could not apply the organisation&apos;s digital seal: %1
+The mediation agreement signed by the parties is saved and not affected. Later, select it on the case&apos;s “Documents” tab and click “Apply digital seal”.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>签名时发生意外错误。</source>
+        <translation>An unexpected error occurred while signing.</translation>
     </message>
 </context>
 <context>
@@ -1657,7 +1999,7 @@
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_parties.py" line="+56"/>
+        <location filename="../../ui/views/session_wizard/step_parties.py" line="+57"/>
         <source>当事人：核对信息，添加共同债务人和保证人</source>
         <translation>Parties: check their details, add co-debtors and guarantors</translation>
     </message>
@@ -1680,6 +2022,21 @@
         <location line="+4"/>
         <source>身份</source>
         <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>受理法院</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>如：滨江市滨江区人民法院（司法确认申请书写给这家法院）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>委派法院</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+53"/>
@@ -1753,6 +2110,49 @@
         <location line="+2"/>
         <source>两次输入的口令不一致，请重新输入。</source>
         <translation>The two entries differ; enter it again.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/views/account_dialogs.py" line="+30"/>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>为“%1”设置新密码，并请本人登录后自行修改。</source>
+        <translation>Set a new password for “%1” and ask them to change it after signing in.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>至少 8 个字符</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -2030,12 +2430,12 @@
 <context>
     <name>PlanTracker</name>
     <message>
-        <location filename="../../ui/views/plan_tracker.py" line="+121"/>
+        <location filename="../../ui/views/plan_tracker.py" line="+122"/>
         <source>在上方列表中选择一个已签署协议的案件，即可在这里跟踪还款。</source>
         <translation>Choose a case with a signed agreement in the list above to follow its payments here.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+51"/>
         <source>查看日期</source>
         <translation>As of</translation>
     </message>
@@ -2953,12 +3353,12 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/views/settings_dialog.py" line="+39"/>
+        <location filename="../../ui/views/settings_dialog.py" line="+40"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>调解组织</source>
         <translation>Organisation</translation>
     </message>
@@ -2978,7 +3378,12 @@ Enter: next field (a new line in long text)</translation>
         <translation>Backups</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>账户</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -2996,12 +3401,12 @@ Enter: next field (a new line in long text)</translation>
         <translation>Term %1: </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>在上方列表中选择一个案件，即可在这里确定调解方案。</source>
         <translation>Choose a case in the list above to work out its settlement here.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+36"/>
         <source>依法应还</source>
         <translation>Lawful</translation>
     </message>
@@ -3112,6 +3517,56 @@ Enter: next field (a new line in long text)</translation>
         <location line="+2"/>
         <source>已保存的方案：还款总额 %1 元。修改后请再次保存。</source>
         <translation>Saved settlement: %1 yuan in total. Save again after any change.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/views/sign_in_dialog.py" line="+76"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>登录调解工作台</source>
+        <translation>Sign in to Mediation Desk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>调解工作台已锁定。请输入密码继续工作；其他用户也可以在此登录。</source>
+        <translation>Mediation Desk is locked. Enter your password to go on; another user may also sign in here.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+44"/>
+        <source>请输入用户名和密码。</source>
+        <translation>Please enter the user name and password.</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+78"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>正在核对…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>登录（%1 秒后可再试）</source>
+        <translation>Sign in (try again in %1 s)</translation>
     </message>
 </context>
 <context>
@@ -3596,12 +4051,12 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="+67"/>
+        <location filename="../../ui/main.py" line="+71"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+78"/>
         <source>重新计算</source>
         <translation>Recalculation</translation>
     </message>
@@ -3619,6 +4074,19 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location line="+2"/>
         <source>文书</source>
         <translation>Documents</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../ui/views/sign_in_dialog.py" line="-145"/>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主管</source>
+        <translation>Supervisor</translation>
     </message>
 </context>
 <context>

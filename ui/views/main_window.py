@@ -32,6 +32,7 @@ from ui.views.case_detail import CaseDetailView
 from ui.views.new_case_dialog import NewCaseDialog
 
 if TYPE_CHECKING:
+    from app.services.accounts import SignedIn
     from app.services.cases import CaseDetail, CaseSummary
     from ui.services import CaseService
 
@@ -57,10 +58,14 @@ class MainWindow(QMainWindow):
     Signals:
         cases_loaded(int): the list was (re)loaded with this many cases.
         case_shown(str): the detail pane now shows this case number.
+        lock_requested(): the user chose 锁定 (the app lock covers the windows).
+        idle_minutes_changed(int): 设置 → 账户 saved a new idle time before the lock.
     """
 
     cases_loaded = Signal(int)
     case_shown = Signal(str)
+    lock_requested = Signal()
+    idle_minutes_changed = Signal(int)
 
     def __init__(
         self,
@@ -76,6 +81,7 @@ class MainWindow(QMainWindow):
         self._wanted_case = ""
         self._select_after_load = ""
         self._reveal_after_load = False
+        self._user: SignedIn | None = None
         self.setWindowTitle(self.tr("调解工作台"))
         self.model = CaseTableModel(self)
         self.proxy = CaseFilterProxy(self)
@@ -121,6 +127,12 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(lambda: self.open_settings())
+        self.lock_action = QAction(self.tr("锁定"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setToolTip(self.tr("离开时锁定：输入密码后继续，打开的窗口保持原样"))
+        self.lock_action.setEnabled(False)  # once someone has signed in
+        self.lock_action.triggered.connect(self.lock_requested)
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -130,7 +142,7 @@ class MainWindow(QMainWindow):
         case_menu.addSeparator()
         case_menu.addAction(self.verify_action)
         case_menu.addSeparator()
-        case_menu.addAction(quit_action)
+        case_menu.addActions([self.lock_action, quit_action])
         menu.addMenu(self.tr("设置(&S)")).addAction(self.settings_action)
         menu.addMenu(self.tr("帮助(&H)")).addAction(self.about_action)
         toolbar = QToolBar(self.tr("工具栏"), self)
@@ -227,10 +239,36 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.count_label = QLabel()
         self.statusBar().addWidget(self.count_label)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("currentUser")
+        self.statusBar().addPermanentWidget(self.user_label)
         where = str(self._data_dir) if self._data_dir else ""
         self.data_dir_label = QLabel(self.tr("数据目录：%1").replace("%1", where))
         self.data_dir_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.data_dir_label)
+
+    # -- who is signed in -----------------------------------------------------------------
+
+    @property
+    def user(self) -> SignedIn | None:
+        """Who signed in (None until the app lock says so, and in tests without it)."""
+        return self._user
+
+    def set_user(self, user: SignedIn | None) -> None:
+        """Show who works now; the services act (and audit) in their name from now on."""
+        from ui.views.sign_in_dialog import role_label
+
+        self._user = user
+        if hasattr(self._service, "signed_in"):
+            self._service.signed_in = user
+        self.lock_action.setEnabled(user is not None)
+        if user is None:
+            self.user_label.setText("")
+            return
+        text = self.tr("当前用户：%1（%2）")
+        self.user_label.setText(
+            text.replace("%1", user.display_name).replace("%2", role_label(user.role))
+        )
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -362,7 +400,11 @@ class MainWindow(QMainWindow):
         data_dir = self._data_dir or getattr(self._service, "data_dir", None)
         if data_dir is None:
             return None
-        return open_settings(self, self._service, self._runner, Path(data_dir), tab)
+        dialog = open_settings(self, self._service, self._runner, Path(data_dir), tab)
+        accounts = getattr(dialog, "accounts", None)
+        if accounts is not None:
+            accounts.idle_minutes_saved.connect(self.idle_minutes_changed)
+        return dialog
 
     def open_verify(self) -> QWidget:
         """Open 核验文书 (a PDF checked against this organisation and its case store)."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.tasks import TaskRunner
+from ui.views.settings_accounts import AccountsTab
 from ui.views.settings_cert import CertificateTab
 from ui.views.settings_data import BackupTab, LprTab
 from ui.views.settings_org import OrganisationTab
@@ -41,12 +42,14 @@ class SettingsDialog(QDialog):
         self.certificate = CertificateTab(service, runner, data_dir)
         self.lpr = LprTab(runner, data_dir)
         self.backups = BackupTab(data_dir)
+        self.accounts = AccountsTab(service, runner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
         self.tabs.addTab(self.organisation, self.tr("调解组织"))
         self.tabs.addTab(self.certificate, self.tr("数字证书"))
         self.tabs.addTab(self.lpr, self.tr("LPR 利率表"))
         self.tabs.addTab(self.backups, self.tr("备份"))
+        self.tabs.addTab(self.accounts, self.tr("账户"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -66,6 +69,7 @@ class SettingsDialog(QDialog):
         self.certificate.load()
         self.lpr.load()
         self.backups.load()
+        self.accounts.load()
 
     def open_tab(self, name: str) -> QWidget:
         tab: QWidget = getattr(self, name)

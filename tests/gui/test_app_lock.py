@@ -1,0 +1,238 @@
+"""The app lock in the GUI over a real case store (inline runner, fixed clock): the first
+start makes a supervisor, wrong passwords back off with a countdown, the idle lock covers
+every window and the right password brings it back with nothing typed lost, Ctrl+L locks,
+and another user may sign in on the lock screen."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLineEdit
+
+from app.security.lock import BackoffPolicy
+from tests.store_fixtures import START, FixedClock
+from ui.app_lock import AppLock, cover_of
+from ui.services import ContextCaseService
+from ui.tasks import InlineTaskRunner
+from ui.views.first_account_dialog import FirstAccountDialog
+from ui.views.main_window import MainWindow
+from ui.views.new_case_dialog import NewCaseDialog
+from ui.views.sign_in_dialog import SignInDialog
+
+WAIT = 5000
+BOSS_PW = "主管-密码-2026"
+MED_PW = "调解员-密码-2026"
+
+
+@pytest.fixture(scope="module")
+def empty_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, encrypted case store with no account, made once per module."""
+    from app.services.context import open_context
+
+    folder = tmp_path_factory.mktemp("lock") / "data"
+    open_context(folder, actor="准备").close()
+    return folder
+
+
+@pytest.fixture
+def data_dir(empty_store: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(empty_store, tmp_path / "data"))
+
+
+def add_accounts(data_dir: Path) -> None:
+    """张伟 (supervisor, zhangwei) and 王芳 (mediator, wangfang)."""
+    from app.services import accounts
+    from app.services.context import open_context
+
+    with open_context(data_dir, actor="准备") as ctx:
+        accounts.create_first_supervisor(ctx, "zhangwei", "张伟", BOSS_PW)
+        boss = accounts.sign_in(ctx, "zhangwei", BOSS_PW)
+        accounts.create_account(ctx, boss, "wangfang", "王芳", "mediator", MED_PW)
+
+
+def stored_accounts(data_dir: Path) -> dict[str, Any]:
+    from app.services import accounts
+    from app.services.context import open_context
+
+    with open_context(data_dir, actor="检查") as ctx:
+        return {a.username: a for a in accounts.list_accounts(ctx)}
+
+
+class Harness:
+    """A main window over the store, its app lock on a fixed clock, started."""
+
+    def __init__(self, qtbot: Any, data_dir: Path, policy: BackoffPolicy | None = None) -> None:
+        self.clock = FixedClock(START)
+        self.service = ContextCaseService(data_dir, actor="系统用户", clock=self.clock)
+        self.runner = InlineTaskRunner()
+        self.window = MainWindow(self.service, self.runner, data_dir)
+        self.runner.setParent(self.window)
+        qtbot.addWidget(self.window)
+        self.lock = AppLock(
+            self.window, self.service, self.runner, clock=self.clock, policy=policy
+        )
+        self.window.show()
+        self.lock.start()
+        qtbot.waitUntil(lambda: self.lock.dialog is not None, timeout=WAIT)
+
+    def sign_in(self, qtbot: Any, username: str, password: str) -> SignInDialog:
+        dialog = self.lock.dialog
+        assert isinstance(dialog, SignInDialog)
+        dialog.username.setText(username)
+        dialog.password.setText(password)
+        dialog.sign_in_button.click()
+        return dialog
+
+    def close(self) -> None:
+        self.lock.stop()
+        for dialog in self.window.findChildren(NewCaseDialog):
+            dialog.close()
+        self.service.close()
+        QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def started(qtbot: Any, themed_app: Any, data_dir: Path) -> Iterator[Harness]:
+    add_accounts(data_dir)
+    harness = Harness(qtbot, data_dir, policy=BackoffPolicy(free=2))
+    yield harness
+    harness.close()
+
+
+def covered(widget: Any) -> bool:
+    cover = cover_of(widget)
+    return cover is not None and cover.isVisible() and cover.geometry() == widget.rect()
+
+
+def test_first_start_creates_a_supervisor_and_signs_in(qtbot, themed_app, data_dir):
+    harness = Harness(qtbot, data_dir)
+    try:
+        dialog = harness.lock.dialog
+        assert isinstance(dialog, FirstAccountDialog) and dialog.isVisible()
+        assert covered(harness.window) and harness.window.user is None
+        fill = {"username": "Zhang.Wei", "display_name": "张伟", "password": "short"}
+        for name, text in {**fill, "password_again": "other"}.items():
+            dialog.rows[name].editor.setText(text)  # type: ignore[attr-defined]
+        dialog.ok_button.click()
+        assert dialog.rows["password_again"].error.text() == "两次输入的密码不一致，请重新输入。"
+        dialog.rows["password_again"].editor.setText("short")  # type: ignore[attr-defined]
+        dialog.ok_button.click()
+        qtbot.waitUntil(lambda: dialog.rows["password"].error.isVisible(), timeout=WAIT)
+        assert "至少 8 个字符" in dialog.rows["password"].error.text()
+        for name in ("password", "password_again"):
+            dialog.rows[name].editor.setText(BOSS_PW)  # type: ignore[attr-defined]
+        with qtbot.waitSignal(harness.lock.signed_in, timeout=WAIT) as signal:
+            dialog.ok_button.click()
+        user = signal.args[0]
+        assert (user.username, user.role) == ("zhang.wei", "supervisor")
+        assert harness.window.user == user and harness.service.signed_in == user
+        assert harness.window.user_label.text() == "当前用户：张伟（主管）"
+        assert not covered(harness.window) and harness.lock.dialog is None
+        assert harness.window.lock_action.isEnabled()
+        assert harness.service.context().actor == "zhang.wei"  # the audit log names them
+        account = stored_accounts(data_dir)["zhang.wei"]
+        assert (account.display_name, account.role, account.active) == ("张伟", "supervisor", True)
+    finally:
+        harness.close()
+
+
+def test_cancel_at_start_asks_to_quit(qtbot, started):
+    with qtbot.waitSignal(started.lock.start_cancelled, timeout=WAIT):
+        started.lock.dialog.reject()  # type: ignore[union-attr]
+    assert started.window.user is None
+
+
+def test_wrong_password_shows_the_message_then_the_wait(qtbot, started):
+    dialog = started.sign_in(qtbot, "wangfang", "wrong password 1")
+    qtbot.waitUntil(dialog.message.isVisible, timeout=WAIT)
+    assert dialog.message.text() == "用户名或密码不正确。"
+    assert dialog.sign_in_button.isEnabled() and dialog.password.text() == ""
+    started.sign_in(qtbot, "wangfang", "wrong password 2")
+    qtbot.waitUntil(lambda: "秒后再试" in dialog.message.text(), timeout=WAIT)
+    assert dialog.message.text() == "用户名或密码不正确。密码错误次数过多，请在 5 秒后再试。"
+    assert dialog.sign_in_button.text() == "登录（5 秒后可再试）"
+    assert dialog.countdown.isActive()
+    for _ in range(4):
+        dialog.tick()
+    assert dialog.sign_in_button.text() == "登录（1 秒后可再试）"
+    assert not dialog.sign_in_button.isEnabled()
+    dialog.tick()
+    assert dialog.sign_in_button.isEnabled() and not dialog.countdown.isActive()
+    started.clock.advance(seconds=5)  # the service counts the wait on its own clock
+    with qtbot.waitSignal(started.lock.signed_in, timeout=WAIT):
+        started.sign_in(qtbot, "wangfang", MED_PW)
+    assert started.window.user_label.text() == "当前用户：王芳（调解员）"
+
+
+def sign_in_at_start(qtbot: Any, harness: Harness, username: str, password: str) -> None:
+    with qtbot.waitSignal(harness.lock.signed_in, timeout=WAIT):
+        harness.sign_in(qtbot, username, password)
+
+
+def test_idle_lock_covers_everything_and_keeps_what_was_typed(qtbot, started):
+    sign_in_at_start(qtbot, started, "wangfang", MED_PW)
+    qtbot.waitUntil(lambda: started.lock.idle.minutes == 10, timeout=WAIT)
+    new_case = started.window.open_new_case()
+    debtor = new_case.findChild(QLineEdit, "debtor_name")
+    assert debtor is not None
+    debtor.setText("赵六")
+    started.clock.advance(minutes=9)
+    qtbot.keyClick(debtor, Qt.Key.Key_End)  # input resets the idle time
+    started.clock.advance(minutes=9)
+    started.lock.check()
+    assert not started.lock.is_locked
+    started.clock.advance(minutes=1)
+    with qtbot.waitSignal(started.lock.locked, timeout=WAIT):
+        started.lock.check()
+    lock_screen = started.lock.dialog
+    assert isinstance(lock_screen, SignInDialog) and lock_screen.isVisible()
+    assert lock_screen.locked and lock_screen.username.text() == "wangfang"
+    assert lock_screen.isModal() and covered(started.window) and covered(new_case)
+    lock_screen.reject()  # Esc or the close box cannot get round it
+    assert lock_screen.isVisible()
+    started.clock.advance(minutes=30)
+    started.lock.check()  # still asking: no second lock screen
+    assert started.lock.dialog is lock_screen
+    started.sign_in(qtbot, "wangfang", "not the password")
+    qtbot.waitUntil(lock_screen.message.isVisible, timeout=WAIT)
+    assert started.lock.is_locked
+    with qtbot.waitSignal(started.lock.signed_in, timeout=WAIT):
+        started.sign_in(qtbot, "wangfang", MED_PW)
+    assert not covered(started.window) and not covered(new_case)
+    assert new_case.isVisible() and debtor.text() == "赵六"
+    assert started.window.user is not None and started.window.user.username == "wangfang"
+
+
+def test_ctrl_l_locks_and_another_user_may_sign_in(qtbot, started):
+    sign_in_at_start(qtbot, started, "wangfang", MED_PW)
+    assert started.window.lock_action.shortcut().toString() == "Ctrl+L"
+    with qtbot.waitSignal(started.lock.locked, timeout=WAIT):
+        started.window.lock_action.trigger()
+    assert started.lock.idle.locked
+    with qtbot.waitSignal(started.lock.signed_in, timeout=WAIT):
+        started.sign_in(qtbot, "zhangwei", BOSS_PW)
+    assert started.window.user_label.text() == "当前用户：张伟（主管）"
+    assert started.service.context().actor == "zhangwei"
+    assert "已切换为 张伟" in started.window.statusBar().currentMessage()
+
+
+def test_the_idle_time_comes_from_the_store_and_follows_settings(qtbot, started):
+    from app.services import accounts
+
+    boss = accounts.sign_in(started.service.context(), "zhangwei", BOSS_PW)
+    accounts.set_idle_minutes(started.service.context(), boss, 3)
+    sign_in_at_start(qtbot, started, "zhangwei", BOSS_PW)
+    qtbot.waitUntil(lambda: started.lock.idle.minutes == 3, timeout=WAIT)
+    started.window.idle_minutes_changed.emit(1)
+    assert started.lock.idle.minutes == 1
+    started.clock.advance(seconds=59)
+    started.lock.check()
+    assert not started.lock.is_locked
+    started.clock.advance(seconds=1)
+    started.lock.check()
+    assert started.lock.is_locked

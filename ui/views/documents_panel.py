@@ -1,6 +1,11 @@
 """文书 of the chosen case: its stored versions with status, a page preview, 生成文书 for a
 kind, 打印… through QPrintDialog (recorded in the audit log) and 另存为 PDF….
 
+A version is shown, printed and saved in its most complete signed form (with the
+organisation's digital signature, else with the pad signatures placed, else as rendered).
+An agreement signed on the pad but not yet sealed offers 加盖电子签章: the passphrase is had
+on the GUI thread (`ui.views.org_seal`), the signing runs on the task runner.
+
 Everything that touches the store or renders runs on the task runner's database thread;
 the page images come from `ui.views.pdf_pages` (QtPdf, else pdftoppm, else a text summary
 and 用系统阅读器打开).
@@ -37,6 +42,8 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError, InputError
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views import pdf_pages
+from ui.views.org_seal import PassphraseAsker, seal_in_background
+from ui.views.passphrase_dialog import ask_passphrase
 
 KINDS = ("notice", "record", "agreement", "plan", "confirmation", "termination")
 PREVIEW_WIDTH = 560
@@ -50,19 +57,25 @@ QLabel#docSummary { color: #344054; padding: 12px; }
 
 @dataclass(frozen=True)
 class Preview:
-    """A version's PDF and its page images (none when no renderer is available)."""
+    """A version's PDF (its most complete signed form) and its page images (none when no
+    renderer is available); `sealable`: signed on the pad, no digital signature yet."""
 
     document: Any  # DocumentVersion
     pdf: bytes
     pages: int
     images: list[QImage]
+    sha256: str = ""
+    sealable: bool = False
+    sealed: bool = False
 
 
 class DocumentsPanel(QWidget):
     """The 文书 tab (`show_case_no` / `load`).
 
     Signals: case_loaded(str), generated(object: DocumentVersion), refused(list[str]),
-    preview_shown(int: document id), printed(object: DocumentVersion).
+    preview_shown(int: document id), printed(object: DocumentVersion),
+    sealed(int: document id, the organisation's digital signature applied),
+    seal_failed(str: the reason, shown to the user).
     """
 
     case_loaded = Signal(str)
@@ -70,6 +83,8 @@ class DocumentsPanel(QWidget):
     refused = Signal(list)
     preview_shown = Signal(int)
     printed = Signal(object)
+    sealed = Signal(int)
+    seal_failed = Signal(str)
 
     def __init__(self, service: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +93,7 @@ class DocumentsPanel(QWidget):
         self._documents: list[Any] = []
         self._preview: Preview | None = None
         self._announce = ""
+        self.ask_passphrase: PassphraseAsker = ask_passphrase
         self.setStyleSheet(STYLE)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_actions())
@@ -116,11 +132,17 @@ class DocumentsPanel(QWidget):
         self.save_button.clicked.connect(self.save_with_dialog)
         self.open_button = QPushButton(self.tr("用系统阅读器打开"))
         self.open_button.clicked.connect(self.open_externally)
+        self.seal_button = QPushButton(self.tr("加盖电子签章"))
+        self.seal_button.setObjectName("sealDocument")
+        self.seal_button.setToolTip(
+            self.tr("用调解组织的数字证书对各方已签名的协议书进行数字签名（PAdES）")
+        )
+        self.seal_button.clicked.connect(self.seal_selected)
         row.addWidget(QLabel(self.tr("文书种类")))
         row.addWidget(self.kind_box)
         row.addWidget(self.generate_button)
         row.addStretch(1)
-        for button in (self.print_button, self.save_button, self.open_button):
+        for button in (self.seal_button, self.print_button, self.save_button, self.open_button):
             row.addWidget(button)
         return row
 
@@ -206,11 +228,18 @@ class DocumentsPanel(QWidget):
         service = self._service
 
         def work() -> Preview:
-            from app.services.document_versions import document_pdf
+            import hashlib
 
-            pdf = document_pdf(service.context(), doc.id)
+            from app.services.documents_store import get_document
+            from app.services.session_signing import final_pdf, is_sealed, sealable
+
+            ctx = service.context()
+            pdf = final_pdf(ctx, doc.id)
+            info = get_document(ctx, doc.id)
             images = pdf_pages.page_images(pdf)
-            return Preview(doc, pdf, pdf_pages.page_count(pdf), images)
+            digest = hashlib.sha256(pdf).hexdigest()
+            pages = pdf_pages.page_count(pdf)
+            return Preview(doc, pdf, pages, images, digest, sealable(info), is_sealed(info))
 
         self._runner.submit(work, on_finished=self._previewed, on_failed=self._preview_failed)
 
@@ -224,10 +253,15 @@ class DocumentsPanel(QWidget):
         self._clear_pages()
         doc = preview.document
         text = self.tr("%1 · 第 %2 版 · %3 · 共 %4 页 · SHA-256 %5")
+        digest = preview.sha256 or doc.sha256
         for i, value in enumerate(
-            (doc.kind_label, doc.version, doc.status_label, preview.pages, doc.sha256[:16] + "…")
+            (doc.kind_label, doc.version, doc.status_label, preview.pages, digest[:16] + "…")
         ):
             text = text.replace(f"%{i + 1}", str(value))
+        if preview.sealed:
+            text += "\n" + self.tr("已加盖组织电子签章（数字签名），可用“核验文书”检查。")
+        elif preview.sealable:
+            text += "\n" + self.tr("各方已签名，尚未加盖组织电子签章。")
         if not preview.images:
             text += "\n" + self.tr("本机无法显示页面图像，请用系统阅读器打开。")
         self.summary.setText(text)
@@ -271,6 +305,9 @@ class DocumentsPanel(QWidget):
         self.print_button.setEnabled(ready and bool(self._preview and self._preview.images))
         self.save_button.setEnabled(ready)
         self.open_button.setEnabled(ready)
+        sealable = bool(self._preview and self._preview.sealable)
+        self.seal_button.setVisible(sealable)
+        self.seal_button.setEnabled(sealable)
 
     # -- generating ------------------------------------------------------------------------
 
@@ -308,6 +345,39 @@ class DocumentsPanel(QWidget):
         self.problems.setText(title + "\n" + "\n".join(f"• {line}" for line in lines))
         self.problems.show()
         self.refused.emit(lines)
+
+    # -- the organisation's digital signature -------------------------------------------
+
+    def seal_selected(self) -> None:
+        """Apply the organisation's PAdES signature to the previewed pad-signed agreement."""
+        preview = self._preview
+        if preview is None or not preview.sealable:
+            return
+        self.problems.hide()
+        doc_id = preview.document.id
+
+        def work(ctx: Any, passphrase: str) -> Any:
+            from app.services.session_signing import seal_agreement
+
+            return seal_agreement(ctx, doc_id, passphrase=passphrase)
+
+        started = seal_in_background(
+            self, self._service, self._runner, work, ask=self.ask_passphrase,
+            on_done=lambda _info: self._sealed(doc_id), on_refused=self._seal_refused,
+        )  # fmt: skip
+        self.seal_button.setEnabled(not started)
+
+    def _sealed(self, doc_id: int) -> None:
+        self._preview = None  # show the sealed PDF
+        self.sealed.emit(doc_id)
+        self.load(self._case_no, select_id=doc_id)
+
+    def _seal_refused(self, reason: str) -> None:
+        self._update_buttons()
+        text = self.tr("未能加盖组织电子签章：%1\n协议书的签署不受影响，可稍后重试。")
+        self.problems.setText(text.replace("%1", reason))
+        self.problems.show()
+        self.seal_failed.emit(reason)
 
     # -- printing and saving ---------------------------------------------------------------
 

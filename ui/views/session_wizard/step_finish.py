@@ -1,6 +1,12 @@
 """Step 9, finish: what the session comes to, then 完成调解 — the case moves on (agreed →
 已签署, not agreed → 调解终结, adjourned → 已排期) and the documents are rendered, to open,
-print or save."""
+print or save.
+
+An agreement signed on the pad then gets the organisation's digital signature (PAdES) on
+the signed PDF: the passphrase is had on the GUI thread (asked only when no keyring and no
+`MEDIATION_DESK_PASSPHRASE` have it), the signing runs on the task runner. When that fails
+(cancelled, wrong passphrase) the finished session and the signed agreement stay as they
+are, and the page says how to seal it later from the 文书 tab."""
 
 from __future__ import annotations
 
@@ -20,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting, labels
+from ui.views.org_seal import PassphraseAsker, seal_failed_text, seal_in_background
+from ui.views.passphrase_dialog import ask_passphrase
 from ui.views.session_wizard import words
 from ui.views.session_wizard.doc_list import save_documents
 from ui.views.session_wizard.shared import Shared, StepPage
@@ -36,9 +44,35 @@ def close(ctx: Any, case_no: str, outcome: str, progress: Any = None) -> Any:
     return close_session(ctx, case_no, outcome, progress)
 
 
+def needs_seal(closed: Any) -> bool:
+    from app.services.session_close import agreement_to_seal
+
+    return agreement_to_seal(closed) is not None
+
+
+def _sealed(version: Any) -> bool:
+    from app.services.session_signing import is_sealed
+
+    return is_sealed(version)
+
+
+def refresh_sealed(ctx: Any, closed: Any) -> Any:
+    """`closed` with the agreement as now stored (sealed meanwhile: no passphrase needed)."""
+    from app.services.session_close import seal_closed
+
+    return seal_closed(ctx, closed)
+
+
+def seal(ctx: Any, closed: Any, passphrase: str) -> Any:
+    from app.services.session_close import seal_closed
+
+    return seal_closed(ctx, closed, passphrase=passphrase)
+
+
 class FinishPage(StepPage):
     """Signals:
-    closed(object): the session ended; a `ClosedSession` (status, documents).
+    closed(object): the session ended; a `ClosedSession` (status, documents), its
+        agreement sealed by the organisation when that could be done.
     """
 
     key = "finish"
@@ -70,12 +104,18 @@ class FinishPage(StepPage):
         self.problems.setWordWrap(True)
         self.problems.setVisible(False)
         self.column.addWidget(self.problems)
+        self.seal_problem = QLabel()
+        self.seal_problem.setObjectName("sealProblem")
+        self.seal_problem.setWordWrap(True)
+        self.seal_problem.setVisible(False)
+        self.column.addWidget(self.seal_problem)
         self.save_all.clicked.connect(self.ask_save_all)
         self.stored: Any = None  # the 文书 panel, once the documents are stored
         self.column.addStretch(1)
         self.documents: list[Any] = []
         self.previewed = False
         self.confirm: Callable[[str], bool] = self._ask
+        self.ask_passphrase: PassphraseAsker = ask_passphrase
         self.result: Any = None
 
     def title(self) -> str:
@@ -135,11 +175,34 @@ class FinishPage(StepPage):
 
     def _closed(self, closed: Any) -> None:
         self.result = closed
+        if needs_seal(closed):
+            self._seal(closed)
+        else:
+            self._show_closed(closed)
+
+    def _seal(self, closed: Any) -> None:
+        """The organisation's PAdES signature on the pad-signed agreement: the passphrase
+        here on the GUI thread, the signing on the task runner."""
+        self.progress.setRange(0, 0)  # hidden again when the page shows the outcome
+        self.progress.setVisible(True)
+        seal_in_background(
+            self, self.shared.service, self.shared.runner,
+            lambda ctx, passphrase: seal(ctx, closed, passphrase), ask=self.ask_passphrase,
+            on_done=self._show_closed, on_refused=lambda why: self._show_closed(closed, why),
+        )  # fmt: skip
+
+    def _show_closed(self, closed: Any, seal_problem: str = "") -> None:
+        self.result = closed
         self.progress.setVisible(False)
         status = labels.status_label(closed.result.status)
         done = self.tr("调解已完成，案件状态：%1。请打开文书打印，或保存到文件夹。")
         figures = self.summary.text().split("\n")[1:-1]  # outcome and amounts, not the move
-        self.summary.setText("\n".join([done.replace("%1", status), *figures]))
+        lines = [done.replace("%1", status), *figures]
+        if any(_sealed(version) for version in closed.versions):
+            lines.append(self.tr("调解协议书已加盖组织电子签章（数字签名）。"))
+        self.summary.setText("\n".join(lines))
+        self.seal_problem.setText(seal_failed_text(seal_problem) if seal_problem else "")
+        self.seal_problem.setVisible(bool(seal_problem))
         self.documents = list(closed.documents)
         self.save_all.setVisible(True)
         self._show_stored()
@@ -154,7 +217,22 @@ class FinishPage(StepPage):
         self.stored.setMinimumHeight(430)
         self.column.insertWidget(self.column.count() - 1, self.stored, 1)
         self.stored.preview_shown.connect(self._previewed)
+        self.stored.sealed.connect(self._sealed_later)
         self.stored.load(self.shared.case_no)
+
+    def _sealed_later(self, _document_id: int) -> None:
+        """Sealed from the panel below after a failed attempt: keep the sealed agreement."""
+        service, closed = self.shared.service, self.result
+        self.shared.runner.submit(
+            lambda: refresh_sealed(service.context(), closed), on_finished=self._resealed
+        )
+
+    def _resealed(self, closed: Any) -> None:
+        self.result, self.documents = closed, list(closed.documents)
+        self.seal_problem.setVisible(False)
+        self.summary.setText(
+            self.summary.text() + "\n" + self.tr("调解协议书已加盖组织电子签章（数字签名）。")
+        )
 
     def _previewed(self, _document_id: int) -> None:
         self.previewed = True

@@ -5,7 +5,9 @@ and another user may sign in on the lock screen."""
 
 from __future__ import annotations
 
-import shutil
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,15 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from app.security.lock import BackoffPolicy
+from tests.gui.lock_fixtures import (
+    BOSS_PW,
+    MED_PW,
+    WAIT,
+    add_accounts,
+    copy_store,
+    make_empty_store,
+    stored_accounts,
+)
 from tests.store_fixtures import START, FixedClock
 from ui.app_lock import AppLock, cover_of
 from ui.services import ContextCaseService
@@ -24,43 +35,15 @@ from ui.views.main_window import MainWindow
 from ui.views.new_case_dialog import NewCaseDialog
 from ui.views.sign_in_dialog import SignInDialog
 
-WAIT = 5000
-BOSS_PW = "主管-密码-2026"
-MED_PW = "调解员-密码-2026"
-
 
 @pytest.fixture(scope="module")
 def empty_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated, encrypted case store with no account, made once per module."""
-    from app.services.context import open_context
-
-    folder = tmp_path_factory.mktemp("lock") / "data"
-    open_context(folder, actor="准备").close()
-    return folder
+    return make_empty_store(tmp_path_factory.mktemp("lock"))
 
 
 @pytest.fixture
 def data_dir(empty_store: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(empty_store, tmp_path / "data"))
-
-
-def add_accounts(data_dir: Path) -> None:
-    """张伟 (supervisor, zhangwei) and 王芳 (mediator, wangfang)."""
-    from app.services import accounts
-    from app.services.context import open_context
-
-    with open_context(data_dir, actor="准备") as ctx:
-        accounts.create_first_supervisor(ctx, "zhangwei", "张伟", BOSS_PW)
-        boss = accounts.sign_in(ctx, "zhangwei", BOSS_PW)
-        accounts.create_account(ctx, boss, "wangfang", "王芳", "mediator", MED_PW)
-
-
-def stored_accounts(data_dir: Path) -> dict[str, Any]:
-    from app.services import accounts
-    from app.services.context import open_context
-
-    with open_context(data_dir, actor="检查") as ctx:
-        return {a.username: a for a in accounts.list_accounts(ctx)}
+    return copy_store(empty_store, tmp_path)
 
 
 class Harness:
@@ -73,9 +56,7 @@ class Harness:
         self.window = MainWindow(self.service, self.runner, data_dir)
         self.runner.setParent(self.window)
         qtbot.addWidget(self.window)
-        self.lock = AppLock(
-            self.window, self.service, self.runner, clock=self.clock, policy=policy
-        )
+        self.lock = AppLock(self.window, self.service, self.runner, clock=self.clock, policy=policy)
         self.window.show()
         self.lock.start()
         qtbot.waitUntil(lambda: self.lock.dialog is not None, timeout=WAIT)
@@ -236,3 +217,37 @@ def test_the_idle_time_comes_from_the_store_and_follows_settings(qtbot, started)
     started.clock.advance(seconds=1)
     started.lock.check()
     assert started.lock.is_locked
+
+
+def drive_run_gui(data_dir: Path, mode: str) -> list[str]:
+    """`run_gui` in a fresh process, the dialogs filled by `tests.gui.run_gui_driver`."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.gui.run_gui_driver", str(data_dir), mode],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout.splitlines()
+
+
+def test_run_gui_asks_for_the_supervisor_then_for_a_password(tmp_path):
+    """The real start path on a fresh data folder: 创建主管账户, then the list; the next
+    start asks 登录 first; cancelling it quits without reading the list."""
+    data_dir = tmp_path / "fresh"
+    assert drive_run_gui(data_dir, "first") == [
+        "dialog FirstAccountDialog",
+        "cases 0 当前用户：张伟（主管）",
+        "exit 0",
+    ]
+    assert "zhangwei" in stored_accounts(data_dir)
+    assert drive_run_gui(data_dir, "cancel") == ["dialog SignInDialog", "exit 0"]
+    assert drive_run_gui(data_dir, "sign-in") == [
+        "dialog SignInDialog",
+        "cases 0 当前用户：张伟（主管）",
+        "exit 0",
+    ]

@@ -58,7 +58,9 @@ class LockCover(QWidget):
         label = QLabel(self.tr("调解工作台已锁定"))
         label.setObjectName("sectionTitle")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
         layout.addWidget(label)
+        layout.addStretch(3)  # above the lock dialog, which opens in the middle
         self.setGeometry(host.rect())
         host.installEventFilter(self)
         self.show()

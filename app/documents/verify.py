@@ -6,10 +6,13 @@ signer, the claimed signing time, whether the signature covers the whole file an
 something was appended after signing, how much pyhanko's difference analysis says changed.
 
 The document as a whole is `intact` only when it has at least one signature, every
-signature is intact and valid, and nothing was changed after signing. Only updates that
-maintain signatures (`lta_updates`: validation data, document timestamps) are accepted;
-a later signature, form filling or annotation counts as a change, because the app signs a
-document version once and an amendment is a new document.
+signature is intact and valid, and nothing was changed after signing. Accepted after a
+signature: updates that maintain signatures (`lta_updates`: validation data, document
+timestamps) and later signatures, e.g. a court's counter-signature (pyhanko's
+`form_filling` level, accepted only when DocMDP allows it and every form field of the
+document is a signature field, so that no text field can have been filled in). Anything
+else appended (annotations, new fields, changed content) counts as a change, because the
+app signs a document version once and an amendment is a new document.
 
 Trust is reported separately and does not decide `intact`: a self-signed organisation
 certificate is not vouched for by any certificate authority, so `trusted` is false unless
@@ -31,6 +34,7 @@ from typing import Any
 LookupRecord = Callable[[str], dict[str, Any] | None]
 
 ACCEPTED_LEVELS = ("none", "lta_updates")
+COUNTERSIGNED_LEVEL = "form_filling"  # accepted when only signature fields exist
 QUIET_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
 
 
@@ -117,7 +121,9 @@ def _certificate_facts(cert: Any) -> dict[str, Any]:
     }
 
 
-def _problems(intact: bool, valid: bool, coverage: str, level: str | None) -> list[str]:
+def _problems(
+    intact: bool, valid: bool, coverage: str, level: str | None, accepted: Collection[str]
+) -> list[str]:
     found = []
     if not intact:
         found.append("签名所覆盖的内容已被改动（哈希值不符）")
@@ -125,12 +131,21 @@ def _problems(intact: bool, valid: bool, coverage: str, level: str | None) -> li
         found.append("签名值无效（密码学校验未通过）")
     if coverage in ("unclear", "contiguous_block_from_start"):
         found.append("签名的覆盖范围异常：文件可能在签名后被整体重写")
-    elif coverage == "entire_revision" and level not in ACCEPTED_LEVELS:
+    elif coverage == "entire_revision" and level not in accepted:
         found.append(f"签名之后文件被追加修改（修改级别：{level or '未知'}）")
     return found
 
 
-def _signature_report(sig: Any, context: Any, org_fingerprints: Collection[str]) -> SignatureReport:
+def _accepted_levels(status: Any, signature_fields_only: bool) -> tuple[str, ...]:
+    """Later signatures are accepted when DocMDP allows them and no other field exists."""
+    if signature_fields_only and status.docmdp_ok is not False:
+        return (*ACCEPTED_LEVELS, COUNTERSIGNED_LEVEL)
+    return ACCEPTED_LEVELS
+
+
+def _signature_report(
+    sig: Any, context: Any, org_fingerprints: Collection[str], signature_fields_only: bool
+) -> SignatureReport:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.settings import KeyUsageConstraints
 
@@ -142,7 +157,8 @@ def _signature_report(sig: Any, context: Any, org_fingerprints: Collection[str])
     level = status.modification_level.name.lower() if status.modification_level else None
     facts = _certificate_facts(status.signing_cert)
     when = status.signer_reported_dt
-    changed = coverage != "entire_file" and level not in ACCEPTED_LEVELS
+    accepted = _accepted_levels(status, signature_fields_only)
+    changed = coverage != "entire_file" and level not in accepted
     return SignatureReport(
         field=str(sig.field_name),
         intact=bool(status.intact),
@@ -158,7 +174,7 @@ def _signature_report(sig: Any, context: Any, org_fingerprints: Collection[str])
         coverage=coverage,
         modification_level=level,
         changed_after_signing=changed,
-        problems=tuple(_problems(status.intact, status.valid, coverage, level)),
+        problems=tuple(_problems(status.intact, status.valid, coverage, level, accepted)),
         **facts,
     )
 
@@ -185,11 +201,30 @@ def _broken_signature(sig: Any, error: Exception) -> SignatureReport:
     )
 
 
-def _embedded_signatures(pdf_bytes: bytes) -> list[Any]:
+def _embedded_signatures(pdf_bytes: bytes) -> tuple[list[Any], bool]:
+    """The signatures, and whether every form field of the document is a signature field."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
-    return list(reader.embedded_signatures)
+    form = reader.root.get("/AcroForm")
+    fields = form.get_object().get("/Fields") if form is not None else None
+    only_signatures = _only_signature_fields(fields.get_object() if fields else [], None)
+    return list(reader.embedded_signatures), only_signatures
+
+
+def _only_signature_fields(fields: Any, inherited: Any) -> bool:
+    """Whether every terminal field in the tree is a signature field (`/FT` inherits)."""
+    for ref in fields:
+        field = ref.get_object()
+        kind = field.get("/FT", inherited)
+        kids = field.get("/Kids")
+        kids = kids.get_object() if kids is not None else []
+        if any("/T" in kid.get_object() for kid in kids):
+            if not _only_signature_fields(kids, kind):
+                return False
+        elif kind != "/Sig":
+            return False
+    return True
 
 
 def _summary(intact: bool, signatures: Sequence[SignatureReport], problems: list[str]) -> str:
@@ -223,14 +258,15 @@ def verify_pdf(
     signatures: list[SignatureReport] = []
     with _quiet_pyhanko():
         try:
-            embedded = _embedded_signatures(pdf_bytes)
+            embedded, signature_fields_only = _embedded_signatures(pdf_bytes)
         except Exception as error:  # any parse failure means the structure was damaged
-            embedded = []
+            embedded, signature_fields_only = [], False
             problems.append(f"文件结构已损坏，无法解析（{type(error).__name__}: {error}）")
         context = _validation_context(trusted_certs)
         for sig in embedded:
             try:
-                signatures.append(_signature_report(sig, context, org_fingerprints))
+                report = _signature_report(sig, context, org_fingerprints, signature_fields_only)
+                signatures.append(report)
             except Exception as error:  # a malformed signature is a broken signature
                 signatures.append(_broken_signature(sig, error))
     if not embedded and not problems:

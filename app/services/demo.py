@@ -21,6 +21,13 @@ from app.services.cases import NewCase, store_new_case
 from app.services.clock import CHINA_TZ
 from app.services.demo_loans import LoanMaker, LoanSpec
 from app.services.demo_people import People, Person, credit_code, mobile
+from app.services.demo_sessions import (
+    court_for,
+    hold_session,
+    open_session,
+    org_address,
+    plan_session,
+)
 from app.store.models import Case, Charge, Claim, Mediator, Organisation, Party, Payment
 
 if TYPE_CHECKING:
@@ -163,6 +170,7 @@ def _new_case(spec: LoanSpec, intake: datetime, mediator: str) -> NewCase:
         creditor_credit_code=spec.creditor_code,
         debtor_address=spec.debtor.address,
         batch="" if spec.lender_type == "private" else f"{intake:%Y年%m月}{short}委托批次",
+        court=court_for(spec.debtor.id_number),
         repayment_method=spec.method,
         maturity=spec.maturity.isoformat() if spec.maturity else "",
         term_months=str(spec.term_months or ""),
@@ -209,7 +217,9 @@ def _add_details(
         creditor.id_type, creditor.id_number = "resident_id", lender.id_number
         creditor.phone, creditor.address = lender.phone, lender.address
     elif creditor is not None:
-        creditor.legal_representative = spec.legal_representative
+        creditor.legal_representative = spec.legal_representative or "王建国"
+        if not creditor.address:
+            creditor.address = org_address(creditor.name)
         digits = "".join(rng.choice("0123456789") for _ in range(7))
         creditor.phone = f"400-{digits[:3]}-{digits[3:]}"
     case.parties.extend(_party(role, person) for role, person in spec.others)
@@ -240,10 +250,19 @@ def _add_details(
 def _walk(
     ctx: AppContext, case_no: str, path: tuple[str, ...], intake: datetime, actor: str
 ) -> None:
-    """Move the case along `path`, one audited transaction every few days."""
+    """Move the case along `path`, one audited transaction every few days, with its
+    session: held before it is agreed or terminated, else under way or planned."""
     for step, target in enumerate(path, start=1):
-        with ctx.store.write(actor, intake + timedelta(days=3 * step, hours=2)) as uow:
+        at = intake + timedelta(days=3 * step, hours=2)
+        if target in ("agreed", "terminated"):
+            hold_session(ctx, case_no, at, actor, agreed=target == "agreed")
+        with ctx.store.write(actor, at) as uow:
             case = uow.cases.require(case_no)
             before = case.status
             case.status = transition(before, target).value
             uow.record("case.status_changed", case=case, detail={"from": before, "to": target})
+    last = intake + timedelta(days=3 * len(path), hours=2)
+    if path[-1:] == ("in_session",):
+        open_session(ctx, case_no, last + timedelta(hours=1), actor)
+    elif path[-1:] == ("scheduled",):
+        plan_session(ctx, case_no, last, actor)

@@ -96,6 +96,7 @@ def sample_pdf() -> bytes:
 def prepare(folder: Path) -> tuple[ContextCaseService, Path]:
     """Demo cases, a seal, the certificate and a signed PDF in `folder`."""
     from app.services import organisation
+    from app.services.accounts import key_holder
     from app.services.certificate import create_certificate
     from app.services.demo import seed_demo
     from app.services.signing import sign_document
@@ -104,8 +105,9 @@ def prepare(folder: Path) -> tuple[ContextCaseService, Path]:
     ctx = service.context()
     seed_demo(ctx)
     profile = organisation.get_profile(ctx)
-    organisation.set_seal_image(ctx, draw_seal(profile.name))
-    create_certificate(ctx, profile.name, PASSPHRASE)
+    boss = key_holder("gui:演示")
+    organisation.set_seal_image(ctx, draw_seal(profile.name), by=boss)
+    create_certificate(ctx, profile.name, PASSPHRASE, by=boss)
     signed = sign_document(ctx.data_dir, sample_pdf(), location="滨江市")
     path = folder / "调解协议书-已签名.pdf"
     path.write_bytes(signed.pdf)

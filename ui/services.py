@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from app.services.accounts import SignedIn
+    from app.services.backup import BackupResult, RestoreResult
     from app.services.cases import CaseDetail, CaseSummary, NewCase
+    from app.services.privacy import Revealed
 
 
 class CaseService(Protocol):
@@ -66,12 +68,85 @@ class ContextCaseService:
 
         return cases.create_case(self.context(), new)
 
+    def reveal(self, case_no: str, party_id: int, field: str) -> Revealed:
+        """One party's full ID or phone number, logged in the audit trail (privacy)."""
+        from app.services import privacy
+
+        by = acting_user(self)
+        return privacy.reveal_personal_data(self.context(), case_no, party_id, field, by=by)
+
+    def backup_create(self, to: Path | None = None) -> BackupResult:
+        """A backup now, into `to` or the chosen backup folder."""
+        from app.services import backup
+
+        return backup.create_backup(self.context(), to=to, by=acting_user(self))
+
+    def backup_restore(self, source: Path) -> RestoreResult:
+        """Replace the case store with the backup `source` (a supervisor's action).
+
+        The store is closed first and stays closed: every later call is refused with a
+        request to restart, so no window writes what it still shows from before.
+        """
+        from app.services import backup
+
+        by = acting_user(self)
+        if not by.can("accounts"):
+            from app.domain.errors import DomainError
+
+            raise DomainError(backup.SUPERVISOR_ONLY)
+        self.close()
+        live = self.data_dir / "cases.db"
+        before = _identity(live)
+        try:
+            result = backup.restore_backup(self.data_dir, source, by=by)
+        except BaseException:
+            if _identity(live) != before:  # replaced after all: never reopen behind the windows
+                self._ctx = RestoredStore()
+            raise
+        self._ctx = RestoredStore()
+        return result
+
     def close(self) -> None:
         """Release the case store, when the context knows how."""
         closer = getattr(self._ctx, "close", None)
         if callable(closer):
             closer()
         self._ctx = None
+
+
+def acting_user(service: Any) -> SignedIn:
+    """Who the windows act as: the signed-in user, or, for a window built without the app
+    lock (tests, `python -m ui.screenshot`), the holder of the store's key (a supervisor;
+    see `app.services.accounts.key_holder`). The real start always signs in first."""
+    from app.services.accounts import key_holder
+
+    user: SignedIn | None = getattr(service, "signed_in", None)
+    if user is not None:
+        return user
+    actor = getattr(service, "_actor", "") or _default_actor()
+    return key_holder(f"gui:{actor}")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns
+
+
+class RestoredStore:
+    """Stands in for the context after a restore: every use asks for a restart."""
+
+    MESSAGE = "案件库已从备份恢复：请关闭并重新打开调解工作台后再继续。"
+
+    def close(self) -> None:
+        """Nothing is open."""
+
+    def __getattr__(self, name: str) -> Any:
+        from app.domain.errors import DomainError
+
+        raise DomainError(self.MESSAGE)
 
 
 def _default_actor() -> str:

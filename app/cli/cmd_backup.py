@@ -54,6 +54,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from app.services.accounts import key_holder
     from app.services.backup import restore_backup
 
     code = args.recovery_code
@@ -61,7 +62,8 @@ def run_restore(args: argparse.Namespace) -> int:
         import sys
 
         code = sys.stdin.readline().strip()
-    result = restore_backup(args.data_dir, args.file, recovery_code=code, actor="backup")
+    by = key_holder()  # whoever holds the store's key may restore it (see docs/security.md)
+    result = restore_backup(args.data_dir, args.file, recovery_code=code, by=by)
     if args.json:
         print_json(result)
         return 0

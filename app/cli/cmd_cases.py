@@ -1,7 +1,11 @@
-"""`python -m app cases list [--query Q] [--json]` and `cases show CASE_NO [--json]`.
+"""`python -m app cases list [--query Q] [--json] [--unmasked]` and
+`cases show CASE_NO [--json] [--unmasked]`.
 
 Tables in Chinese for people; JSON (amounts and rates as exact strings) for scripts.
-An unknown case number exits 2 with a message naming it.
+Persons' ID and phone numbers are masked (4201**********1234, 138****5678) unless
+`--unmasked` is given: the CLI acts as the holder of the store's key, a supervisor
+(`accounts.key_holder`), so it may, and each unmasked export is an `export.unmasked` event
+in the audit log. An unknown case number exits 2 with a message naming it.
 """
 
 from __future__ import annotations
@@ -10,7 +14,6 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from app.cli.output import clip, jsonable, local_time, percent, print_json, table
-from app.domain.identifiers import mask_id, mask_phone
 from app.domain.money import ZERO, fmt_grouped
 
 if TYPE_CHECKING:
@@ -43,8 +46,8 @@ def summary_row(case: CaseSummary) -> list[str]:
         case.status_label,
         clip(case.creditor_name, 28),
         case.debtor_name,
-        mask_id(case.debtor_id_number),
-        mask_phone(case.debtor_phone),
+        case.debtor_id_number,
+        case.debtor_phone,
         words.LENDER_TYPES.get(case.lender_type, case.lender_type),
         fmt_grouped(case.principal),
         fmt_grouped(case.claimed_total),
@@ -58,6 +61,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     with open_context(args.data_dir) as ctx:
         found = list_cases(ctx, args.query or "")
+        found = _shown(ctx, args, "cases list", found, [c.case_no for c in found])
     if args.json:
         print_json(found)
         return 0
@@ -68,6 +72,19 @@ def run_list(args: argparse.Namespace) -> int:
     print(table(LIST_HEADERS, [summary_row(c) for c in found], right={7, 8}))
     print(f"共 {len(found)} 件")
     return 0
+
+
+def _shown(ctx: Any, args: argparse.Namespace, what: str, found: Any, case_nos: list[str]) -> Any:
+    """`found` (a case list or a case) masked, or in full with `--unmasked` (audited)."""
+    from app.services import privacy
+    from app.services.accounts import key_holder
+
+    if args.unmasked:
+        privacy.record_unmasked_export(ctx, key_holder(), what, case_nos)
+        return found
+    if isinstance(found, list):
+        return [privacy.masked_summary(case) for case in found]
+    return privacy.masked_detail(found)
 
 
 def _loan_lines(loan: LoanInfo) -> list[str]:
@@ -183,6 +200,7 @@ def run_show(args: argparse.Namespace) -> int:
 
     with open_context(args.data_dir) as ctx:
         detail = get_case(ctx, args.case_no)
+        detail = _shown(ctx, args, "cases show", detail, [detail.summary.case_no])
     if args.json:
         print(json.dumps(detail_json(detail), ensure_ascii=False, indent=2))
     else:
@@ -197,9 +215,14 @@ def register(sub: Any) -> None:
     listing.add_argument(
         "--query", "-q", default="", help="part of a name, case number, ID number or phone"
     )
-    listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(handler=run_list)
     show = actions.add_parser("show", help="one case in full")
     show.add_argument("case_no", metavar="CASE_NO", help="e.g. TJ-2026-000123")
-    show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=run_show)
+    for action in (listing, show):
+        action.add_argument("--json", action="store_true", help="print JSON")
+        action.add_argument(
+            "--unmasked",
+            action="store_true",
+            help="full ID and phone numbers (recorded in the audit log)",
+        )

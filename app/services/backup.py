@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.errors import DomainError
 from app.security import dbkey
@@ -30,6 +31,9 @@ from app.security.dbkey import PassphrasePrompt
 from app.security.secrets import SecretStore
 from app.services.clock import china_date
 from app.services.context import BACKUP_DIR, AppContext, db_path_for, resolve_data_dir
+
+if TYPE_CHECKING:
+    from app.services.accounts import SignedIn
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +51,14 @@ OTHER_KEY = (
 NOT_A_STORE = "文件 {path} 不是调解工作台的案件库备份（没有数据库版本信息），没有用它恢复。"
 SAME_FILE = "不能用正在使用的案件库文件本身来恢复：请选择 backups 文件夹中的备份文件。"
 BAD_KEEP = "保留份数必须是 1 到 365 之间的整数。"
+CANNOT_WRITE = (
+    "无法写入备份文件夹 {folder}（{error}）：请检查 U 盘或移动硬盘是否已插好、有无剩余空间，"
+    "或换一个备份文件夹。没有做备份。"
+)
+SUPERVISOR_ONLY = (
+    "从备份恢复会替换整个案件库（连同账户和调解组织资料），只能由主管操作："
+    "请让主管账户登录后再恢复。"
+)
 
 
 @dataclass(frozen=True)
@@ -136,11 +148,18 @@ def _backup_to(ctx: AppContext, folder: Path, label: str) -> Path:
     return dest
 
 
-def create_backup(ctx: AppContext, *, to: Path | None = None) -> BackupResult:
-    """A backup now, into `to` (else the chosen folder); recorded in the audit log."""
+def create_backup(
+    ctx: AppContext, *, to: Path | None = None, by: SignedIn | None = None
+) -> BackupResult:
+    """A backup now, into `to` (else the chosen folder); recorded in the audit log (as
+    `by.username` when given: anyone may make a backup)."""
     folder = backup_folder(ctx.data_dir, to)
-    dest = _backup_to(ctx, folder, MANUAL)
-    with ctx.write() as uow:
+    try:
+        dest = _backup_to(ctx, folder, MANUAL)
+    except OSError as error:
+        raise DomainError(CANNOT_WRITE.format(folder=folder, error=error)) from error
+    actor = by.username if by is not None else ctx.actor
+    with ctx.store.write(actor, ctx.now()) as uow:
         uow.record("backup.created", detail={"file": dest.name, "folder": str(folder)})
     return BackupResult(dest)
 
@@ -288,13 +307,23 @@ def restore_backup(
     prompt: PassphrasePrompt | None = None,
     env: Mapping[str, str] | None = None,
     actor: str = "cli",
+    by: SignedIn | None = None,
 ) -> RestoreResult:
     """Replace the store in `data_dir` with the backup `source`, checks first (see the
-    module doc). The caller must have closed its own `AppContext` on this folder."""
+    module doc). The caller must have closed its own `AppContext` on this folder.
+
+    A restore replaces the accounts and the organisation's profile with the backup's, so
+    only a supervisor may do it: `by` is the signed-in user in the GUI; None is the caller
+    holding the store's key (the CLI), audited as `actor`.
+    """
     from app.services.context import open_context
     from app.services.unlock import unlock_store
     from app.store.backup import fold_wal, restore_file
 
+    if by is not None:
+        if not by.can("accounts"):
+            raise DomainError(SUPERVISOR_ONLY)
+        actor = by.username
     folder = resolve_data_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     source = source.expanduser()

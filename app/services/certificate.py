@@ -1,12 +1,13 @@
 """The organisation's certificate as Settings shows and changes it.
 
     info = certificate_info(data_dir)            # None before the first set-up
-    info = create_certificate(ctx, "某调解委员会", passphrase)
-    info = import_certificate(ctx, Path("org.p12"), "p12 password", passphrase)
+    info = create_certificate(ctx, "某调解委员会", passphrase, by=user)
+    info = import_certificate(ctx, Path("org.p12"), "p12 password", passphrase, by=user)
 
 The passphrase comes from `app.services.signing.signing_passphrase` (keyring, environment
 or the user). Creating or importing a certificate is recorded in the audit log with its
-fingerprint, so the log says which certificate signed when.
+fingerprint, so the log says which certificate signed when. Both are a supervisor's
+(`by` needs the "certificates" permission; the CLI passes `accounts.key_holder()`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from app.documents.org_identity import (
     read_identity,
 )
 from app.security.secrets import SecretStore
+from app.services.accounts import SignedIn, require
 from app.services.context import AppContext
 from app.services.signing import PASSPHRASE_SECRET, ensure_identity
 
@@ -75,13 +77,14 @@ def certificate_info(data_dir: Path) -> CertificateInfo | None:
 
 
 def create_certificate(
-    ctx: AppContext, org_name: str, passphrase: str, *, replace: bool = False
+    ctx: AppContext, org_name: str, passphrase: str, *, by: SignedIn, replace: bool = False
 ) -> CertificateInfo:
     """A new key and ten-year self-signed certificate named after the organisation.
 
     Without `replace` an existing identity is kept and returned. Documents signed with an
     earlier certificate keep verifying: each signature carries its own certificate.
     """
+    require(by, "certificates")
     data_dir = ctx.data_dir
     if replace and identity_exists(data_dir):
         identity = create_org_identity(data_dir, org_name, passphrase, now=ctx.now())
@@ -91,21 +94,22 @@ def create_certificate(
             data_dir, org_name, passphrase=passphrase, now=ctx.now()
         )
     if created:
-        _audit(ctx, "organisation.certificate_created", identity)
+        _audit(ctx, by, "organisation.certificate_created", identity)
     return _info(identity, data_dir)
 
 
 def import_certificate(
-    ctx: AppContext, p12_path: Path, p12_password: str, passphrase: str
+    ctx: AppContext, p12_path: Path, p12_password: str, passphrase: str, *, by: SignedIn
 ) -> CertificateInfo:
     """Take a certificate authority's PKCS#12 (.p12/.pfx), replacing any identity."""
+    require(by, "certificates")
     identity = import_pkcs12(p12_path, p12_password, ctx.data_dir, passphrase)
-    _audit(ctx, "organisation.certificate_imported", identity)
+    _audit(ctx, by, "organisation.certificate_imported", identity)
     return _info(identity, ctx.data_dir)
 
 
-def _audit(ctx: AppContext, action: str, identity: Identity) -> None:
-    with ctx.write() as uow:
+def _audit(ctx: AppContext, by: SignedIn, action: str, identity: Identity) -> None:
+    with ctx.store.write(by.username, ctx.now()) as uow:
         uow.record(
             action,
             detail={

@@ -2,7 +2,8 @@
 
 `current_table(data_dir)` prefers an imported table that reaches at least as far as the
 bundled one (an import is how a mediator brings the table up to date between releases).
-Importing validates the whole file first and replaces the stored copy atomically.
+Importing validates the whole file first and replaces the stored copy atomically; it is a
+supervisor's change (`by` needs the "lpr" permission; the CLI passes `accounts.key_holder()`).
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ import functools
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.errors import InputError, Problem
 from app.domain.lpr import LprTable, parse_lpr_csv, table_to_csv
 from app.paths import default_data_dir, resource
+
+if TYPE_CHECKING:
+    from app.services.accounts import SignedIn
 
 IMPORTED_FILE = "lpr.csv"
 
@@ -38,8 +43,11 @@ def imported_path(data_dir: Path | None = None) -> Path:
     return (data_dir or default_data_dir()) / IMPORTED_FILE
 
 
-def import_table(path: Path, data_dir: Path | None = None) -> LprTable:
+def import_table(path: Path, data_dir: Path | None = None, *, by: SignedIn) -> LprTable:
     """Validate the user's CSV and store it in the data folder; returns the table."""
+    from app.services.accounts import require
+
+    require(by, "lpr")
     table = read_table_file(path)
     target = imported_path(data_dir)
     target.parent.mkdir(parents=True, exist_ok=True)

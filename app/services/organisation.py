@@ -5,13 +5,17 @@ certificate). Every change is validated as a whole (`InputError` with one proble
 paths such as `name`, `phone`, `mediators[1].phone`) and recorded in the audit log.
 
     profile = get_profile(ctx)
-    profile = save_profile(ctx, replace(profile, phone="0571-88881234"))
-    profile = set_seal_image(ctx, Path("seal.png").read_bytes())
+    profile = save_profile(ctx, replace(profile, phone="0571-88881234"), by=user)
+    profile = set_seal_image(ctx, Path("seal.png").read_bytes(), by=user)
+
+Changes are a supervisor's (`by` must have the "organisation" permission; the CLI and
+scripts pass `accounts.key_holder()`); the audit log names `by.username`. Reading is open.
 """
 
 from __future__ import annotations
 
 import hashlib
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.domain.errors import DomainError, InputError, Problem
+from app.services.accounts import SignedIn, require
 from app.services.context import AppContext, db_path_for, open_context
 from app.services.organisation_rules import (
     check_mediator,
@@ -188,14 +193,23 @@ def _seal_detail(seal: bytes | None) -> dict[str, Any]:
     return {"seal_sha256": hashlib.sha256(seal).hexdigest(), "seal_bytes": len(seal)}
 
 
-def save_profile(ctx: AppContext, profile: OrganisationProfile) -> OrganisationProfile:
+def _write_as(ctx: AppContext, by: SignedIn) -> AbstractContextManager[UnitOfWork]:
+    """A write unit of work for a supervisor's change, audited under their name."""
+    require(by, "organisation")
+    return ctx.store.write(by.username, ctx.now())
+
+
+def save_profile(
+    ctx: AppContext, profile: OrganisationProfile, *, by: SignedIn
+) -> OrganisationProfile:
     """Validate and store the whole profile (mediators and seal included); audited.
 
     Mediators missing from `profile.mediators` are removed, unless cases are assigned to
     them (then nothing is saved and the problem is at `mediators`).
     """
+    require(by, "organisation")
     clean = _validated(profile)
-    with ctx.write() as uow:
+    with _write_as(ctx, by) as uow:
         org = uow.organisation.profile()
         created = org is None
         if org is None:
@@ -229,10 +243,11 @@ def _require_org(uow: UnitOfWork) -> Organisation:
     return org
 
 
-def set_seal_image(ctx: AppContext, image: bytes | None) -> OrganisationProfile:
+def set_seal_image(ctx: AppContext, image: bytes | None, *, by: SignedIn) -> OrganisationProfile:
     """Store the seal (PNG or JPEG, normalised to a transparent PNG), or clear it with None."""
+    require(by, "organisation")
     seal = normalise_seal(image) if image is not None else None
-    with ctx.write() as uow:
+    with _write_as(ctx, by) as uow:
         org = _require_org(uow)
         if org.seal_image != seal:
             org.seal_image = seal
@@ -241,10 +256,11 @@ def set_seal_image(ctx: AppContext, image: bytes | None) -> OrganisationProfile:
         return _profile_of(uow)
 
 
-def add_mediator(ctx: AppContext, mediator: MediatorInfo) -> OrganisationProfile:
+def add_mediator(ctx: AppContext, mediator: MediatorInfo, *, by: SignedIn) -> OrganisationProfile:
     """Add one mediator (problems at `mediator.name` / `.phone` / `.role`); audited."""
+    require(by, "organisation")
     clean = check_mediator(mediator, "mediator")
-    with ctx.write() as uow:
+    with _write_as(ctx, by) as uow:
         org = _require_org(uow)
         if uow.organisation.mediator_named(clean.name) is not None:
             reason = f"已经有名为“{clean.name}”的调解员：同名会让案件分不清承办人，请加以区分。"
@@ -255,9 +271,9 @@ def add_mediator(ctx: AppContext, mediator: MediatorInfo) -> OrganisationProfile
         return _profile_of(uow)
 
 
-def remove_mediator(ctx: AppContext, name: str) -> OrganisationProfile:
+def remove_mediator(ctx: AppContext, name: str, *, by: SignedIn) -> OrganisationProfile:
     """Remove the mediator called `name`; refused while cases are assigned to them."""
-    with ctx.write() as uow:
+    with _write_as(ctx, by) as uow:
         row = uow.organisation.mediator_named(name.strip())
         if row is None:
             raise DomainError(f"没有名为“{name.strip()}”的调解员：请核对姓名。")

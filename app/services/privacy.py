@@ -3,6 +3,9 @@
 - Lists and exports show ID and phone numbers masked (`app.domain.identifiers.mask_id`,
   `mask_phone`: 4201**********1234, 138****5678); `export_value` gives the full value
   only to a supervisor who asked for it (`SignedIn.can("export")`).
+- `masked_summary` / `masked_detail` mask the case list and a whole case (persons only: an
+  organisation's credit code and phone are public); `record_unmasked_export` lets a
+  supervisor (the CLI's key holder) export full values and logs `export.unmasked`.
 - `reveal_personal_data` returns one full value and appends a `party.revealed` event to
   the audit log (who, when, which case/party/field; never the value itself). It does not
   touch the case's `updated_at`: looking is not changing.
@@ -12,9 +15,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +27,7 @@ from app.domain.identifiers import mask_id, mask_phone
 
 if TYPE_CHECKING:
     from app.services.accounts import SignedIn
+    from app.services.cases import CaseDetail, CaseSummary, PartyInfo
     from app.services.context import AppContext
 
 MASKS: dict[str, Callable[[str], str]] = {"id_number": mask_id, "phone": mask_phone}
@@ -66,12 +71,24 @@ def export_value(
 
 
 def reveal_personal_data(
-    ctx: AppContext, case_no: str, party_id: int, field: str, *, reason: str = ""
+    ctx: AppContext,
+    case_no: str,
+    party_id: int,
+    field: str,
+    *,
+    reason: str = "",
+    by: SignedIn | None = None,
 ) -> Revealed:
-    """The full ID or phone number of one party, logged in the audit trail."""
+    """The full ID or phone number of one party, logged in the audit trail (under
+    `by.username` when given, else the context's actor)."""
     if field not in MASKS:
         raise DomainError(f"只能显示证件号码或手机号码（id_number / phone），不能显示“{field}”。")
-    with ctx.write() as uow:
+    if by is not None:
+        from app.services.accounts import require
+
+        require(by, "cases")
+    actor = by.username if by is not None else ctx.actor
+    with ctx.store.write(actor, ctx.now()) as uow:
         case = uow.cases.require(case_no)
         party = next((p for p in case.parties if p.id == party_id), None)
         if party is None:
@@ -86,6 +103,60 @@ def reveal_personal_data(
         )
         uow.recorded += 1
         return Revealed(case.case_no, party_id, field, value, mask_value(field, value))
+
+
+def masked_summary(summary: CaseSummary) -> CaseSummary:
+    """A case-list row with the debtor's ID and phone numbers masked."""
+    return dataclasses.replace(
+        summary,
+        debtor_id_number=mask_value("id_number", summary.debtor_id_number),
+        debtor_phone=mask_value("phone", summary.debtor_phone),
+    )
+
+
+def masked_party(party: PartyInfo) -> PartyInfo:
+    """A party with ID and phone numbers masked when it is a person (an organisation's
+    credit code and phone are public)."""
+    if party.kind != "person":
+        return party
+    return dataclasses.replace(
+        party,
+        id_number=mask_value("id_number", party.id_number),
+        phone=mask_value("phone", party.phone),
+    )
+
+
+def masked_detail(detail: CaseDetail) -> CaseDetail:
+    """A whole case with every person's ID and phone numbers masked."""
+    return dataclasses.replace(
+        detail,
+        summary=masked_summary(detail.summary),
+        parties=tuple(masked_party(p) for p in detail.parties),
+    )
+
+
+def record_unmasked_export(
+    ctx: AppContext, by: SignedIn, what: str, case_nos: Sequence[str]
+) -> None:
+    """Allow an export with full ID and phone numbers (a supervisor's choice) and log it:
+    an `export.unmasked` event saying who, what and how many cases (never the values)."""
+    from app.services.accounts import require
+
+    require(by, "export")
+    with ctx.store.write(by.username, ctx.now()) as uow:
+        uow.audit.append(
+            actor=uow.actor,
+            at=uow.now,
+            action="export.unmasked",
+            case_id=None,
+            detail={
+                "what": what,
+                "fields": sorted(MASKS),
+                "cases": len(case_nos),
+                "case_nos": list(case_nos[:20]),
+            },
+        )
+        uow.recorded += 1
 
 
 _PATTERNS = (

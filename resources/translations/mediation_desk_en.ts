@@ -4,7 +4,7 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../ui/views/settings_accounts.py" line="+84"/>
+        <location filename="../../ui/views/settings_accounts.py" line="+90"/>
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
@@ -128,12 +128,12 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="+144"/>
+        <location filename="../../ui/app_lock.py" line="+156"/>
         <source>无法打开案件库</source>
         <translation>Cannot open the case store</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+90"/>
         <source>已切换为 %1。</source>
         <translation>Switched to %1.</translation>
     </message>
@@ -141,30 +141,169 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/views/settings_data.py" line="+225"/>
-        <source>软件在升级案件库之前会自动备份。手动备份、定期备份和从备份恢复将在后续版本中提供。备份文件夹：%1</source>
-        <translation>The app backs up the case store before every upgrade. Manual and scheduled backups and restoring from a backup come in a later version. Backup folder: %1</translation>
+        <location filename="../../ui/views/settings_backup.py" line="+116"/>
+        <source>只有主管可以从备份恢复；您可以立即备份。</source>
+        <translation>Only a supervisor can restore from a backup; you can back up now.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>更改…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>每天第一次打开案件库时自动备份到这里，保留最近 %1 份；升级案件库和恢复之前也会自动备份（在数据目录的 backups 文件夹中）。备份文件已加密，只能用本机的密钥或案件库的恢复码打开。可以选择 U 盘或移动硬盘上的文件夹。</source>
+        <translation>The case store is backed up here automatically the first time it is opened each day; the latest %1 are kept. It is also backed up before every upgrade and every restore (in the backups folder of the data folder). Backups are encrypted and open only with this computer&apos;s key or the store&apos;s recovery code. A folder on a USB drive or external disk is fine.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>（还没有备份）</source>
+        <translation>(no backups yet)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>每日自动</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复前</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>升级前</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已备份（已加密）：%1</source>
+        <translation>Backed up (encrypted): %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>要用 %1 的备份替换现在的案件库吗？</source>
+        <translation>Replace the current case store with the backup of %1?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>现在案件库中的全部内容（案件、调解记录、文书和账户）都会被这份备份替换，备份之后录入或修改的内容将不在恢复后的案件库中。
+
+恢复前，软件会先把现在的案件库另存一份“恢复前”备份（数据目录的 backups 文件夹），需要时可以再恢复回来。恢复后请重新启动调解工作台。</source>
+        <translation>Everything in the current case store (cases, session records, documents and accounts) will be replaced by this backup; whatever was entered or changed after the backup will not be in the restored store.
+
+Before restoring, the current store is saved as a &quot;before restore&quot; backup (in the backups folder of the data folder), so it can be restored again if needed. Restart Mediation Desk after the restore.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>替换并恢复</source>
+        <translation>Replace and restore</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>请先在列表中选择要恢复的备份。</source>
+        <translation>First choose the backup to restore in the list.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>正在检查备份并恢复…</source>
+        <translation>Checking the backup and restoring…</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>打开备份文件夹</source>
-        <translation>Open backup folder</translation>
+        <source>已从备份恢复（%1 个案件）。</source>
+        <translation>Restored from the backup (%1 cases).</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>（还没有备份）</source>
-        <translation>(no backups yet)</translation>
+        <location line="+2"/>
+        <source>恢复前的案件库已备份到：%1。</source>
+        <translation>The store as it was before the restore was backed up to: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请关闭并重新打开调解工作台：在此之前不能再查看或修改案件。</source>
+        <translation>Close and reopen Mediation Desk: until then cases cannot be viewed or changed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>恢复完成</source>
+        <translation>Restore complete</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>
+在本软件中只能恢复用本机密钥加密的备份。来自另一台电脑的备份，请在命令行中用恢复码恢复：python -m app backup restore 备份文件 --recovery-code -</source>
+        <translation>
+The app restores only backups encrypted with this computer&apos;s key. Restore a backup from another computer on the command line with its recovery code: python -m app backup restore BACKUP_FILE --recovery-code -</translation>
+    </message>
+</context>
+<context>
+    <name>Card</name>
+    <message>
+        <location filename="../../ui/views/case_detail.py" line="+138"/>
+        <source>显示完整号码</source>
+        <translation>Show full number</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>查看完整号码会记入审计日志（谁、何时、哪个字段）</source>
+        <translation>Viewing the full number is recorded in the audit log (who, when, which field)</translation>
     </message>
 </context>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/views/case_detail.py" line="+123"/>
+        <location line="+58"/>
         <source>在上方列表中选择一个案件，即可在这里查看当事人、借款、主张和还款。</source>
         <translation>Choose a case in the list above to see its parties, loan, claim and payments here.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
@@ -184,7 +323,7 @@
         <translation>Payments (yuan)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>债权人：%1</source>
         <translation>Creditor: %1</translation>
     </message>
@@ -204,17 +343,17 @@
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+43"/>
         <source>%1 · %2（%3）</source>
         <translation>%1 · %2 (%3)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -446,13 +585,18 @@
 <context>
     <name>CertificateTab</name>
     <message>
-        <location filename="../../ui/views/settings_cert.py" line="+103"/>
-        <location line="+69"/>
+        <location filename="../../ui/views/settings_cert.py" line="+105"/>
+        <source>只有主管可以生成或导入组织的数字证书；您可以查看证书和复制指纹。</source>
+        <translation>Only a supervisor can create or import the organisation&apos;s certificate; you can view it and copy the fingerprint.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+82"/>
         <source>生成本机证书</source>
         <translation>Create certificate on this computer</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-79"/>
         <source>导入 PKCS#12…</source>
         <translation>Import PKCS#12…</translation>
     </message>
@@ -507,7 +651,7 @@
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+47"/>
         <source>重新生成本机证书…</source>
         <translation>Create a new certificate…</translation>
     </message>
@@ -1391,7 +1535,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="-171"/>
+        <location filename="../../ui/app_lock.py" line="-186"/>
         <source>调解工作台已锁定</source>
         <translation>Mediation Desk is locked</translation>
     </message>
@@ -1399,7 +1543,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LprTab</name>
     <message>
-        <location filename="../../ui/views/settings_data.py" line="-172"/>
+        <location filename="../../ui/views/settings_data.py" line="+88"/>
+        <source>只有主管可以导入利率表；您可以查看正在使用的利率。</source>
+        <translation>Only a supervisor can import the rate table; you can view the rates in use.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>贷款市场报价利率（LPR）</source>
         <translation>Loan Prime Rate (LPR)</translation>
     </message>
@@ -1429,7 +1578,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>The rate table is a CSV file with the header effective_date,one_year,five_year and one publication per row (effective date, one-year, five-year and above), rates in percent, e.g. 2025-12-22,3.00,3.50. The whole file is checked before import; only a table newer than the bundled one is used.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>导入的利率表（数据目录中的 lpr.csv）</source>
         <translation>Imported table (lpr.csv in the data folder)</translation>
     </message>
@@ -1819,12 +1968,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     <message>
         <location line="+1"/>
         <source>如：滨江市滨江区人民法院（申请司法确认用）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Binjiang District People&apos;s Court (for judicial confirmation)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>委派法院</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrusting court</translation>
     </message>
     <message>
         <location line="+96"/>
@@ -1860,13 +2009,13 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>OrganisationTab</name>
     <message>
-        <location filename="../../ui/views/settings_org.py" line="+91"/>
-        <location line="+205"/>
+        <location filename="../../ui/views/settings_org.py" line="+98"/>
+        <location line="+232"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-217"/>
         <source>基本信息（用于每份文书的抬头和落款）</source>
         <translation>Details (heading and closing of every document)</translation>
     </message>
@@ -1916,17 +2065,22 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>The name is also the subject of the organisation&apos;s certificate (at most 64 characters).</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+279"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-268"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-59"/>
+        <source>只有主管可以修改调解组织的资料；您可以查看。</source>
+        <translation>Only a supervisor can change the organisation&apos;s details; you can view them.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>调解员名单</source>
         <translation>Mediators</translation>
     </message>
@@ -1956,7 +2110,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>A mediator who handles cases cannot be removed; renaming keeps their cases.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+90"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
@@ -2026,17 +2180,17 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
     <message>
         <location line="+8"/>
         <source>受理法院</source>
-        <translation type="unfinished"></translation>
+        <translation>Court</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>如：滨江市滨江区人民法院（司法确认申请书写给这家法院）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Binjiang District People&apos;s Court (the application for judicial confirmation is addressed to it)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>委派法院</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrusting court</translation>
     </message>
     <message>
         <location line="+53"/>
@@ -3868,6 +4022,14 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location line="+36"/>
         <source>债权人主张高于按合同计算的金额 %1 元</source>
         <translation>The claim is %1 yuan above what the contract gives</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../ui/screenshot_lock.py" line="+84"/>
+        <source>正在核对…</source>
+        <translation type="unfinished">Checking…</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,8 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def listed(folder: Path) -> list[dict[str, str]]:
-    done = app(folder, "cases", "list", "--json")
+    """Every case with full ID and phone numbers (the needles of the plaintext check)."""
+    done = app(folder, "cases", "list", "--json", "--unmasked")
     assert done.returncode == 0, done.stderr
     rows: list[dict[str, str]] = json.loads(done.stdout)
     return rows
@@ -76,6 +77,7 @@ def test_no_debtor_data_anywhere_in_the_data_folder(demo_dir: Path, tmp_path: Pa
         if value
     }
     assert len(needles) >= 60  # names, ID numbers and phones of 24 debtors
+    assert not any("*" in needle for needle in needles)  # full numbers, not masked ones
     files = dict(file_bytes(demo_dir))
     assert {p.name for p in files} >= {"cases.db", "keyinfo.json"}
     assert any(p.parent.name == "backups" and p.suffix == ".db" for p in files)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from app.services.accounts import key_holder
 from app.services.context import open_context
 from app.services.organisation import OrganisationProfile, save_profile
 from tests.cli.test_sign_verify_cli import run_cli
@@ -22,7 +23,7 @@ def test_sign_uses_the_stored_organisation_name_as_the_certificate_subject(
     data_dir.mkdir()
     make_template(data_dir)
     with open_context(data_dir, actor="测试员") as ctx:
-        save_profile(ctx, OrganisationProfile(name=ORG))
+        save_profile(ctx, OrganisationProfile(name=ORG), by=key_holder(ctx))
     source = tmp_path / "协议.pdf"
     source.write_bytes(chinese_pdf())
     out = tmp_path / "协议-已签名.pdf"

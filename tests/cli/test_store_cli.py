@@ -65,9 +65,49 @@ def test_demo_twice_does_not_duplicate(demo_dir: Path) -> None:
 
 
 def test_list_filters_by_query(demo_dir: Path) -> None:
-    first = listed(demo_dir)[0]
+    first = listed(demo_dir, "--unmasked")[0]
     found = listed(demo_dir, "--query", str(first["debtor_phone"]))
     assert [c["case_no"] for c in found] == [first["case_no"]]
+
+
+def audit_actions(data_dir: Path) -> list[dict[str, object]]:
+    done = app(data_dir, "audit", "list", "--limit", "5", "--json")  # oldest first
+    assert done.returncode == 0, done.stderr
+    rows: list[dict[str, object]] = json.loads(done.stdout)
+    return rows
+
+
+def test_json_exports_are_masked_unless_asked_and_then_audited(demo_dir: Path) -> None:
+    masked = listed(demo_dir)
+    before = [e for e in audit_actions(demo_dir) if e["action"] == "export.unmasked"]
+    full = listed(demo_dir, "--unmasked")
+    assert [c["case_no"] for c in masked] == [c["case_no"] for c in full]
+    for hidden, shown in zip(masked, full, strict=True):
+        number, phone = str(shown["debtor_id_number"]), str(shown["debtor_phone"])
+        assert len(number) == 18 and len(phone) == 11 and "*" not in number + phone
+        assert hidden["debtor_id_number"] == number[:4] + "*" * 10 + number[-4:]
+        assert hidden["debtor_phone"] == phone[:3] + "****" + phone[-4:]
+    logged = [e for e in audit_actions(demo_dir) if e["action"] == "export.unmasked"]
+    assert len(logged) == len(before) + 1
+    detail = logged[-1]["detail"]
+    assert isinstance(detail, dict) and detail["what"] == "cases list"
+    assert detail["cases"] == 24 and str(logged[-1]["actor"]).startswith("cli:")
+    assert str(full[0]["debtor_id_number"]) not in json.dumps(logged, ensure_ascii=False)
+    case_no = str(full[0]["case_no"])
+    shown = app(demo_dir, "cases", "show", case_no, "--json")
+    assert str(full[0]["debtor_id_number"]) not in shown.stdout
+    assert str(masked[0]["debtor_id_number"]) in shown.stdout
+    text = app(demo_dir, "cases", "show", case_no)
+    assert str(full[0]["debtor_phone"]) not in text.stdout
+    assert str(masked[0]["debtor_phone"]) in text.stdout
+    unmasked = app(demo_dir, "cases", "show", case_no, "--json", "--unmasked")
+    assert str(full[0]["debtor_id_number"]) in unmasked.stdout
+    assert audit_actions(demo_dir)[-1]["detail"] == {
+        "what": "cases show",
+        "fields": ["id_number", "phone"],
+        "cases": 1,
+        "case_nos": [case_no],
+    }
 
 
 def test_list_as_a_table_in_chinese(demo_dir: Path) -> None:

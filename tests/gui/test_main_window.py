@@ -62,8 +62,8 @@ def test_choosing_a_case_shows_parties_loan_claim_and_payments(window, qtbot):
         "待受理",
         "债权人 · 招商银行股份有限公司武汉分行（单位）",
         "债务人 · 张三（自然人）",
-        "420102199003071234",
-        "13812345678",
+        "4201**********1234",  # a person's numbers masked in the pane
+        "138****5678",
         "100,000.00",  # principal with thousands separators
         "18%",  # annual rate as a percentage
         "27%",
@@ -75,6 +75,8 @@ def test_choosing_a_case_shows_parties_loan_claim_and_payments(window, qtbot):
         "已还合计（1 笔）",
     ):
         assert expected in text, expected
+    assert "420102199003071234" not in text and "13812345678" not in text
+    assert "91420100MA4K0XXX1X" in text  # an organisation's credit code is public
 
 
 def test_detail_follows_the_selection(window, qtbot):

@@ -74,7 +74,8 @@ def test_demo_cases_are_listed_and_one_shows_in_full(real_window, qtbot):
     assert case.debtor_name in text
     assert case.creditor_name in text
     assert f"{case.principal:,.2f} 元" in text
-    assert case.debtor_id_number in text  # in full in the detail pane
+    assert case.debtor_id_number not in text  # masked until 显示完整号码
+    assert case.debtor_id_number[:4] + "*" * 10 + case.debtor_id_number[-4:] in text
 
 
 def test_new_case_is_stored_and_selected(real_window, qtbot):

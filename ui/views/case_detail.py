@@ -1,31 +1,46 @@
 """The case detail pane: parties, loan terms, the creditor's claim and payments of one case.
 
 It only shows a `CaseDetail` it is given; the main window fetches it through the services.
+A person's ID and phone numbers show masked (4201**********1234); "显示完整号码" beside
+each asks the services for the full number (`service.reveal`, on the task runner), which
+records who looked at which field in the audit log. Choosing a case masks them again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.errors import DomainError
+from app.services.privacy import masked_party
 from ui import formatting, labels
+from ui.tasks import TaskRunner, report_unexpected
 
 if TYPE_CHECKING:
     from app.services.cases import CaseDetail, ClaimInfo, LoanInfo, PartyInfo, PaymentInfo
+    from app.services.privacy import Revealed
+
+RevealKey = tuple[int, str]  # (party id, "id_number" | "phone")
+REVEAL_STYLE = (
+    "QPushButton { border: none; color: #2f6fda; padding: 0 2px; text-align: left; }"
+    "QPushButton:hover { text-decoration: underline; }"
+    "QPushButton:disabled { color: #9ca3af; }"
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +54,7 @@ class Row:
     label: str
     value: str = ""
     kind: str = "plain"
+    reveal: RevealKey | None = None  # a masked number the user may ask to see in full
 
 
 class Card(QFrame):
@@ -64,8 +80,15 @@ class Card(QFrame):
         self._grid.setVerticalSpacing(3)
         scroll.setWidget(self._body)
         outer.addWidget(scroll, 1)
+        self._on_reveal: Callable[[RevealKey], None] | None = None
+        self.masked: dict[RevealKey, tuple[QLabel, QPushButton]] = {}
 
-    def set_rows(self, rows: Iterable[Row]) -> None:
+    def set_rows(
+        self, rows: Iterable[Row], on_reveal: Callable[[RevealKey], None] | None = None
+    ) -> None:
+        """Show `rows`; masked numbers get a "显示完整号码" button calling `on_reveal`."""
+        self._on_reveal = on_reveal
+        self.masked = {}
         while self._grid.count():
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -100,8 +123,41 @@ class Card(QFrame):
         if row.kind in names:
             name.setObjectName(names[row.kind] + "Label")
         self._grid.addWidget(name, line, 0)
-        self._grid.addWidget(value, line, 1)
+        if row.reveal is not None and self._on_reveal is not None:
+            self._grid.addWidget(self._with_reveal(value, row.reveal), line, 1)
+        else:
+            self._grid.addWidget(value, line, 1)
         return line + 1
+
+    def _with_reveal(self, value: QLabel, key: RevealKey) -> QWidget:
+        holder = QWidget()
+        box = QHBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(8)
+        value.setWordWrap(False)
+        button = QPushButton(self.tr("显示完整号码"))
+        button.setObjectName("revealButton")
+        button.setStyleSheet(REVEAL_STYLE)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setToolTip(self.tr("查看完整号码会记入审计日志（谁、何时、哪个字段）"))
+        on_reveal = self._on_reveal
+        assert on_reveal is not None
+        button.clicked.connect(lambda: on_reveal(key))
+        box.addWidget(value)
+        box.addWidget(button)
+        box.addStretch(1)
+        self.masked[key] = (value, button)
+        return holder
+
+    def show_full(self, key: RevealKey, value: str) -> bool:
+        """Put the full number in place of the masked one; False when it is not shown."""
+        found = self.masked.get(key)
+        if found is None:
+            return False
+        label, button = found
+        label.setText(value)
+        button.setVisible(False)
+        return True
 
     def texts(self) -> list[str]:
         """Every label's text, in order (for tests and copy)."""
@@ -111,14 +167,35 @@ class Card(QFrame):
             widget = item.widget() if item is not None else None
             if isinstance(widget, QLabel):
                 found.append(widget.text())
+            elif widget is not None:
+                found += [label.text() for label in widget.findChildren(QLabel)]
         return found
 
 
 class CaseDetailView(QStackedWidget):
-    """Shows one case, or a hint to pick one."""
+    """Shows one case, or a hint to pick one.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    With `service` (something with `reveal(case_no, party_id, field)`) and `runner`, each
+    masked number has a "显示完整号码" button.
+
+    Signals:
+        number_revealed(str): the full number of this field is now shown.
+        reveal_failed(str): the services refused to show it; the message shown.
+    """
+
+    number_revealed = Signal(str)
+    reveal_failed = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        service: Any = None,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._service = service
+        self._runner = runner
         self._detail: CaseDetail | None = None
         hint = self.tr("在上方列表中选择一个案件，即可在这里查看当事人、借款、主张和还款。")
         self._hint = QLabel(hint)
@@ -146,6 +223,11 @@ class CaseDetailView(QStackedWidget):
         header.addSpacing(12)
         header.addWidget(self._subtitle, 1)
         layout.addLayout(header)
+        self.reveal_error = QLabel()
+        self.reveal_error.setObjectName("fieldError")
+        self.reveal_error.setWordWrap(True)
+        self.reveal_error.setVisible(False)
+        layout.addWidget(self.reveal_error)
         cards = QHBoxLayout()
         cards.setSpacing(10)
         self.parties = Card(self.tr("当事人"))
@@ -174,7 +256,10 @@ class CaseDetailView(QStackedWidget):
         self._status.style().unpolish(self._status)
         self._status.style().polish(self._status)
         self._subtitle.setText(self._subtitle_text(detail))
-        self.parties.set_rows(self._party_rows(detail.parties))
+        self.reveal_error.setVisible(False)
+        can_reveal = self._service is not None and self._runner is not None
+        on_reveal = self.reveal if can_reveal else None
+        self.parties.set_rows(self._party_rows(detail.parties), on_reveal)
         self.loan.set_rows(self._loan_rows(detail.loan))
         self.claim.set_rows(self._claim_rows(detail))
         self.payments.set_rows(self._payment_rows(detail.payments))
@@ -198,20 +283,58 @@ class CaseDetailView(QStackedWidget):
         parts.append(self.tr("更新于 %1").replace("%1", formatting.local_time(s.updated_at)))
         return "    ".join(parts)
 
+    # -- the full number, on purpose -----------------------------------------------------------
+
+    def reveal(self, key: RevealKey) -> None:
+        """Ask the services for one full number (audited); it shows when it arrives."""
+        if self._detail is None or self._service is None or self._runner is None:
+            return
+        party_id, field = key
+        case_no, service = self._detail.summary.case_no, self._service
+        found = self.parties.masked.get(key)
+        if found is not None:
+            found[1].setEnabled(False)
+        self._runner.submit(
+            lambda: service.reveal(case_no, party_id, field),
+            on_finished=self._revealed,
+            on_failed=self._reveal_refused,
+        )
+
+    def _revealed(self, revealed: Revealed) -> None:
+        if self._detail is None or revealed.case_no != self._detail.summary.case_no:
+            return  # another case is shown now: it stays masked
+        if self.parties.show_full((revealed.party_id, revealed.field), revealed.value):
+            self.number_revealed.emit(revealed.field)
+
+    def _reveal_refused(self, error: BaseException) -> None:
+        for _label, button in self.parties.masked.values():
+            button.setEnabled(True)
+        if not isinstance(error, DomainError):
+            report_unexpected(error)
+            return
+        self.reveal_error.setText(str(error))
+        self.reveal_error.setVisible(True)
+        self.reveal_failed.emit(str(error))
+
     def _party_rows(self, parties: Iterable[PartyInfo]) -> list[Row]:
         roles, kinds, ids = labels.party_roles(), labels.party_kinds(), labels.id_types()
         rows: list[Row] = []
-        for party in parties:
+        for full in parties:
+            party = masked_party(full)  # a person's numbers masked; an organisation's not
             role = labels.lookup(roles, party.role)
             kind = labels.lookup(kinds, party.kind)
             heading = self.tr("%1 · %2（%3）").replace("%1", role).replace("%2", party.name)
             rows.append(Row(heading.replace("%3", kind), kind="heading"))
             if party.id_number:
-                rows.append(Row(labels.lookup(ids, party.id_type or "other"), party.id_number))
+                masked = party.id_number != full.id_number
+                key = (party.id, "id_number") if masked else None
+                id_label = labels.lookup(ids, party.id_type or "other")
+                rows.append(Row(id_label, party.id_number, reveal=key))
             if party.legal_representative:
                 rows.append(Row(self.tr("法定代表人"), party.legal_representative))
             if party.phone:
-                rows.append(Row(self.tr("电话"), party.phone))
+                key = (party.id, "phone") if party.phone != full.phone else None
+                rows.append(Row(self.tr("电话"), party.phone, reveal=key))
             if party.address:
                 rows.append(Row(self.tr("地址"), party.address))
         return rows or [Row(self.tr("暂无当事人信息"), kind="heading")]

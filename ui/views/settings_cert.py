@@ -4,7 +4,8 @@
 The key's passphrase comes from `signing_passphrase`: the OS keyring when one works (a
 random passphrase is created and kept there at first set-up), else the environment, else
 the user is asked, with the reason, in a `PassphraseDialog` (on the GUI thread). The key
-work itself runs on the task runner.
+work itself runs on the task runner. Only a supervisor creates or imports (the services
+check it); a mediator sees the tab read-only with a note saying so.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError
+from ui.services import acting_user
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views.passphrase_dialog import ask_passphrase, ask_secret
 
@@ -45,6 +47,16 @@ NOTICE_STYLE = (
 )
 GOOD_STYLE = "QLabel { color: #067647; font-weight: bold; }"
 BAD_STYLE = "QLabel { color: #b42318; font-weight: bold; }"
+
+
+def role_note(text: str) -> QLabel:
+    """The one-line notice a mediator sees on a supervisor's tab (hidden until needed)."""
+    note = QLabel(text)
+    note.setObjectName("roleNote")
+    note.setStyleSheet(NOTICE_STYLE)
+    note.setWordWrap(True)
+    note.setVisible(False)
+    return note
 
 
 def fingerprint_text(hex_digest: str) -> str:
@@ -89,6 +101,10 @@ class CertificateTab(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        self.role_note = role_note(
+            self.tr("只有主管可以生成或导入组织的数字证书；您可以查看证书和复制指纹。")
+        )
+        layout.addWidget(self.role_note)
         self.message = QLabel()
         self.message.setObjectName("formError")
         self.message.setWordWrap(True)
@@ -154,9 +170,22 @@ class CertificateTab(QWidget):
         """The saved organisation name: the subject of a certificate made here."""
         self.org_name = name
 
+    @property
+    def may_change(self) -> bool:
+        """True when the user acting now may create or import the certificate."""
+        return acting_user(self._service).can("certificates")
+
+    def apply_role(self) -> None:
+        """Read-only for a mediator: the buttons that change the certificate are off."""
+        allowed = self.may_change
+        self.role_note.setVisible(not allowed)
+        for button in (self.generate_button, self.import_button):
+            button.setEnabled(allowed)
+
     def load(self) -> None:
         from app.services.certificate import certificate_info, keyring_state
 
+        self.apply_role()
         folder = self._data_dir
         self._runner.submit(
             lambda: (certificate_info(folder), keyring_state(folder)),
@@ -274,10 +303,10 @@ class CertificateTab(QWidget):
         passphrase = self._passphrase()
         if passphrase is None:
             return
-        service = self._service
+        service, by = self._service, acting_user(self._service)
         self._busy(True)
         self._runner.submit(
-            lambda: create_certificate(service.context(), name, passphrase, replace=replace),
+            lambda: create_certificate(service.context(), name, passphrase, by=by, replace=replace),
             on_finished=self._changed,
             on_failed=self._failed,
         )
@@ -306,10 +335,10 @@ class CertificateTab(QWidget):
         passphrase = self._passphrase()
         if passphrase is None:
             return
-        service, p12 = self._service, path
+        service, p12, by = self._service, path, acting_user(self._service)
         self._busy(True)
         self._runner.submit(
-            lambda: import_certificate(service.context(), p12, secret, passphrase),
+            lambda: import_certificate(service.context(), p12, secret, passphrase, by=by),
             on_finished=self._changed,
             on_failed=self._failed,
         )
@@ -329,8 +358,9 @@ class CertificateTab(QWidget):
             report_unexpected(error)
 
     def _busy(self, busy: bool) -> None:
+        allowed = not busy and self.may_change
         for button in (self.generate_button, self.import_button):
-            button.setEnabled(not busy)
+            button.setEnabled(allowed)
 
     def copy_fingerprint(self) -> None:
         if self.info is not None:

@@ -1,5 +1,6 @@
 """Settings → LPR 利率表 (which table is in use, its last publication, importing a newer
-one through `app.services.lpr`) and → 备份 (the backups the app keeps in the data folder)."""
+one through `app.services.lpr`, a supervisor's change) and → 备份 (`BackupTab`, in
+`ui.views.settings_backup`)."""
 
 from __future__ import annotations
 
@@ -7,28 +8,30 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.errors import DomainError, InputError
+from ui.services import acting_user
 from ui.tasks import TaskRunner, report_unexpected
-from ui.views.settings_cert import NOTICE_STYLE
+from ui.views.settings_backup import BackupTab
+from ui.views.settings_cert import NOTICE_STYLE, role_note
 
 if TYPE_CHECKING:
     from app.domain.lpr import LprTable
+
+__all__ = ["BackupTab", "LprState", "LprTab", "lpr_state"]
 
 STALE_AFTER_DAYS = 40  # the LPR is published monthly (the 20th, or the next working day)
 
@@ -68,12 +71,22 @@ class LprTab(QWidget):
 
     table_shown = Signal(object)
 
-    def __init__(self, runner: TaskRunner, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        data_dir: Path,
+        parent: QWidget | None = None,
+        *,
+        service: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._data_dir = data_dir
+        self._service = service
         self.state: LprState | None = None
         layout = QVBoxLayout(self)
+        self.role_note = role_note(self.tr("只有主管可以导入利率表；您可以查看正在使用的利率。"))
+        layout.addWidget(self.role_note)
         box = QGroupBox(self.tr("贷款市场报价利率（LPR）"))
         form = QFormLayout(box)
         self.values: dict[str, QLabel] = {}
@@ -116,7 +129,13 @@ class LprTab(QWidget):
         layout.addWidget(hint)
         layout.addStretch(1)
 
+    @property
+    def may_import(self) -> bool:
+        return acting_user(self._service).can("lpr")
+
     def load(self) -> None:
+        self.role_note.setVisible(not self.may_import)
+        self.import_button.setEnabled(self.may_import)
         folder = self._data_dir
         self._runner.submit(lambda: lpr_state(folder), on_finished=self.show_state)
 
@@ -177,10 +196,10 @@ class LprTab(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
-        folder, source = self._data_dir, path
+        folder, source, by = self._data_dir, path, acting_user(self._service)
 
         def work() -> LprState:
-            lpr.import_table(source, folder)
+            lpr.import_table(source, folder, by=by)
             return lpr_state(folder)
 
         self._say("")
@@ -188,11 +207,11 @@ class LprTab(QWidget):
         self._runner.submit(work, on_finished=self._imported, on_failed=self._refused)
 
     def _imported(self, state: LprState) -> None:
-        self.import_button.setEnabled(True)
+        self.import_button.setEnabled(self.may_import)
         self.show_state(state)
 
     def _refused(self, error: BaseException) -> None:
-        self.import_button.setEnabled(True)
+        self.import_button.setEnabled(self.may_import)
         if isinstance(error, InputError):
             lines = [str(p) for p in error.problems[:12]]
             more = len(error.problems) - len(lines)
@@ -208,50 +227,3 @@ class LprTab(QWidget):
     def _say(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
-
-
-class BackupTab(QWidget):
-    """The backups in `<data dir>/backups` (made before every database upgrade).
-
-    Creating and restoring backups from here comes with the backup service.
-    """
-
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._folder = data_dir / "backups"
-        layout = QVBoxLayout(self)
-        note = QLabel(
-            self.tr(
-                "软件在升级案件库之前会自动备份。手动备份、定期备份和从备份恢复将在后续版本中"
-                "提供。备份文件夹：%1"
-            ).replace("%1", str(self._folder))
-        )
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        self.listing = QListWidget()
-        self.listing.setObjectName("backupList")
-        layout.addWidget(self.listing, 1)
-        row = QHBoxLayout()
-        self.open_button = QPushButton(self.tr("打开备份文件夹"))
-        self.open_button.clicked.connect(self.open_folder)
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-
-    def load(self) -> None:
-        self.listing.clear()
-        files = sorted(self._folder.glob("*.db"), key=_mtime, reverse=True)
-        for path in files:
-            stamp = datetime.fromtimestamp(_mtime(path)).astimezone()
-            size = path.stat().st_size / (1024 * 1024)
-            self.listing.addItem(f"{stamp:%Y-%m-%d %H:%M}    {size:.1f} MB    {path.name}")
-        if not files:
-            self.listing.addItem(self.tr("（还没有备份）"))
-        self.open_button.setEnabled(self._folder.is_dir())
-
-    def open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
-
-
-def _mtime(path: Path) -> float:
-    return path.stat().st_mtime

@@ -2,7 +2,9 @@
 mediators, saved together through `app.services.organisation.save_profile`.
 
 Problems come back with field paths and are shown under their fields (mediator problems in
-their table cells and under the table); nothing typed is lost on an error.
+their table cells and under the table); nothing typed is lost on an error. Only a
+supervisor changes the profile (the services check it): a mediator sees the form read-only
+with a note saying so.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError, InputError
+from ui.services import acting_user
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views.new_case_dialog import FieldRow
 from ui.views.seal_picker import SealPicker
+from ui.views.settings_cert import role_note
 
 if TYPE_CHECKING:
     from app.services.organisation import MediatorInfo, OrganisationProfile
@@ -60,6 +64,7 @@ class OrganisationTab(QWidget):
         self._service = service
         self._runner = runner
         self._filling = False
+        self._editable = True
         self.dirty = False
         self.saved: OrganisationProfile | None = None
         self.rows: dict[str, FieldRow] = {}
@@ -69,6 +74,8 @@ class OrganisationTab(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        self.role_note = role_note(self.tr("只有主管可以修改调解组织的资料；您可以查看。"))
+        layout.addWidget(self.role_note)
         self.general_error = QLabel()
         self.general_error.setObjectName("formError")
         self.general_error.setWordWrap(True)
@@ -176,6 +183,7 @@ class OrganisationTab(QWidget):
             role.addItem(label, code)
         role.setCurrentIndex(max(role.findData(info.role if info else "mediator"), 0))
         role.currentIndexChanged.connect(lambda _index: self._mediators_edited())
+        role.setEnabled(self._editable)
         table.setCellWidget(row, 2, role)
         self._filling = filling
         if info is None:
@@ -209,10 +217,36 @@ class OrganisationTab(QWidget):
 
     # -- loading and saving ------------------------------------------------------------------
 
+    # -- who may change it --------------------------------------------------------------------
+
+    def apply_role(self) -> None:
+        """Editable for a supervisor; read-only, with the note, for a mediator."""
+        editable = acting_user(self._service).can("organisation")
+        self._editable = editable
+        self.role_note.setVisible(not editable)
+        for name in TEXT_FIELDS:
+            self.edit(name).setReadOnly(not editable)
+        self.seal.setEnabled(editable)
+        table = self.mediator_table
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            if editable
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+        for row in range(table.rowCount()):
+            widget = table.cellWidget(row, 2)
+            if widget is not None:
+                widget.setEnabled(editable)
+        for button in (self.add_mediator_button, self.remove_mediator_button, self.save_button):
+            button.setEnabled(editable)
+
     def load(self) -> None:
         """Read the stored profile in the background and show it."""
         from app.services.organisation import get_profile
 
+        self.apply_role()
         service = self._service
         self.status_label.setText(self.tr("正在读取…"))
         self._runner.submit(
@@ -261,10 +295,10 @@ class OrganisationTab(QWidget):
         """Hand the form to the services; the button waits for their answer."""
         from app.services.organisation import save_profile
 
-        profile, service = self.collect(), self._service
+        profile, service, by = self.collect(), self._service, acting_user(self._service)
         self._set_busy(True)
         self._runner.submit(
-            lambda: save_profile(service.context(), profile),
+            lambda: save_profile(service.context(), profile, by=by),
             on_finished=self._saved,
             on_failed=self._refused,
         )
@@ -292,7 +326,7 @@ class OrganisationTab(QWidget):
         self.save_failed.emit(message)
 
     def _set_busy(self, busy: bool) -> None:
-        self.save_button.setEnabled(not busy)
+        self.save_button.setEnabled(not busy and self._editable)
         self.save_button.setText(self.tr("正在保存…") if busy else self.tr("保存"))
 
     # -- problems --------------------------------------------------------------------------

@@ -29,6 +29,7 @@ NOW = datetime(2026, 7, 2, 3, 30, tzinfo=UTC)
 
 def prepare(data_dir: Path) -> None:
     """Seed the demo into `data_dir` and make CASE_NO ready for all six documents."""
+    from app.services.accounts import key_holder
     from app.services.context import open_context
     from app.services.demo import seed_demo
     from app.services.organisation import set_seal_image
@@ -37,7 +38,7 @@ def prepare(data_dir: Path) -> None:
 
     with open_context(data_dir, actor="测试员", clock=lambda: NOW) as ctx:
         seed_demo(ctx)
-        set_seal_image(ctx, seal_png())
+        set_seal_image(ctx, seal_png(), by=key_holder(ctx))
         _complete_parties(ctx)
         recalculate(ctx, CASE_NO, _claim_date(ctx))
         save_settlement(ctx, CASE_NO, LEVERS, PLAN, TERMS)

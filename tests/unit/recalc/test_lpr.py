@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from app.domain.errors import InputError
+from app.domain.errors import DomainError, InputError
 from app.domain.lpr import LprTable, parse_lpr_csv, table_to_csv
+from app.services.accounts import SignedIn, key_holder
 from app.services.lpr import current_table, import_table, load_bundled_table
 
 CHANGES = [
@@ -62,12 +63,21 @@ def test_round_trip_and_import(tmp_path: Path) -> None:
     source = tmp_path / "new.csv"
     source.write_text(newer, encoding="utf-8")
     data = tmp_path / "data"
-    table = import_table(source, data)
+    table = import_table(source, data, by=key_holder())
     assert isinstance(table, LprTable) and table.last_row_date == date(2026, 1, 20)
     assert current_table(data).one_year_on(date(2026, 2, 1)) == Decimal("0.029")
     bad = tmp_path / "bad.csv"
     bad.write_text("effective_date,one_year,five_year\n2026-01-20,abc,3\n", encoding="utf-8")
     with pytest.raises(InputError):
-        import_table(bad, data)
+        import_table(bad, data, by=key_holder())
     assert current_table(data).last_row_date == date(2026, 1, 20)
     assert current_table(tmp_path / "empty") is bundled
+
+
+def test_only_a_supervisor_imports_a_table(tmp_path: Path) -> None:
+    source = tmp_path / "new.csv"
+    source.write_text(table_to_csv(load_bundled_table()) + "2026-01-20,2.90,3.40\n", "utf-8")
+    clerk = SignedIn("xiaoli", "小李", "mediator", datetime(2026, 3, 2, tzinfo=UTC))
+    with pytest.raises(DomainError, match="LPR 利率表”只能由主管管理"):
+        import_table(source, tmp_path / "data", by=clerk)
+    assert not (tmp_path / "data" / "lpr.csv").exists()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from app.domain.errors import DomainError
 from app.security.lock import IdleLock
@@ -69,8 +70,16 @@ class LockCover(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
             self.setGeometry(watched.rect())
-            self.raise_()
         return False
+
+    def retire(self) -> None:
+        """Uncover the window now; the widget goes at the next turn of the event loop."""
+        host = self.parentWidget()
+        if host is not None:
+            host.removeEventFilter(self)
+        self.setObjectName("")  # no longer the window's cover (see `cover_of`)
+        self.hide()
+        self.deleteLater()
 
 
 class AppLock(QObject):
@@ -147,17 +156,22 @@ class AppLock(QObject):
         self.start_cancelled.emit()
 
     def stop(self) -> None:
-        """Stop watching (at shutdown and in tests)."""
+        """Stop watching, and take away the lock screen (at shutdown and in tests)."""
         self.timer.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None and isValid(dialog):
+            dialog.hide()
+            dialog.deleteLater()
+        self._uncover_all()
 
     # -- idle time -------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in INPUT_EVENTS:
+        if kind in INPUT_EVENTS and event.spontaneous():  # the user's, not the code's
             self.idle.touch()
             if kind == QEvent.Type.KeyPress and _is_lock_key(event):
                 self.lock_now()  # Ctrl+L also where a modal window blocks the menu's shortcut
@@ -240,9 +254,8 @@ class AppLock(QObject):
 
     def _uncover_all(self) -> None:
         for cover in self.covers:
-            cover.hide()
-            cover.setParent(None)  # gone from its window at once, not at the next loop
-            cover.deleteLater()
+            if isValid(cover):  # its window may have been closed and deleted meanwhile
+                cover.retire()
         self.covers = []
 
 
@@ -264,4 +277,5 @@ def _coverable(widget: QWidget) -> bool:
 
 def cover_of(window: QWidget) -> LockCover | None:
     """The window's own cover (not one of a dialog that belongs to it), if any."""
-    return next((c for c in window.children() if isinstance(c, LockCover)), None)
+    found = (c for c in window.children() if isinstance(c, LockCover) and c.objectName())
+    return next(found, None)

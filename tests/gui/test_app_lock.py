@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from app.security.lock import BackoffPolicy
@@ -200,6 +201,29 @@ def test_ctrl_l_locks_and_another_user_may_sign_in(qtbot, started):
     assert started.window.user_label.text() == "当前用户：张伟（主管）"
     assert started.service.context().actor == "zhangwei"
     assert "已切换为 张伟" in started.window.statusBar().currentMessage()
+
+
+def test_ctrl_l_locks_from_inside_a_modal_dialog(qtbot, started):
+    sign_in_at_start(qtbot, started, "wangfang", MED_PW)
+    new_case = started.window.open_new_case()
+    debtor = new_case.findChild(QLineEdit, "debtor_name")
+    debtor.setText("赵六")
+    with qtbot.waitSignal(started.lock.locked, timeout=WAIT):
+        qtbot.keyClick(debtor, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert covered(new_case) and debtor.text() == "赵六"
+
+
+def test_a_window_closed_while_locked_does_not_break_unlocking(qtbot, started):
+    sign_in_at_start(qtbot, started, "wangfang", MED_PW)
+    new_case = started.window.open_new_case()
+    with qtbot.waitSignal(started.lock.locked, timeout=WAIT):
+        started.window.lock_action.trigger()
+    new_case.close()  # e.g. by code that finished meanwhile; deleted on close
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(new_case)
+    with qtbot.waitSignal(started.lock.signed_in, timeout=WAIT):
+        started.sign_in(qtbot, "wangfang", MED_PW)
+    assert not covered(started.window)
 
 
 def test_the_idle_time_comes_from_the_store_and_follows_settings(qtbot, started):

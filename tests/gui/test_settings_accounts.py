@@ -146,3 +146,15 @@ def test_a_supervisor_deactivates_resets_and_sets_the_idle_time(qtbot, themed_ap
     with qtbot.waitSignal(tab.idle_minutes_saved, timeout=WAIT) as saved:
         tab.save_minutes_button.click()
     assert saved.args == [25] and accounts.idle_minutes(service.context()) == 25
+
+
+def test_after_a_switch_on_the_lock_screen_the_new_users_role_counts(qtbot, themed_app, service):
+    from app.services import accounts
+
+    tab = open_tab(qtbot, service, "zhangwei", BOSS_PW)
+    service.signed_in = accounts.sign_in(service.context(), "wangfang", MED_PW)
+    assert tab.select("wangfang")
+    with qtbot.waitSignal(tab.action_failed, timeout=WAIT) as failed:
+        tab.active_button.click()
+    assert failed.args == ["“账户管理”只能由主管管理：请让主管账户登录后操作。"]
+    assert stored_accounts(service.data_dir)["wangfang"].active

@@ -172,7 +172,7 @@ class NewAccountDialog(FormDialog):
         self.finish(self.tr("添加"))
 
     def work(self) -> Callable[[], Any]:
-        service, by = self._service, self._by
+        service, by = self._service, acting(self._service, self._by)
         username, display_name = self.text("username"), self.text("display_name")
         role, password = str(self.role.currentData()), self.text("password")
 
@@ -214,7 +214,7 @@ class PasswordDialog(FormDialog):
         self.finish(self.tr("保存"))
 
     def work(self) -> Callable[[], Any]:
-        service, by, username = self._service, self._by, self._username
+        service, by, username = self._service, acting(self._service, self._by), self._username
         old = self.text("old_password") if "old_password" in self.rows else ""
         new = self.text("password")
 
@@ -227,3 +227,10 @@ class PasswordDialog(FormDialog):
                 accounts.change_password(service.context(), by, old, new)
 
         return save
+
+
+def acting(service: Any, fallback: SignedIn) -> SignedIn:
+    """Whoever is signed in now (the lock screen may have switched users since the form
+    opened; the services then check that user's role)."""
+    user: SignedIn | None = getattr(service, "signed_in", None)
+    return user if user is not None else fallback

@@ -56,10 +56,16 @@ class AccountsTab(QWidget):
         super().__init__(parent)
         self._service = service
         self._runner = runner
-        self.user: SignedIn | None = getattr(service, "signed_in", None)
+        self._first_user: SignedIn | None = getattr(service, "signed_in", None)
         self.accounts: list[AccountInfo] = []
         self._select_after_load = ""
         self._build()
+
+    @property
+    def user(self) -> SignedIn | None:
+        """Whoever is signed in now: the lock screen may have switched users since this tab
+        was built, and the services check the role of the user who acts."""
+        return getattr(self._service, "signed_in", None) or self._first_user
 
     @property
     def is_supervisor(self) -> bool:

@@ -14,7 +14,7 @@ bytes. Versions and issuing (a stored PDF per version) wait for `documents_store
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -71,7 +71,8 @@ class RenderedDocument:
 
 @dataclass(frozen=True)
 class Extras:
-    """What the store does not hold yet: the court, the reason mediation ended."""
+    """Given when rendering: a court other than the case's, why mediation ended (else the
+    not-agreed session's notes)."""
 
     court: str = ""
     reason: str = ""
@@ -98,11 +99,27 @@ def document_data(
 
 
 def render_document(ctx: AppContext, case_no: str, kind: str, **extra: Any) -> RenderedDocument:
-    """Render `kind` for the case (see `document_data` for the keyword arguments)."""
+    """Render `kind` for the case (see `document_data` for the keyword arguments).
+
+    The number printed on it carries the version it will be kept as: the latest stored
+    version when the document comes out the same, else the next one (what the documents
+    store makes of a changed rendering)."""
+    from app.services.documents_store import latest_version
+
     data = document_data(ctx, case_no, kind, **extra)
-    pdf = render_pdf(kind, data)
+    latest = latest_version(ctx, case_no, kind)
+    if latest is None:
+        return _rendered(data)
+    same = _rendered(replace(data, number=document_number(case_no, kind, latest.version)))
+    if same.sha256 == latest.sha256:
+        return same
+    return _rendered(replace(data, number=document_number(case_no, kind, latest.version + 1)))
+
+
+def _rendered(data: DocumentData) -> RenderedDocument:
+    pdf = render_pdf(data.kind, data)
     sha = hashlib.sha256(pdf).hexdigest()
-    return RenderedDocument(kind, data.number, pdf, sha, content_hash(data))
+    return RenderedDocument(data.kind, data.number, pdf, sha, content_hash(data))
 
 
 # -- gathering ---------------------------------------------------------------------------------
@@ -144,7 +161,7 @@ def _gather(
         amounts=_amounts(detail, snap, info),
         settlement=_settlement(info),
         session=session,
-        court=extras.court,
+        court=extras.court or detail.summary.court,
         termination_reason=extras.reason or _reason_from(session),
     )
 

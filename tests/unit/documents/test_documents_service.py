@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 
 from app.domain.errors import InputError
 from app.domain.numerals import format_amount, format_date_cn, rmb_upper
-from tests.unit.documents.demo_case import BARE_CASE_NO, CASE_NO, CREDITOR_ADDRESS, NOW
+from tests.unit.documents.demo_case import BARE_CASE_NO, CASE_NO, NOW
 from tests.unit.documents.pdf_checks import all_text, decode_qr, page_texts
 
 
@@ -41,7 +42,9 @@ def test_agreement_data_comes_from_case_snapshot_settlement_and_profile(ctx: Any
     assert {p.name for p in data.parties} == {p.name for p in detail.parties}
     assert data.organisation.seal_png is not None
     assert data.mediator == detail.summary.mediator_name
-    assert CREDITOR_ADDRESS in {p.address for p in data.parties}
+    stored = {(p.name, p.address) for p in detail.parties}
+    assert {(p.name, p.address) for p in data.parties} == stored
+    assert all(address for _, address in stored)
 
 
 def test_rendered_agreement_from_the_store_carries_names_ids_amounts_and_dates(ctx: Any) -> None:
@@ -80,11 +83,14 @@ def test_the_prepared_demo_case_renders(ctx: Any, kind: str) -> None:
 def test_confirmation_and_termination_need_what_the_store_lacks(ctx: Any) -> None:
     from app.services.documents import document_data, render_document
 
+    with ctx.write() as uow:  # a case taken in without its court
+        uow.cases.require(CASE_NO).court = ""
+        uow.record("test.court_cleared")
     with pytest.raises(InputError) as caught:
         document_data(ctx, CASE_NO, "confirmation")
     reasons = [p.reason for p in caught.value.problems]
     assert "调解协议生效日期：协议尚未签署" in reasons
-    assert "受理司法确认的人民法院：尚未填写" in reasons
+    assert any(r.startswith("受理司法确认的人民法院：尚未填写") for r in reasons)
     ended = render_document(ctx, CASE_NO, "termination", reason="债务人拒绝继续调解。")
     assert "债务人拒绝继续调解。" in all_text(ended.pdf)
 
@@ -105,3 +111,19 @@ def test_unknown_kind_is_refused(ctx: Any) -> None:
     with pytest.raises(InputError) as caught:
         document_data(ctx, CASE_NO, "letter")
     assert caught.value.problems[0].path == "kind"
+
+
+def test_the_printed_number_is_the_version_the_document_is_kept_as(ctx: Any) -> None:
+    from app.services import documents_store as store
+    from app.services.documents import render_document
+
+    first = render_document(ctx, CASE_NO, "plan")
+    assert first.document_no == f"{CASE_NO}-JH-01"
+    kept = store.create_version(ctx, CASE_NO, "plan", first.pdf, final=True)
+    again = render_document(ctx, CASE_NO, "plan")
+    assert (again.document_no, again.sha256) == (first.document_no, kept.sha256)  # the same
+    store.attach_signed_scan(ctx, kept.id, first.pdf, "signed-plan.pdf")  # signed on paper
+    changed = render_document(ctx, CASE_NO, "plan", as_of=date(2026, 7, 3))
+    assert changed.document_no == f"{CASE_NO}-JH-02"
+    assert f"{CASE_NO}-JH-02" in all_text(changed.pdf)
+    assert store.create_version(ctx, CASE_NO, "plan", changed.pdf).version == 2

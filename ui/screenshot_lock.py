@@ -81,7 +81,8 @@ def shoot_sign_in(service: ContextCaseService, out: Path) -> None:
     for attempt in ("wrong-1", "wrong-2"):
         dialog.password.setText(attempt)
         dialog.submit()
-        wait_until(lambda: dialog.sign_in_button.text() != dialog.tr("正在核对…"))
+        checking = dialog.sign_in_button.text()
+        wait_until(lambda text=checking: dialog.sign_in_button.text() != text)
     dialog.countdown.stop()
     grab(dialog, out / "sign-in.png")
     dialog.close()

@@ -128,7 +128,7 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="+156"/>
+        <location filename="../../ui/app_lock.py" line="+155"/>
         <source>无法打开案件库</source>
         <translation>Cannot open the case store</translation>
     </message>
@@ -4022,14 +4022,6 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location line="+36"/>
         <source>债权人主张高于按合同计算的金额 %1 元</source>
         <translation>The claim is %1 yuan above what the contract gives</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../ui/screenshot_lock.py" line="+84"/>
-        <source>正在核对…</source>
-        <translation type="unfinished">Checking…</translation>
     </message>
 </context>
 <context>

@@ -142,3 +142,25 @@ def test_an_unclear_rate_is_explained_by_its_field(real_window, qtbot):
     assert dialog.errors()["annual_rate"].startswith("年利率“8厘”不明确")
     assert "月息8厘" in dialog.errors()["annual_rate"]
     assert dialog.edit("annual_rate").text() == "8厘"
+
+
+def test_show_full_number_in_the_main_window_is_audited_and_masked_again(real_window, qtbot):
+    first, second = stored_cases(real_window._data_dir)[:2]
+    with qtbot.waitSignal(real_window.case_shown, timeout=WAIT):
+        assert real_window.select_case(first.case_no)
+    debtor = next(p for p in real_window.detail.detail().parties if p.role == "debtor")
+    _label, button = real_window.detail.parties.masked[(debtor.id, "id_number")]
+    with qtbot.waitSignal(real_window.detail.number_revealed, timeout=WAIT):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert first.debtor_id_number in real_window.detail.text()
+    from app.services.context import open_context
+
+    with open_context(real_window._data_dir, actor="检查") as ctx, ctx.read() as uow:
+        last = uow.audit.last()
+        assert last.action == "party.revealed" and last.detail["field"] == "id_number"
+        assert first.debtor_id_number not in str(last.detail)
+    with qtbot.waitSignal(real_window.case_shown, timeout=WAIT):
+        assert real_window.select_case(second.case_no)
+    with qtbot.waitSignal(real_window.case_shown, timeout=WAIT):
+        assert real_window.select_case(first.case_no)
+    assert first.debtor_id_number not in real_window.detail.text()

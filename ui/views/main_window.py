@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_table())
-        self.detail = CaseDetailView()
+        self.detail = CaseDetailView(service=self._service, runner=self._runner)
         self.case_tabs = QTabWidget()
         self.case_tabs.setObjectName("caseTabs")
         self.case_tabs.setDocumentMode(True)

@@ -127,6 +127,8 @@ def shoot_settings(service: ContextCaseService, out: Path) -> None:
     dialog.show()
     wait_until(lambda: dialog.organisation.saved is not None and dialog.lpr.state is not None)
     wait_until(lambda: dialog.certificate.info is not None)
+    dialog.backups.back_up_now()  # one manual backup in the list, selected
+    wait_until(lambda: dialog.backups.selected_entry() is not None)
     for name in ("organisation", "certificate", "lpr", "backups"):
         dialog.open_tab(name)
         wait_until(lambda: True, rounds=5)

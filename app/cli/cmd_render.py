@@ -59,6 +59,8 @@ def register(sub: Any) -> None:
     parser.add_argument("case_no", help="case number, e.g. TJ-2026-000003")
     parser.add_argument("kind", choices=KINDS, help="document kind")
     parser.add_argument("--out", type=Path, required=True, help="the PDF file to write")
-    parser.add_argument("--court", help="confirmation: the court (受理司法确认的人民法院)")
+    parser.add_argument(
+        "--court", help="confirmation: a court other than the case's own (受理司法确认的人民法院)"
+    )
     parser.add_argument("--reason", help="termination: why mediation ended (调解终结的原因)")
     parser.set_defaults(handler=run)

@@ -61,6 +61,7 @@ class ValidCase:
     term_months: int | None
     batch: str
     mediator: str
+    court: str = ""
 
 
 def parse_date(text: str) -> date | None:
@@ -280,6 +281,23 @@ def _unknown_extras(c: _Checker, new: NewCase) -> None:
             c.fail(f"extra.{key}", f"不认识的附加字段“{key}”。可用的附加字段：{known}。")
 
 
+def _court(c: _Checker, value: str) -> str:
+    """The court's full name (it goes on the application for judicial confirmation)."""
+    court = c.text("court", value, "委派法院", required=False, limit=100)
+    if court and not court.endswith("法院"):
+        c.fail("court", f"委派法院“{court}”请写全称，以“法院”结尾，如：滨江市滨江区人民法院。")
+    return court
+
+
+def clean_court(path: str, value: str) -> str:
+    """The court as it is stored; InputError (at `path`) when it is not a court's full name."""
+    c = _Checker()
+    court = _court(c, value)
+    if c.problems:
+        raise InputError([Problem(path, p.reason) for p in c.problems])
+    return court
+
+
 def validate_new_case(new: NewCase, today: date) -> ValidCase:
     """The checked case, or `InputError` listing every problem (paths = field names)."""
     c = _Checker()
@@ -288,6 +306,7 @@ def validate_new_case(new: NewCase, today: date) -> ValidCase:
         **_debtor(c, new),
         **_loan(c, new, today),
         "batch": c.text("batch", new.batch, "批次", required=False, limit=100),
+        "court": _court(c, new.court),
         "mediator": new.extra.get("mediator", "").strip(),
     }
     _unknown_extras(c, new)

@@ -156,6 +156,7 @@ class CaseSummary:
     updated_at: datetime
     created_at: datetime | None = None
     wizard_step: int = 0
+    court: str = ""
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ class NewCase:
     creditor_credit_code: str = ""
     debtor_address: str = ""
     batch: str = ""
+    court: str = ""
     repayment_method: str = "bullet"
     maturity: str = ""
     term_months: str = ""
@@ -272,6 +274,7 @@ def store_new_case(uow: UnitOfWork, valid: ValidCase) -> Case:
         case_no=uow.cases.next_case_no(china_time(uow.now).year),
         status=CaseStatus.INTAKE.value,
         source_batch=valid.batch,
+        court=valid.court,
         created_at=uow.now,
         updated_at=uow.now,
     )
@@ -350,6 +353,7 @@ def summary_of(case: Case) -> CaseSummary:
         updated_at=case.updated_at,
         created_at=case.created_at,
         wizard_step=case.wizard_step,
+        court=case.court,
     )
 
 

@@ -88,27 +88,30 @@ class FinishResult:
 
 
 def start_or_resume(ctx: AppContext, case_no: str) -> SessionState:
-    """The case's open session (resumed), or a new one started now; moves the case to
-    调解中 through the state machine when it is not there yet."""
+    """The case's open session (resumed), or one started now (the session planned while
+    已排期, with its place, or a new one); moves the case to 调解中 through the state
+    machine when it is not there yet."""
     from app.store.records import MediationSession
 
     with ctx.write() as uow:
         case = uow.cases.require(case_no)
         row = open_session(uow, case)
-        if row is not None:
+        path = START_PATHS.get(case.status)
+        if row is not None and not path:
             uow.record(
                 "session.resumed",
                 case=case,
                 detail={"session_id": row.id, "step": case.wizard_step, "at": uow.now},
             )
             return state_of(uow, case, row, resumed=True)
-        path = START_PATHS.get(case.status)
         if path is None:
             raise DomainError(
                 f"案件 {case.case_no} 目前为“{_label(case.status)}”，不能再开始调解。"
             )
-        row = MediationSession(case_id=case.id, started_at=uow.now, attendees=[], statements=[])
-        uow.session.add(row)
+        if row is None:
+            row = MediationSession(case_id=case.id, attendees=[], statements=[])
+            uow.session.add(row)
+        row.started_at = uow.now  # a session planned while 已排期 begins now
         uow.session.flush()
         _walk(uow, case, path, row.id)
         uow.record(
@@ -145,6 +148,8 @@ def save_field(
             apply_party_change(case, party_id, field, _as_str(field_path, value), ctx.today())
         elif head in ("loan", "claim", "payments"):
             apply_debt_change(case, field_path, value, ctx.today())
+        elif head == "case":
+            _apply_case_change(case, field_path, _as_str(field_path, value))
         else:
             apply_session_change(row, field_path, value, ctx.today())
         uow.record(
@@ -307,6 +312,15 @@ def _writable(uow: UnitOfWork, session_id: int) -> tuple[MediationSession, Case]
     if row.ended_at is not None:
         raise DomainError("这次调解已经结束，不能再修改；如需继续，请重新开始调解。")
     return row, case
+
+
+def _apply_case_change(case: Case, path: str, text: str) -> None:
+    """`case.court`, the one field of the case itself the session edits."""
+    from app.services.case_input import clean_court
+
+    if path != "case.court":
+        raise InputError([Problem(path, "无法识别要保存的案件信息。")])
+    case.court = clean_court(path, text)
 
 
 def _party_target(path: str) -> tuple[int, str]:

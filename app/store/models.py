@@ -91,6 +91,8 @@ class Case(Base):
     case_no: Mapped[str] = mapped_column(String(20), unique=True)
     status: Mapped[str] = mapped_column(String(24), default=CaseStatus.INTAKE.value, index=True)
     source_batch: Mapped[str] = mapped_column(String(100), default="")
+    court: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    """The people's court that entrusted the case or has jurisdiction (judicial confirmation)."""
     mediator_id: Mapped[int | None] = mapped_column(ForeignKey("mediator.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

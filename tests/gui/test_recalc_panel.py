@@ -178,7 +178,7 @@ def test_the_date_picker_starts_at_the_last_recorded_event(qtbot, panel):
 
 def test_saving_stores_a_snapshot_of_what_is_on_screen(qtbot, panel, data_dir):
     load(qtbot, panel)
-    assert panel.saved_note.text() == "尚未保存计算结果"
+    assert "（计算日 2026-01-15）" in panel.saved_note.text()  # the demo's, at the claim date
     with qtbot.waitSignal(panel.snapshot_saved, timeout=WAIT) as saved:
         qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     info = saved.args[0]

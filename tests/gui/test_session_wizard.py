@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QWidget
@@ -181,6 +182,7 @@ def finish(qtbot, wizard: SessionWizard) -> Any:
 def test_a_field_is_committed_after_a_pause_without_any_save_button(qtbot, wizard, data_dir):
     place = field(wizard, "place")
     assert isinstance(place, QLineEdit)
+    place.selectAll()  # the demo planned the session in a room: type over it
     qtbot.keyClicks(place, "Room 3")
     assert wizard.save_state.text() == "正在保存…"
     with qtbot.waitSignal(wizard.saver.committed, timeout=DELAY_MS + 1000) as saved:
@@ -274,7 +276,17 @@ def test_steps_move_by_keyboard_and_the_case_remembers_the_step(qtbot, wizard, d
     assert again.current == 5 and again.shared.state.resumed
 
 
+def test_the_court_shows_on_the_parties_step_and_a_correction_is_kept(qtbot, wizard, data_dir):
+    wizard.go(1)
+    court = field(wizard, "case.court")
+    assert court.text().endswith("人民法院")  # the demo's entrusting court
+    court.clear()
+    type_into(qtbot, wizard, "case.court", "滨江市中级人民法院")
+    assert stored(data_dir, wizard.shared.case_no).case.summary.court == "滨江市中级人民法院"
+
+
 def test_closing_the_window_commits_what_was_still_waiting(qtbot, wizard, data_dir):
+    field(wizard, "place").selectAll()
     qtbot.keyClicks(field(wizard, "place"), "Hall B")
     wizard.close()  # before the pause is over
     assert stored(data_dir, wizard.shared.case_no).place == "Hall B"
@@ -329,10 +341,11 @@ def test_a_whole_session_ends_in_a_signed_agreement_with_its_pdf(qtbot, wizard, 
     for row in rows:
         assert format_date_cn(row.due) in text and format_amount(row.amount) in text
     assert not wizard.pages[0].isEnabled()
-    print_the_stored_agreement(qtbot, wizard, tmp_path / "printed.pdf")
+    pages = len(PdfReader(agreement).pages)
+    print_the_stored_agreement(qtbot, wizard, tmp_path / "printed.pdf", pages)
 
 
-def print_the_stored_agreement(qtbot, wizard: SessionWizard, out: Path) -> None:
+def print_the_stored_agreement(qtbot, wizard: SessionWizard, out: Path, pages: int) -> None:
     """The stored versions are listed; printing one (to a PDF file) is recorded."""
     from PySide6.QtPrintSupport import QPrinter
 
@@ -348,7 +361,7 @@ def print_the_stored_agreement(qtbot, wizard: SessionWizard, out: Path) -> None:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out))
     with qtbot.waitSignal(panel.printed, timeout=WAIT) as printed:
-        assert panel.print_to(printer) == 4
+        assert panel.print_to(printer) == pages
     assert out.exists() and printed.args[0].status == "signed"  # signed stays signed
     assert printed.args[0].printed == 1  # and the print is on record
 

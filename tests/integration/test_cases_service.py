@@ -298,3 +298,12 @@ def test_tampering_with_the_audit_log_is_detected(ctx: Any) -> None:
         )
     with ctx.read() as uow:
         assert uow.audit.verify() == ["seq 2: hash does not match its fields"]
+
+
+def test_the_entrusting_court_is_kept_with_the_case(ctx: Any) -> None:
+    made = cases.create_case(ctx, new_case(court=" 滨江市西湖区人民法院 "))
+    assert cases.get_case(ctx, made.case_no).summary.court == "滨江市西湖区人民法院"
+    with pytest.raises(InputError) as refused:
+        cases.create_case(ctx, new_case(court="西湖区"))
+    [problem] = refused.value.problems
+    assert problem.path == "court" and "以“法院”结尾" in problem.reason

@@ -175,6 +175,7 @@ def test_recalculate_stores_an_immutable_snapshot_with_a_verifiable_hash(demo_ct
     from app.domain.recalc import ENGINE_VERSION
 
     events = count(demo_ctx, "audit_event")
+    snaps = count(demo_ctx, "recalc_snapshot")  # the demo stores snapshots for agreed cases
     snap = rc.recalculate(demo_ctx, DEDUCTED_CASE, AS_OF)
     assert (snap.case_no, snap.as_of, snap.engine_version) == (DEDUCTED_CASE, AS_OF, ENGINE_VERSION)
     assert snap.created_at == START
@@ -185,7 +186,7 @@ def test_recalculate_stores_an_immutable_snapshot_with_a_verifiable_hash(demo_ct
     assert snap.sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
     assert snap.verify()
     assert rc.get_snapshot(demo_ctx, snap.id) == snap  # read back exactly
-    assert count(demo_ctx, "recalc_snapshot") == 1
+    assert count(demo_ctx, "recalc_snapshot") == snaps + 1
     assert count(demo_ctx, "audit_event") == events + 1
     with demo_ctx.read() as uow:
         event = uow.audit.last()
@@ -227,13 +228,15 @@ def test_a_snapshot_cannot_be_changed_and_a_changed_copy_fails_the_hash(demo_ctx
 
 
 def test_latest_snapshot_is_the_newest_of_the_case(demo_ctx: Any) -> None:
-    assert rc.latest_snapshot(demo_ctx, DEDUCTED_CASE) is None
+    assert rc.latest_snapshot(demo_ctx, "TJ-2026-000009") is None  # 已排期: none yet
+    demo = rc.latest_snapshot(demo_ctx, DEDUCTED_CASE)  # the demo's, at the claim date
+    assert demo is not None and demo.as_of == date(2026, 1, 15)
     first = rc.recalculate(demo_ctx, DEDUCTED_CASE, AS_OF)
     demo_ctx.clock.advance(minutes=5)
     second = rc.recalculate(demo_ctx, DEDUCTED_CASE, date(2026, 7, 31))
     rc.recalculate(demo_ctx, "TJ-2026-000002", AS_OF)  # another case's does not count
     latest = rc.latest_snapshot(demo_ctx, DEDUCTED_CASE)
-    assert latest == second != first
+    assert latest == second != first != demo
     assert latest is not None and latest.as_of == date(2026, 7, 31)
     assert Decimal(second.output["views"]["lawful"]["total"]) > Decimal(
         first.output["views"]["lawful"]["total"]
@@ -283,6 +286,7 @@ def test_a_bullet_loan_without_its_maturity_is_refused(ctx: Any) -> None:
 
 def test_engine_input_errors_pass_through_with_their_field_paths(demo_ctx: Any) -> None:
     inp = rc.build_input(demo_ctx, DEDUCTED_CASE, AS_OF)
+    snaps = count(demo_ctx, "recalc_snapshot")  # the demo's own, for agreed cases
     too_early = date(2021, 10, 1)  # after the 4th monthly payment, before the 5th
     with pytest.raises(InputError) as caught:
         rc.recalculate(demo_ctx, DEDUCTED_CASE, too_early)
@@ -291,4 +295,4 @@ def test_engine_input_errors_pass_through_with_their_field_paths(demo_ctx: Any) 
     assert [f"payments[{i}].date" for i in later] == [p for p in paths if p.startswith("payments")]
     assert {"fees[0].date", "costs[0].date"} <= set(paths)
     assert all("晚于计算日 2021-10-01" in p.reason for p in caught.value.problems)
-    assert count(demo_ctx, "recalc_snapshot") == 0
+    assert count(demo_ctx, "recalc_snapshot") == snaps

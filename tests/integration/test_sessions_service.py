@@ -141,6 +141,8 @@ def test_each_field_is_one_audited_write_naming_the_field_but_not_the_value(ctx,
 
 def test_check_in_lists_what_is_missing_until_identities_are_checked(ctx, state):
     sid = state.session_id
+    assert state.place  # the demo planned the session in a mediation room
+    state = sessions.save_field(ctx, sid, "place", "")
     assert sessions.missing_for_step(state, "checkin") == [
         "请填写调解地点。",
         "请登记出席人员（谁到场、以什么身份）。",
@@ -430,3 +432,14 @@ def test_a_case_moved_on_elsewhere_cannot_finish_as_agreed(ctx, case_no, state):
     change_status(ctx, case_no, "terminated")
     with pytest.raises(DomainError):
         sessions.finish(ctx, case_no, "adjourned")
+
+
+def test_the_court_is_corrected_during_the_session(ctx, state):
+    saved = sessions.save_field(ctx, state.session_id, "case.court", "滨江市西湖区人民法院")
+    assert saved.case.summary.court == "滨江市西湖区人民法院"
+    with pytest.raises(InputError) as refused:
+        sessions.save_field(ctx, state.session_id, "case.court", "西湖区")
+    assert "以“法院”结尾" in paths(refused)["case.court"]
+    with pytest.raises(InputError) as unknown:
+        sessions.save_field(ctx, state.session_id, "case.status", "fulfilled")
+    assert paths(unknown) == {"case.status": "无法识别要保存的案件信息。"}

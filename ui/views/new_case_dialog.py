@@ -41,6 +41,7 @@ TEXT_FIELDS = (
     "principal",
     "annual_rate",
     "batch",
+    "court",
 )
 
 
@@ -205,6 +206,8 @@ class NewCaseDialog(QDialog):
         self._add(form, "term_months", self.tr("期数"), self.term_months)
         batch = self._line("batch", self.tr("如：2026年3月委托批次"))
         self._add(form, "batch", self.tr("批次"), batch)
+        court = self._line("court", self.tr("如：滨江市滨江区人民法院（申请司法确认用）"))
+        self._add(form, "court", self.tr("委派法院"), court)
         self.repayment_method.currentIndexChanged.connect(self._method_changed)
         self._method_changed()
         return box
@@ -240,6 +243,7 @@ class NewCaseDialog(QDialog):
             creditor_credit_code=text["creditor_credit_code"],
             debtor_address=text["debtor_address"],
             batch=text["batch"],
+            court=text["court"],
             repayment_method=str(self.repayment_method.currentData()),
             maturity=self.maturity.date().toString(DATE_FORMAT) if bullet else "",
             term_months="" if bullet else str(self.term_months.value()),

@@ -35,10 +35,15 @@ def _party_details(data: DocumentData) -> list[str]:
     return out
 
 
-def _amounts(data: DocumentData) -> list[str]:
-    out = []
+def _claim(data: DocumentData) -> list[str]:
     if not data.amounts or data.claim_as_of is None:
-        out.append("债权人的请求金额：尚未登记")
+        return ["债权人的请求金额：尚未登记"]
+    return []
+
+
+def _amounts(data: DocumentData) -> list[str]:
+    """The claim and the lawful figure (the agreement shows both)."""
+    out = _claim(data)
     if data.lawful_as_of is None:
         out.append("依法核算结果：尚未重新计算（请先在“重新计算”中保存核算结果）")
     return out
@@ -57,7 +62,7 @@ def _settlement(data: DocumentData) -> list[str]:
 
 
 def _notice(data: DocumentData) -> list[str]:
-    out = _amounts(data)[:1]
+    out = _claim(data)
     if data.session is None or not data.session.place.strip():
         out.append("调解时间和地点：尚未安排")
     if not data.organisation.phone.strip():
@@ -93,12 +98,12 @@ def _confirmation(data: DocumentData) -> list[str]:
     if data.settlement is not None and data.settlement.agreed_on is None:
         out.append("调解协议生效日期：协议尚未签署")
     if not data.court.strip():
-        out.append("受理司法确认的人民法院：尚未填写")
+        out.append("受理司法确认的人民法院：尚未填写（在调解向导“当事人”一步填写“委派法院”）")
     return out
 
 
 def _termination(data: DocumentData) -> list[str]:
-    out = _party_details(data) + _amounts(data)[:1]
+    out = _party_details(data) + _claim(data)
     if not data.termination_reason.strip():
         out.append("调解终结的原因：尚未填写")
     return out

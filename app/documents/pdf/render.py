@@ -67,18 +67,17 @@ def build_story(template: Template, data: DocumentData) -> list[Any]:
         Paragraph(template.title, st["title"]),
         Paragraph(fill("（{doc.number}）", values), st["number"]),
     ]
-    groups: list[list[Any]] = []  # a block's flowables, with those kept with it
+    groups: list[tuple[list[Any], bool]] = []  # a block's flowables, and those kept with it
     for block in template.blocks:
         if not block_kept(block, values):
             continue
         flowables = _flowables(block, values, data)
         if block.get("keep_with_previous") and groups:
-            groups[-1].extend(flowables)
-            groups[-1] = [KeepTogether(groups[-1])]
+            groups[-1] = (groups[-1][0] + flowables, True)
         else:
-            groups.append(flowables)
-    for group in groups:
-        story.extend(group)
+            groups.append((flowables, False))
+    for group, kept in groups:  # one KeepTogether per group: nested ones misjudge heights
+        story.extend([KeepTogether(group)] if kept else group)
     return story
 
 

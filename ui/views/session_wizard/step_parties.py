@@ -48,6 +48,7 @@ class PartiesPage(StepPage):
         self.cards.setSpacing(8)
         self.column.addLayout(self.cards)
         self.column.addWidget(self._build_adder())
+        self.column.addWidget(self._build_court())
         self.column.addStretch(1)
         self._shown: list[int] = []
         self._first: QWidget | None = None
@@ -78,7 +79,19 @@ class PartiesPage(StepPage):
         row.addWidget(self.add_error, 1)
         return box
 
+    def _build_court(self) -> QGroupBox:
+        box = QGroupBox(self.tr("受理法院"))
+        layout = QVBoxLayout(box)
+        form = FieldGrid(self.saver, columns=1)
+        hint = self.tr("如：滨江市滨江区人民法院（司法确认申请书写给这家法院）")
+        self.court = form.line("case.court", self.tr("委派法院"), placeholder=hint)
+        form.stretch()
+        layout.addWidget(form)
+        return box
+
     def load(self, state: SessionState) -> None:
+        with self.saver.loading():
+            fill(self.court, state.case.summary.court)
         self._rebuild(state)
 
     def refresh(self, state: SessionState) -> None:

@@ -30,6 +30,7 @@ from app.documents.pdf import DOCUMENT_KINDS
 from app.domain.errors import DomainError, InputError, Problem
 
 if TYPE_CHECKING:
+    from app.services.accounts import SignedIn
     from app.services.context import AppContext
     from app.services.documents import RenderedDocument
     from app.services.documents_store import DocumentInfo
@@ -132,7 +133,11 @@ def agreement_to_seal(closed: ClosedSession) -> DocumentInfo | None:
 
 
 def seal_closed(
-    ctx: AppContext, closed: ClosedSession, *, passphrase: str | None = None
+    ctx: AppContext,
+    closed: ClosedSession,
+    *,
+    passphrase: str | None = None,
+    by: SignedIn | None = None,
 ) -> ClosedSession:
     """The finished session with its pad-signed agreement also carrying the organisation's
     PAdES signature (see `session_signing.seal_agreement`); unchanged when nothing needs
@@ -142,7 +147,7 @@ def seal_closed(
     version = agreement_to_seal(closed)
     if version is None:
         return closed
-    seal_agreement(ctx, version.id, passphrase=passphrase)
+    seal_agreement(ctx, version.id, passphrase=passphrase, by=by)
     document, sealed = _signed_agreement(ctx, version.case_no)
     documents = tuple(document if d.kind == "agreement" else d for d in closed.documents)
     versions = tuple(sealed if v.id == sealed.id else v for v in closed.versions)

@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from app.services.accounts import SignedIn
     from app.services.context import AppContext
     from app.services.document_records import DocumentInfo
     from app.services.document_signatures import SigningProgress
@@ -118,6 +119,7 @@ def seal_agreement(
     passphrase: str | None = None,
     interactive: bool = False,
     prompt: Callable[[str], str] | None = None,
+    by: SignedIn | None = None,
 ) -> DocumentInfo:
     """Apply the organisation's PAdES signature to the version's pad-signed PDF and keep
     it (`digital_pdf`); creates the organisation's key and certificate on first use. A
@@ -140,6 +142,7 @@ def seal_agreement(
         prompt=prompt,
         org_name=get_profile(ctx).name or None,
         now=ctx.now(),
+        by=by,
     )
     name = f"{_number(info)}-sealed.pdf"
     return store.attach_signed_pdf(ctx, document_id, result.pdf, how="digital", filename=name)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.documents.org_identity import write_atomically
 from app.documents.signing import (
@@ -42,6 +42,9 @@ from app.security.secrets import (
     SecretStore,
     passphrase_from_env,
 )
+
+if TYPE_CHECKING:
+    from app.services.accounts import SignedIn
 
 __all__ = [
     "DEFAULT_ORG_NAME",
@@ -148,6 +151,19 @@ def signing_passphrase(data_dir: Path, *, interactive: bool, prompt: Prompt | No
     raise DomainError(NO_KEYRING_HINT)
 
 
+NO_CERTIFICATE_YET = (
+    "本组织还没有数字证书，只有主管可以生成或导入：请主管在“设置 → 数字证书”中办理后，"
+    "再加盖电子签章。"
+)
+
+
+def require_identity_or_supervisor(data_dir: Path, by: SignedIn | None) -> None:
+    """A first signature creates the organisation's certificate: only a supervisor may
+    (`by` None: the holder of the store's key, as the CLI is)."""
+    if by is not None and not by.can("certificates") and not identity_exists(data_dir):
+        raise DomainError(NO_CERTIFICATE_YET)
+
+
 def ensure_identity(
     data_dir: Path,
     org_name: str | None = None,
@@ -185,17 +201,20 @@ def sign_document(
     now: datetime | None = None,
     passphrase: str | None = None,
     org_name: str | None = None,
+    by: SignedIn | None = None,
 ) -> SignResult:
     """Sign with the organisation's key, creating key and certificate on first use.
 
     `passphrase`, when the caller already has it (the GUI asks on its own thread), is used
     as given; else it comes from `signing_passphrase`. `org_name` names a new certificate
-    (default: `organisation_name(data_dir)`).
+    (default: `organisation_name(data_dir)`). `by` signs; a mediator cannot be the one whose
+    signature creates the certificate (see `require_identity_or_supervisor`).
     """
     import hashlib
 
     if not is_pdf(pdf_bytes):
         raise DomainError("输入文件不是 PDF：请选择本软件生成的 PDF 文件。")
+    require_identity_or_supervisor(data_dir, by)
     if passphrase is None:
         passphrase = signing_passphrase(data_dir, interactive=interactive, prompt=prompt)
     identity, created = ensure_identity(data_dir, org_name, passphrase=passphrase, now=now)

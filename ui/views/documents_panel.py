@@ -356,10 +356,10 @@ class DocumentsPanel(QWidget):
         self.problems.hide()
         doc_id = preview.document.id
 
-        def work(ctx: Any, passphrase: str) -> Any:
+        def work(ctx: Any, passphrase: str, user: Any) -> Any:
             from app.services.session_signing import seal_agreement
 
-            return seal_agreement(ctx, doc_id, passphrase=passphrase)
+            return seal_agreement(ctx, doc_id, passphrase=passphrase, by=user)
 
         started = seal_in_background(
             self, self._service, self._runner, work, ask=self.ask_passphrase,

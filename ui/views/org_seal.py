@@ -72,16 +72,28 @@ def seal_in_background(
     parent: QWidget,
     service: Any,
     runner: TaskRunner,
-    work: Callable[[Any, str], Any],
+    work: Callable[[Any, str, Any], Any],
     *,
     ask: PassphraseAsker = ask_passphrase,
     on_done: Callable[[Any], None],
     on_refused: Callable[[str], None],
 ) -> bool:
-    """Get the passphrase here (GUI thread), then run `work(ctx, passphrase)` on the task
-    runner: `on_done(result)`, or `on_refused(reason)` when there is no passphrase or the
-    signing fails (a bug also goes to the crash dialog). False when nothing was started."""
-    passphrase, why = seal_passphrase(parent, data_dir_of(service), ask)
+    """Get the passphrase here (GUI thread), then run `work(ctx, passphrase, user)` on the
+    task runner: `on_done(result)`, or `on_refused(reason)` when there is no passphrase, a
+    mediator would create the organisation's certificate, or the signing fails (a bug also
+    goes to the crash dialog). False when nothing was started."""
+    from app.services.signing import require_identity_or_supervisor
+    from ui.services import acting_user
+
+    user = acting_user(service)
+    folder = data_dir_of(service)
+    try:
+        if folder is not None:
+            require_identity_or_supervisor(folder, user)  # before asking for a passphrase
+    except DomainError as error:
+        on_refused(str(error))
+        return False
+    passphrase, why = seal_passphrase(parent, folder, ask)
     if passphrase is None:
         on_refused(why)
         return False
@@ -93,6 +105,6 @@ def seal_in_background(
         on_refused(QCoreApplication.translate("OrgSeal", "签名时发生意外错误。"))
         report_unexpected(error)
 
-    runner.submit(lambda: work(service.context(), passphrase), on_finished=on_done,
+    runner.submit(lambda: work(service.context(), passphrase, user), on_finished=on_done,
                   on_failed=failed)  # fmt: skip
     return True

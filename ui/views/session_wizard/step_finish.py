@@ -63,10 +63,10 @@ def refresh_sealed(ctx: Any, closed: Any) -> Any:
     return seal_closed(ctx, closed)
 
 
-def seal(ctx: Any, closed: Any, passphrase: str) -> Any:
+def seal(ctx: Any, closed: Any, passphrase: str, user: Any) -> Any:
     from app.services.session_close import seal_closed
 
-    return seal_closed(ctx, closed, passphrase=passphrase)
+    return seal_closed(ctx, closed, passphrase=passphrase, by=user)
 
 
 class FinishPage(StepPage):
@@ -187,7 +187,8 @@ class FinishPage(StepPage):
         self.progress.setVisible(True)
         seal_in_background(
             self, self.shared.service, self.shared.runner,
-            lambda ctx, passphrase: seal(ctx, closed, passphrase), ask=self.ask_passphrase,
+            lambda ctx, passphrase, user: seal(ctx, closed, passphrase, user),
+            ask=self.ask_passphrase,
             on_done=self._show_closed, on_refused=lambda why: self._show_closed(closed, why),
         )  # fmt: skip
 

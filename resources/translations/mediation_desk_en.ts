@@ -338,6 +338,11 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Batch: %1</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>委派法院：%1</source>
+        <translation>Entrusting court: %1</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>更新于 %1</source>
         <translation>Updated %1</translation>
@@ -1342,7 +1347,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Once finished, this session&apos;s record can no longer be changed and the case becomes &quot;%1&quot;. Finish now?</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>调解已完成，案件状态：%1。请打开文书打印，或保存到文件夹。</source>
         <translation>The session is finished; the case is now %1. Open the documents to print them, or save them to a folder.</translation>
     </message>
@@ -2001,7 +2006,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 The mediation agreement signed by the parties is saved and not affected. Later, select it on the case&apos;s “Documents” tab and click “Apply digital seal”.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+43"/>
         <source>签名时发生意外错误。</source>
         <translation>An unexpected error occurred while signing.</translation>
     </message>

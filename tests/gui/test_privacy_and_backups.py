@@ -35,7 +35,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("privacy") / "data"
     copy_template(make_template(tmp_path_factory.mktemp("tpl")), folder)
     with open_context(folder, actor="建库") as ctx:
-        cases.create_case(ctx, make_new_case())
+        cases.create_case(ctx, make_new_case(court="滨江市西湖区人民法院"))
         cases.create_case(
             ctx,
             make_new_case(
@@ -95,6 +95,14 @@ def pane(qtbot: Any, service: ContextCaseService, runner: TaskRunner) -> Any:
         for c in listed
     }
     return view, details
+
+
+def test_the_pane_names_the_entrusting_court_when_there_is_one(pane: Any) -> None:
+    view, details = pane
+    view.show_case(details["王建国"])
+    assert "委派法院：滨江市西湖区人民法院" in view.text()
+    view.show_case(details["李芳"])
+    assert "委派法院" not in view.text()
 
 
 def debtor_id(detail: Any) -> int:

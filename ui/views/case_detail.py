@@ -280,6 +280,8 @@ class CaseDetailView(QStackedWidget):
             parts.append(self.tr("调解员：%1").replace("%1", s.mediator_name))
         if s.batch:
             parts.append(self.tr("批次：%1").replace("%1", s.batch))
+        if s.court:
+            parts.append(self.tr("委派法院：%1").replace("%1", s.court))
         parts.append(self.tr("更新于 %1").replace("%1", formatting.local_time(s.updated_at)))
         return "    ".join(parts)
 

@@ -1119,7 +1119,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>&amp;Render previews</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>文书：预览调解结果所需的文书</source>
         <translation>Documents: preview what the outcome needs</translation>
     </message>
@@ -1134,12 +1134,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>This session needs: %1.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+35"/>
         <source>本机无法显示页面：请按“打开（可打印）”在阅读器中查看。</source>
         <translation>Pages cannot be shown on this computer: press Open (to print) to read them in the viewer.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-71"/>
         <source>还不能生成：</source>
         <translation>Cannot render yet:</translation>
     </message>
@@ -1302,12 +1302,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>&amp;Finish the session and render documents</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>全部保存到文件夹…</source>
         <translation>Save all to a folder…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>完成：结束调解，案件进入下一状态，打印文书</source>
         <translation>Finish: end the session, move the case on, print the documents</translation>
     </message>
@@ -1347,7 +1347,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Once finished, this session&apos;s record can no longer be changed and the case becomes &quot;%1&quot;. Finish now?</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+29"/>
         <source>调解已完成，案件状态：%1。请打开文书打印，或保存到文件夹。</source>
         <translation>The session is finished; the case is now %1. Open the documents to print them, or save them to a folder.</translation>
     </message>
@@ -1363,7 +1363,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Choose a folder for the documents</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-132"/>
         <source>还不能完成：</source>
         <translation>Cannot finish yet:</translation>
     </message>

@@ -440,3 +440,16 @@ def test_a_session_without_agreement_ends_with_the_termination_record(qtbot, wiz
     assert "调解终结书" in termination.replace(" ", "") and "债务人否认借款事实" in termination
     with open_context(data_dir, actor="检查") as ctx:
         assert get_case(ctx, wizard.shared.case_no).summary.status == "terminated"
+
+
+def test_rendering_too_early_lists_what_is_missing_and_the_button_comes_back(qtbot, wizard):
+    wizard.go(5)
+    record(qtbot, wizard, "agreed")  # agreed, but nothing recalculated or settled yet
+    wizard.go(6)
+    page = wizard.pages[6]
+    assert page.render_button.isEnabled()
+    qtbot.mouseClick(page.render_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.problems.isVisible(), timeout=WAIT)
+    text = page.problems.text()
+    assert text.startswith("还不能生成：\n") and "调解方案：尚未保存" in text
+    assert page.render_button.isEnabled() and not page.progress.isVisible()

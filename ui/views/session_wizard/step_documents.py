@@ -9,7 +9,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QWidget,
@@ -19,6 +18,7 @@ from ui.views.session_wizard import words
 from ui.views.session_wizard.doc_list import DocumentList
 from ui.views.session_wizard.fields import clear_layout
 from ui.views.session_wizard.shared import Shared, StepPage
+from ui.views.session_wizard.slow_action import SlowAction
 
 if TYPE_CHECKING:
     from app.services.sessions import SessionState
@@ -57,18 +57,14 @@ class DocumentsPage(StepPage):
         self.render_button = QPushButton(self.tr("生成文书预览(&R)"))
         self.render_button.setObjectName("renderPreviews")
         self.render_button.clicked.connect(self.render_documents)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("renderProgress")
-        self.progress.setMaximumWidth(260)
-        self.progress.setVisible(False)
+        self.action = SlowAction(
+            self, self.render_button, self.tr("还不能生成："), "renderProgress"
+        )
+        self.progress, self.problems = self.action.progress, self.action.problems
         row.addWidget(self.render_button)
         row.addWidget(self.progress)
         row.addStretch(1)
         self.column.addLayout(row)
-        self.problems = QLabel()
-        self.problems.setObjectName("formError")
-        self.problems.setWordWrap(True)
-        self.problems.setVisible(False)
         self.column.addWidget(self.problems)
         self.list = DocumentList()
         self.list.preview_wanted.connect(self.preview)
@@ -108,23 +104,9 @@ class DocumentsPage(StepPage):
         state = self.shared.state
         if state is None or not state.outcome:
             return
-        self.saver.flush()
-        self.render_button.setEnabled(False)
-        self.problems.setVisible(False)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.shared.call(
-            render_previews,
-            self.shared.case_no,
-            state.outcome,
-            on_done=self._rendered,
-            on_error=self._refused,
-            on_progress=self._progressed,
+        self.action.start(
+            render_previews, self.shared.case_no, state.outcome, on_done=self._rendered
         )
-
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
 
     def _rendered(self, documents: list[Any]) -> None:
         self.progress.setVisible(False)
@@ -152,11 +134,3 @@ class DocumentsPage(StepPage):
         self.strip.addStretch(1)
         self.shown_pages = len(images)
         self.pages.setVisible(True)
-
-    def _refused(self, error: BaseException) -> None:
-        self.progress.setVisible(False)
-        self.render_button.setEnabled(True)
-        problems = getattr(error, "problems", None)
-        lines = [p.reason for p in problems] if problems else [str(error)]
-        self.problems.setText(self.tr("还不能生成：") + "\n" + "\n".join(lines))
-        self.problems.setVisible(True)

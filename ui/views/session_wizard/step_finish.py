@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QWidget,
 )
@@ -31,6 +30,7 @@ from ui.views.passphrase_dialog import ask_passphrase
 from ui.views.session_wizard import words
 from ui.views.session_wizard.doc_list import save_documents
 from ui.views.session_wizard.shared import Shared, StepPage
+from ui.views.session_wizard.slow_action import SlowAction
 
 if TYPE_CHECKING:
     from app.services.sessions import SessionState
@@ -88,9 +88,8 @@ class FinishPage(StepPage):
         self.finish_button = QPushButton(self.tr("完成调解并生成文书(&F)"))
         self.finish_button.setObjectName("finishSession")
         self.finish_button.clicked.connect(self.finish)
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(260)
-        self.progress.setVisible(False)
+        self.action = SlowAction(self, self.finish_button, self.tr("还不能完成："))
+        self.progress, self.problems = self.action.progress, self.action.problems
         self.save_all = QPushButton(self.tr("全部保存到文件夹…"))
         self.save_all.setObjectName("saveAllDocuments")
         self.save_all.setVisible(False)
@@ -99,10 +98,6 @@ class FinishPage(StepPage):
         row.addWidget(self.save_all)
         row.addStretch(1)
         self.column.addLayout(row)
-        self.problems = QLabel()
-        self.problems.setObjectName("formError")
-        self.problems.setWordWrap(True)
-        self.problems.setVisible(False)
         self.column.addWidget(self.problems)
         self.seal_problem = QLabel()
         self.seal_problem.setObjectName("sealProblem")
@@ -155,23 +150,7 @@ class FinishPage(StepPage):
             question.replace("%1", labels.status_label(NEXT_STATUS[state.outcome]))
         ):
             return
-        self.saver.flush()
-        self.finish_button.setEnabled(False)
-        self.problems.setVisible(False)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.shared.call(
-            close,
-            self.shared.case_no,
-            state.outcome,
-            on_done=self._closed,
-            on_error=self._refused,
-            on_progress=self._progressed,
-        )
-
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
+        self.action.start(close, self.shared.case_no, state.outcome, on_done=self._closed)
 
     def _closed(self, closed: Any) -> None:
         self.result = closed
@@ -183,8 +162,7 @@ class FinishPage(StepPage):
     def _seal(self, closed: Any) -> None:
         """The organisation's PAdES signature on the pad-signed agreement: the passphrase
         here on the GUI thread, the signing on the task runner."""
-        self.progress.setRange(0, 0)  # hidden again when the page shows the outcome
-        self.progress.setVisible(True)
+        self.action.busy()  # hidden again when the page shows the outcome
         seal_in_background(
             self, self.shared.service, self.shared.runner,
             lambda ctx, passphrase, user: seal(ctx, closed, passphrase, user),
@@ -245,11 +223,3 @@ class FinishPage(StepPage):
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存文书的文件夹"))
         if folder:
             self.save_all_to(Path(folder))
-
-    def _refused(self, error: BaseException) -> None:
-        self.progress.setVisible(False)
-        self.finish_button.setEnabled(True)
-        problems = getattr(error, "problems", None)
-        lines = [p.reason for p in problems] if problems else [str(error)]
-        self.problems.setText(self.tr("还不能完成：") + "\n" + "\n".join(lines))
-        self.problems.setVisible(True)

@@ -74,14 +74,13 @@ def _add_session(
 ) -> None:
     from app.store.records import MediationSession
 
-    ended = outcome in ("agreed", "not_agreed")
-    at = starts + SESSION_LENGTH if ended else starts
-    with ctx.store.write(actor, at) as uow:
+    ended = starts + SESSION_LENGTH if outcome in ("agreed", "not_agreed") else None
+    with ctx.store.write(actor, ended or starts) as uow:
         case = uow.cases.require(case_no)
         place = _place(uow.organisation.profile(), case)
         row = MediationSession(case_id=case.id, started_at=starts, place=place)
         if outcome is not None:
-            _fill(row, case, outcome, starts + SESSION_LENGTH if ended else None)
+            _fill(row, case, outcome, ended)
         uow.session.add(row)
         uow.session.flush()
         detail = {"session_id": row.id, "started_at": starts, "outcome": outcome or ""}

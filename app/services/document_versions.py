@@ -146,10 +146,11 @@ def _version(case_no: str, row: Any, printed: int) -> DocumentVersion:
     from app.documents.pdf.model import document_number
     from app.store.vocab import DOCUMENT_STATUSES
 
+    known = row.kind in DOCUMENT_KINDS
     return DocumentVersion(
         id=int(row.id), case_no=case_no, kind=row.kind,
         kind_label=str(DOCUMENT_KINDS.get(row.kind, row.kind)),
-        number=document_number(case_no, row.kind) if row.kind in DOCUMENT_KINDS else "",
+        number=document_number(case_no, row.kind, int(row.version)) if known else "",
         version=int(row.version), status=row.status,
         status_label=DOCUMENT_STATUSES.get(row.status, row.status), sha256=row.file_sha256,
         size=len(row.content or b""), created_at=row.created_at, printed=printed,

@@ -127,3 +127,17 @@ def test_the_printed_number_is_the_version_the_document_is_kept_as(ctx: Any) -> 
     assert changed.document_no == f"{CASE_NO}-JH-02"
     assert f"{CASE_NO}-JH-02" in all_text(changed.pdf)
     assert store.create_version(ctx, CASE_NO, "plan", changed.pdf).version == 2
+
+
+def test_the_documents_list_names_each_version_by_its_own_number(ctx: Any) -> None:
+    from app.services.document_versions import list_documents, mark_printed, save_rendered
+    from app.services.documents import render_document
+
+    first = save_rendered(ctx, CASE_NO, render_document(ctx, CASE_NO, "notice"))
+    mark_printed(ctx, first.id, copies=1, printer="测试打印机")
+    later = render_document(ctx, CASE_NO, "notice", as_of=date(2026, 7, 3))
+    second = save_rendered(ctx, CASE_NO, later)
+    assert (first.number, second.number) == (f"{CASE_NO}-TZ-01", f"{CASE_NO}-TZ-02")
+    assert second.number == later.document_no  # the list and the page agree
+    listed = {v.version: v.number for v in list_documents(ctx, CASE_NO) if v.kind == "notice"}
+    assert listed == {1: f"{CASE_NO}-TZ-01", 2: f"{CASE_NO}-TZ-02"}

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from app.domain.recalc import RecalcInput, parse_input, recalculate  # noqa: E402
 from app.domain.recalc.arith import rate_of  # noqa: E402
 from app.domain.recalc.schedule import add_months, generate  # noqa: E402
-from app.services.lpr import load_bundled_table  # noqa: E402
+from app.services.recalc.lpr import load_bundled_table  # noqa: E402
 
 FEN = Decimal("0.01")
 START = date(2020, 9, 10)

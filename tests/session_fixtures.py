@@ -22,7 +22,7 @@ WAIVE = {"waive_penalty": "100", "waive_compound": "100", "waive_fees": "100"}
 
 def make_demo(folder: Path) -> Path:
     from app.services.context import open_context
-    from app.services.demo import seed_demo
+    from app.services.demo.service import seed_demo
 
     with open_context(folder, actor="演示") as ctx:
         seed_demo(ctx)
@@ -36,7 +36,7 @@ def copy_demo(template: Path, target: Path) -> Path:
 
 def scheduled_case(ctx: Any, lender_type: str = "") -> str:
     """The first demo case that is 已排期 (of `lender_type` when given)."""
-    from app.services.cases import list_cases
+    from app.services.cases.service import list_cases
 
     for case in sorted(list_cases(ctx), key=lambda c: c.case_no):
         if case.status == "scheduled" and lender_type in ("", case.lender_type):
@@ -46,7 +46,7 @@ def scheduled_case(ctx: Any, lender_type: str = "") -> str:
 
 def check_in(ctx: Any, session_id: int) -> Any:
     """Place, the debtor (from the case) and the creditor's agent, identities checked."""
-    from app.services import sessions
+    from app.services.sessions import service as sessions
 
     state = sessions.get_state(ctx, session_id)
     debtor = next(p for p in state.case.parties if p.role == "debtor")
@@ -66,7 +66,7 @@ def check_in(ctx: Any, session_id: int) -> Any:
 
 def fill_parties(ctx: Any, session_id: int) -> Any:
     """Give every party without an address one (the demo's creditors have none)."""
-    from app.services import sessions
+    from app.services.sessions import service as sessions
 
     state = sessions.get_state(ctx, session_id)
     for party in state.case.parties:
@@ -77,7 +77,7 @@ def fill_parties(ctx: Any, session_id: int) -> Any:
 
 
 def fill_record(ctx: Any, session_id: int, outcome: str, notes: str = "") -> Any:
-    from app.services import sessions
+    from app.services.sessions import service as sessions
 
     sessions.save_field(ctx, session_id, "statements.creditor.claim", "请求偿还全部欠款。")
     sessions.save_field(ctx, session_id, "statements.debtor.ability", "失业半年，可分期偿还。")
@@ -105,7 +105,7 @@ STROKES = {"width": 400, "height": 160, "strokes": [[[5, 30, 0.5], [40, 8, 0.5]]
 def sign_everyone(ctx: Any, case_no: str) -> Any:
     """The agreement made final, then signed on the pad by every party and the mediator
     (the creditor, an organisation, through its agent)."""
-    from app.services.session_signing import prepare_agreement, sign_on_pad
+    from app.services.sessions.signing import prepare_agreement, sign_on_pad
 
     progress = prepare_agreement(ctx, case_no)
     for signer in progress.required:
@@ -118,7 +118,9 @@ def sign_everyone(ctx: Any, case_no: str) -> Any:
 
 def agree(ctx: Any, case_no: str, session_id: int) -> Any:
     """Recalculate, settle (charges waived, lump sum), record "agreed", everyone signs."""
-    from app.services import recalculation, sessions, settlement
+    from app.services.recalc import service as recalculation
+    from app.services.sessions import service as sessions
+    from app.services.settlement import service as settlement
 
     check_in(ctx, session_id)
     fill_parties(ctx, session_id)

@@ -85,7 +85,7 @@ def set_floor(ctx: Any, case_no: str, floor: Decimal, as_of: date = date(2026, 3
 
 
 def walk(ctx: Any, case_no: str, *statuses: str) -> None:
-    from app.services.cases import change_status
+    from app.services.cases.service import change_status
 
     for status in statuses:
         change_status(ctx, case_no, status)

@@ -46,7 +46,7 @@ def copy_template(template: Path, data_dir: Path) -> Path:
 
 
 def new_case(**changes: Any) -> Any:
-    from app.services.cases import NewCase
+    from app.services.cases.service import NewCase
 
     base = NewCase(
         creditor_name="滨江农村商业银行股份有限公司",

@@ -22,12 +22,12 @@ from shiboken6 import isValid
 from app.domain.errors import DomainError
 from app.security.lock import IdleLock
 from ui.tasks import TaskRunner, report_unexpected
-from ui.views.first_account_dialog import FirstAccountDialog
-from ui.views.sign_in_dialog import SignInDialog
+from ui.views.lock.first_account_dialog import FirstAccountDialog
+from ui.views.lock.sign_in_dialog import SignInDialog
 
 if TYPE_CHECKING:
     from app.security.lock import BackoffPolicy
-    from app.services.accounts import SignedIn
+    from app.services.organisation.accounts import SignedIn
     from ui.views.main_window import MainWindow
 
 CHECK_MS = 5_000  # how often the idle time is checked
@@ -130,7 +130,7 @@ class AppLock(QObject):
         service = self._service
 
         def work() -> bool:
-            from app.services import accounts
+            from app.services.organisation import accounts as accounts
 
             return accounts.needs_first_account(service.context())
 
@@ -192,7 +192,7 @@ class AppLock(QObject):
         service = self._service
 
         def work() -> int:
-            from app.services import accounts
+            from app.services.organisation import accounts as accounts
 
             return accounts.idle_minutes(service.context())
 

@@ -16,7 +16,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.services.privacy import RedactingFilter
+from app.services.cases.privacy import RedactingFilter
 
 log = logging.getLogger("mediation_desk")
 

@@ -25,11 +25,11 @@ from ui.app_lock import AppLock
 from ui.crash import install_crash_handler, setup_logging
 from ui.services import ContextCaseService
 from ui.tasks import TaskRunner
-from ui.views.documents_panel import DocumentsPanel
+from ui.views.documents.panel import DocumentsPanel
 from ui.views.main_window import MainWindow
-from ui.views.plan_tracker import PlanTracker
-from ui.views.recalc_panel import RecalcPanel
-from ui.views.settlement_page import SettlementPage
+from ui.views.recalc.panel import RecalcPanel
+from ui.views.settlement.page import SettlementPage
+from ui.views.settlement.plan_tracker import PlanTracker
 
 APP_NAME = "MediationDesk"
 ORG_NAME = "MediationDesk"
@@ -124,7 +124,7 @@ def unlock_case_store(window: MainWindow, data_dir: Path, attempts: int = 3) -> 
     from app.domain.errors import DomainError
     from app.security.dbkey import WrongPassphrase
     from app.services.unlock import database_key
-    from ui.views.passphrase_dialog import ask_passphrase
+    from ui.views.lock.passphrase_dialog import ask_passphrase
 
     def prompt(message: str, new: bool) -> str | None:
         return ask_passphrase(window, message, new)

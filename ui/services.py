@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from app.services.accounts import SignedIn
-    from app.services.backup import BackupResult, RestoreResult
-    from app.services.cases import CaseDetail, CaseSummary, NewCase
-    from app.services.privacy import Revealed
+    from app.services.cases.privacy import Revealed
+    from app.services.cases.service import CaseDetail, CaseSummary, NewCase
+    from app.services.maintenance.backup import BackupResult, RestoreResult
+    from app.services.organisation.accounts import SignedIn
 
 
 class CaseService(Protocol):
@@ -29,7 +29,7 @@ class CaseService(Protocol):
 
 
 class ContextCaseService:
-    """`app.services.cases` over a case store opened on first use.
+    """`app.services.cases.service` over a case store opened on first use.
 
     Not thread-safe by itself: call it only from the task runner's single database thread.
     """
@@ -54,30 +54,30 @@ class ContextCaseService:
         return self._ctx
 
     def list_cases(self, query: str = "") -> list[CaseSummary]:
-        from app.services import cases
+        from app.services.cases import service as cases
 
         return cases.list_cases(self.context(), query)
 
     def get_case(self, case_no: str) -> CaseDetail:
-        from app.services import cases
+        from app.services.cases import service as cases
 
         return cases.get_case(self.context(), case_no)
 
     def create_case(self, new: NewCase) -> CaseSummary:
-        from app.services import cases
+        from app.services.cases import service as cases
 
         return cases.create_case(self.context(), new)
 
     def reveal(self, case_no: str, party_id: int, field: str) -> Revealed:
         """One party's full ID or phone number, logged in the audit trail (privacy)."""
-        from app.services import privacy
+        from app.services.cases import privacy as privacy
 
         by = acting_user(self)
         return privacy.reveal_personal_data(self.context(), case_no, party_id, field, by=by)
 
     def backup_create(self, to: Path | None = None) -> BackupResult:
         """A backup now, into `to` or the chosen backup folder."""
-        from app.services import backup
+        from app.services.maintenance import backup as backup
 
         return backup.create_backup(self.context(), to=to, by=acting_user(self))
 
@@ -87,7 +87,7 @@ class ContextCaseService:
         The store is closed first and stays closed: every later call is refused with a
         request to restart, so no window writes what it still shows from before.
         """
-        from app.services import backup
+        from app.services.maintenance import backup as backup
 
         by = acting_user(self)
         if not by.can("accounts"):
@@ -116,9 +116,9 @@ class ContextCaseService:
 
 def acting_user(service: Any) -> SignedIn:
     """Who the windows act as: the signed-in user, or, for a window built without the app
-    lock (tests, `python -m ui.screenshot`), the holder of the store's key (a supervisor;
-    see `app.services.accounts.key_holder`). The real start always signs in first."""
-    from app.services.accounts import key_holder
+    lock (tests, `python -m tools.screenshots.main`), the holder of the store's key (a supervisor;
+    see `app.services.organisation.accounts.key_holder`). The real start always signs in first."""
+    from app.services.organisation.accounts import key_holder
 
     user: SignedIn | None = getattr(service, "signed_in", None)
     if user is not None:

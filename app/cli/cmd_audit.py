@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 from app.cli.output import clip, jsonable, local_time, print_json, table
 
 if TYPE_CHECKING:
-    from app.services.audit import AuditEntry, ChainReport
+    from app.services.maintenance.audit import AuditEntry, ChainReport
 
 EXIT_OK, EXIT_BROKEN = 0, 1
 LIST_HEADERS = ("序号", "时间", "操作人", "案号", "操作", "详情")
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from app.services.audit import open_existing, verify_chain
+    from app.services.maintenance.audit import open_existing, verify_chain
 
     with open_existing(args.data_dir) as ctx:
         report = verify_chain(ctx)
@@ -62,7 +62,7 @@ def verdict_text(report: ChainReport) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from app.services.audit import list_events, open_existing
+    from app.services.maintenance.audit import list_events, open_existing
 
     with open_existing(args.data_dir) as ctx:
         entries = list_events(ctx, args.case, limit=args.limit)
@@ -76,7 +76,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def entry_row(entry: AuditEntry) -> list[str]:
-    from app.services.audit import detail_text
+    from app.services.maintenance.audit import detail_text
 
     return [
         str(entry.seq),
@@ -89,8 +89,8 @@ def entry_row(entry: AuditEntry) -> list[str]:
 
 
 def run_reanchor(args: argparse.Namespace) -> int:
-    from app.services.audit import reanchor
     from app.services.context import open_context
+    from app.services.maintenance.audit import reanchor
 
     with open_context(args.data_dir, actor=args.actor) as ctx:
         info = reanchor(ctx, args.reason)

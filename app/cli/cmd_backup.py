@@ -26,8 +26,8 @@ def _size(n: int) -> str:
 
 
 def run_create(args: argparse.Namespace) -> int:
-    from app.services.backup import create_backup
     from app.services.context import open_context
+    from app.services.maintenance.backup import create_backup
 
     with open_context(args.data_dir, actor="backup") as ctx:
         result = create_backup(ctx, to=args.to)
@@ -39,7 +39,7 @@ def run_create(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from app.services.backup import list_data_dir_backups
+    from app.services.maintenance.backup import list_data_dir_backups
 
     entries = list_data_dir_backups(args.data_dir, args.source)
     if args.json:
@@ -54,8 +54,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from app.services.accounts import key_holder
-    from app.services.backup import restore_backup
+    from app.services.maintenance.backup import restore_backup
+    from app.services.organisation.accounts import key_holder
 
     code = args.recovery_code
     if code == "-":  # read from stdin: the code stays out of the shell history
@@ -76,8 +76,8 @@ def run_restore(args: argparse.Namespace) -> int:
 def run_settings(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from app.services.backup import backup_settings, save_backup_settings
     from app.services.context import resolve_data_dir
+    from app.services.maintenance.backup import backup_settings, save_backup_settings
 
     folder = resolve_data_dir(args.data_dir)
     folder.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ from app.cli.output import clip, jsonable, local_time, percent, print_json, tabl
 from app.domain.money import ZERO, fmt_grouped
 
 if TYPE_CHECKING:
-    from app.services.cases import CaseDetail, CaseSummary, ClaimInfo, LoanInfo
+    from app.services.cases.service import CaseDetail, CaseSummary, ClaimInfo, LoanInfo
 
 LIST_HEADERS = (
     "案号",
@@ -34,7 +34,7 @@ LIST_HEADERS = (
 
 
 def _vocab() -> Any:
-    from app.services import cases
+    from app.services.cases import service as cases
 
     return cases
 
@@ -56,7 +56,7 @@ def summary_row(case: CaseSummary) -> list[str]:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from app.services.cases import list_cases
+    from app.services.cases.service import list_cases
     from app.services.context import open_context
 
     with open_context(args.data_dir) as ctx:
@@ -76,8 +76,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 def _shown(ctx: Any, args: argparse.Namespace, what: str, found: Any, case_nos: list[str]) -> Any:
     """`found` (a case list or a case) masked, or in full with `--unmasked` (audited)."""
-    from app.services import privacy
-    from app.services.accounts import key_holder
+    from app.services.cases import privacy as privacy
+    from app.services.organisation.accounts import key_holder
 
     if args.unmasked:
         privacy.record_unmasked_export(ctx, key_holder(), what, case_nos)
@@ -195,7 +195,7 @@ def detail_json(detail: CaseDetail) -> Any:
 def run_show(args: argparse.Namespace) -> int:
     import json
 
-    from app.services.cases import get_case
+    from app.services.cases.service import get_case
     from app.services.context import open_context
 
     with open_context(args.data_dir) as ctx:

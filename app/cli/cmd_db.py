@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any
 from app.cli.output import print_json
 
 if TYPE_CHECKING:
-    from app.services.database import DatabaseHealth
+    from app.services.maintenance.database import DatabaseHealth
 
 EXIT_OK, EXIT_UNHEALTHY = 0, 1
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    from app.services.database import upgrade_database
+    from app.services.maintenance.database import upgrade_database
 
     report = upgrade_database(args.data_dir)
     if not report.changed:
@@ -59,7 +59,7 @@ def describe(health: DatabaseHealth) -> list[str]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from app.services.database import check_database
+    from app.services.maintenance.database import check_database
 
     health = check_database(args.data_dir)
     if args.json:

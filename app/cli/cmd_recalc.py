@@ -43,7 +43,7 @@ def _load(source: str, stdin_cache: list[str]) -> Any:
 
 
 def _table(args: argparse.Namespace) -> Any:
-    from app.services import lpr
+    from app.services.recalc import lpr as lpr
 
     if args.lpr_table is not None:
         return lpr.read_table_file(args.lpr_table)

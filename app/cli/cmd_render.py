@@ -37,7 +37,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.services.context import open_context
-    from app.services.documents import render_document
+    from app.services.documents.service import render_document
 
     out: Path = args.out
     if not out.parent.is_dir() and str(out.parent):

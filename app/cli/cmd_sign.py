@@ -41,7 +41,7 @@ def terminal_prompt(confirm: bool) -> Any:
 def run(args: argparse.Namespace) -> int:
     from app.cli.output import print_json
     from app.paths import default_data_dir
-    from app.services.signing import (
+    from app.services.organisation.signing import (
         DEFAULT_REASON,
         identity_ready,
         save_document,

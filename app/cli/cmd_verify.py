@@ -19,7 +19,7 @@ from app.domain.errors import InputError, Problem
 def run(args: argparse.Namespace) -> int:
     from app.cli.cmd_sign import read_bytes
     from app.cli.output import print_json
-    from app.services.signing import is_pdf, verify_document
+    from app.services.organisation.signing import is_pdf, verify_document
 
     data = read_bytes(args.file, "FILE.pdf")
     if not is_pdf(data):

@@ -103,7 +103,7 @@ def open_context(
     With `migrate` (the default, what the app does at start-up) the database is created or
     upgraded first, after a backup into `<data_dir>/backups/`; a database from a newer
     version is refused with a `DomainError`; then the daily backup is made if today has
-    none (`app.services.backup`). `key` skips the lookup (tests, restore).
+    none (`app.services.maintenance.backup`). `key` skips the lookup (tests, restore).
     """
     folder = resolve_data_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
@@ -118,7 +118,7 @@ def open_context(
         migrations.upgrade(path, backup_dir=folder / BACKUP_DIR, key=key)
     context = AppContext(folder, Store(path, key=key), actor, clock or utc_now)
     if migrate:  # the start-up path: the automatic daily backup (once a day, rotated)
-        from app.services.backup import daily_backup_at_start
+        from app.services.maintenance.backup import daily_backup_at_start
 
         daily_backup_at_start(context)
     return context

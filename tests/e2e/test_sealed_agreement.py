@@ -53,9 +53,9 @@ def ctx(demo_template: Path, tmp_path: Path) -> Any:
 def finished_session(ctx: Any) -> tuple[str, Any]:
     """A scheduled demo case mediated to an agreement that every party and the mediator
     sign on the pad (each their own stroke), then finished as agreed."""
-    from app.services import sessions
-    from app.services.session_close import close_session
-    from app.services.session_signing import prepare_agreement, sign_on_pad
+    from app.services.sessions import service as sessions
+    from app.services.sessions.close import close_session
+    from app.services.sessions.signing import prepare_agreement, sign_on_pad
 
     case_no = scheduled_case(ctx)
     state = sessions.start_or_resume(ctx, case_no)
@@ -109,10 +109,10 @@ def pyhanko_validate(pdf: Path, cert: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_a_finished_session_ends_with_a_sealed_agreement_that_verifies(ctx, tmp_path, capsys):
-    from app.services.cases import get_case
-    from app.services.documents_store import get_document_content
-    from app.services.session_close import agreement_to_seal, seal_closed
-    from app.services.session_signing import final_pdf, is_sealed
+    from app.services.cases.service import get_case
+    from app.services.documents.store import get_document_content
+    from app.services.sessions.close import agreement_to_seal, seal_closed
+    from app.services.sessions.signing import final_pdf, is_sealed
 
     case_no, closed = finished_session(ctx)
     version = agreement_to_seal(closed)
@@ -152,15 +152,15 @@ def test_a_finished_session_ends_with_a_sealed_agreement_that_verifies(ctx, tmp_
 
 
 def agreement_signers(ctx: Any, document_id: int) -> list[Any]:
-    from app.services.document_signatures import signatures_for
+    from app.services.documents.signatures import signatures_for
 
     return signatures_for(ctx, document_id)
 
 
 def test_a_wrong_passphrase_loses_nothing_and_sealing_later_works(ctx):
-    from app.services import documents_store as store
-    from app.services.session_close import agreement_to_seal, seal_closed
-    from app.services.signing import ensure_identity
+    from app.services.documents import store as store
+    from app.services.organisation.signing import ensure_identity
+    from app.services.sessions.close import agreement_to_seal, seal_closed
 
     ensure_identity(ctx.data_dir, "滨江调解中心", passphrase="the-right-one")
     case_no, closed = finished_session(ctx)
@@ -176,9 +176,9 @@ def test_a_wrong_passphrase_loses_nothing_and_sealing_later_works(ctx):
 
 
 def test_an_agreement_signed_on_paper_finishes_without_a_digital_signature(ctx):
-    from app.services import sessions
-    from app.services.session_close import agreement_to_seal, close_session, seal_closed
-    from app.services.session_signing import prepare_agreement, seal_agreement, sign_on_paper
+    from app.services.sessions import service as sessions
+    from app.services.sessions.close import agreement_to_seal, close_session, seal_closed
+    from app.services.sessions.signing import prepare_agreement, seal_agreement, sign_on_paper
 
     case_no = scheduled_case(ctx)
     state = sessions.start_or_resume(ctx, case_no)
@@ -197,7 +197,8 @@ def test_an_agreement_signed_on_paper_finishes_without_a_digital_signature(ctx):
 
 
 def agree_without_signing(ctx: Any, case_no: str, session_id: int) -> None:
-    from app.services import recalculation, settlement
+    from app.services.recalc import service as recalculation
+    from app.services.settlement import service as settlement
     from tests.session_fixtures import LUMP_SUM, TERMS, WAIVE
 
     recalculation.recalculate(ctx, case_no, ctx.today())

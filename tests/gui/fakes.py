@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from app.domain.errors import DomainError, InputError, Problem
-from app.services.cases import (
+from app.services.cases.service import (
     CaseDetail,
     CaseSummary,
     ClaimInfo,

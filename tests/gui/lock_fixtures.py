@@ -26,8 +26,8 @@ def copy_store(store: Path, tmp_path: Path) -> Path:
 
 def add_accounts(data_dir: Path) -> None:
     """张伟 (supervisor, zhangwei) and 王芳 (mediator, wangfang)."""
-    from app.services import accounts
     from app.services.context import open_context
+    from app.services.organisation import accounts as accounts
 
     with open_context(data_dir, actor="准备") as ctx:
         accounts.create_first_supervisor(ctx, "zhangwei", "张伟", BOSS_PW)
@@ -36,8 +36,8 @@ def add_accounts(data_dir: Path) -> None:
 
 
 def stored_accounts(data_dir: Path) -> dict[str, Any]:
-    from app.services import accounts
     from app.services.context import open_context
+    from app.services.organisation import accounts as accounts
 
     with open_context(data_dir, actor="检查") as ctx:
         return {a.username: a for a in accounts.list_accounts(ctx)}

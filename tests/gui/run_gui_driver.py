@@ -18,8 +18,8 @@ USERNAME, DISPLAY_NAME, PASSWORD = "zhangwei", "张伟", "主管-密码-2026"
 
 
 def act(mode: str, dialog: object) -> None:
-    from ui.views.account_dialogs import FormDialog
-    from ui.views.sign_in_dialog import SignInDialog
+    from ui.views.lock.account_dialogs import FormDialog
+    from ui.views.lock.sign_in_dialog import SignInDialog
 
     print("dialog", type(dialog).__name__, flush=True)
     if mode == "first" and isinstance(dialog, FormDialog):

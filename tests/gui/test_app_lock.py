@@ -31,10 +31,10 @@ from tests.store_fixtures import START, FixedClock
 from ui.app_lock import AppLock, cover_of
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner
-from ui.views.first_account_dialog import FirstAccountDialog
+from ui.views.cases.new_case_dialog import NewCaseDialog
+from ui.views.lock.first_account_dialog import FirstAccountDialog
+from ui.views.lock.sign_in_dialog import SignInDialog
 from ui.views.main_window import MainWindow
-from ui.views.new_case_dialog import NewCaseDialog
-from ui.views.sign_in_dialog import SignInDialog
 
 
 @pytest.fixture(scope="module")
@@ -227,7 +227,7 @@ def test_a_window_closed_while_locked_does_not_break_unlocking(qtbot, started):
 
 
 def test_the_idle_time_comes_from_the_store_and_follows_settings(qtbot, started):
-    from app.services import accounts
+    from app.services.organisation import accounts as accounts
 
     boss = accounts.sign_in(started.service.context(), "zhangwei", BOSS_PW)
     accounts.set_idle_minutes(started.service.context(), boss, 3)

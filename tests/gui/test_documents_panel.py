@@ -17,8 +17,8 @@ from tests.store_fixtures import FixedClock
 from tests.unit.documents.demo_case import BARE_CASE_NO, CASE_NO, NOW, prepare
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner
-from ui.views import pdf_pages
-from ui.views.documents_panel import DocumentsPanel
+from ui.views.documents import pdf_pages as pdf_pages
+from ui.views.documents.panel import DocumentsPanel
 
 WAIT = 20_000
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.domain.errors import DomainError
 from ui.models.case_table import Column
-from ui.views.new_case_dialog import NewCaseDialog
+from ui.views.cases.new_case_dialog import NewCaseDialog
 
 
 def type_chinese(edit: QLineEdit, text: str) -> None:

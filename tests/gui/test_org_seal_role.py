@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.services.accounts import MEDIATOR, SignedIn
+from app.services.organisation.accounts import MEDIATOR, SignedIn
 from ui.tasks import InlineTaskRunner
-from ui.views.org_seal import seal_in_background
+from ui.views.settings.org_seal import seal_in_background
 
 
 class MediatorService:

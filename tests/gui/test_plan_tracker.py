@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from app.domain.performance import InstallmentState
-from app.services import settlement as st
-from app.services.cases import create_case, get_case
+from app.services.cases.service import create_case, get_case
 from app.services.context import open_context
+from app.services.settlement import service as st
 from tests.settlement_fixtures import (
     EQUAL_SPEC,
     TERMS,
@@ -26,7 +26,7 @@ from tests.store_fixtures import FixedClock, copy_template, make_template, new_c
 from ui.models.plan_status_rows import BACKGROUNDS, STATE_ROLE, StatusColumn
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner
-from ui.views.plan_tracker import PlanTracker
+from ui.views.settlement.plan_tracker import PlanTracker
 
 WAIT = 5_000
 CASE = "TJ-2026-000001"

@@ -13,13 +13,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from sqlalchemy import select
 
-from app.services.accounts import SignedIn
+from app.services.organisation.accounts import SignedIn
 from tests.store_fixtures import GOOD_ID, GOOD_ID_2, GOOD_MOBILE, copy_template, make_template
 from tests.store_fixtures import new_case as make_new_case
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner, TaskRunner
-from ui.views.case_detail import CaseDetailView
-from ui.views.settings_backup import BackupTab
+from ui.views.cases.case_detail import CaseDetailView
+from ui.views.settings.backup import BackupTab
 
 WAIT = 10_000
 MASKED_ID = "1101**********002X"
@@ -29,7 +29,7 @@ CLERK = SignedIn("xiaoli", "小李", "mediator", datetime(2026, 3, 2, 1, 0, tzin
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store with two cases, made once per module."""
-    from app.services import cases
+    from app.services.cases import service as cases
     from app.services.context import open_context
 
     folder = tmp_path_factory.mktemp("privacy") / "data"
@@ -221,7 +221,7 @@ def test_back_up_now_into_a_chosen_folder_then_restore(
     assert backups.restored_box is not None and backups.restored_box.isVisible()
     with pytest.raises(Exception, match="请关闭并重新打开调解工作台"):
         on_runner(qtbot, runner, service.list_cases)  # nothing reads or writes the old view
-    from app.services import cases
+    from app.services.cases import service as cases
     from app.services.context import open_context
 
     with open_context(service.data_dir, actor="检查") as ctx:
@@ -262,9 +262,9 @@ def test_damaged_backups_are_refused_in_chinese_with_the_fix(
 def test_a_mediator_sees_the_supervisor_tabs_read_only(
     qtbot: Any, service: ContextCaseService, backups: BackupTab
 ) -> None:
-    from ui.views.settings_cert import CertificateTab
-    from ui.views.settings_data import LprTab
-    from ui.views.settings_org import OrganisationTab
+    from ui.views.settings.cert import CertificateTab
+    from ui.views.settings.data import LprTab
+    from ui.views.settings.org import OrganisationTab
 
     service.signed_in = CLERK
     inline = InlineTaskRunner()

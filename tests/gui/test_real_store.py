@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt
 from ui.models.case_table import Column
 from ui.services import ContextCaseService
 from ui.tasks import TaskRunner
+from ui.views.cases.new_case_dialog import NewCaseDialog
 from ui.views.main_window import MainWindow
-from ui.views.new_case_dialog import NewCaseDialog
 
 WAIT = 10_000
 
@@ -22,7 +22,7 @@ WAIT = 10_000
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder with the 24 demo cases, made once per module."""
     from app.services.context import open_context
-    from app.services.demo import seed_demo
+    from app.services.demo.service import seed_demo
 
     folder = tmp_path_factory.mktemp("demo") / "data"
     with open_context(folder, actor="演示") as ctx:
@@ -51,7 +51,7 @@ def real_window(qtbot, themed_app, demo_template, tmp_path) -> Iterator[MainWind
 
 
 def stored_cases(data_dir: Path) -> list:
-    from app.services import cases
+    from app.services.cases import service as cases
     from app.services.context import open_context
 
     with open_context(data_dir, actor="检查") as ctx:

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from app.services import recalculation as rc
 from app.services.context import open_context
+from app.services.recalc import service as rc
 from ui.models.recalc_lines import LINE_ROLE, VIEW_ROLE, LineColumn
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner
-from ui.views.recalc_panel import RecalcPanel
+from ui.views.recalc.panel import RecalcPanel
 
 AS_OF = date(2026, 6, 30)
 CASE = "TJ-2026-000003"  # small loan, 先息后本: 砍头息 1,800.00, 36 % rates, a 3,000.00 fee
@@ -27,7 +27,7 @@ WAIT = 5_000
 
 @pytest.fixture(scope="module")
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from app.services.demo import seed_demo
+    from app.services.demo.service import seed_demo
 
     folder = tmp_path_factory.mktemp("recalc-gui") / "data"
     with open_context(folder, actor="演示") as ctx:

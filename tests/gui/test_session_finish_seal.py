@@ -36,8 +36,8 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def prepared(demo_template: Path, tmp_path: Path) -> tuple[Path, str]:
     """A demo store with a session agreed and signed on the pad by everyone, not finished."""
-    from app.services import sessions
     from app.services.context import open_context
+    from app.services.sessions import service as sessions
 
     folder = copy_demo(demo_template, tmp_path / "data")
     with open_context(folder, actor="准备", clock=FixedClock(SESSION_START)) as ctx:
@@ -91,14 +91,14 @@ def finish(qtbot, wizard: SessionWizard, asker: Asker) -> Any:
 
 def stored_agreement(data_dir: Path, case_no: str) -> Any:
     from app.services.context import open_context
-    from app.services.documents_store import latest_version
+    from app.services.documents.store import latest_version
 
     with open_context(data_dir, actor="检查") as ctx:
         return latest_version(ctx, case_no, "agreement")
 
 
 def verify(pdf: bytes, data_dir: Path) -> Any:
-    from app.services.signing import verify_document
+    from app.services.organisation.signing import verify_document
 
     return verify_document(pdf, data_dir=data_dir)
 
@@ -155,7 +155,7 @@ def test_a_cancelled_passphrase_finishes_the_session_and_the_panel_seals_later(
 
 
 def test_a_wrong_passphrase_is_named_and_the_signed_agreement_stays(qtbot, wizard, data_dir):
-    from app.services.signing import ensure_identity
+    from app.services.organisation.signing import ensure_identity
 
     ensure_identity(data_dir, "滨江调解中心", passphrase="the-right-one")
     asker = Asker("a-wrong-one")

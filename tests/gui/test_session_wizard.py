@@ -74,8 +74,8 @@ def wizard(qtbot, themed_app, data_dir, case_no) -> Iterator[SessionWizard]:
 
 
 def stored(data_dir: Path, case_no: str) -> Any:
-    from app.services import sessions
     from app.services.context import open_context
+    from app.services.sessions import service as sessions
 
     with open_context(data_dir, actor="检查", clock=FixedClock(SESSION_START)) as ctx:
         return sessions.start_or_resume(ctx, case_no)
@@ -304,9 +304,9 @@ def test_every_step_fits_a_1366_by_768_screen_without_sideways_scrolling(qtbot, 
 
 
 def test_a_whole_session_ends_in_a_signed_agreement_with_its_pdf(qtbot, wizard, data_dir, tmp_path):
-    from app.services.cases import get_case
+    from app.services.cases.service import get_case
     from app.services.context import open_context
-    from app.services.settlement import get_settlement
+    from app.services.settlement.service import get_settlement
 
     check_in(qtbot, wizard)
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
@@ -419,7 +419,7 @@ def sign_everyone(qtbot, wizard: SessionWizard) -> None:
 
 
 def test_a_session_without_agreement_ends_with_the_termination_record(qtbot, wizard, data_dir):
-    from app.services.cases import get_case
+    from app.services.cases.service import get_case
     from app.services.context import open_context
 
     check_in(qtbot, wizard)

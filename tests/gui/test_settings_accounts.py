@@ -22,8 +22,8 @@ from tests.gui.lock_fixtures import (
 )
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner
-from ui.views.account_dialogs import FormDialog
-from ui.views.settings_accounts import AccountsTab
+from ui.views.lock.account_dialogs import FormDialog
+from ui.views.settings.accounts import AccountsTab
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def service(data_dir: Path) -> Iterator[ContextCaseService]:
 
 
 def open_tab(qtbot: Any, service: ContextCaseService, username: str, password: str) -> AccountsTab:
-    from app.services import accounts
+    from app.services.organisation import accounts as accounts
 
     service.signed_in = accounts.sign_in(service.context(), username, password)
     runner = InlineTaskRunner()
@@ -90,7 +90,7 @@ def test_a_mediator_sees_the_list_but_no_admin_buttons(qtbot, themed_app, servic
     with qtbot.waitSignal(dialog.succeeded, timeout=WAIT):
         dialog.ok_button.click()
     assert tab.status_label.text() == "您的密码已修改。"
-    from app.services import accounts
+    from app.services.organisation import accounts as accounts
 
     assert accounts.sign_in(service.context(), "wangfang", "新的密码-2027").role == "mediator"
 
@@ -120,7 +120,7 @@ def test_a_supervisor_adds_a_mediator_and_the_row_appears(qtbot, themed_app, ser
 
 
 def test_a_supervisor_deactivates_resets_and_sets_the_idle_time(qtbot, themed_app, service):
-    from app.services import accounts
+    from app.services.organisation import accounts as accounts
 
     tab = open_tab(qtbot, service, "zhangwei", BOSS_PW)
     assert tab.select("zhangwei")
@@ -149,7 +149,7 @@ def test_a_supervisor_deactivates_resets_and_sets_the_idle_time(qtbot, themed_ap
 
 
 def test_after_a_switch_on_the_lock_screen_the_new_users_role_counts(qtbot, themed_app, service):
-    from app.services import accounts
+    from app.services.organisation import accounts as accounts
 
     tab = open_tab(qtbot, service, "zhangwei", BOSS_PW)
     service.signed_in = accounts.sign_in(service.context(), "wangfang", MED_PW)

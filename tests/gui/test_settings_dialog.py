@@ -15,14 +15,14 @@ from PIL import Image, ImageDraw
 from PySide6.QtWidgets import QLineEdit, QTableWidgetItem
 
 from app.security.secrets import PASSPHRASE_ENV
-from app.services.organisation import get_profile
+from app.services.organisation.service import get_profile
 from app.services.unlock import unlock_store
 from tests.security_fixtures import TEST_PASSPHRASE
 from tests.store_fixtures import GOOD_USCC, copy_template, make_template
 from tests.unit.signing.pdfs import memory_keyring
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner
-from ui.views.settings_dialog import SettingsDialog
+from ui.views.settings.dialog import SettingsDialog
 
 WAIT = 5000
 ORG_NAME = "滨江市金融纠纷人民调解委员会"
@@ -209,7 +209,7 @@ def test_generate_certificate_with_a_keyring_asks_nothing(qtbot, service) -> Non
 
 
 def test_without_a_keyring_the_passphrase_is_asked_for_with_the_reason(qtbot, service) -> None:
-    from app.services.signing import load_signer
+    from app.services.organisation.signing import load_signer
 
     dialog = open_dialog(qtbot, service)
     cert = dialog.certificate
@@ -274,8 +274,8 @@ def test_backups_tab_lists_the_backup_folder(qtbot, service) -> None:
 
 
 def test_the_main_window_opens_settings_and_verify_from_its_menus(qtbot, service) -> None:
+    from ui.views.documents.verify_dialog import VerifyDialog
     from ui.views.main_window import MainWindow
-    from ui.views.verify_dialog import VerifyDialog
 
     runner = InlineTaskRunner()
     window = MainWindow(service, runner, service.data_dir)

@@ -13,14 +13,14 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from app.domain.plan import PlanMethod
-from app.services import settlement as st
 from app.services.context import open_context
+from app.services.settlement import service as st
 from tests.settlement_fixtures import TO_SIGNED, add_snapshot, set_floor, walk
 from tests.store_fixtures import FixedClock, copy_template, make_template, new_case
 from ui.models.plan_rows import PlanColumn
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner
-from ui.views.settlement_page import SettlementPage
+from ui.views.settlement.page import SettlementPage
 
 TODAY = date(2026, 3, 2)
 NOW = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
@@ -38,7 +38,7 @@ def data_dir(template: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     copy_template(template, folder)
     with open_context(folder, actor="准备", clock=FixedClock(NOW)) as ctx:
-        from app.services.cases import create_case
+        from app.services.cases.service import create_case
 
         create_case(ctx, new_case())
         add_snapshot(ctx, CASE)  # lawful 118,550.00 (see tests/settlement_fixtures.py)
@@ -258,7 +258,7 @@ def test_a_signed_case_shows_its_terms_read_only(qtbot, page, data_dir):
 
 def test_a_case_without_a_snapshot_asks_for_a_recalculation(qtbot, page, data_dir):
     with open_context(data_dir, actor="准备", clock=FixedClock(NOW)) as ctx:
-        from app.services.cases import create_case
+        from app.services.cases.service import create_case
 
         other = create_case(ctx, new_case(debtor_name="李四")).case_no
     with qtbot.waitSignal(page.case_loaded, timeout=WAIT):

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from ui.views.signature_pad import SignaturePad
+from ui.views.documents.signature_pad import SignaturePad
 
 
 def draw_line(qtbot: QtBot, pad: SignaturePad, start: QPoint, end: QPoint) -> None:

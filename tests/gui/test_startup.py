@@ -107,7 +107,8 @@ def test_app_starts_on_a_new_data_dir_and_renders_the_window(tmp_path):
     data_dir, out = tmp_path / "data", tmp_path / "window.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-m", "ui.screenshot", "--data-dir", str(data_dir), "--out", str(out)],
+        [sys.executable, "-m", "tools.screenshots.main",
+         "--data-dir", str(data_dir), "--out", str(out)],
         cwd=Path(__file__).resolve().parents[2],
         env=env,
         capture_output=True,

@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-import app.services.signing as signing_service
+import app.services.organisation.signing as signing_service
 from app.documents.org_identity import create_org_identity
-from app.services.signing import sign_document
+from app.services.organisation.signing import sign_document
 from tests.unit.signing.pdfs import byte_ranges, chinese_pdf, flip
 from ui.tasks import InlineTaskRunner
-from ui.views.verify_dialog import VerifyDialog
+from ui.views.documents.verify_dialog import VerifyDialog
 
 WAIT = 10_000
 ORG = "滨江市金融纠纷人民调解委员会"

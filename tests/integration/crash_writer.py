@@ -29,7 +29,7 @@ def say(line: str) -> None:
 
 def worker(data_dir: Path, run: int) -> None:
     """Open the real store and commit one small transaction after another, forever."""
-    from app.services import cases
+    from app.services.cases import service as cases
     from app.services.context import open_context
     from tests.store_fixtures import new_case
 
@@ -47,7 +47,6 @@ def worker(data_dir: Path, run: int) -> None:
 
 
 def main(data_dir: Path) -> None:
-    from app.services import cases  # noqa: F401  (warm imports before forking)
     from app.services.context import open_context  # noqa: F401
     from app.services.unlock import database_key
     from tests.store_fixtures import new_case  # noqa: F401

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from app.domain.errors import DomainError, InputError
-from app.services import audit, cases
+from app.services.cases import service as cases
 from app.services.context import open_context
+from app.services.maintenance import audit as audit
 from app.store.audit import GENESIS, event_hash
 from app.store.audit_anchor import ANCHOR_FILE
 from tests.security_fixtures import connect_store, sqlite_errors
@@ -269,7 +270,7 @@ def test_breaks_inside_the_chain_survive_a_reanchor(chain: Any) -> None:
 
 
 def test_a_restored_backup_moves_the_anchor_and_is_noted(chain: Any) -> None:
-    from app.services import backup
+    from app.services.maintenance import backup as backup
 
     saved = backup.create_backup(chain, to=chain.data_dir.parent / "usb").path
     for n in range(3):

@@ -13,9 +13,9 @@ import pytest
 
 from app.domain.errors import DomainError
 from app.security import dbkey
-from app.services import backup as bk
-from app.services import cases
+from app.services.cases import service as cases
 from app.services.context import open_context
+from app.services.maintenance import backup as bk
 from app.store import cipher
 from app.store.audit import AuditLog
 from tests.security_fixtures import TEST_PASSPHRASE, connect_store, store_key

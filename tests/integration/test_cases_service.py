@@ -1,4 +1,4 @@
-"""`app.services.cases` on a real store: numbering, validation, search, status, audit chain."""
+"""`app.services.cases.service` on a real store: numbering, validation, search, status, audit."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import text
 
 from app.domain.errors import DomainError, InputError
-from app.services import cases
-from app.services.cases import CaseNotFound
+from app.services.cases import service as cases
+from app.services.cases.service import CaseNotFound
 from app.store.audit import GENESIS, hash_of
 from tests.store_fixtures import GOOD_ID_2, FixedClock, new_case
 

@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 from app.domain.numerals import format_amount, format_date_cn, rmb_upper
-from app.services.demo_sessions import NOT_AGREED_REASON
+from app.services.demo.sessions import NOT_AGREED_REASON
 from tests.session_fixtures import make_demo
 from tests.unit.documents.pdf_checks import all_text
 
 ROOT = Path(__file__).resolve().parents[2]
-# Which documents a case has, by how far it came (see app.services.demo_sessions).
+# Which documents a case has, by how far it came (see app.services.demo.sessions).
 READY: dict[str, tuple[str, ...]] = {
     "scheduled": ("notice",),
     "in_session": ("notice",),
@@ -46,7 +46,7 @@ def ctx(demo: Path) -> Iterator[Any]:
 
 def cases_by_status(ctx: Any) -> dict[str, str]:
     """The first demo case (by number) of each status."""
-    from app.services.cases import list_cases
+    from app.services.cases.service import list_cases
 
     found: dict[str, str] = {}
     for case in sorted(list_cases(ctx), key=lambda c: c.case_no):
@@ -55,7 +55,7 @@ def cases_by_status(ctx: Any) -> dict[str, str]:
 
 
 def test_every_kind_renders_for_every_case_far_enough_along(ctx: Any) -> None:
-    from app.services.documents import render_document
+    from app.services.documents.service import render_document
 
     rendered: set[str] = set()
     for status, case_no in cases_by_status(ctx).items():
@@ -68,7 +68,7 @@ def test_every_kind_renders_for_every_case_far_enough_along(ctx: Any) -> None:
 
 def test_a_case_not_yet_scheduled_has_no_notice(ctx: Any) -> None:
     from app.domain.errors import InputError
-    from app.services.documents import render_document
+    from app.services.documents.service import render_document
 
     with pytest.raises(InputError) as refused:
         render_document(ctx, cases_by_status(ctx)["contacting"], "notice")
@@ -76,9 +76,9 @@ def test_a_case_not_yet_scheduled_has_no_notice(ctx: Any) -> None:
 
 
 def test_the_agreed_case_has_its_settlement_in_the_agreement_and_the_plan(ctx: Any) -> None:
-    from app.services.cases import get_case
-    from app.services.documents import render_document
-    from app.services.settlement import get_settlement
+    from app.services.cases.service import get_case
+    from app.services.documents.service import render_document
+    from app.services.settlement.service import get_settlement
 
     case_no = cases_by_status(ctx)["signed"]
     debtor = next(p for p in get_case(ctx, case_no).parties if p.role == "debtor")
@@ -95,8 +95,8 @@ def test_the_agreed_case_has_its_settlement_in_the_agreement_and_the_plan(ctx: A
 
 
 def test_the_confirmation_goes_to_the_court_that_entrusted_the_case(ctx: Any) -> None:
-    from app.services.cases import get_case
-    from app.services.documents import render_document
+    from app.services.cases.service import get_case
+    from app.services.documents.service import render_document
 
     case_no = cases_by_status(ctx)["confirmation_applied"]
     court = get_case(ctx, case_no).summary.court
@@ -106,7 +106,7 @@ def test_the_confirmation_goes_to_the_court_that_entrusted_the_case(ctx: Any) ->
 
 
 def test_the_terminated_case_says_why_in_its_record_and_termination(ctx: Any) -> None:
-    from app.services.documents import latest_session, render_document
+    from app.services.documents.service import latest_session, render_document
 
     case_no = cases_by_status(ctx)["terminated"]
     session = latest_session(ctx, case_no)

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from app.domain.errors import DomainError, InputError
-from app.services import cases
-from app.services import document_signatures as sigs
-from app.services import documents_store as docs
+from app.services.cases import service as cases
+from app.services.documents import signatures as sigs
+from app.services.documents import store as docs
 from tests.security_fixtures import connect_store, sqlite_errors
 from tests.store_fixtures import new_case
 
@@ -161,7 +161,7 @@ def test_wet_ink_and_handwritten_end_in_the_same_state(ctx: Any, case: Any, fina
 def test_the_organisations_pades_copy_is_kept_and_verify_finds_it(
     ctx: Any, case: Any, final: Any
 ) -> None:
-    from app.services import signing
+    from app.services.organisation import signing as signing
 
     sign_all(ctx, case, final.id)
     placed = docs.attach_signed_pdf(
@@ -190,7 +190,7 @@ def test_the_organisations_pades_copy_is_kept_and_verify_finds_it(
 
 
 def test_a_digital_signature_alone_signs_a_final_version(ctx: Any, case: Any) -> None:
-    from app.services import signing
+    from app.services.organisation import signing as signing
 
     notice = docs.create_version(ctx, case.case_no, "notice", pdf("notice"), final=True)
     sealed = signing.sign_document(ctx.data_dir, docs.get_document_content(ctx, notice.id)).pdf

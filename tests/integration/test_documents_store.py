@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from app.domain.errors import DomainError, InputError
-from app.services import cases
-from app.services import documents_store as docs
+from app.services.cases import service as cases
+from app.services.documents import store as docs
 from tests.security_fixtures import connect_store, sqlite_errors
 from tests.store_fixtures import new_case
 

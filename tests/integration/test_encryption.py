@@ -40,7 +40,7 @@ def dump(connection: Any) -> dict[str, list[tuple[Any, ...]]]:
 @pytest.fixture
 def plaintext_demo(tmp_path: Path) -> Path:
     """A store as an older version left it: plaintext, in WAL mode, with a plaintext backup."""
-    from app.services.demo import seed_demo
+    from app.services.demo.service import seed_demo
 
     folder = tmp_path / "old"
     path = folder / "cases.db"

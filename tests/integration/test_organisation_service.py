@@ -1,4 +1,4 @@
-"""`app.services.organisation` on a real store: round trip, validation per field, audit."""
+"""`app.services.organisation.service` on a real store: round trip, validation per field, audit."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from PIL import Image, ImageDraw
 from sqlalchemy import select
 
 from app.domain.errors import DomainError, InputError
-from app.services import cases
-from app.services import signing as signing_service
-from app.services.accounts import SignedIn, key_holder
-from app.services.organisation import (
+from app.services.cases import service as cases
+from app.services.organisation import signing as signing_service
+from app.services.organisation.accounts import SignedIn, key_holder
+from app.services.organisation.seal_image import MAX_SIDE, image_size, normalise_seal
+from app.services.organisation.service import (
     MediatorInfo,
     OrganisationProfile,
     add_mediator,
@@ -27,7 +28,6 @@ from app.services.organisation import (
     save_profile,
     set_seal_image,
 )
-from app.services.seal_image import MAX_SIDE, image_size, normalise_seal
 from app.store.records import AuditEvent
 from tests.store_fixtures import GOOD_USCC, new_case
 
@@ -279,7 +279,7 @@ def test_signing_takes_the_organisation_name_from_the_store(ctx: Any, tmp_path: 
 
 
 def test_record_lookup_is_off_until_document_records_exist(ctx: Any, tmp_path: Path) -> None:
-    from app.services import document_lookup
+    from app.services.documents import lookup as document_lookup
 
     assert document_lookup.record_lookup(tmp_path / "no-store") is None
     if document_lookup._finder() is None:

@@ -13,8 +13,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.errors import DomainError
-from app.services import accounts as acc
-from app.services import cases, privacy
+from app.services.cases import privacy as privacy
+from app.services.cases import service as cases
+from app.services.organisation import accounts as acc
 from app.store.audit import AuditLog
 from tests.store_fixtures import GOOD_ID, GOOD_MOBILE, FixedClock, new_case
 

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from app.domain.errors import DomainError, InputError
-from app.services import cases
-from app.services import recalculation as rc
+from app.services.cases import service as cases
 from app.services.context import open_context
+from app.services.recalc import service as rc
 from tests.security_fixtures import connect_store, sqlite_errors
 from tests.store_fixtures import START, FixedClock, new_case
 
@@ -29,7 +29,7 @@ DEDUCTED_CASE = "TJ-2026-000003"
 @pytest.fixture(scope="module")
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 24 demo cases, seeded once per module."""
-    from app.services.demo import seed_demo
+    from app.services.demo.service import seed_demo
 
     folder = tmp_path_factory.mktemp("recalc-demo") / "data"
     with open_context(folder, actor="演示") as ctx:

@@ -13,9 +13,15 @@ from typing import Any
 import pytest
 
 from app.domain.errors import DomainError, InputError
-from app.services import sessions
-from app.services.cases import add_party, change_status, get_case, remove_party, update_party
-from app.services.session_close import close_session, documents_missing
+from app.services.cases.service import (
+    add_party,
+    change_status,
+    get_case,
+    remove_party,
+    update_party,
+)
+from app.services.sessions import service as sessions
+from app.services.sessions.close import close_session, documents_missing
 from tests.session_fixtures import (
     AGENT_ID,
     LUMP_SUM,
@@ -108,7 +114,7 @@ def test_reopening_resumes_the_same_session_at_its_step(ctx, case_no, clock):
 
 
 def test_a_case_in_intake_walks_the_state_machine_to_in_session(ctx):
-    from app.services.cases import list_cases
+    from app.services.cases.service import list_cases
 
     number = next(c.case_no for c in list_cases(ctx) if c.status == "intake")
     sessions.start_or_resume(ctx, number)
@@ -118,7 +124,7 @@ def test_a_case_in_intake_walks_the_state_machine_to_in_session(ctx):
 
 @pytest.mark.parametrize("status", ["signed", "terminated", "fulfilled"])
 def test_a_closed_case_cannot_start_a_session(ctx, status):
-    from app.services.cases import list_cases
+    from app.services.cases.service import list_cases
 
     number = next(c.case_no for c in list_cases(ctx) if c.status == status)
     with pytest.raises(DomainError, match="不能再开始调解"):
@@ -252,7 +258,7 @@ def test_principal_claim_and_payments_are_edited_to_the_fen(ctx, case_no, state)
 
 
 def test_the_recalculation_goes_stale_when_the_debt_changes(ctx, case_no, state):
-    from app.services.recalculation import recalculate
+    from app.services.recalc.service import recalculate
 
     recalculate(ctx, case_no, date(2026, 7, 6))
     fresh = sessions.get_state(ctx, state.session_id)
@@ -300,7 +306,7 @@ def test_an_adjourned_session_needs_the_next_date_and_schedules_the_case(ctx, ca
 
 
 def test_not_agreed_terminates_the_case_with_a_termination_record(ctx, case_no, state, clock):
-    from app.services.recalculation import recalculate
+    from app.services.recalc.service import recalculate
     from tests.unit.documents.pdf_checks import all_text
 
     sid = state.session_id
@@ -327,8 +333,8 @@ def test_not_agreed_terminates_the_case_with_a_termination_record(ctx, case_no, 
 
 def test_an_agreement_needs_every_step_and_ends_signed_with_the_agreement(ctx, case_no, state):
     from app.domain.numerals import format_amount, format_date_cn
-    from app.services.documents_store import list_documents
-    from app.services.session_signing import signed_agreement_pdf
+    from app.services.documents.store import list_documents
+    from app.services.sessions.signing import signed_agreement_pdf
     from tests.unit.documents.pdf_checks import all_text
 
     with pytest.raises(InputError) as error:
@@ -356,10 +362,10 @@ def test_an_agreement_needs_every_step_and_ends_signed_with_the_agreement(ctx, c
 
 
 def test_the_agreement_is_made_final_once_and_signed_by_everyone(ctx, case_no, state):
-    from app.services import documents_store as store
-    from app.services.recalculation import recalculate
-    from app.services.session_signing import prepare_agreement, sign_on_pad, signed_agreement_pdf
-    from app.services.settlement import save_settlement
+    from app.services.documents import store as store
+    from app.services.recalc.service import recalculate
+    from app.services.sessions.signing import prepare_agreement, sign_on_pad, signed_agreement_pdf
+    from app.services.settlement.service import save_settlement
 
     check_in(ctx, state.session_id)
     fill_parties(ctx, state.session_id)
@@ -391,8 +397,8 @@ def test_the_agreement_is_made_final_once_and_signed_by_everyone(ctx, case_no, s
 
 
 def test_a_settlement_changed_after_signing_asks_for_a_new_version(ctx, case_no, state, clock):
-    from app.services.session_signing import prepare_agreement
-    from app.services.settlement import save_settlement
+    from app.services.sessions.signing import prepare_agreement
+    from app.services.settlement.service import save_settlement
 
     first = agree(ctx, case_no, state.session_id)
     clock.advance(minutes=5)
@@ -405,7 +411,7 @@ def test_a_settlement_changed_after_signing_asks_for_a_new_version(ctx, case_no,
 
 
 def test_signing_on_paper_signs_the_version_with_the_scan(ctx, case_no, state):
-    from app.services.session_signing import prepare_agreement, sign_on_paper
+    from app.services.sessions.signing import prepare_agreement, sign_on_paper
 
     agree_without_signing(ctx, case_no, state.session_id)
     version = prepare_agreement(ctx, case_no).document
@@ -418,8 +424,8 @@ def test_signing_on_paper_signs_the_version_with_the_scan(ctx, case_no, state):
 
 
 def agree_without_signing(ctx: Any, case_no: str, session_id: int) -> None:
-    from app.services.recalculation import recalculate
-    from app.services.settlement import save_settlement
+    from app.services.recalc.service import recalculate
+    from app.services.settlement.service import save_settlement
 
     check_in(ctx, session_id)
     fill_parties(ctx, session_id)

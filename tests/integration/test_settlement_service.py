@@ -12,9 +12,9 @@ from sqlalchemy.exc import DatabaseError
 
 from app.domain.errors import DomainError, InputError
 from app.domain.plan import Frequency, PlanMethod
-from app.services import settlement as st
-from app.services.cases import create_case, get_case
+from app.services.cases.service import create_case, get_case
 from app.services.context import open_context
+from app.services.settlement import service as st
 from tests.settlement_fixtures import (
     EQUAL_SPEC,
     LAWFUL_TOTAL,
@@ -386,7 +386,7 @@ def test_status_needs_a_saved_settlement(ctx):
 
 
 def test_a_real_recalculation_feeds_the_settlement(ctx):
-    from app.services.recalculation import recalculate
+    from app.services.recalc.service import recalculate
 
     number = create_case(ctx, new_case()).case_no
     snap = recalculate(ctx, number, date(2026, 3, 1))

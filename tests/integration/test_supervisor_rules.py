@@ -12,10 +12,11 @@ from sqlalchemy import select
 
 from app.documents.org_identity import identity_exists
 from app.domain.errors import DomainError
-from app.services import backup as bk
-from app.services import cases, privacy
-from app.services.accounts import SignedIn, key_holder
-from app.services.certificate import create_certificate
+from app.services.cases import privacy as privacy
+from app.services.cases import service as cases
+from app.services.maintenance import backup as bk
+from app.services.organisation.accounts import SignedIn, key_holder
+from app.services.organisation.certificate import create_certificate
 from app.store.records import AuditEvent
 from tests.store_fixtures import GOOD_ID, GOOD_MOBILE, new_case
 

@@ -24,7 +24,7 @@ from app.domain.identifiers import mask_id, mask_phone
 from ui import formatting, labels
 
 if TYPE_CHECKING:
-    from app.services.cases import CaseSummary
+    from app.services.cases.service import CaseSummary
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

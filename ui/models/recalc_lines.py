@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
-from ui import recalc_words as words
+from ui.views.recalc import words as words
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1  # the line's dict on each row's first column
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 2  # the view key on a group row

@@ -28,12 +28,12 @@ from app import __version__
 from app.domain.errors import DomainError
 from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
 from ui.tasks import TaskRunner, report_unexpected
-from ui.views.case_detail import CaseDetailView
-from ui.views.new_case_dialog import NewCaseDialog
+from ui.views.cases.case_detail import CaseDetailView
+from ui.views.cases.new_case_dialog import NewCaseDialog
 
 if TYPE_CHECKING:
-    from app.services.accounts import SignedIn
-    from app.services.cases import CaseDetail, CaseSummary
+    from app.services.cases.service import CaseDetail, CaseSummary
+    from app.services.organisation.accounts import SignedIn
     from ui.services import CaseService
 
 # Starting widths (px) at which every column reads in full at 1366 × 768.
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
 
     def set_user(self, user: SignedIn | None) -> None:
         """Show who works now; the services act (and audit) in their name from now on."""
-        from ui.views.sign_in_dialog import role_label
+        from ui.views.lock.sign_in_dialog import role_label
 
         self._user = user
         if hasattr(self._service, "signed_in"):
@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self, tab: str = "") -> QWidget | None:
         """Open 设置 (on `tab`: organisation / certificate / lpr / backups)."""
-        from ui.views.settings_dialog import open_settings
+        from ui.views.settings.dialog import open_settings
 
         data_dir = self._data_dir or getattr(self._service, "data_dir", None)
         if data_dir is None:
@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
 
     def open_verify(self) -> QWidget:
         """Open 核验文书 (a PDF checked against this organisation and its case store)."""
-        from ui.views.verify_dialog import open_verify
+        from ui.views.documents.verify_dialog import open_verify
 
         return open_verify(self, self._runner, self._data_dir)
 

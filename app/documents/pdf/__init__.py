@@ -1,6 +1,6 @@
 """The six mediation documents as PDFs: data, templates (wording in resources), rendering.
 
-data = DocumentData(...)                  # app.services.documents builds it from a case
+data = DocumentData(...)                  # app.services.documents.service builds it from a case
 missing_fields("agreement", data)         # ["还款计划：尚未确定", ...] or []
 pdf = render_pdf("agreement", data)       # deterministic bytes
 content_hash(data)                        # SHA-256 of the canonical JSON, also in the QR

@@ -25,9 +25,9 @@ def ctx(demo_dir: Path) -> Iterator[Any]:
 
 
 def test_agreement_data_comes_from_case_snapshot_settlement_and_profile(ctx: Any) -> None:
-    from app.services.cases import get_case
-    from app.services.documents import document_data
-    from app.services.settlement import get_settlement
+    from app.services.cases.service import get_case
+    from app.services.documents.service import document_data
+    from app.services.settlement.service import get_settlement
 
     data = document_data(ctx, CASE_NO, "agreement")
     info = get_settlement(ctx, CASE_NO)
@@ -48,9 +48,9 @@ def test_agreement_data_comes_from_case_snapshot_settlement_and_profile(ctx: Any
 
 
 def test_rendered_agreement_from_the_store_carries_names_ids_amounts_and_dates(ctx: Any) -> None:
-    from app.services.cases import get_case
-    from app.services.documents import render_document
-    from app.services.settlement import get_settlement
+    from app.services.cases.service import get_case
+    from app.services.documents.service import render_document
+    from app.services.settlement.service import get_settlement
 
     doc = render_document(ctx, CASE_NO, "agreement")
     info = get_settlement(ctx, CASE_NO)
@@ -67,7 +67,7 @@ def test_rendered_agreement_from_the_store_carries_names_ids_amounts_and_dates(c
 
 
 def test_rendering_twice_gives_the_same_bytes(ctx: Any) -> None:
-    from app.services.documents import render_document
+    from app.services.documents.service import render_document
 
     first = render_document(ctx, CASE_NO, "agreement")
     assert render_document(ctx, CASE_NO, "agreement").sha256 == first.sha256
@@ -75,13 +75,13 @@ def test_rendering_twice_gives_the_same_bytes(ctx: Any) -> None:
 
 @pytest.mark.parametrize("kind", ["agreement", "plan", "notice", "record"])
 def test_the_prepared_demo_case_renders(ctx: Any, kind: str) -> None:
-    from app.services.documents import render_document
+    from app.services.documents.service import render_document
 
     assert render_document(ctx, CASE_NO, kind).pdf.startswith(b"%PDF")
 
 
 def test_confirmation_and_termination_need_what_the_store_lacks(ctx: Any) -> None:
-    from app.services.documents import document_data, render_document
+    from app.services.documents.service import document_data, render_document
 
     with ctx.write() as uow:  # a case taken in without its court
         uow.cases.require(CASE_NO).court = ""
@@ -96,7 +96,7 @@ def test_confirmation_and_termination_need_what_the_store_lacks(ctx: Any) -> Non
 
 
 def test_a_case_without_settlement_is_refused_with_everything_missing(ctx: Any) -> None:
-    from app.services.documents import document_data
+    from app.services.documents.service import document_data
 
     with pytest.raises(InputError) as caught:
         document_data(ctx, BARE_CASE_NO, "agreement")
@@ -106,7 +106,7 @@ def test_a_case_without_settlement_is_refused_with_everything_missing(ctx: Any) 
 
 
 def test_unknown_kind_is_refused(ctx: Any) -> None:
-    from app.services.documents import document_data
+    from app.services.documents.service import document_data
 
     with pytest.raises(InputError) as caught:
         document_data(ctx, CASE_NO, "letter")
@@ -114,8 +114,8 @@ def test_unknown_kind_is_refused(ctx: Any) -> None:
 
 
 def test_the_printed_number_is_the_version_the_document_is_kept_as(ctx: Any) -> None:
-    from app.services import documents_store as store
-    from app.services.documents import render_document
+    from app.services.documents import store as store
+    from app.services.documents.service import render_document
 
     first = render_document(ctx, CASE_NO, "plan")
     assert first.document_no == f"{CASE_NO}-JH-01"
@@ -130,8 +130,8 @@ def test_the_printed_number_is_the_version_the_document_is_kept_as(ctx: Any) -> 
 
 
 def test_the_documents_list_names_each_version_by_its_own_number(ctx: Any) -> None:
-    from app.services.document_versions import list_documents, mark_printed, save_rendered
-    from app.services.documents import render_document
+    from app.services.documents.service import render_document
+    from app.services.documents.versions import list_documents, mark_printed, save_rendered
 
     first = save_rendered(ctx, CASE_NO, render_document(ctx, CASE_NO, "notice"))
     mark_printed(ctx, first.id, copies=1, printer="测试打印机")

@@ -6,7 +6,7 @@ from typing import Any
 
 from app.domain.recalc import parse_input, recalculate, result_to_json
 from app.domain.recalc.result import RecalcResult
-from app.services.lpr import load_bundled_table
+from app.services.recalc.lpr import load_bundled_table
 
 LPR = load_bundled_table()
 

@@ -10,8 +10,8 @@ import pytest
 
 from app.domain.errors import DomainError, InputError
 from app.domain.lpr import LprTable, parse_lpr_csv, table_to_csv
-from app.services.accounts import SignedIn, key_holder
-from app.services.lpr import current_table, import_table, load_bundled_table
+from app.services.organisation.accounts import SignedIn, key_holder
+from app.services.recalc.lpr import current_table, import_table, load_bundled_table
 
 CHANGES = [
     ("2019-08-20", "4.25", "4.85"), ("2019-09-20", "4.20", "4.85"), ("2019-11-20", "4.15", "4.80"),

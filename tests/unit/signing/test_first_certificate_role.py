@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import DomainError
-from app.services.accounts import MEDIATOR, SUPERVISOR, SignedIn
-from app.services.signing import identity_ready, sign_document, verify_document
+from app.services.organisation.accounts import MEDIATOR, SUPERVISOR, SignedIn
+from app.services.organisation.signing import identity_ready, sign_document, verify_document
 from tests.unit.signing.pdfs import chinese_pdf
 
 AT = datetime(2026, 7, 6, 2, 0, tzinfo=UTC)

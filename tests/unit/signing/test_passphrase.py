@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-import app.services.signing as signing_service
+import app.services.organisation.signing as signing_service
 from app.documents.signing import create_org_identity, identity_exists, read_identity
 from app.documents.verify import verify_pdf
 from app.domain.errors import DomainError
 from app.security.secrets import PASSPHRASE_ENV, SecretStore
-from app.services.signing import (
+from app.services.organisation.signing import (
     PASSPHRASE_SECRET,
     ensure_identity,
     organisation_name,

@@ -17,12 +17,12 @@ from ui.tasks import Task, TaskRunner, report_unexpected
 from ui.views.session_wizard.autosave import AutoSaver
 
 if TYPE_CHECKING:
-    from app.services.sessions import SessionState
+    from app.services.sessions.service import SessionState
 
 
 def _save(service: Any, session_id: Callable[[], int]) -> Callable[[str, str | bool], Any]:
     def save(path: str, value: str | bool) -> Any:
-        from app.services.sessions import save_field
+        from app.services.sessions.service import save_field
 
         return save_field(service.context(), session_id(), path, value)
 
@@ -55,7 +55,7 @@ class Shared(QObject):
         return self.state.session_id
 
     def accept_state(self, state: Any) -> None:
-        from app.services.sessions import SessionState
+        from app.services.sessions.service import SessionState
 
         if isinstance(state, SessionState):
             self.state = state

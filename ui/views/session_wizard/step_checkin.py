@@ -25,7 +25,7 @@ from ui.views.session_wizard.fields import FieldGrid, chain, clear_layout, combo
 from ui.views.session_wizard.shared import Shared, StepPage
 
 if TYPE_CHECKING:
-    from app.services.sessions import Attendee, SessionState
+    from app.services.sessions.service import Attendee, SessionState
 
 
 class CheckInPage(StepPage):
@@ -116,7 +116,7 @@ class CheckInPage(StepPage):
         self.add_choice.setCurrentIndex(max(0, min(current, self.add_choice.count() - 1)))
 
     def _add(self) -> None:
-        from app.services import sessions
+        from app.services.sessions import service as sessions
 
         capacity, _bar, party = str(self.add_choice.currentData() or "other|").partition("|")
         party_id = int(party) if party else None
@@ -134,7 +134,7 @@ class CheckInPage(StepPage):
             self._rows[-1]["name"].setFocus()
 
     def _remove(self, index: int) -> None:
-        from app.services import sessions
+        from app.services.sessions import service as sessions
 
         self.saver.flush()
         self.shared.call(sessions.remove_attendee, self.shared.session_id(), index)

@@ -36,8 +36,8 @@ from ui.views.session_wizard.fields import (
 from ui.views.session_wizard.shared import Shared, StepPage
 
 if TYPE_CHECKING:
-    from app.services.cases import ClaimInfo, LoanInfo
-    from app.services.sessions import SessionState
+    from app.services.cases.service import ClaimInfo, LoanInfo
+    from app.services.sessions.service import SessionState
 
 CLAIM_PARTS = ("principal", "interest", "penalty", "compound", "fees", "costs")
 
@@ -239,7 +239,7 @@ class DebtPage(StepPage):
         chain([*editors, *focus, self.new_date, self.new_amount, self.new_note, self.add_button])
 
     def _add_payment(self) -> None:
-        from app.services import sessions
+        from app.services.sessions import service as sessions
         from ui.views.session_wizard.autosave import date_value
 
         self.pay_error.setVisible(False)
@@ -264,7 +264,7 @@ class DebtPage(StepPage):
         self.pay_error.setVisible(True)
 
     def _remove_payment(self, payment_id: int) -> None:
-        from app.services import sessions
+        from app.services.sessions import service as sessions
 
         self.saver.flush()
         self.shared.call(sessions.remove_payment, self.shared.session_id(), payment_id)

@@ -21,13 +21,13 @@ from ui.views.session_wizard.shared import Shared, StepPage
 from ui.views.session_wizard.slow_action import SlowAction
 
 if TYPE_CHECKING:
-    from app.services.sessions import SessionState
+    from app.services.sessions.service import SessionState
 
 
 def render_previews(ctx: Any, case_no: str, outcome: str, progress: Any = None) -> list[Any]:
     """Every document the outcome needs, or one InputError listing what each lacks."""
     from app.domain.errors import InputError, Problem
-    from app.services.session_close import documents_missing, preview_documents
+    from app.services.sessions.close import documents_missing, preview_documents
 
     missing = documents_missing(ctx, case_no, outcome)
     if missing:
@@ -37,7 +37,7 @@ def render_previews(ctx: Any, case_no: str, outcome: str, progress: Any = None) 
 
 def page_pictures(pdf: bytes) -> list[Any]:
     """Small page images (QImage, safe off the GUI thread); [] without a PDF renderer."""
-    from ui.views.pdf_pages import page_images
+    from ui.views.documents.pdf_pages import page_images
 
     return page_images(pdf, dpi=PREVIEW_DPI)
 
@@ -86,7 +86,7 @@ class DocumentsPage(StepPage):
         return self.tr("文书：预览调解结果所需的文书")
 
     def refresh(self, state: SessionState) -> None:
-        from app.services.session_close import documents_for
+        from app.services.sessions.close import documents_for
 
         names = words.document_kinds()
         kinds = documents_for(state.outcome)

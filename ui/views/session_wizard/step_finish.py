@@ -25,46 +25,46 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting, labels
-from ui.views.org_seal import PassphraseAsker, seal_failed_text, seal_in_background
-from ui.views.passphrase_dialog import ask_passphrase
+from ui.views.lock.passphrase_dialog import ask_passphrase
 from ui.views.session_wizard import words
 from ui.views.session_wizard.doc_list import save_documents
 from ui.views.session_wizard.shared import Shared, StepPage
 from ui.views.session_wizard.slow_action import SlowAction
+from ui.views.settings.org_seal import PassphraseAsker, seal_failed_text, seal_in_background
 
 if TYPE_CHECKING:
-    from app.services.sessions import SessionState
+    from app.services.sessions.service import SessionState
 
 NEXT_STATUS = {"agreed": "signed", "not_agreed": "terminated", "adjourned": "scheduled"}
 
 
 def close(ctx: Any, case_no: str, outcome: str, progress: Any = None) -> Any:
-    from app.services.session_close import close_session
+    from app.services.sessions.close import close_session
 
     return close_session(ctx, case_no, outcome, progress)
 
 
 def needs_seal(closed: Any) -> bool:
-    from app.services.session_close import agreement_to_seal
+    from app.services.sessions.close import agreement_to_seal
 
     return agreement_to_seal(closed) is not None
 
 
 def _sealed(version: Any) -> bool:
-    from app.services.session_signing import is_sealed
+    from app.services.sessions.signing import is_sealed
 
     return is_sealed(version)
 
 
 def refresh_sealed(ctx: Any, closed: Any) -> Any:
     """`closed` with the agreement as now stored (sealed meanwhile: no passphrase needed)."""
-    from app.services.session_close import seal_closed
+    from app.services.sessions.close import seal_closed
 
     return seal_closed(ctx, closed)
 
 
 def seal(ctx: Any, closed: Any, passphrase: str, user: Any) -> Any:
-    from app.services.session_close import seal_closed
+    from app.services.sessions.close import seal_closed
 
     return seal_closed(ctx, closed, passphrase=passphrase, by=user)
 
@@ -189,7 +189,7 @@ class FinishPage(StepPage):
 
     def _show_stored(self) -> None:
         """The stored versions with their pages, 打印… and 另存为 (the case's 文书 panel)."""
-        from ui.views.documents_panel import DocumentsPanel
+        from ui.views.documents.panel import DocumentsPanel
 
         self.stored = DocumentsPanel(self.shared.service, self.shared.runner)
         self.stored.setObjectName("storedDocuments")

@@ -20,20 +20,22 @@ from ui.views.session_wizard.fields import FieldGrid, chain, clear_layout, error
 from ui.views.session_wizard.shared import Shared, StepPage
 
 if TYPE_CHECKING:
-    from app.services.cases import PartyInfo
-    from app.services.sessions import SessionState
+    from app.services.cases.service import PartyInfo
+    from app.services.sessions.service import SessionState
 
 
 def add_party(ctx: Any, case_no: str, session_id: int, role: str, name: str) -> Any:
     """Add a co-debtor or guarantor, then the session's new state."""
-    from app.services import cases, sessions
+    from app.services.cases import service as cases
+    from app.services.sessions import service as sessions
 
     cases.add_party(ctx, case_no, role, name)
     return sessions.get_state(ctx, session_id)
 
 
 def remove_party(ctx: Any, case_no: str, session_id: int, party_id: int) -> Any:
-    from app.services import cases, sessions
+    from app.services.cases import service as cases
+    from app.services.sessions import service as sessions
 
     cases.remove_party(ctx, case_no, party_id)
     return sessions.get_state(ctx, session_id)

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from ui import formatting
-from ui.views.recalc_panel import RecalcPanel
+from ui.views.recalc.panel import RecalcPanel
 from ui.views.session_wizard.shared import Shared, StepPage
 
 if TYPE_CHECKING:
-    from app.services.sessions import SessionState
+    from app.services.sessions.service import SessionState
 
 STYLE = """
 QFrame#figures { background: #ffffff; border: 1px solid #dfe3e8; border-radius: 6px; }
@@ -26,7 +26,7 @@ QLabel#snapshotNote { color: #6b7280; }
 
 
 def refreshed(ctx: Any, session_id: int) -> Any:
-    from app.services.sessions import get_state
+    from app.services.sessions.service import get_state
 
     return get_state(ctx, session_id)
 

@@ -14,7 +14,7 @@ from ui.views.session_wizard.fields import FieldGrid, fill
 from ui.views.session_wizard.shared import Shared, StepPage
 
 if TYPE_CHECKING:
-    from app.services.sessions import SessionState
+    from app.services.sessions.service import SessionState
 
 
 class RecordPage(StepPage):

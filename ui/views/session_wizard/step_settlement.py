@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.views.session_wizard.shared import Shared, StepPage
 from ui.views.session_wizard.step_recalc import refreshed
-from ui.views.settlement_page import SettlementPage
+from ui.views.settlement.page import SettlementPage
 
 if TYPE_CHECKING:
-    from app.services.sessions import SessionState
+    from app.services.sessions.service import SessionState
 
 
 class SettlementStep(StepPage):

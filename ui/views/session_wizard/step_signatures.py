@@ -1,6 +1,6 @@
 """Step 8, signatures: the agreement is made final, then every party (a company through its
 agent) and the mediator sign it in turn on the pad — name and time recorded — or it is
-signed on paper and the scan attached (see `app.services.session_signing`)."""
+signed on paper and the scan attached (see `app.services.sessions.signing`)."""
 
 from __future__ import annotations
 
@@ -20,28 +20,28 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting
+from ui.views.documents.signature_pad import SignaturePad
 from ui.views.session_wizard.shared import Shared, StepPage
 from ui.views.session_wizard.step_recalc import refreshed
-from ui.views.signature_pad import SignaturePad
 
 if TYPE_CHECKING:
-    from app.services.sessions import SessionState
+    from app.services.sessions.service import SessionState
 
 
 def prepare(ctx: Any, case_no: str) -> Any:
-    from app.services.session_signing import prepare_agreement
+    from app.services.sessions.signing import prepare_agreement
 
     return prepare_agreement(ctx, case_no)
 
 
 def sign_pad(ctx: Any, *args: Any) -> Any:
-    from app.services.session_signing import sign_on_pad
+    from app.services.sessions.signing import sign_on_pad
 
     return sign_on_pad(ctx, *args)
 
 
 def sign_paper(ctx: Any, document_id: int, scan: bytes, filename: str) -> Any:
-    from app.services.session_signing import sign_on_paper
+    from app.services.sessions.signing import sign_on_paper
 
     return sign_on_paper(ctx, document_id, scan, filename)
 

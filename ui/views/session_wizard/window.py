@@ -38,7 +38,7 @@ from ui.views.session_wizard.step_settlement import SettlementStep
 from ui.views.session_wizard.step_signatures import SignaturesPage
 
 if TYPE_CHECKING:
-    from app.services.sessions import SessionState
+    from app.services.sessions.service import SessionState
 
 PAGES = (
     CheckInPage,
@@ -74,13 +74,13 @@ QPushButton#nextStep { font-weight: bold; padding: 5px 18px; }
 
 
 def start(ctx: Any, case_no: str) -> Any:
-    from app.services.sessions import start_or_resume
+    from app.services.sessions.service import start_or_resume
 
     return start_or_resume(ctx, case_no)
 
 
 def remember_step(ctx: Any, case_no: str, step: int) -> int:
-    from app.services.sessions import set_step
+    from app.services.sessions.service import set_step
 
     return int(set_step(ctx, case_no, step))
 
@@ -267,7 +267,7 @@ class SessionWizard(QWidget):
     # -- state ------------------------------------------------------------------------------
 
     def _state_changed(self, state: SessionState) -> None:
-        from app.services.sessions import missing_for_step
+        from app.services.sessions.service import missing_for_step
 
         debtor = next((p.name for p in state.case.parties if p.role == "debtor"), "")
         status = labels.status_label(state.status)
@@ -286,7 +286,7 @@ class SessionWizard(QWidget):
         self._show_missing()
 
     def _show_missing(self) -> None:
-        from app.services.sessions import missing_for_step
+        from app.services.sessions.service import missing_for_step
 
         state = self.shared.state
         if state is None or self.current < 0:

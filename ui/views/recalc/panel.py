@@ -1,0 +1,365 @@
+"""The recalculation panel of a case: claimed, contract and lawful side by side, why each
+amount was reduced, the statement lines, "if paid on …" and saving a snapshot.
+
+All work goes through the task runner: the work functions below take the
+`ContextCaseService` and call `service.context()` on the database thread, never on the GUI
+thread. The panel shows the engine's output object as it is; it computes no figure itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import DomainError, InputError
+from app.services.clock import china_date
+from ui import formatting
+from ui.models.recalc_lines import build_model
+from ui.tasks import TaskRunner, report_unexpected
+from ui.views.recalc import words as words
+from ui.views.recalc.parts import ReasonsCard, StatementView, ViewsTable
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.services.recalc.service import SnapshotInfo
+
+STYLE = """
+QFrame#lawfulBar { background: #ecfdf3; border: 1px solid #abefc6; border-radius: 6px; }
+QLabel#barText { color: #05603a; font-size: 12pt; font-weight: bold; }
+QLabel#lawfulTotal { color: #05603a; font-size: 22pt; font-weight: bold; }
+QLabel#lawfulCompare { color: #344054; }
+QLabel#recalcWarnings { background: #fffaeb; color: #93370d; border: 1px solid #fedf89;
+    border-radius: 4px; padding: 5px 10px; }
+QLabel#savedNote { color: #4b5563; font-size: 9pt; }
+QPushButton#saveRecalc { padding: 5px 14px; font-weight: bold; }
+QLabel#reasons { color: #1f2937; }
+QLabel#basis { color: #4b5563; font-size: 9pt; }
+QLabel#statementTitle { font-weight: bold; color: #1f3a68; }
+"""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One computed result, as the panel shows it."""
+
+    case_no: str
+    as_of: date
+    earliest: date
+    input: dict[str, Any]
+    output: dict[str, Any]
+    saved: SnapshotInfo | None
+
+
+def compute(service: Any, case_no: str, as_of: date) -> Shown:
+    """Preview the case as of `as_of` (or the first date the engine accepts, if later)."""
+    from app.services.recalc import service as rc
+
+    ctx = service.context()
+    inp = rc.build_input(ctx, case_no, as_of)
+    earliest = rc.earliest_as_of(inp)
+    when = max(as_of, earliest)
+    if when != as_of:
+        inp = rc.build_input(ctx, case_no, when)
+    output = rc.preview(ctx, case_no, when)
+    return Shown(case_no, when, earliest, inp, output, rc.latest_snapshot(ctx, case_no))
+
+
+def save(service: Any, case_no: str, as_of: date) -> SnapshotInfo:
+    from app.services.recalc import service as rc
+
+    return rc.recalculate(service.context(), case_no, as_of)
+
+
+def china_today() -> date:
+    return china_date(datetime.now(UTC))
+
+
+class _FitLayout(QVBoxLayout):
+    """A column that fills its scroll area whenever its minimum fits, without scrolling.
+
+    Word-wrapped banners give a layout height-for-width, and a scroll area then sizes the
+    page to its preferred height instead of the viewport's, always showing a scroll bar.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+class RecalcPanel(QWidget):
+    """Recalculates the chosen case (`show_case_no`) and saves snapshots of it.
+
+    Signals:
+        case_loaded(str): a result for this case number is on screen.
+        recalc_failed(str): the case could not be computed; the message is on screen.
+        snapshot_saved(object): a `SnapshotInfo` was stored.
+    """
+
+    case_loaded = Signal(str)
+    recalc_failed = Signal(str)
+    snapshot_saved = Signal(object)
+
+    def __init__(
+        self,
+        service: Any,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = china_today,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._runner = runner
+        self._today = today
+        self._case_no = ""
+        self._shown: Shown | None = None
+        self._generation = 0
+        self.setStyleSheet(STYLE)
+        self._stack = QStackedWidget()
+        hint = QLabel(self.tr("在上方列表中选择一个案件，即可在这里重新计算应还金额。"))
+        hint.setObjectName("hint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack.addWidget(hint)
+        scroll = QScrollArea()  # the panel never forces the case list above to shrink
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._build_page())
+        self._stack.addWidget(scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_page(self) -> QWidget:
+        page = QWidget()
+        layout = _FitLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self._build_bar())
+        self.warnings = QLabel()
+        self.warnings.setObjectName("recalcWarnings")
+        self.error = QLabel()
+        self.error.setObjectName("errorBanner")
+        for banner in (self.warnings, self.error):
+            banner.setWordWrap(True)
+            banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            banner.setVisible(False)
+            layout.addWidget(banner)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        top = QWidget()
+        row = QHBoxLayout(top)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        self.table = ViewsTable()
+        self.reasons = ReasonsCard()
+        row.addWidget(self.table, 11)
+        row.addWidget(self.reasons, 10)
+        self.statement = StatementView()
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.statement)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+        return page
+
+    def _build_bar(self) -> QFrame:
+        """The answer in one line: 若于 [date] 还款，依法应还 N 元, then the save button."""
+        bar = QFrame()
+        bar.setObjectName("lawfulBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(14, 4, 14, 4)
+        row.setSpacing(8)
+        row.addWidget(self._bar_label(self.tr("若于")))
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("asOf")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setToolTip(self.tr("选择还款日期：按截至该日的利息、罚息和费用计算应还金额"))
+        self.date_edit.dateChanged.connect(self._date_changed)
+        row.addWidget(self.date_edit)
+        row.addWidget(self._bar_label(self.tr("还款，依法应还")))
+        self.total = QLabel("—")
+        self.total.setObjectName("lawfulTotal")
+        self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.total)
+        row.addWidget(self._bar_label(self.tr("元")))
+        row.addSpacing(18)
+        self.compare = QLabel()
+        self.compare.setObjectName("lawfulCompare")
+        row.addWidget(self.compare, 1)
+        row.addLayout(self._build_save())
+        return bar
+
+    def _bar_label(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("barText")
+        return label
+
+    def _build_save(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        self.save_button = QPushButton(self.tr("保存计算结果"))
+        self.save_button.setObjectName("saveRecalc")
+        self.save_button.setToolTip(
+            self.tr("把本次计算的输入、结果和校验码存入案卷，之后不可更改，文书可以引用")
+        )
+        self.save_button.clicked.connect(self.save_snapshot)
+        self.saved_note = QLabel()
+        self.saved_note.setObjectName("savedNote")
+        self.saved_note.setAlignment(Qt.AlignmentFlag.AlignRight)
+        column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        column.addWidget(self.saved_note)
+        return column
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def show_case_no(self, case_no: str) -> None:
+        """Compute the case as of today (the main window calls this when a case is shown)."""
+        self._case_no = case_no
+        self._shown = None
+        self._stack.setCurrentIndex(1)
+        self._run(self._today())
+
+    def set_as_of(self, day: date) -> None:
+        """Recompute as of `day` (what the date picker does)."""
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+
+    def _date_changed(self, qdate: QDate) -> None:
+        if self._case_no:
+            self._run(date(qdate.year(), qdate.month(), qdate.day()))
+
+    def _run(self, as_of: date) -> None:
+        self._generation += 1
+        generation, case_no, service = self._generation, self._case_no, self._service
+        self.save_button.setEnabled(False)
+        self._runner.submit(
+            lambda: compute(service, case_no, as_of),
+            on_finished=lambda shown: self._arrived(generation, shown),
+            on_failed=lambda error: self._failed(generation, error),
+        )
+
+    def _arrived(self, generation: int, shown: Shown) -> None:
+        if generation != self._generation:
+            return  # a newer date or case was asked for meanwhile
+        self._shown = shown
+        self.error.setVisible(False)
+        self._set_date(shown)
+        out = shown.output
+        self._set_warnings(out.get("warnings", []))
+        self.table.show_views(out)
+        self._show_totals(out)
+        self.reasons.show_result(shown.input, out)
+        self.statement.set_model(build_model(out, self.statement))
+        self._show_saved(shown.saved)
+        self.save_button.setEnabled(True)
+        self.case_loaded.emit(shown.case_no)
+
+    def _show_totals(self, out: dict[str, Any]) -> None:
+        views = out["views"]
+        self.total.setText(words.yuan(views["lawful"]["total"]))
+        lines = []
+        if "claimed" in views:
+            claimed = words.yuan(views["claimed"]["total"])
+            lines.append(self.tr("债权人主张 %1 元").replace("%1", claimed))
+        contract = self.tr("按合同计算 %1 元，依法核减 %2 元").replace(
+            "%1", words.yuan(views["contract"]["total"])
+        )
+        lines.append(contract.replace("%2", words.yuan(out["reduction"]["total"])))
+        self.compare.setText("\n".join(lines))
+
+    def _set_date(self, shown: Shown) -> None:
+        self.date_edit.blockSignals(True)
+        earliest = shown.earliest
+        self.date_edit.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
+        self.date_edit.setDate(QDate(shown.as_of.year, shown.as_of.month, shown.as_of.day))
+        self.date_edit.blockSignals(False)
+
+    def _set_warnings(self, warnings: list[str]) -> None:
+        lines = [f"⚠ {text}" for text in warnings]
+        self.warnings.setText("\n".join(lines))
+        self.warnings.setVisible(bool(lines))
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if not isinstance(error, DomainError):
+            report_unexpected(error)
+            return
+        self._shown = None
+        self.table.clear_views()
+        self.total.setText("—")
+        self.compare.setText("")
+        self.reasons.clear_result()
+        self.statement.set_model(None)
+        self.warnings.setVisible(False)
+        self.error.setText(self.error_text(error))
+        self.error.setVisible(True)
+        self.recalc_failed.emit(self.error.text())
+
+    def error_text(self, error: DomainError) -> str:
+        if isinstance(error, InputError):
+            head = self.tr("无法计算，请先补正以下内容：")
+            return "\n".join([head, *(f"• {problem}" for problem in error.problems)])
+        return str(error)
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def save_snapshot(self) -> None:
+        """Store the result on screen as an immutable snapshot (on the database thread)."""
+        shown = self._shown
+        if shown is None:
+            return
+        self.save_button.setEnabled(False)
+        self.saved_note.setText(self.tr("正在保存…"))
+        service = self._service
+        self._runner.submit(
+            lambda: save(service, shown.case_no, shown.as_of),
+            on_finished=self._saved,
+            on_failed=lambda error: self._failed(self._generation, error),
+        )
+
+    def _saved(self, info: SnapshotInfo) -> None:
+        self.save_button.setEnabled(self._shown is not None)
+        if info.case_no == self._case_no:
+            self._show_saved(info)
+        self.snapshot_saved.emit(info)
+
+    def _show_saved(self, info: SnapshotInfo | None) -> None:
+        if info is None:
+            self.saved_note.setText(self.tr("尚未保存计算结果"))
+            return
+        text = self.tr("已保存 %1（计算日 %2）")
+        when = formatting.local_time(info.created_at)
+        self.saved_note.setText(text.replace("%1", when).replace("%2", info.as_of.isoformat()))
+        tip = self.tr("第 %1 号计算结果，SHA-256 校验码：%2")
+        self.saved_note.setToolTip(tip.replace("%1", str(info.id)).replace("%2", info.sha256))
+
+    # -- for tests and copy ----------------------------------------------------------------
+
+    def result(self) -> dict[str, Any] | None:
+        """The engine's output object on screen, if any."""
+        return None if self._shown is None else self._shown.output
+
+    def as_of(self) -> date:
+        d = self.date_edit.date()
+        return date(d.year(), d.month(), d.day())
+
+    def lawful_total_text(self) -> str:
+        return self.total.text()

@@ -262,31 +262,15 @@ class Charge(Base):
     kind: Mapped[str] = mapped_column(String(24), default="other")
 
 
-from app.store.accounts import Account, AppSetting, LoginThrottle  # noqa: E402, F401  (app lock)
-from app.store.records import (  # noqa: E402  (the rest of the schema; one metadata)
-    AuditEvent,
-    Document,
-    MediationSession,
-    PlanPayment,
-    RecalcSnapshot,
-    Settlement,
-)
-
 __all__ = [
-    "AuditEvent",
     "Base",
     "Case",
     "CaseCounter",
     "Charge",
     "Claim",
-    "Document",
     "LoanTerms",
-    "MediationSession",
     "Mediator",
     "Organisation",
     "Party",
     "Payment",
-    "PlanPayment",
-    "RecalcSnapshot",
-    "Settlement",
 ]

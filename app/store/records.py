@@ -235,4 +235,3 @@ def _keep_signed_documents_forever(mapper: Any, connection: Any, target: Documen
         raise ImmutableRowError(f"a {target.status} document cannot be deleted")
 
 
-import app.store.models  # noqa: E402,F401  (the `case` table these rows refer to)

@@ -25,6 +25,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+import app.store.schema  # noqa: F401  (every table registered before a session opens)
 from app.store import audit_anchor
 from app.store.audit import AuditLog
 from app.store.engine import BUSY_TIMEOUT_MS, make_engine, writer

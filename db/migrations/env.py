@@ -14,7 +14,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy.types import TypeDecorator
 
-from app.store.models import Base
+from app.store.schema import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -91,7 +91,7 @@ def test_autogenerate_finds_no_difference_between_models_and_migrations(tmp_path
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from app.store.models import Base
+    from app.store.schema import Base
 
     db = tmp_path / "cases.db"
     migrate.upgrade(db)

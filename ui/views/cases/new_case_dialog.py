@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError, InputError
 from ui import labels
 from ui.tasks import TaskRunner, report_unexpected
+from ui.widgets.field_row import FieldRow
 
 if TYPE_CHECKING:
     from app.services.cases.service import CaseSummary, NewCase
@@ -43,30 +44,6 @@ TEXT_FIELDS = (
     "batch",
     "court",
 )
-
-
-class FieldRow(QWidget):
-    """An editor with a red message under it, shown only while the field has a problem."""
-
-    def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        layout.addWidget(self.error)
-
-    def set_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-        self.editor.setProperty("invalid", bool(message))
-        self.editor.style().unpolish(self.editor)
-        self.editor.style().polish(self.editor)
 
 
 class NewCaseDialog(QDialog):

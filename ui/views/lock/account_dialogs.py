@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError, InputError
 from ui.tasks import TaskRunner, report_unexpected
-from ui.views.cases.new_case_dialog import FieldRow
 from ui.views.lock.sign_in_dialog import role_label
+from ui.widgets.field_row import FieldRow
 
 if TYPE_CHECKING:
     from app.services.organisation.accounts import SignedIn

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError, InputError
 from ui.services import acting_user
 from ui.tasks import TaskRunner, report_unexpected
-from ui.views.cases.new_case_dialog import FieldRow
 from ui.views.settings.cert import role_note
 from ui.views.settings.seal_picker import SealPicker
+from ui.widgets.field_row import FieldRow
 
 if TYPE_CHECKING:
     from app.services.organisation.service import MediatorInfo, OrganisationProfile

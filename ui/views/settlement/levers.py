@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.settlement import KINDS, LawfulFigures, Levers, SettlementProposal
 from ui import formatting
-from ui.views.cases.new_case_dialog import FieldRow
+from ui.widgets.field_row import FieldRow
 
 PERCENT_LEVERS = {
     "interest": "waive_interest",

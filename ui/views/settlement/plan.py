@@ -41,7 +41,7 @@ from app.domain.money import ZERO, fmt, parse_money
 from app.domain.plan import Plan, PlanMethod, add_months, describe
 from ui import formatting
 from ui.models.plan_rows import PlanColumn, PlanRowsModel
-from ui.views.cases.new_case_dialog import FieldRow
+from ui.widgets.field_row import FieldRow
 
 DATE_FORMAT = "yyyy-MM-dd"
 FREQUENCIES = ("monthly", "biweekly", "weekly")

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError, InputError
 from ui.tasks import TaskRunner, report_unexpected
-from ui.views.cases.new_case_dialog import FieldRow
 from ui.views.settlement.plan import date_edit, day_of
+from ui.widgets.field_row import FieldRow
 
 
 def record(service: Any, case_no: str, day: date, amount: str, note: str) -> Any:

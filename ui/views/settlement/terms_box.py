@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from app.domain.performance import MAX_ACCELERATION_DAYS, DefaultTerms
 from app.domain.plan import PlanInterest
 from ui import formatting
-from ui.views.cases.new_case_dialog import FieldRow
 from ui.views.settlement.plan import date_edit, day_of, set_day
+from ui.widgets.field_row import FieldRow
 
 UNSET = -1
 

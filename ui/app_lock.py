@@ -2,7 +2,7 @@
 
 `AppLock.start()` asks the case store (on the database thread) whether an account exists:
 if not, 创建主管账户; otherwise 登录. An application-wide event filter feeds
-`app.security.lock.IdleLock` with the user's input; a timer checks it. When the idle minutes
+`IdleLock` (app.services.lock) with the user's input; a timer checks it. When the idle minutes
 (`accounts.idle_minutes`) pass, or on 锁定 (Ctrl+L), every open window is covered and the
 sign-in dialog asks for the password again (another user may sign in instead). Nothing is
 closed or reset: dialogs and the wizard stay as they were under the cover.
@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QVBoxL
 from shiboken6 import isValid
 
 from app.domain.errors import DomainError
-from app.security.lock import IdleLock
+from app.services.lock import IdleLock
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views.lock.first_account_dialog import FirstAccountDialog
 from ui.views.lock.sign_in_dialog import SignInDialog
 
 if TYPE_CHECKING:
-    from app.security.lock import BackoffPolicy
+    from app.services.lock import BackoffPolicy
     from app.services.organisation.accounts import SignedIn
     from ui.views.main_window import MainWindow
 

@@ -28,7 +28,7 @@ from app.domain.errors import DomainError
 from ui.tasks import TaskRunner, report_unexpected
 
 if TYPE_CHECKING:
-    from app.security.lock import BackoffPolicy
+    from app.services.lock import BackoffPolicy
     from app.services.organisation.accounts import SignedIn
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError, InputError
-from app.security.lock import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
+from app.services.lock import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views.lock.account_dialogs import FormDialog, NewAccountDialog, PasswordDialog
 from ui.views.lock.sign_in_dialog import role_label

@@ -4236,6 +4236,13 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
     </message>
 </context>
 <context>
+    <name>refusal</name>
+    <message>
+        <source>未能完成</source>
+        <translation>Could not be done</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
         <location filename="../../ui/views/sign_in_dialog.py" line="-145"/>

@@ -68,7 +68,7 @@ class Shared(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
-    ) -> Task:
+    ) -> Task[Any]:
         """Run `fn(ctx, *args)` on the database thread; a `SessionState` result is taken
         as the new state, then `on_done(result)`. Problems a mediator can fix go to
         `on_error` (or the banner); anything else to the crash dialog."""

@@ -25,16 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.domain.errors import DomainError
 from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import cases, maintenance
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
 from ui.views.cases.case_detail import CaseDetailView
 from ui.views.cases.new_case_dialog import NewCaseDialog
 
 if TYPE_CHECKING:
     from app.services.cases.service import CaseDetail, CaseSummary
     from app.services.organisation.accounts import SignedIn
-    from ui.services import CaseService
+    from ui.services import Core
 
 # Starting widths (px) at which every column reads in full at 1366 × 768.
 COLUMN_WIDTHS = {
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        service: CaseService,
+        service: Core,
         runner: TaskRunner,
         data_dir: Path | None = None,
         parent: QWidget | None = None,
@@ -259,8 +260,7 @@ class MainWindow(QMainWindow):
         from ui.views.lock.sign_in_dialog import role_label
 
         self._user = user
-        if hasattr(self._service, "signed_in"):
-            self._service.signed_in = user
+        self._service.signed_in = user
         self.lock_action.setEnabled(user is not None)
         if user is None:
             self.user_label.setText("")
@@ -279,8 +279,8 @@ class MainWindow(QMainWindow):
         self._reveal_after_load = bool(select_case)
         self.count_label.setText(self.tr("正在读取案件…"))
         self.refresh_action.setEnabled(False)
-        self._runner.submit(
-            self._service.list_cases, on_finished=self._cases_arrived, on_failed=self._failed
+        self._runner.run(cases.list_cases(self._service)).success(self._cases_arrived).failure(
+            refused(self._failed, always=lambda: self.refresh_action.setEnabled(True))
         )
 
     def _cases_arrived(self, cases: list[CaseSummary]) -> None:
@@ -339,11 +339,9 @@ class MainWindow(QMainWindow):
             return
         case_no = self.model.case_at(source.row()).case_no
         self._wanted_case = case_no
-        self._runner.submit(
-            lambda: self._service.get_case(case_no),
-            on_finished=self._detail_arrived,
-            on_failed=self._failed,
-        )
+        self._runner.run(cases.get_case(self._service, case_no)).success(
+            self._detail_arrived
+        ).failure(refused(self._failed, always=lambda: self.refresh_action.setEnabled(True)))
 
     def _detail_arrived(self, detail: CaseDetail) -> None:
         if detail.summary.case_no != self._wanted_case:
@@ -351,15 +349,10 @@ class MainWindow(QMainWindow):
         self.detail.show_case(detail)
         self.case_shown.emit(detail.summary.case_no)
 
-    def _failed(self, error: BaseException) -> None:
-        """Calm words for what a user can fix; the crash dialog for everything else."""
-        self.refresh_action.setEnabled(True)
-        if isinstance(error, DomainError):
-            self.banner.setText(str(error))
-            self.banner.setVisible(True)
-            self.count_label.setText(self.tr("未能读取案件"))
-        else:
-            report_unexpected(error)
+    def _failed(self, refusal: Refusal) -> None:
+        """Calm words for what a user can fix (a bug goes to the crash dialog)."""
+        show_refusal(refusal, self.banner)
+        self.count_label.setText(self.tr("未能读取案件"))
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -397,7 +390,7 @@ class MainWindow(QMainWindow):
         """Open 设置 (on `tab`: organisation / certificate / lpr / backups)."""
         from ui.views.settings.dialog import open_settings
 
-        data_dir = self._data_dir or getattr(self._service, "data_dir", None)
+        data_dir = self._data_dir or self._service.data_dir
         if data_dir is None:
             return None
         dialog = open_settings(self, self._service, self._runner, Path(data_dir), tab)
@@ -431,7 +424,5 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Close the case store on its own thread once the work under way is done."""
-        closer = getattr(self._service, "close", None)
-        if callable(closer):
-            self._runner.submit(closer, on_failed=lambda _error: None)
+        self._runner.run(maintenance.close_store(self._service)).failure(lambda _error: None)
         self._runner.wait_for_done(10_000)

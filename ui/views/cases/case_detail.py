@@ -2,7 +2,7 @@
 
 It only shows a `CaseDetail` it is given; the main window fetches it through the services.
 A person's ID and phone numbers show masked (4201**********1234); "显示完整号码" beside
-each asks the services for the full number (`service.reveal`, on the task runner), which
+each asks the services for the full number (`ui.ops.cases.reveal`, on the task runner), which
 records who looked at which field in the audit log. Choosing a case masks them again.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,14 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError
 from app.services.cases.privacy import masked_party
 from ui import formatting, labels
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import cases
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.services.cases.privacy import Revealed
     from app.services.cases.service import CaseDetail, ClaimInfo, LoanInfo, PartyInfo, PaymentInfo
+    from ui.services import Core
 
 RevealKey = tuple[int, str]  # (party id, "id_number" | "phone")
 REVEAL_STYLE = (
@@ -175,7 +177,7 @@ class Card(QFrame):
 class CaseDetailView(QStackedWidget):
     """Shows one case, or a hint to pick one.
 
-    With `service` (something with `reveal(case_no, party_id, field)`) and `runner`, each
+    With `service` (the core) and `runner`, each
     masked number has a "显示完整号码" button.
 
     Signals:
@@ -190,7 +192,7 @@ class CaseDetailView(QStackedWidget):
         self,
         parent: QWidget | None = None,
         *,
-        service: Any = None,
+        service: Core | None = None,
         runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
@@ -296,11 +298,9 @@ class CaseDetailView(QStackedWidget):
         found = self.parties.masked.get(key)
         if found is not None:
             found[1].setEnabled(False)
-        self._runner.submit(
-            lambda: service.reveal(case_no, party_id, field),
-            on_finished=self._revealed,
-            on_failed=self._reveal_refused,
-        )
+        self._runner.run(cases.reveal(service, case_no, party_id, field)).success(
+            self._revealed
+        ).failure(refused(self._reveal_refused, always=self._reveal_done))
 
     def _revealed(self, revealed: Revealed) -> None:
         if self._detail is None or revealed.case_no != self._detail.summary.case_no:
@@ -308,15 +308,12 @@ class CaseDetailView(QStackedWidget):
         if self.parties.show_full((revealed.party_id, revealed.field), revealed.value):
             self.number_revealed.emit(revealed.field)
 
-    def _reveal_refused(self, error: BaseException) -> None:
+    def _reveal_done(self) -> None:
         for _label, button in self.parties.masked.values():
             button.setEnabled(True)
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
-        self.reveal_error.setText(str(error))
-        self.reveal_error.setVisible(True)
-        self.reveal_failed.emit(str(error))
+
+    def _reveal_refused(self, refusal: Refusal) -> None:
+        self.reveal_failed.emit(show_refusal(refusal, self.reveal_error))
 
     def _party_rows(self, parties: Iterable[PartyInfo]) -> list[Row]:
         roles, kinds, ids = labels.party_roles(), labels.party_kinds(), labels.id_types()

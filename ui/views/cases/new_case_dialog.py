@@ -4,7 +4,7 @@ and shows each problem in red under its field. Nothing typed is lost on an error
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
 from ui import labels
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import cases
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
 from ui.widgets.field_row import FieldRow
 
 if TYPE_CHECKING:
     from app.services.cases.service import CaseSummary, NewCase
-    from ui.services import CaseService
+    from ui.services import Core
 
 DATE_FORMAT = "yyyy-MM-dd"
 TEXT_FIELDS = (
@@ -55,7 +56,7 @@ class NewCaseDialog(QDialog):
 
     case_created = Signal(object)
 
-    def __init__(self, service: CaseService, runner: TaskRunner, parent: Any = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._runner = runner
@@ -231,10 +232,8 @@ class NewCaseDialog(QDialog):
         new = self.collect()
         self._show_problems({}, "")
         self._set_busy(True)
-        self._runner.submit(
-            lambda: self._service.create_case(new),
-            on_finished=self._created,
-            on_failed=self._refused,
+        self._runner.run(cases.create_case(self._service, new)).success(self._created).failure(
+            refused(self._refused, always=lambda: self._set_busy(False))
         )
 
     def _created(self, summary: CaseSummary) -> None:
@@ -243,22 +242,9 @@ class NewCaseDialog(QDialog):
         self.case_created.emit(summary)
         self.accept()
 
-    def _refused(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(error, InputError):
-            by_field: dict[str, list[str]] = {}
-            other: list[str] = []
-            for problem in error.problems:
-                field = problem.path.split(".")[0].split("[")[0]
-                if field in self.rows:
-                    by_field.setdefault(field, []).append(problem.reason)
-                else:
-                    other.append(str(problem))
-            self._show_problems(by_field, "\n".join(other))
-        elif isinstance(error, DomainError):
-            self._show_problems({}, str(error))
-        else:
-            report_unexpected(error)
+    def _refused(self, refusal: Refusal) -> None:
+        show_refusal(refusal, self.general_error, self.rows)
+        self._grow_to_fit()
 
     def _show_problems(self, by_field: dict[str, list[str]], general: str) -> None:
         for name, row in self.rows.items():

@@ -18,3 +18,9 @@ def china_time(moment: datetime) -> datetime:
 
 def china_date(moment: datetime) -> date:
     return moment.astimezone(CHINA_TZ).date()
+
+
+def china_today(now: datetime | None = None) -> date:
+    """Today in China: of `now`, or of the machine's clock (the GUI's date pickers start
+    here; services use `AppContext.today()`, which reads the context's clock)."""
+    return china_date(now if now is not None else datetime.now(CHINA_TZ))

@@ -1,0 +1,102 @@
+"""Settlement: the basis of a case's settlement, saving it, the signed plan as of a day
+(moving a defaulted case to 已违约) and recording a payment under it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ui.ops import in_store
+from ui.tasks import Op
+
+if TYPE_CHECKING:
+    from app.services.context import AppContext
+    from app.services.settlement.plan_tracking import PlanPaymentInfo, PlanStatusInfo
+    from app.services.settlement.service import SettlementBasis
+    from app.services.settlement.terms import SettlementInfo
+    from ui.services import Core
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A settlement as the page collects it, in the services' JSON form (texts as typed)."""
+
+    levers: Mapping[str, Any]
+    plan: Mapping[str, Any]
+    default_terms: Mapping[str, Any]
+    payment_method: str
+    extra_terms: Sequence[str]
+
+
+@dataclass(frozen=True)
+class Followed:
+    """What the tracker shows for a case: its plan's status, or why there is none."""
+
+    case_no: str
+    case_status: str
+    status: PlanStatusInfo | None
+    moved: bool
+    reason: str = ""  # "unsigned" or "no_settlement" when `status` is None
+
+
+def basis(core: Core, case_no: str) -> Op[SettlementBasis]:
+    """The latest snapshot's lawful figures, the floor, the cap and the saved settlement."""
+
+    def work(ctx: AppContext) -> SettlementBasis:
+        from app.services.settlement.service import settlement_basis
+
+        return settlement_basis(ctx, case_no)
+
+    return in_store(core, work)
+
+
+def save(core: Core, case_no: str, terms: Terms, snapshot_id: int | None) -> Op[SettlementInfo]:
+    """Check and store the settlement (an `InputError` lists every problem by path)."""
+
+    def work(ctx: AppContext) -> SettlementInfo:
+        from app.services.settlement.service import save_settlement
+
+        return save_settlement(
+            ctx, case_no, terms.levers, terms.plan, terms.default_terms,
+            snapshot_id=snapshot_id, payment_method=terms.payment_method,
+            extra_terms=terms.extra_terms,
+        )  # fmt: skip
+
+    return in_store(core, work)
+
+
+def follow(core: Core, case_no: str, as_of: date, check: bool) -> Op[Followed]:
+    """The plan as of `as_of`, after `check_default` (which may move the case) when `check`."""
+
+    def work(ctx: AppContext) -> Followed:
+        from app.services.cases import service as cases
+        from app.services.settlement import service as st
+        from app.services.settlement.plan_tracking import TRACKED
+
+        current = cases.get_case(ctx, case_no).summary.status
+        if current not in TRACKED:
+            return Followed(case_no, current, None, False, "unsigned")
+        if st.get_settlement(ctx, case_no) is None:
+            return Followed(case_no, current, None, False, "no_settlement")
+        if check:
+            result = st.check_default(ctx, case_no, as_of)
+            return Followed(case_no, result.status.case_status, result.status, result.moved)
+        status = st.plan_status(ctx, case_no, as_of)
+        return Followed(case_no, status.case_status, status, False)
+
+    return in_store(core, work)
+
+
+def record_payment(
+    core: Core, case_no: str, day: date, amount: str, note: str
+) -> Op[PlanPaymentInfo]:
+    """A payment under the signed plan (problems by field: date, amount, note)."""
+
+    def work(ctx: AppContext) -> PlanPaymentInfo:
+        from app.services.settlement.service import record_plan_payment
+
+        return record_plan_payment(ctx, case_no, day, amount, note)
+
+    return in_store(core, work)

@@ -25,6 +25,7 @@ from ui.refusal import refuse_or_crash
 from ui.refusal import report_unexpected as report_unexpected
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 R = TypeVar("R")
 FailFn = Callable[[BaseException], object]
 ProgressFn = Callable[[int, int], object]
@@ -53,16 +54,19 @@ class Progress:
             raise Cancelled
 
 
-class Op(Generic[T]):
+class Op(Generic[T_co]):
     """One piece of work for the database thread that returns a `T`: `work(progress)`."""
 
-    def __init__(self, work: Callable[[Progress], T]) -> None:
-        self.work = work
+    def __init__(self, work: Callable[[Progress], T_co]) -> None:
+        self._work = work
 
-    def then(self, fn: Callable[[T], R]) -> Op[R]:
+    def perform(self, progress: Progress) -> T_co:
+        """Do the work here and now (the runner calls this on the database thread)."""
+        return self._work(progress)
+
+    def then(self, fn: Callable[[T_co], R]) -> Op[R]:
         """This work, then `fn` of its result, both on the database thread."""
-        work = self.work
-        return Op(lambda progress: fn(work(progress)))
+        return Op(lambda progress: fn(self.perform(progress)))
 
 
 def op(fn: Callable[[], T]) -> Op[T]:
@@ -126,7 +130,7 @@ class Task(QObject, Generic[T]):
     def execute(self) -> None:
         """Run the work here and now (on whatever thread calls this)."""
         try:
-            result = self._op.work(Progress(self))
+            result = self._op.perform(Progress(self))
         except BaseException as error:  # every failure goes back to the GUI thread
             self._raised.emit(error)
         else:

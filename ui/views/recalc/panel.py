@@ -1,15 +1,13 @@
 """The recalculation panel of a case: claimed, contract and lawful side by side, why each
 amount was reduced, the statement lines, "if paid on …" and saving a snapshot.
 
-All work goes through the task runner: the work functions below take the
-`ContextCaseService` and call `service.context()` on the database thread, never on the GUI
-thread. The panel shows the engine's output object as it is; it computes no figure itself.
+All work goes through the task runner (`ui.ops.recalc`, on the database thread, never on
+the GUI thread). The panel shows the engine's output object as it is; it computes no figure itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -26,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
-from app.services.clock import china_date
+from app.services.clock import china_today
 from ui import formatting
 from ui.models.recalc_lines import build_model
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import recalc
+from ui.ops.recalc import Shown
+from ui.refusal import Refusal, refused
+from ui.tasks import TaskRunner
 from ui.views.recalc import words as words
 from ui.views.recalc.parts import ReasonsCard, StatementView, ViewsTable
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from app.services.recalc.service import SnapshotInfo
+    from ui.services import Core
 
 STYLE = """
 QFrame#lawfulBar { background: #ecfdf3; border: 1px solid #abefc6; border-radius: 6px; }
@@ -54,40 +55,7 @@ QLabel#statementTitle { font-weight: bold; color: #1f3a68; }
 """
 
 
-@dataclass(frozen=True)
-class Shown:
-    """One computed result, as the panel shows it."""
-
-    case_no: str
-    as_of: date
-    earliest: date
-    input: dict[str, Any]
-    output: dict[str, Any]
-    saved: SnapshotInfo | None
-
-
-def compute(service: Any, case_no: str, as_of: date) -> Shown:
-    """Preview the case as of `as_of` (or the first date the engine accepts, if later)."""
-    from app.services.recalc import service as rc
-
-    ctx = service.context()
-    inp = rc.build_input(ctx, case_no, as_of)
-    earliest = rc.earliest_as_of(inp)
-    when = max(as_of, earliest)
-    if when != as_of:
-        inp = rc.build_input(ctx, case_no, when)
-    output = rc.preview(ctx, case_no, when)
-    return Shown(case_no, when, earliest, inp, output, rc.latest_snapshot(ctx, case_no))
-
-
-def save(service: Any, case_no: str, as_of: date) -> SnapshotInfo:
-    from app.services.recalc import service as rc
-
-    return rc.recalculate(service.context(), case_no, as_of)
-
-
-def china_today() -> date:
-    return china_date(datetime.now(UTC))
+__all__ = ["RecalcPanel", "Shown"]
 
 
 class _FitLayout(QVBoxLayout):
@@ -116,7 +84,7 @@ class RecalcPanel(QWidget):
 
     def __init__(
         self,
-        service: Any,
+        service: Core,
         runner: TaskRunner,
         parent: QWidget | None = None,
         *,
@@ -247,13 +215,11 @@ class RecalcPanel(QWidget):
 
     def _run(self, as_of: date) -> None:
         self._generation += 1
-        generation, case_no, service = self._generation, self._case_no, self._service
+        generation = self._generation
         self.save_button.setEnabled(False)
-        self._runner.submit(
-            lambda: compute(service, case_no, as_of),
-            on_finished=lambda shown: self._arrived(generation, shown),
-            on_failed=lambda error: self._failed(generation, error),
-        )
+        self._runner.run(recalc.compute(self._service, self._case_no, as_of)).success(
+            lambda shown: self._arrived(generation, shown)
+        ).failure(refused(lambda refusal: self._failed(generation, refusal)))
 
     def _arrived(self, generation: int, shown: Shown) -> None:
         if generation != self._generation:
@@ -296,11 +262,8 @@ class RecalcPanel(QWidget):
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
 
-    def _failed(self, generation: int, error: BaseException) -> None:
+    def _failed(self, generation: int, refusal: Refusal) -> None:
         if generation != self._generation:
-            return
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
             return
         self._shown = None
         self.table.clear_views()
@@ -309,15 +272,15 @@ class RecalcPanel(QWidget):
         self.reasons.clear_result()
         self.statement.set_model(None)
         self.warnings.setVisible(False)
-        self.error.setText(self.error_text(error))
+        self.error.setText(self.error_text(refusal))
         self.error.setVisible(True)
         self.recalc_failed.emit(self.error.text())
 
-    def error_text(self, error: DomainError) -> str:
-        if isinstance(error, InputError):
+    def error_text(self, refusal: Refusal) -> str:
+        if refusal.problems:
             head = self.tr("无法计算，请先补正以下内容：")
-            return "\n".join([head, *(f"• {problem}" for problem in error.problems)])
-        return str(error)
+            return "\n".join([head, *(f"• {problem}" for problem in refusal.problems)])
+        return refusal.message
 
     # -- saving ----------------------------------------------------------------------------
 
@@ -328,11 +291,9 @@ class RecalcPanel(QWidget):
             return
         self.save_button.setEnabled(False)
         self.saved_note.setText(self.tr("正在保存…"))
-        service = self._service
-        self._runner.submit(
-            lambda: save(service, shown.case_no, shown.as_of),
-            on_finished=self._saved,
-            on_failed=lambda error: self._failed(self._generation, error),
+        work = recalc.save_snapshot(self._service, shown.case_no, shown.as_of)
+        self._runner.run(work).success(self._saved).failure(
+            refused(lambda refusal: self._failed(self._generation, refusal))
         )
 
     def _saved(self, info: SnapshotInfo) -> None:

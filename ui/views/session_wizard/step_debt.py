@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from app.domain.money import fmt
 from app.domain.rates import describe_rate
 from ui import formatting, labels
+from ui.ops import sessions
+from ui.refusal import Refusal
 from ui.views.session_wizard.fields import (
     FieldGrid,
     chain,
@@ -239,18 +241,15 @@ class DebtPage(StepPage):
         chain([*editors, *focus, self.new_date, self.new_amount, self.new_note, self.add_button])
 
     def _add_payment(self) -> None:
-        from app.services.sessions import service as sessions
         from ui.views.session_wizard.autosave import date_value
 
         self.pay_error.setVisible(False)
+        work = sessions.add_payment(
+            self.shared.service, self.shared.session_id(), date_value(self.new_date),
+            self.new_amount.text(), self.new_note.text(),
+        )  # fmt: skip
         self.shared.call(
-            sessions.add_payment,
-            self.shared.session_id(),
-            date_value(self.new_date),
-            self.new_amount.text(),
-            self.new_note.text(),
-            on_done=lambda _s: self._payment_added(),
-            on_error=self._payment_refused,
+            work, on_done=lambda _s: self._payment_added(), on_error=self._payment_refused
         )
 
     def _payment_added(self) -> None:
@@ -258,13 +257,12 @@ class DebtPage(StepPage):
         self.new_note.clear()
         self.new_amount.setFocus()
 
-    def _payment_refused(self, error: BaseException) -> None:
-        problems = getattr(error, "problems", None)
-        self.pay_error.setText("；".join(p.reason for p in problems) if problems else str(error))
+    def _payment_refused(self, refusal: Refusal) -> None:
+        self.pay_error.setText("；".join(refusal.reasons))
         self.pay_error.setVisible(True)
 
     def _remove_payment(self, payment_id: int) -> None:
-        from app.services.sessions import service as sessions
-
         self.saver.flush()
-        self.shared.call(sessions.remove_payment, self.shared.session_id(), payment_id)
+        self.shared.call(
+            sessions.remove_payment(self.shared.service, self.shared.session_id(), payment_id)
+        )

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from app.fsutil import write_atomically
 from app.store.records import AuditEvent
 
 if TYPE_CHECKING:
@@ -90,14 +90,8 @@ def read_anchor(db_path: Path) -> Head | None:
 
 def write_anchor(db_path: Path, head: Head) -> None:
     """Replace the anchor file atomically (temporary file, fsync, `os.replace`)."""
-    path = anchor_path(db_path)
     text = json.dumps({"format": ANCHOR_FORMAT, "seq": head.seq, "hash": head.hash})
-    temporary = path.with_name(path.name + ".tmp")
-    with open(temporary, "w", encoding="utf-8") as stream:
-        stream.write(text + "\n")
-        stream.flush()
-        os.fsync(stream.fileno())
-    os.replace(temporary, path)
+    write_atomically(anchor_path(db_path), (text + "\n").encode("utf-8"))
 
 
 def stored_hash(uow: UnitOfWork, seq: int) -> str | None:

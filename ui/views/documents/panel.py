@@ -13,7 +13,6 @@ and 用系统阅读器打开).
 
 from __future__ import annotations
 
-import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.fsutil import write_atomically
 from ui.ops import documents
 from ui.ops.documents import FinalPdf
 from ui.refusal import Refusal, refused, report_unexpected
@@ -405,18 +405,3 @@ def _with_pages(final: FinalPdf) -> Preview:
     digest = hashlib.sha256(final.pdf).hexdigest()
     pages = pdf_pages.page_count(final.pdf)
     return Preview(final.document, final.pdf, pages, images, digest, final.sealable, final.sealed)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """`data` into `path`: a temporary file beside it, flushed, then renamed over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

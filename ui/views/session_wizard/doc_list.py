@@ -11,6 +11,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QWidget
 
+from app.fsutil import write_atomically
 from ui.views.session_wizard import words
 from ui.views.session_wizard.fields import clear_layout
 
@@ -26,25 +27,13 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(BytesIO(pdf)).pages)
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write through a temporary file and `replace`, so a half-written PDF never shows."""
-    import os
-
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-
-
 def save_documents(documents: list[RenderedDocument], folder: Path) -> list[Path]:
     """Save every document into `folder` as `<document number>.pdf`."""
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
     for doc in documents:
         path = folder / f"{doc.document_no}.pdf"
-        write_file(path, doc.pdf)
+        write_atomically(path, doc.pdf)
         saved.append(path)
     return saved
 
@@ -90,7 +79,7 @@ class DocumentList(QWidget):
         if self._temp is None:
             self._temp = tempfile.TemporaryDirectory(prefix="mediation-desk-")
         path = Path(self._temp.name) / f"{doc.document_no}.pdf"
-        write_file(path, doc.pdf)
+        write_atomically(path, doc.pdf)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
 
@@ -99,7 +88,7 @@ class DocumentList(QWidget):
             self, self.tr("保存文书"), f"{doc.document_no}.pdf", self.tr("PDF 文件 (*.pdf)")
         )
         if name:
-            write_file(Path(name), doc.pdf)
+            write_atomically(Path(name), doc.pdf)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._temp is not None:

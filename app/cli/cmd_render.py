@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import InputError, Problem
+from app.domain.vocab import DOCUMENT_KINDS
 from app.fsutil import write_atomically
 
-KINDS = ("notice", "record", "agreement", "plan", "confirmation", "termination")
+KINDS = tuple(DOCUMENT_KINDS)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4206,6 +4206,78 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <source>否</source>
         <translation>No</translation>
     </message>
+    <message>
+        <source>主任调解员</source>
+        <translation>Chief mediator</translation>
+    </message>
+    <message>
+        <source>人民调解协议书</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <source>司法确认申请书</source>
+        <translation>Application for judicial confirmation</translation>
+    </message>
+    <message>
+        <source>定稿</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>带手写签名的 PDF</source>
+        <translation>PDF with handwritten signatures</translation>
+    </message>
+    <message>
+        <source>手写签名</source>
+        <translation>Handwritten signature</translation>
+    </message>
+    <message>
+        <source>数字签名</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <source>数字签名的 PDF</source>
+        <translation>Digitally signed PDF</translation>
+    </message>
+    <message>
+        <source>签字纸本的扫描件或照片</source>
+        <translation>Scan or photo of the signed paper</translation>
+    </message>
+    <message>
+        <source>纸质签字（扫描件）</source>
+        <translation>Signed on paper (scan)</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>调解笔录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <source>调解终结书</source>
+        <translation>Record of termination</translation>
+    </message>
+    <message>
+        <source>调解通知书</source>
+        <translation>Notice of mediation</translation>
+    </message>
+    <message>
+        <source>还款计划表</source>
+        <translation>Repayment plan</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

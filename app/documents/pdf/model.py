@@ -12,14 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-DOCUMENT_KINDS: dict[str, str] = {
-    "notice": "调解通知书",
-    "record": "调解笔录",
-    "agreement": "人民调解协议书",
-    "plan": "还款计划表",
-    "confirmation": "司法确认申请书",
-    "termination": "调解终结书",
-}
+from app.domain.vocab import DOCUMENT_KINDS as DOCUMENT_KINDS
+from app.domain.vocab import PARTY_ROLES
+
 KIND_CODES: dict[str, str] = {
     "notice": "TZ",
     "record": "BL",
@@ -28,12 +23,7 @@ KIND_CODES: dict[str, str] = {
     "confirmation": "SQ",
     "termination": "ZJ",
 }
-ROLE_LABELS: dict[str, str] = {
-    "creditor": "债权人",
-    "debtor": "债务人",
-    "co_debtor": "共同债务人",
-    "guarantor": "保证人",
-}
+ROLE_LABELS = PARTY_ROLES
 CREDITOR_ROLES = ("creditor",)
 DEBTOR_ROLES = ("debtor", "co_debtor", "guarantor")
 

@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.case_status import CaseStatus, label, transition
 from app.domain.errors import InputError, Problem
 from app.domain.money import ZERO
-from app.services.clock import china_time
-from app.store.errors import CaseNotFound, StoreBusy, StoreFull
-from app.store.vocab import (
+from app.domain.vocab import (
     COST_KINDS,
     FEE_KINDS,
     ID_TYPES,
@@ -25,6 +23,8 @@ from app.store.vocab import (
     PARTY_ROLES,
     REPAYMENT_METHODS,
 )
+from app.services.clock import china_time
+from app.store.errors import CaseNotFound, StoreBusy, StoreFull
 
 if TYPE_CHECKING:
     from app.services.cases.validation import ValidCase

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.errors import InputError, Problem
 from app.domain.money import parse_money
 from app.domain.rates import parse_rate
-from app.store.vocab import LENDER_TYPES, REPAYMENT_METHODS
+from app.domain.vocab import LENDER_TYPES, REPAYMENT_METHODS
 
 if TYPE_CHECKING:
     from app.services.cases.service import NewCase

@@ -15,8 +15,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import DomainError, InputError, Problem
+from app.domain.vocab import ATTACHMENT_ROLES, DOCUMENT_STATUSES, SIGNING_METHODS
 from app.store.records import LOCKED_DOCUMENT_STATUSES
-from app.store.vocab import ATTACHMENT_ROLES, DOCUMENT_STATUSES, SIGNING_METHODS
 
 if TYPE_CHECKING:
     from app.store.models import Case

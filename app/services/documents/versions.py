@@ -144,7 +144,7 @@ def _print_counts(uow: Any, case_id: int) -> dict[int, int]:
 def _version(case_no: str, row: Any, printed: int) -> DocumentVersion:
     from app.documents.pdf import DOCUMENT_KINDS
     from app.documents.pdf.model import document_number
-    from app.store.vocab import DOCUMENT_STATUSES
+    from app.domain.vocab import DOCUMENT_STATUSES
 
     known = row.kind in DOCUMENT_KINDS
     return DocumentVersion(

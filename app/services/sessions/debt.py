@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from app.domain.errors import InputError, Problem
 from app.domain.money import ZERO, parse_money
 from app.domain.rates import parse_rate
-from app.store.vocab import LENDER_TYPES, REPAYMENT_METHODS
+from app.domain.vocab import LENDER_TYPES, REPAYMENT_METHODS
 
 if TYPE_CHECKING:
     from app.store.models import Case, Claim, LoanTerms, Payment

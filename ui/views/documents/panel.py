@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.fsutil import write_atomically
+from ui import labels
 from ui.ops import documents
 from ui.ops.documents import FinalPdf
 from ui.refusal import Refusal, refused, report_unexpected
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
     from app.services.documents.versions import DocumentVersion
     from ui.services import Core
 
-KINDS = ("notice", "record", "agreement", "plan", "confirmation", "termination")
 PREVIEW_WIDTH = 560
 STYLE = """
 QLabel#docProblems { background: #fffaeb; color: #93370d; border: 1px solid #fedf89;
@@ -120,15 +120,7 @@ class DocumentsPanel(QWidget):
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.kind_box = QComboBox()
-        labels = [
-            self.tr("调解通知书"),
-            self.tr("调解笔录"),
-            self.tr("人民调解协议书"),
-            self.tr("还款计划表"),
-            self.tr("司法确认申请书"),
-            self.tr("调解终结书"),
-        ]
-        for kind, label in zip(KINDS, labels, strict=True):
+        for kind, label in labels.document_kinds().items():
             self.kind_box.addItem(label, kind)
         self.generate_button = QPushButton(self.tr("生成文书"))
         self.generate_button.clicked.connect(self.generate)

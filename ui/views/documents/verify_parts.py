@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from ui import labels
 from ui.views.settings.cert import fingerprint_text, monospace
 
 if TYPE_CHECKING:
@@ -171,20 +172,7 @@ class ReportView(QWidget):
         return box
 
     def _record_rows(self, form: QFormLayout, record: dict[str, Any]) -> None:
-        kinds = {
-            "notice": self.tr("调解通知书"),
-            "record": self.tr("调解笔录"),
-            "agreement": self.tr("调解协议书"),
-            "plan": self.tr("还款计划表"),
-            "confirmation": self.tr("司法确认申请书"),
-            "termination": self.tr("调解终结书"),
-        }
-        statuses = {
-            "draft": self.tr("草稿"),
-            "final": self.tr("定稿"),
-            "signed": self.tr("已签署"),
-            "printed": self.tr("已打印"),
-        }
+        kinds, statuses = labels.document_kinds(), labels.document_statuses()
         if record.get("case_no"):
             self._add(form, "case_no", self.tr("案号"), _value(str(record["case_no"])))
         if record.get("kind"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import labels
 from ui.ops import accounts
 from ui.refusal import Refusal, refused, show_refusal
 from ui.tasks import TaskRunner
@@ -36,11 +37,7 @@ if TYPE_CHECKING:
 
 def role_label(role: str) -> str:
     """调解员 / 主管 (translated) for a role code."""
-    words = {
-        "mediator": QCoreApplication.translate("roles", "调解员"),
-        "supervisor": QCoreApplication.translate("roles", "主管"),
-    }
-    return words.get(role, role)
+    return labels.lookup(labels.account_roles(), role)
 
 
 class SignInDialog(QDialog):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import labels
 from ui.ops import organisation
 from ui.refusal import Refusal, refused
 from ui.services import acting_user
@@ -170,8 +171,6 @@ class OrganisationTab(QWidget):
 
     def add_mediator_row(self, info: MediatorInfo | None = None) -> int:
         """Append a row (empty, or showing `info`) and return its index."""
-        from app.services.organisation.service import MEDIATOR_ROLES
-
         table = self.mediator_table
         filling, self._filling = self._filling, True
         row = table.rowCount()
@@ -181,7 +180,7 @@ class OrganisationTab(QWidget):
         table.setItem(row, 0, name)
         table.setItem(row, 1, QTableWidgetItem(info.phone if info else ""))
         role = QComboBox()
-        for code, label in self._role_labels(MEDIATOR_ROLES).items():
+        for code, label in labels.mediator_roles().items():
             role.addItem(label, code)
         role.setCurrentIndex(max(role.findData(info.role if info else "mediator"), 0))
         role.currentIndexChanged.connect(lambda _index: self._mediators_edited())
@@ -389,10 +388,6 @@ class OrganisationTab(QWidget):
     def _mark_dirty(self) -> None:
         self.dirty = True
         self.status_label.setText(self.tr("有未保存的修改。"))
-
-    def _role_labels(self, roles: dict[str, str]) -> dict[str, str]:
-        words = {"mediator": self.tr("调解员"), "supervisor": self.tr("主任调解员")}
-        return {code: words.get(code, label) for code, label in roles.items()}
 
 
 def _form(box: QGroupBox) -> QFormLayout:

@@ -31,6 +31,7 @@ from ui.refusal import Refusal, refused, show_refusal
 from ui.tasks import TaskRunner
 from ui.views.cases.case_detail import CaseDetailView
 from ui.views.cases.new_case_dialog import NewCaseDialog
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.cases.service import CaseDetail, CaseSummary
@@ -161,10 +162,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(6)
-        self.banner = QLabel()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
+        self.banner = message_label("errorBanner")
         layout.addWidget(self.banner)
         layout.addLayout(self._build_search_row())
         splitter = QSplitter(Qt.Orientation.Vertical)

@@ -31,6 +31,7 @@ from ui import formatting, labels
 from ui.ops import cases
 from ui.refusal import Refusal, refused, show_refusal
 from ui.tasks import TaskRunner
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.cases.privacy import Revealed
@@ -225,10 +226,7 @@ class CaseDetailView(QStackedWidget):
         header.addSpacing(12)
         header.addWidget(self._subtitle, 1)
         layout.addLayout(header)
-        self.reveal_error = QLabel()
-        self.reveal_error.setObjectName("fieldError")
-        self.reveal_error.setWordWrap(True)
-        self.reveal_error.setVisible(False)
+        self.reveal_error = message_label("fieldError")
         layout.addWidget(self.reveal_error)
         cards = QHBoxLayout()
         cards.setSpacing(10)

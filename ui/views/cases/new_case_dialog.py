@@ -27,6 +27,7 @@ from ui.ops import cases
 from ui.refusal import Refusal, refused, show_refusal
 from ui.tasks import TaskRunner
 from ui.widgets.field_row import FieldRow
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.cases.service import CaseSummary, NewCase
@@ -81,10 +82,7 @@ class NewCaseDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("formError")
-        self.general_error.setWordWrap(True)
-        self.general_error.setVisible(False)
+        self.general_error = message_label()
         layout.addWidget(self.general_error)
         columns = QHBoxLayout()
         left = QVBoxLayout()

@@ -26,6 +26,7 @@ from ui.refusal import Refusal, refused, show_refusal
 from ui.tasks import Op, TaskRunner
 from ui.views.lock.sign_in_dialog import role_label
 from ui.widgets.field_row import FieldRow
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.organisation.accounts import SignedIn
@@ -48,10 +49,7 @@ class FormDialog(QDialog):
         self.result_value: object = None
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
-        self.message = QLabel()
-        self.message.setObjectName("formError")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label()
         self.ok_button = QPushButton()
         self.ok_button.setObjectName("formOk")
         self.ok_button.setDefault(True)

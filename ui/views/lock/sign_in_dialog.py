@@ -28,6 +28,7 @@ from ui import labels
 from ui.ops import accounts
 from ui.refusal import Refusal, refused, show_refusal
 from ui.tasks import TaskRunner
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.lock import BackoffPolicy
@@ -92,10 +93,7 @@ class SignInDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("密码"), self.password)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label("fieldError")
         layout.addWidget(self.message)
         layout.addWidget(self._buttons())
         (self.password if username else self.username).setFocus()

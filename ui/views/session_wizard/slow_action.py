@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
+from PySide6.QtWidgets import QProgressBar, QPushButton
 
 from ui.refusal import Refusal, show_refusal
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from ui.tasks import Op
@@ -34,10 +35,7 @@ class SlowAction:
             self.progress.setObjectName(progress_name)
         self.progress.setMaximumWidth(260)
         self.progress.setVisible(False)
-        self.problems = QLabel()
-        self.problems.setObjectName("formError")
-        self.problems.setWordWrap(True)
-        self.problems.setVisible(False)
+        self.problems = message_label()
 
     def busy(self) -> None:
         """The progress bar on, with no end known yet."""

@@ -37,6 +37,7 @@ from ui.views.session_wizard.step_recalc import RecalcPage
 from ui.views.session_wizard.step_record import RecordPage
 from ui.views.session_wizard.step_settlement import SettlementStep
 from ui.views.session_wizard.step_signatures import SignaturesPage
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.sessions.close import ClosedSession
@@ -130,10 +131,7 @@ class SessionWizard(QWidget):
         header.addWidget(self.heading, 1)
         header.addWidget(self.save_state)
         outer.addLayout(header)
-        self.banner = QLabel()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
+        self.banner = message_label("errorBanner")
         outer.addWidget(self.banner)
         body = QHBoxLayout()
         body.setSpacing(10)

@@ -31,6 +31,7 @@ from ui.refusal import Refusal, refused, show_refusal
 from ui.tasks import TaskRunner
 from ui.views.lock.account_dialogs import FormDialog, NewAccountDialog, PasswordDialog
 from ui.views.lock.sign_in_dialog import role_label
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -79,10 +80,7 @@ class AccountsTab(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.message = QLabel()
-        self.message.setObjectName("formError")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label()
         layout.addWidget(self.message)
         layout.addWidget(self._accounts_box(), 1)
         layout.addWidget(self._lock_box())

@@ -35,6 +35,7 @@ from ui.refusal import Refusal, refused
 from ui.services import acting_user
 from ui.tasks import TaskRunner
 from ui.views.settings.cert import NOTICE_STYLE, role_note
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.maintenance.backup import BackupEntry, BackupResult, RestoreResult
@@ -85,10 +86,7 @@ class BackupTab(QWidget):
         layout = QVBoxLayout(self)
         self.role_note = role_note(self.tr("只有主管可以从备份恢复；您可以立即备份。"))
         layout.addWidget(self.role_note)
-        self.message = QLabel()
-        self.message.setObjectName("formError")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label()
         layout.addWidget(self.message)
         layout.addWidget(self._folder_box())
         self.listing = QListWidget()

@@ -35,6 +35,7 @@ from ui.refusal import Refusal, refused, show_refusal
 from ui.services import acting_user
 from ui.tasks import TaskRunner
 from ui.views.lock.passphrase_dialog import ask_passphrase, ask_secret
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.organisation.certificate import CertificateInfo, KeyringState
@@ -108,10 +109,7 @@ class CertificateTab(QWidget):
             self.tr("只有主管可以生成或导入组织的数字证书；您可以查看证书和复制指纹。")
         )
         layout.addWidget(self.role_note)
-        self.message = QLabel()
-        self.message.setObjectName("formError")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label()
         layout.addWidget(self.message)
         layout.addWidget(self._details_box())
         self.keyring_note = QLabel()

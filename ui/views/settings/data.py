@@ -29,6 +29,7 @@ from ui.services import acting_user
 from ui.tasks import TaskRunner
 from ui.views.settings.backup import BackupTab
 from ui.views.settings.cert import NOTICE_STYLE, role_note
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from ui.services import Core
@@ -91,10 +92,7 @@ class LprTab(QWidget):
         self.stale.setWordWrap(True)
         self.stale.setVisible(False)
         layout.addWidget(self.stale)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
+        self.error = message_label()
         layout.addWidget(self.error)
         row = QHBoxLayout()
         self.import_button = QPushButton(self.tr("导入更新的利率表…"))

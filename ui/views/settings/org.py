@@ -38,6 +38,7 @@ from ui.tasks import TaskRunner
 from ui.views.settings.cert import role_note
 from ui.views.settings.seal_picker import SealPicker
 from ui.widgets.field_row import FieldRow
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.organisation.service import MediatorInfo, OrganisationProfile
@@ -79,10 +80,7 @@ class OrganisationTab(QWidget):
         layout = QVBoxLayout(self)
         self.role_note = role_note(self.tr("只有主管可以修改调解组织的资料；您可以查看。"))
         layout.addWidget(self.role_note)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("formError")
-        self.general_error.setWordWrap(True)
-        self.general_error.setVisible(False)
+        self.general_error = message_label()
         layout.addWidget(self.general_error)
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -147,10 +145,7 @@ class OrganisationTab(QWidget):
         table.itemChanged.connect(lambda _item: self._mediators_edited())
         self.mediator_table = table
         layout.addWidget(table, 1)
-        self.mediator_error = QLabel()
-        self.mediator_error.setObjectName("fieldError")
-        self.mediator_error.setWordWrap(True)
-        self.mediator_error.setVisible(False)
+        self.mediator_error = message_label("fieldError")
         layout.addWidget(self.mediator_error)
         buttons = QHBoxLayout()
         self.add_mediator_button = QPushButton(self.tr("添加调解员"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ui.ops import organisation
 from ui.refusal import Refusal, refused
 from ui.tasks import TaskRunner
+from ui.widgets.message_label import message_label
 
 PREVIEW = 148
 CHECKER = 8
@@ -81,10 +82,7 @@ class SealPicker(QGroupBox):
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         side.addWidget(hint)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
+        self.error = message_label("fieldError")
         side.addWidget(self.error)
         buttons = QHBoxLayout()
         self.choose_button = QPushButton(self.tr("选择图片…"))

@@ -22,6 +22,7 @@ from ui.refusal import Refusal, refused, show_refusal
 from ui.tasks import TaskRunner
 from ui.views.settlement.plan import date_edit, day_of
 from ui.widgets.field_row import FieldRow
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.settlement.plan_tracking import PlanPaymentInfo
@@ -45,10 +46,7 @@ class PlanPaymentDialog(QDialog):
         self._service, self._runner, self._case_no = service, runner, case_no
         self.setWindowTitle(self.tr("记录还款 — %1").replace("%1", case_no))
         layout = QVBoxLayout(self)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("formError")
-        self.general_error.setWordWrap(True)
-        self.general_error.setVisible(False)
+        self.general_error = message_label()
         layout.addWidget(self.general_error)
         form = QFormLayout()
         self.day = date_edit("payment_date", today)

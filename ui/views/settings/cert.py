@@ -33,7 +33,7 @@ from app.domain.errors import DomainError
 from ui.ops import organisation
 from ui.refusal import Refusal, refused, show_refusal
 from ui.services import acting_user
-from ui.tasks import TaskRunner
+from ui.tasks import Op, TaskRunner
 from ui.views.lock.passphrase_dialog import ask_passphrase, ask_secret
 from ui.widgets.message_label import message_label
 
@@ -298,11 +298,7 @@ class CertificateTab(QWidget):
         if passphrase is None:
             return
         by = acting_user(self._service)
-        self._busy(True)
-        work = organisation.create_certificate(self._service, name, passphrase, by, replace)
-        self._runner.run(work).success(self._changed).failure(
-            refused(self._failed, always=lambda: self._busy(False))
-        )
+        self._change(organisation.create_certificate(self._service, name, passphrase, by, replace))
 
     def import_p12(self, path: Path | None = None) -> None:
         """Import a CA's PKCS#12 file (chosen in a file dialog when `path` is None)."""
@@ -327,8 +323,10 @@ class CertificateTab(QWidget):
         if passphrase is None:
             return
         by = acting_user(self._service)
+        self._change(organisation.import_certificate(self._service, path, secret, passphrase, by))
+
+    def _change(self, work: Op[CertificateInfo]) -> None:
         self._busy(True)
-        work = organisation.import_certificate(self._service, path, secret, passphrase, by)
         self._runner.run(work).success(self._changed).failure(
             refused(self._failed, always=lambda: self._busy(False))
         )

@@ -48,6 +48,7 @@ from ui.views.settlement.levers import LeversBox
 from ui.views.settlement.plan import PlanBox
 from ui.views.settlement.terms_box import ClausesBox, TermsBox
 from ui.widgets.hint_stack import install_hint_stack
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.settlement.service import SettlementBasis
@@ -152,11 +153,7 @@ class SettlementPage(QWidget):
         return content
 
     def _banner(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setVisible(False)
-        return label
+        return message_label(name)
 
     def _build_bar(self) -> QFrame:
         bar = QFrame()

@@ -40,6 +40,7 @@ from ui.tasks import TaskRunner
 from ui.views.settlement.plan import date_edit, day_of, set_day
 from ui.views.settlement.plan_payment_dialog import PlanPaymentDialog
 from ui.widgets.hint_stack import install_hint_stack
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.settlement.plan_tracking import PlanPaymentInfo, PlanStatusInfo
@@ -119,10 +120,7 @@ class PlanTracker(QWidget):
         return page
 
     def _banner(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setVisible(False)
+        label = message_label(name)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 

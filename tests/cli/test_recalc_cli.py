@@ -76,7 +76,8 @@ def test_spec_example_gives_a_complete_object(tmp_path: Path) -> None:
                                 "compound": "0.00", "fees": "0.00", "principal": "5000.00"}
     assert out["claim_gap"] == {"total": "-22465.00"}
     assert out["regime"]["caps"][0]["annual_rate"] == "0.24"
-    assert len(out["warnings"]) == 1 and "95000.00" in out["warnings"][0]
+    assert len(out["warnings"]) == 2 and "95000.00" in out["warnings"][0]
+    assert out["warnings"][1].startswith("本计算采用的解读")  # penalty accrued: one budget
     assert {ln["kind"] for ln in out["lines"]} == {"payment", "fee", "acceleration", "accrual",
                                                     "cost", "warning"}  # fmt: skip
     assert "预先扣除" in done.stdout  # ensure_ascii=False: Chinese as written

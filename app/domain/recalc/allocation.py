@@ -1,9 +1,11 @@
 """Allocation of a payment (Civil Code art. 561) and the lawful cap on charges.
 
 Allocation order: costs → interest due → penalty → compound → fees → overdue principal
-(earliest due first) → principal not yet due (earliest instalment first). What is left
-is `overpaid`: money the creditor must return; it is final (never set off against what
-arises later, never subtracted from the total).
+(earliest due first) → principal not yet due (earliest instalment first), unless the
+input gives the order the contract agreed (`principal` is still overdue principal first,
+then principal not yet due). What is left is `overpaid`: money the creditor must return;
+it is final (never set off against what arises later, never subtracted from the total).
+Each payment line's note names the order used.
 
 The cap (lawful view only), after each day's steps 1–4: the lawful charges are
 L = min(C, B), C the charges created at the limited rates, B the budget. When the cut
@@ -17,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.domain.recalc.arith import Rate, fen_text
-from app.domain.recalc.ledger import Ledger, pool_add, pool_take
+from app.domain.recalc.ledger import Ledger, ViewPlan, pool_add, pool_take
 
 LABELS = {
     "costs": "实现债权费用",
@@ -28,59 +30,72 @@ LABELS = {
     "overdue": "逾期本金",
     "not_due": "未到期本金（提前还款）",
 }
+ORDER_LABELS = {
+    "costs": "实现债权费用",
+    "interest": "利息",
+    "penalty": "罚息",
+    "compound": "复利",
+    "fees": "费用",
+    "principal": "本金",
+}
 CUT_ORDER = ("fees", "compound", "penalty", "interest")
 GIVE_ORDER = ("interest", "penalty", "compound", "fees")
 
 
 def allocate(ledger: Ledger, day: date, amount: int) -> None:
-    """Step 5: one payment, in the order of art. 561."""
+    """Step 5: one payment, in the view's order (art. 561, or the order agreed)."""
     ledger.paid += amount
     left, parts = amount, []
-    if ledger.costs:
-        take = min(ledger.costs, left)
-        ledger.costs -= take
-        left -= take
-        parts.append(("costs", take))
-    if left and ledger.interest_total:
-        take = pool_take(ledger.interest, left)
-        ledger.interest_total -= take
-        left -= take
-        parts.append(("interest", take))
-    if left and ledger.penalty:
-        take = min(ledger.penalty, left)
-        ledger.penalty -= take
-        left -= take
-        parts.append(("penalty", take))
-    if left and ledger.compound:
-        take = min(ledger.compound, left)
-        ledger.compound -= take
-        left -= take
-        parts.append(("compound", take))
-    if left and ledger.fees:
-        take = min(ledger.fees, left)
-        ledger.fees -= take
-        left -= take
-        parts.append(("fees", take))
-    if left and ledger.overdue_total:
-        take = pool_take(ledger.overdue, left)
-        ledger.overdue_total -= take
-        left -= take
-        parts.append(("overdue", take))
-    if left and ledger.not_due:
-        take = _prepay(ledger, left)
-        left -= take
-        parts.append(("not_due", take))
+    for kind in ledger.plan.allocation:
+        for part in PARTS[kind]:
+            if not left:
+                break
+            take = _take(ledger, part, left)
+            if take:
+                left -= take
+                parts.append((part, take))
     ledger.allocated += amount - left
     if left:
         ledger.overpaid += left
-    ledger.line(day, "payment", amount, _payment_note(parts, left))
+    ledger.line(day, "payment", amount, payment_note(ledger.plan, parts, left))
 
 
-def _payment_note(parts: list[tuple[str, int]], left: int) -> str:
+PARTS: dict[str, tuple[str, ...]] = {
+    kind: (kind,) for kind in ("costs", "interest", "penalty", "compound", "fees")
+}
+PARTS["principal"] = ("overdue", "not_due")  # overdue principal first, then not yet due
+
+
+def _take(ledger: Ledger, part: str, left: int) -> int:
+    """Pay up to `left` fen of one part; returns what it took."""
+    if part == "interest":
+        take = pool_take(ledger.interest, left)
+        ledger.interest_total -= take
+    elif part == "overdue":
+        take = pool_take(ledger.overdue, left)
+        ledger.overdue_total -= take
+    elif part == "not_due":
+        take = _prepay(ledger, left)
+    else:
+        take = min(getattr(ledger, part), left)
+        setattr(ledger, part, getattr(ledger, part) - take)
+    return take
+
+
+def order_text(order: tuple[str, ...], agreed: bool) -> str:
+    """Which order a view allocates payments in, for the statement."""
+    chain = "→".join(ORDER_LABELS[k] for k in order)
+    if agreed:
+        return f"按合同约定的冲抵顺序（{chain}）"
+    return f"按民法典第五百六十一条的冲抵顺序（{chain}）"
+
+
+def payment_note(plan: ViewPlan, parts: list[tuple[str, int]], left: int) -> str:
     text = "、".join([LABELS[k] + " " + fen_text(v) for k, v in parts]) or "无欠款"
+    head = f"还款冲抵，{order_text(plan.allocation, plan.agreed_order)}："
     if left:
-        return "还款冲抵：" + text + "；多付 " + fen_text(left) + "（债权人应返还）"
-    return "还款冲抵：" + text
+        return head + text + "；多付 " + fen_text(left) + "（债权人应返还）"
+    return head + text
 
 
 def _prepay(ledger: Ledger, left: int) -> int:
@@ -132,4 +147,4 @@ def _shift(ledger: Ledger, kind: str, amount: int) -> None:
         pool_take(ledger.interest, -amount, from_end=True)
     else:
         pool = ledger.interest
-        pool_add(pool, pool[-1].rate if pool else ledger.plan.overdue_accel, amount)
+        pool_add(pool, pool[-1].rate if pool else ledger.accel_rate, amount)

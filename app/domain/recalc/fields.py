@@ -7,7 +7,7 @@ words and explain in Chinese. JSON `null` counts as absent.
 
 Amounts and rates are strings ("12000.00", "0.18"; a rate may also be "18%") or integers,
 read alike; a JSON number with a fraction is refused: it is a binary float, never a sum of
-money. Clerk's choices: a number is written in plain digits (at most 40 characters, an
+money. Clerk's choices: a number is written in plain ASCII digits (at most 40 characters, an
 optional sign, thousands commas allowed; no exponent such as "1e3"); reading is exact (a
 percentage is moved two places, never divided), so nothing is rounded on the way in.
 Dates are "YYYY-MM-DD". A key the spec does not name is refused with its path.
@@ -25,7 +25,7 @@ from typing import Any
 from app.domain.errors import Problem
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 MAX_NUMBER_TEXT = 40
 MISSING = "missing（缺少此项）"
 FLOAT = 'not a string（请写成字符串，如 "12000.00"：带小数的 JSON 数字是二进制浮点数）'
@@ -38,9 +38,10 @@ def join(prefix: str, key: str) -> str:
 
 
 def shown(raw: object, limit: int = 30) -> str:
-    """What the user wrote, shortened for a message."""
+    """What the user wrote, shortened for a message (a lone surrogate escaped)."""
     text = str(raw)
-    return text if len(text) <= limit else text[:limit] + "…"
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def unknown_keys(

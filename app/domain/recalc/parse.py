@@ -82,7 +82,7 @@ def read_draft(data: Mapping[str, Any], out: list[Problem]) -> Draft:
     _read_cap(data, d, out)
     _read_repayment(data, d, out)
     for name in ("fees", "costs", "payments"):
-        setattr(d, name, _read_items(data, name, out, MAX_ITEMS))
+        setattr(d, name, _read_items(data, name, out, MAX_ITEMS) or [])
     _read_claimed(data, d, out)
     return d
 
@@ -114,12 +114,13 @@ def _read_repayment(data: Mapping[str, Any], d: Draft, out: list[Problem]) -> No
 
 def _read_items(
     data: Mapping[str, Any], name: str, out: list[Problem], limit: int
-) -> list[DraftItem]:
+) -> list[DraftItem] | None:
+    """The items of a list (None when it is longer than `limit`, after saying so)."""
     raw = f.items(data, name, out)
     found: list[DraftItem] = []
     if raw is not None and len(raw) > limit:
         out.append(Problem(name, f"more than {limit} items（最多 {limit} 项，请检查）"))
-        return found
+        return None
     for index, entry in enumerate(raw or ()):
         path = f"{name}[{index}]"
         if not isinstance(entry, Mapping):

@@ -20,6 +20,7 @@ from datetime import date
 
 from app.domain.recalc.arith import Rate, fen_text
 from app.domain.recalc.ledger import Ledger, ViewPlan, pool_add, pool_take
+from app.domain.recalc.order import order_words
 
 LABELS = {
     "costs": "实现债权费用",
@@ -29,14 +30,6 @@ LABELS = {
     "fees": "费用",
     "overdue": "逾期本金",
     "not_due": "未到期本金（提前还款）",
-}
-ORDER_LABELS = {
-    "costs": "实现债权费用",
-    "interest": "利息",
-    "penalty": "罚息",
-    "compound": "复利",
-    "fees": "费用",
-    "principal": "本金",
 }
 CUT_ORDER = ("fees", "compound", "penalty", "interest")
 GIVE_ORDER = ("interest", "penalty", "compound", "fees")
@@ -84,18 +77,18 @@ def _take(ledger: Ledger, part: str, left: int) -> int:
 
 def order_text(order: tuple[str, ...], agreed: bool) -> str:
     """Which order a view allocates payments in, for the statement."""
-    chain = "→".join(ORDER_LABELS[k] for k in order)
+    chain = order_words(order)
     if agreed:
-        return f"按合同约定的冲抵顺序（{chain}）"
-    return f"按民法典第五百六十一条的冲抵顺序（{chain}）"
+        return f"冲抵顺序按合同约定（{chain}）"
+    return f"冲抵顺序按民法典第五百六十一条（{chain}）"
 
 
 def payment_note(plan: ViewPlan, parts: list[tuple[str, int]], left: int) -> str:
+    """"还款冲抵：利息 603.33、罚息 100.00；冲抵顺序按…" — the amounts first, then the order."""
     text = "、".join([LABELS[k] + " " + fen_text(v) for k, v in parts]) or "无欠款"
-    head = f"还款冲抵，{order_text(plan.allocation, plan.agreed_order)}："
     if left:
-        return head + text + "；多付 " + fen_text(left) + "（债权人应返还）"
-    return head + text
+        text += "；多付 " + fen_text(left) + "（债权人应返还）"
+    return f"还款冲抵：{text}；{order_text(plan.allocation, plan.agreed_order)}"
 
 
 def _prepay(ledger: Ledger, left: int) -> int:

@@ -117,13 +117,13 @@ def test_an_agreed_order_allocates_principal_first() -> None:
                             "10055.39")  # fmt: skip
     assert view(agreed, "lawful")["total"] == "10055.39"
     note = lines(agreed, "contract", "payment")[0]["note"]
-    assert note == ("还款冲抵，按合同约定的冲抵顺序（本金→费用→复利→罚息→利息→实现债权费用）："
-                    "逾期本金 1000.00")  # fmt: skip
+    assert note == ("还款冲抵：逾期本金 1000.00；冲抵顺序按合同约定（本金→费用→复利→罚息→利息→"
+                    "实现债权费用）")  # fmt: skip
     page = run(ALLOCATED)
     c = view(page, "contract")
     assert (c["principal"], c["penalty"], c["compound"], c["total"]) == (
         "9959.36", "99.59", "0.00", "10058.95")  # fmt: skip
-    assert "按民法典第五百六十一条的冲抵顺序" in lines(page, "lawful", "payment")[0]["note"]
+    assert "冲抵顺序按民法典第五百六十一条" in lines(page, "lawful", "payment")[0]["note"]
 
 
 def test_an_agreed_order_reaches_every_kind_and_then_overpays() -> None:
@@ -134,8 +134,9 @@ def test_an_agreed_order_reaches_every_kind_and_then_overpays() -> None:
     out = run({**ALLOCATED, "payments": paid, "as_of": "2023-07-31",
                "allocation": PRINCIPAL_FIRST})  # fmt: skip
     note = lines(out, "contract", "payment")[0]["note"]
-    assert note.endswith("：逾期本金 10000.00、费用 50.00、复利 6.03、罚息 100.00、利息 603.33、"
-                         "实现债权费用 200.00；多付 40.64（债权人应返还）")  # fmt: skip
+    assert note.startswith("还款冲抵：逾期本金 10000.00、费用 50.00、复利 6.03、罚息 100.00、"
+                           "利息 603.33、实现债权费用 200.00；多付 40.64（债权人应返还）；"
+                           "冲抵顺序按合同约定")  # fmt: skip
     assert (view(out, "contract")["total"], view(out, "contract")["overpaid"]) == (
         "0.00", "40.64")  # fmt: skip
 
@@ -153,8 +154,8 @@ def test_principal_covers_overdue_principal_then_principal_not_yet_due() -> None
     c = view(out, "contract")
     assert (c["principal_overdue"], c["principal_not_due"], c["interest"], c["penalty"]) == (
         "0.00", "7000.00", "120.00", "18.67")  # fmt: skip
-    assert lines(out, "contract", "payment")[0]["note"].endswith(
-        "逾期本金 4000.00、未到期本金（提前还款） 1000.00")
+    assert lines(out, "contract", "payment")[0]["note"].startswith(
+        "还款冲抵：逾期本金 4000.00、未到期本金（提前还款） 1000.00；冲抵顺序按合同约定")
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ compound → fees, each kind up to what was cut of it. Each change is a `cap` li
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from app.domain.recalc.arith import Rate, fen_text
@@ -39,42 +40,47 @@ def allocate(ledger: Ledger, day: date, amount: int) -> None:
     """Step 5: one payment, in the view's order (art. 561, or the order agreed)."""
     ledger.paid += amount
     left, parts = amount, []
-    for kind in ledger.plan.allocation:
-        for part in PARTS[kind]:
-            if not left:
-                break
-            take = _take(ledger, part, left)
-            if take:
-                left -= take
-                parts.append((part, take))
+    for part in flat_parts(ledger.plan.allocation):
+        if not left:
+            break
+        if part == "interest":
+            if not ledger.interest_total:
+                continue
+            take = pool_take(ledger.interest, left)
+            ledger.interest_total -= take
+        elif part == "overdue":
+            if not ledger.overdue_total:
+                continue
+            take = pool_take(ledger.overdue, left)
+            ledger.overdue_total -= take
+        elif part == "not_due":
+            if not ledger.not_due:
+                continue
+            take = _prepay(ledger, left)
+        else:  # costs, penalty, compound, fees
+            owed = getattr(ledger, part)
+            if not owed:
+                continue
+            take = min(owed, left)
+            setattr(ledger, part, owed - take)
+        left -= take
+        parts.append((part, take))
     ledger.allocated += amount - left
     if left:
         ledger.overpaid += left
     ledger.line(day, "payment", amount, payment_note(ledger.plan, parts, left))
 
 
-PARTS: dict[str, tuple[str, ...]] = {
-    kind: (kind,) for kind in ("costs", "interest", "penalty", "compound", "fees")
-}
-PARTS["principal"] = ("overdue", "not_due")  # overdue principal first, then not yet due
+@functools.cache
+def flat_parts(order: tuple[str, ...]) -> tuple[str, ...]:
+    """The parts paid in turn: `principal` is overdue principal, then principal not yet due."""
+    out: list[str] = []
+    for kind in order:
+        out += ["overdue", "not_due"] if kind == "principal" else [kind]
+    return tuple(out)
 
 
-def _take(ledger: Ledger, part: str, left: int) -> int:
-    """Pay up to `left` fen of one part; returns what it took."""
-    if part == "interest":
-        take = pool_take(ledger.interest, left)
-        ledger.interest_total -= take
-    elif part == "overdue":
-        take = pool_take(ledger.overdue, left)
-        ledger.overdue_total -= take
-    elif part == "not_due":
-        take = _prepay(ledger, left)
-    else:
-        take = min(getattr(ledger, part), left)
-        setattr(ledger, part, getattr(ledger, part) - take)
-    return take
-
-
+@functools.cache
 def order_text(order: tuple[str, ...], agreed: bool) -> str:
     """Which order a view allocates payments in, for the statement."""
     chain = order_words(order)

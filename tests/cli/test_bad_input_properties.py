@@ -46,7 +46,13 @@ INSTALMENT_CASE: dict[str, Any] = {
     "repayment": {"method": "equal_installment", "term_months": 24},
     "accelerated_on": "2023-03-15", "as_of": "2024-01-31", "day_basis": 365,
 }  # fmt: skip
-RECALC_CASES = [SPEC_EXAMPLE, PRIVATE_CASE, INSTALMENT_CASE]
+NO_RATE_CASE: dict[str, Any] = {
+    "lender_type": "private", "contract_date": "2019-01-01", "principal": "10000.00",
+    "disbursement_date": "2019-01-01", "lender_person": False,
+    "repayment": {"method": "bullet", "maturity": "2019-07-01"}, "as_of": "2020-12-01",
+    "payments": [{"date": "2020-01-02", "amount": "100.00"}], "filing_date": "2021-01-01",
+}  # fmt: skip
+RECALC_CASES = [SPEC_EXAMPLE, PRIVATE_CASE, INSTALMENT_CASE, NO_RATE_CASE]
 PLANS: list[dict[str, Any]] = [
     {"total": "12000.00", "first_due": "2026-12-15", "count": 12, "frequency": "monthly",
      "down_payment": {"amount": "2000.00", "due": "2026-12-01"}, "round_to": "1",
@@ -196,6 +202,27 @@ def test_plan_any_value_in_any_field(
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     check(*run_main(["plan", "-"], mutated(base, data), monkeypatch, capsys))
+
+
+SWEEP_VALUES: list[Any] = [
+    None, "x", "", 1.5, -1, 0, 10**30, True, [], {}, [1], {"a": 1}, "NaN", "9999-12-31",
+    "1979-01-01", "2023-02-29", "1e3", "-0.01", "0.001", "18%",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", ["recalc", "plan"])
+def test_every_field_with_every_kind_of_bad_value(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sweep, not a sample: each place in each base input, each value of SWEEP_VALUES,
+    and the key removed — about 2,000 runs for recalc."""
+    bases = RECALC_CASES if command == "recalc" else PLANS
+    for base in bases:
+        for path in paths_of(base):
+            for value in [*SWEEP_VALUES, "delete"]:
+                document = put(copy.deepcopy(base), path, value, value == "delete")
+                text = json.dumps(document, ensure_ascii=False)
+                check(*run_main([command, "-"], text, monkeypatch, capsys))
 
 
 BROKEN_JSON = {

@@ -25,11 +25,10 @@ def check_lpr(d: Draft, lpr: LprTable, out: list[Problem]) -> None:
     if d.lender_type not in LENDER_TYPES or d.contract_date is None or d.as_of is None:
         return
     assert d.lender_type is not None
+    if d.disbursement_date is None:
+        return  # unreadable or out of range: already reported
     person = bool(d.lender_person)
-    if d.lender_type == PRIVATE and person and d.disbursement_date is None:
-        return  # the formation date is unreadable: already reported
-    start = d.disbursement_date or d.contract_date
-    formed = formation_date(d.lender_type, person, d.contract_date, start)
+    formed = formation_date(d.lender_type, person, d.contract_date, d.disbursement_date)
     formed_path = "contract_date" if formed == d.contract_date else "disbursement_date"
     filing = d.filing_date or d.as_of
     if out:  # the overdue days need a sound schedule; the regime only these dates

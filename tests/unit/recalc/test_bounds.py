@@ -121,3 +121,12 @@ def test_an_lpr_row_after_2099_is_refused() -> None:
         parse_lpr_csv("effective_date,one_year,five_year\n2019-08-20,4.25,4.85\n"
                       "9999-12-31,3.00,3.50\n")  # fmt: skip
     assert [p.path for p in info.value.problems] == ["lpr[2].effective_date"]
+
+
+def test_an_unreadable_disbursement_date_of_a_loan_with_no_rate_is_only_reported() -> None:
+    """The default overdue rate needs the overdue days, which need the disbursement date:
+    when it is unreadable, the problem is listed and nothing more is worked out."""
+    data = case(lender_type="private", contract_date="2019-01-01", disbursement_date="x",
+                repayment={"method": "bullet", "maturity": "2019-07-01"},
+                as_of="2020-12-01")  # fmt: skip
+    assert [p.split(":")[0] for p in problems(data)] == ["disbursement_date"]

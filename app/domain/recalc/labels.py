@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 
 from app.domain.recalc.arith import fen_text, to_fen
 from app.domain.recalc.model import PRIVATE, TRANSITION, RecalcInput
@@ -78,11 +79,16 @@ def readings(inp: RecalcInput, lawful_lines: Sequence[Line]) -> list[str]:
     One budget over the whole time: where the cap cut or gave back a charge, or an overdue
     charge (penalty, compound) accrued — without either, a separate budget for the overdue
     period gives the same figure. Charges paid before 2020-08-20: a private loan formed
-    before that day with a payment before it."""
+    before that day, with a payment before it, whose lawful view reduced a charge (an
+    agreed rate above 24 %, or a cap line) — otherwise nothing between 24 % and 36 % was
+    paid."""
     out = []
-    if any(line.kind in ("cap", "accrual") for line in lawful_lines):
+    capped = any(line.kind == "cap" for line in lawful_lines)
+    if capped or any(line.kind == "accrual" for line in lawful_lines):
         out.append(ONE_BUDGET)
     transitional = inp.lender_type == PRIVATE and inp.formation_date < TRANSITION
-    if transitional and any(p.date < TRANSITION for p in inp.payments):
+    above = max(inp.annual_rate, inp.overdue_rate or 0) > Decimal("0.24")
+    paid_before = any(p.date < TRANSITION for p in inp.payments)
+    if transitional and paid_before and (above or capped):
         out.append(PAID_BEFORE)
     return out

@@ -311,6 +311,12 @@ def test_the_readings_are_stated_where_they_can_change_the_figure() -> None:
     assert run(case())["warnings"] == []
     overdue = run(case(annual_rate="0.12", as_of="2023-08-01"))["warnings"]
     assert len(overdue) == 1 and "一个额度" in overdue[0]
-    paid = run({**NO_RATE, "payments": [{"date": "2020-01-02", "amount": "100.00"}]})
+    paid_early = [{"date": "2020-01-02", "amount": "100.00"}]
+    paid = run({**NO_RATE, "payments": paid_early})  # no rate: nothing above 24 % was paid
+    assert len(paid["warnings"]) == 1 and "一个额度" in paid["warnings"][0]
+    paid = run({**NO_RATE, "annual_rate": "0.30", "payments": paid_early})
     assert [w[:13] for w in paid["warnings"]] == ["本计算采用的解读（并非法律"] * 2
     assert "24%至36%" in paid["warnings"][1]
+    later = run({**NO_RATE, "annual_rate": "0.30",
+                 "payments": [{"date": "2020-08-20", "amount": "100.00"}]})  # fmt: skip
+    assert not any("24%至36%" in w for w in later["warnings"])

@@ -137,6 +137,12 @@ class ChargeInfo:
     date: date
     amount: Decimal
     kind: str
+    id: int = 0
+
+    @property
+    def category(self) -> str:
+        """`fee`, or `cost` for the costs of realising the claim."""
+        return "cost" if self.kind in COST_KINDS else "fee"
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,10 @@ class NewCase:
     maturity: str = ""
     term_months: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    charges: tuple[tuple[str, str, str], ...] = ()
+    """The lender's dated fees and costs: (date, amount, kind) each, kinds of `CHARGE_KINDS`."""
+    filing_date: str = ""
+    """When the claim was filed (decides a transitional private loan's cap); "" = as-of date."""
 
 
 # -- use cases ---------------------------------------------------------------------------------
@@ -276,6 +286,7 @@ def remove_party(ctx: AppContext, case_no: str, party_id: int) -> None:
 def store_new_case(uow: UnitOfWork, valid: ValidCase, *, default_mediator: str = "") -> Case:
     """Insert a checked case (numbered in the year of `uow.now` in China) and audit it."""
     from app.services.cases.assign import mediator_for, unknown_mediator
+    from app.services.cases.charges import insert_charge
     from app.store.models import Case, LoanTerms, Party
 
     case = Case(
@@ -327,7 +338,10 @@ def store_new_case(uow: UnitOfWork, valid: ValidCase, *, default_mediator: str =
         term_months=valid.term_months,
         maturity=valid.maturity,
         day_basis=360,
+        filing_date=valid.filing_date,
     )
+    for charge in valid.charges:
+        insert_charge(case, charge)
     uow.cases.add(case)
     uow.record(
         "case.created",
@@ -426,10 +440,10 @@ def detail_of(case: Case) -> CaseDetail:
         claim=claims[-1] if claims else None,
         payments=tuple(PaymentInfo(p.date, p.amount, p.note) for p in case.payments),
         fees=tuple(
-            ChargeInfo(c.date, c.amount, c.kind) for c in case.charges if c.category == "fee"
+            ChargeInfo(c.date, c.amount, c.kind, c.id) for c in case.charges if c.category == "fee"
         ),
         costs=tuple(
-            ChargeInfo(c.date, c.amount, c.kind) for c in case.charges if c.category == "cost"
+            ChargeInfo(c.date, c.amount, c.kind, c.id) for c in case.charges if c.category == "cost"
         ),
         claims=claims,
     )

@@ -4,10 +4,11 @@
 
 - `loan.<field>`: lender_type, contract_no, contract_date, disbursement_date, principal,
   disbursed, annual_rate, overdue_rate, compound, repayment_method, term_months,
-  maturity, accelerated_on, day_basis;
+  maturity, accelerated_on, day_basis, filing_date;
 - `claim.<field>`: as_of, principal, interest, penalty, compound, fees, costs, floor (the
   creditor's latest statement; the first edit creates one dated today);
-- `payments[<payment id>].<field>`: date, amount, note.
+- `payments[<payment id>].<field>`: date, amount, note;
+- `charges[<charge id>].<field>`: date, amount, kind (a fee or a cost, `cases.charges`).
 
 Rates are typed as contracts write them ("月息1分5", "日万5", "年利率18%") and stored as
 the annual fraction (`app.domain.rates.parse_rate`). A value that cannot be stored raises
@@ -45,6 +46,7 @@ LOAN_FIELDS = {
     "maturity": "到期日",
     "accelerated_on": "宣布提前到期日",
     "day_basis": "计息天数基准",
+    "filing_date": "起诉（申请）日期",
 }
 CLAIM_FIELDS = {
     "as_of": "主张截止日",
@@ -58,7 +60,7 @@ CLAIM_FIELDS = {
 }
 PAYMENT_FIELDS = {"date": "还款日期", "amount": "还款金额", "note": "备注"}
 PAST_ONLY = {"contract_date", "disbursement_date", "accelerated_on", "as_of", "date"}
-OPTIONAL_DATES = {"maturity", "accelerated_on"}
+OPTIONAL_DATES = {"maturity", "accelerated_on", "filing_date"}
 MAX_AMOUNT = Decimal("10000000000")
 _PAYMENT = re.compile(r"^payments\[(\d+)\]\.(\w+)$")
 
@@ -107,6 +109,10 @@ def apply_debt_change(case: Case, path: str, value: str | bool, today: date) -> 
         _loan_change(case, path, field, value, today)
     elif head == "claim":
         _claim_change(case, path, field, as_text(value), today)
+    elif head.startswith("charges["):
+        from app.services.cases.charges import apply_charge_change
+
+        apply_charge_change(case, path, as_text(value), today)
     else:
         found = _PAYMENT.match(path)
         if not found:
@@ -126,7 +132,7 @@ def _loan_change(case: Case, path: str, field: str, value: str | bool, today: da
         loan.compound = value is True or value in ("1", "true", "True")
         return
     text = as_text(value).strip()
-    if field in ("contract_date", "disbursement_date", "maturity", "accelerated_on"):
+    if field in ("contract_date", "disbursement_date", "maturity", "accelerated_on", "filing_date"):
         setattr(loan, field, parse_day(path, label, text, today, field))
     elif field in ("principal", "disbursed"):
         _loan_amount(loan, path, field, parse_amount(path, label, text, positive=True))

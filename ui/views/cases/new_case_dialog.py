@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import DomainError, InputError
 from ui import labels
 from ui.tasks import TaskRunner, report_unexpected
+from ui.widgets.date_field import DateField
 from ui.widgets.field_row import FieldRow
 
 if TYPE_CHECKING:
@@ -296,9 +297,7 @@ def _form(box: QGroupBox) -> QFormLayout:
 
 
 def _date_edit(name: str, initial: QDate) -> QDateEdit:
-    edit = QDateEdit(initial)
+    edit = DateField()
+    edit.setDate(initial)
     edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setMinimumDate(QDate(1990, 1, 1))
     return edit

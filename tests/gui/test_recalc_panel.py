@@ -95,7 +95,8 @@ def test_a_date_before_the_last_payment_says_why_at_the_field(qtbot, panel):
         panel.set_as_of(date(2025, 1, 1))  # before the lawyer's fee of 2025-12-26
     assert panel.as_of() == date(2025, 12, 26)
     assert panel.date_note.isVisible()
-    assert "计算日不能早于最后一笔费用的日期 2025-12-26（所选 2025-01-01）" in panel.date_note.text()
+    note = panel.date_note.text()
+    assert "计算日不能早于最后一笔费用的日期 2025-12-26（所选 2025-01-01）" in note
 
 
 def test_the_lawful_total_is_shown_to_the_fen_beside_claimed_and_contract(qtbot, panel, data_dir):

@@ -2,8 +2,8 @@
 
 QtPdf (`QPdfDocument.render`) when this PySide6 ships it; else PDFium from the pypdfium2
 wheel; else poppler's `pdftoppm` when it is on PATH; else no images (`page_images` returns
-[]), and the panel shows a text summary with a button that opens the PDF in the system's reader. Safe off the GUI thread (QImage
-only, no QPixmap).
+[]), and the panel shows a text summary with a button that opens the PDF in the system's
+reader. Safe off the GUI thread (QImage only, no QPixmap).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from app.domain.numerals import format_amount, format_date_cn
 from app.domain.plan import PlanMethod
@@ -91,8 +91,11 @@ def create_the_case(qtbot, window) -> str:
 
 
 def assign_in_the_case_pane(qtbot, window, case_no: str) -> None:
-    qtbot.waitUntil(lambda: window.detail.detail() is not None
-                    and window.detail.detail().summary.case_no == case_no, timeout=WAIT)  # fmt: skip
+    def shown() -> bool:
+        detail = window.detail.detail()
+        return detail is not None and detail.summary.case_no == case_no
+
+    qtbot.waitUntil(shown, timeout=WAIT)
     combo = window.detail.mediator
     qtbot.waitUntil(lambda: combo.findData("刘涛") >= 0, timeout=WAIT)
     with qtbot.waitSignal(window.detail.case_changed, timeout=WAIT):

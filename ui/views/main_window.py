@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.domain.errors import DomainError
+from ui import i18n
 from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views.cases.case_detail import CaseDetailView
@@ -147,7 +148,15 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.verify_action)
         case_menu.addSeparator()
         case_menu.addActions([self.lock_action, quit_action])
-        menu.addMenu(self.tr("设置(&S)")).addAction(self.settings_action)
+        settings_menu = menu.addMenu(self.tr("设置(&S)"))
+        settings_menu.addAction(self.settings_action)
+        self.language_menu = settings_menu.addMenu(self.tr("语言 / Language"))
+        for code, text in (("zh_CN", "简体中文"), ("en", "English")):
+            action = self.language_menu.addAction(text)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(i18n.current_language() == code)
+            action.triggered.connect(lambda _on=False, c=code: self.choose_language(c))
         menu.addMenu(self.tr("帮助(&H)")).addAction(self.about_action)
         toolbar = QToolBar(self.tr("工具栏"), self)
         toolbar.setObjectName("mainToolbar")
@@ -417,6 +426,16 @@ class MainWindow(QMainWindow):
         if accounts is not None:
             accounts.idle_minutes_saved.connect(self.idle_minutes_changed)
         return dialog
+
+    def choose_language(self, code: str) -> None:
+        """Remember the interface language; it takes effect at the next start."""
+        i18n.save_language(code)
+        for action in self.language_menu.actions():
+            action.setChecked(action.objectName() == f"language_{code}")
+        self.statusBar().showMessage(
+            self.tr("界面语言已保存，下次启动时生效。 The language applies at the next start."),
+            8000,
+        )
 
     def open_verify(self) -> QWidget:
         """Open 核验文书 (a PDF checked against this organisation and its case store)."""

@@ -1,8 +1,8 @@
 """What a mediator's first day needs: the remembered recalculation date, the settlement draft,
 and each status change with what it asked for.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0011
+Revises: 0006
 Create Date: 2026-12-10
 
 - `case.recalc_as_of` (date, null until chosen): the date the mediator recalculates the case
@@ -23,8 +23,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0011"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

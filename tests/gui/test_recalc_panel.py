@@ -60,10 +60,43 @@ def expected(data_dir: Path, as_of: date) -> dict[str, Any]:
         return rc.preview(ctx, CASE, as_of)
 
 
-def load(qtbot, panel: RecalcPanel, case_no: str = CASE) -> None:
+def load(qtbot, panel: RecalcPanel, case_no: str = CASE, as_of: date = AS_OF) -> None:
+    """Show the case (at its claim's date, the default), then move to `as_of`."""
     with qtbot.waitSignal(panel.case_loaded, timeout=WAIT) as shown:
         panel.show_case_no(case_no)
     assert shown.args == [case_no]
+    if panel.as_of() != as_of:
+        with qtbot.waitSignal(panel.case_loaded, timeout=WAIT):
+            panel.set_as_of(as_of)
+
+
+def test_the_date_starts_at_the_claims_date_and_the_chosen_one_is_remembered(
+    qtbot, panel, data_dir
+):
+    """Issue 13, item 4: never today's figure by default; the chosen date stays with the case."""
+    with qtbot.waitSignal(panel.case_loaded, timeout=WAIT):
+        panel.show_case_no(CASE)
+    assert panel.as_of() == CLAIM_DATE
+    assert panel.result() == expected(data_dir, CLAIM_DATE)
+    assert "（截至 2026-01-15）" in panel.compare.text()
+    with qtbot.waitSignal(panel.case_loaded, timeout=WAIT):
+        panel.set_as_of(date(2026, 3, 1))
+    with qtbot.waitSignal(panel.case_loaded, timeout=WAIT):
+        panel.show_case_no(CASE)  # shown again (another day, another window)
+    assert panel.as_of() == date(2026, 3, 1)
+    with open_context(data_dir, actor="检查") as ctx:
+        assert rc.as_of_for(ctx, CASE) == date(2026, 3, 1)
+
+
+def test_a_date_before_the_last_payment_says_why_at_the_field(qtbot, panel):
+    """Issue 13, item 9: the date is not silently moved."""
+    load(qtbot, panel)
+    with qtbot.waitSignal(panel.case_loaded, timeout=WAIT):
+        panel.set_as_of(date(2025, 1, 1))  # before the lawyer's fee of 2025-12-26
+    assert panel.as_of() == date(2025, 12, 26)
+    assert panel.date_note.isVisible()
+    note = panel.date_note.text()
+    assert "计算日不能早于最后一笔费用的日期 2025-12-26（所选 2025-01-01）" in note
 
 
 def test_the_lawful_total_is_shown_to_the_fen_beside_claimed_and_contract(qtbot, panel, data_dir):
@@ -191,11 +224,6 @@ def test_changing_the_date_recomputes_as_of_that_day(qtbot, panel, data_dir):
     lawful = out["views"]["lawful"]["total"]
     assert panel.lawful_total_text() == f"{Decimal(lawful):,.2f}" != "59,013.00"
     assert panel.table.cell_text("total", "lawful") == panel.lawful_total_text()
-
-
-def test_the_date_picker_starts_at_the_last_recorded_event(qtbot, panel):
-    load(qtbot, panel)
-    assert panel.date_edit.minimumDate() == QDate(2025, 12, 26)  # the lawyer's fee
 
 
 def test_saving_stores_a_snapshot_of_what_is_on_screen(qtbot, panel, data_dir):

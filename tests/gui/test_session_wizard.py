@@ -153,7 +153,8 @@ def fix_parties(qtbot, wizard: SessionWizard) -> None:
 def save_recalculation(qtbot, wizard: SessionWizard) -> None:
     page = wizard.pages[3]
     qtbot.waitUntil(lambda: page.panel.result() is not None, timeout=WAIT)
-    assert page.panel.as_of() == date(2026, 7, 6)
+    claim = wizard.shared.state.case.claim
+    assert page.panel.as_of() == claim.as_of  # the claim's date, not today (issue 13, item 4)
     with qtbot.waitSignal(wizard.shared.state_changed, timeout=WAIT):
         qtbot.mouseClick(page.panel.save_button, Qt.MouseButton.LeftButton)
     assert wizard.shared.state.snapshot is not None

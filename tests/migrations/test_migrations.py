@@ -36,6 +36,7 @@ TABLES = {
     "session",
     "settlement",
     "signature",
+    "status_change",
 }
 TRIGGERS = {
     "trg_audit_event_no_delete",

@@ -159,6 +159,9 @@ def _gather(
         ),
         parties=tuple(_party(p) for p in detail.parties),
         mediator=detail.summary.mediator_name,
+        agents=_agents(session),
+        loan_disbursed=loan.disbursed if loan else None,
+        accelerated_on=loan.accelerated_on if loan else None,
         contract_no=loan.contract_no if loan else "",
         contract_date=loan.contract_date if loan else None,
         loan_principal=loan.principal if loan else None,
@@ -216,8 +219,17 @@ def _settlement(info: SettlementInfo | None) -> Settlement | None:
     terms = info.terms
     total = info.proposal.settled_total
     return Settlement(
-        total, rows, terms.acceleration_days, terms.waiver_revives_on_default, agreed_on
-    )
+        total, rows, terms.acceleration_days, terms.waiver_revives_on_default, agreed_on,
+        info.payment_method, info.extra_terms,
+    )  # fmt: skip
+
+
+def _agents(session: Session | None) -> tuple[Attendee, ...]:
+    """The agents who attended for a party (the creditor's 委托代理人)."""
+    if session is None:
+        return ()
+    agent = CAPACITY_LABELS["creditor_agent"]
+    return tuple(a for a in session.attendees if a.capacity == agent)
 
 
 def _reason_from(session: Any) -> str:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Formation",
     "SnapshotInfo",
+    "as_of_for",
     "build_input",
     "canonical_json",
     "earliest_as_of",
@@ -47,6 +48,7 @@ __all__ = [
     "preview",
     "readings",
     "recalculate",
+    "remember_as_of",
     "snapshot_hash",
 ]
 
@@ -111,7 +113,31 @@ def recalculate(ctx: AppContext, case_no: str, as_of: date) -> SnapshotInfo:
         detail = {"snapshot_id": row.id, "as_of": as_of.isoformat(), "sha256": row.sha256,
                   "engine_version": ENGINE_VERSION, "lawful_total": lawful}  # fmt: skip
         uow.record(AUDIT_ACTION, case=case, detail=detail)
+        case.recalc_as_of = as_of
         return _info(row, case.case_no)
+
+
+def as_of_for(ctx: AppContext, case_no: str) -> date:
+    """The date to recalculate the case at: the one chosen last (remembered with the case),
+    else the creditor's claim's as-of date, else today in China."""
+    with ctx.read() as uow:
+        case = uow.cases.require(case_no)
+        if case.recalc_as_of is not None:
+            return case.recalc_as_of
+        claim = case.claim
+        return claim.as_of if claim is not None else ctx.today()
+
+
+def remember_as_of(ctx: AppContext, case_no: str, as_of: date) -> date:
+    """Keep `as_of` as the case's recalculation date (audited when it changes)."""
+    with ctx.write() as uow:
+        case = uow.cases.require(case_no)
+        if case.recalc_as_of != as_of:
+            before = case.recalc_as_of.isoformat() if case.recalc_as_of else None
+            case.recalc_as_of = as_of
+            detail = {"from": before, "to": as_of.isoformat()}
+            uow.record("recalc.as_of_chosen", case=case, detail=detail)
+        return as_of
 
 
 def latest_snapshot(ctx: AppContext, case_no: str) -> SnapshotInfo | None:

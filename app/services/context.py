@@ -105,20 +105,22 @@ def open_context(
     version is refused with a `DomainError`; then the daily backup is made if today has
     none (`app.services.maintenance.backup`). `key` skips the lookup (tests, restore).
     """
+    from app.store.locks import setup_lock
+
     folder = resolve_data_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
     path = db_path_for(folder)
-    if key is None:
-        from app.services.unlock import unlock_store
+    with setup_lock(folder):  # key, encryption, migrations: one start at a time
+        if key is None:
+            from app.services.unlock import unlock_store
 
-        key = unlock_store(folder, prompt=prompt)
-    if migrate:
-        from app.store import migrate as migrations
+            key = unlock_store(folder, prompt=prompt)
+        if migrate:
+            from app.store import migrate as migrations
 
-        migrations.upgrade(path, backup_dir=folder / BACKUP_DIR, key=key)
-    context = AppContext(folder, Store(path, key=key), actor, clock or utc_now)
-    if migrate:  # the start-up path: the automatic daily backup (once a day, rotated)
-        from app.services.maintenance.backup import daily_backup_at_start
+            migrations.upgrade(path, backup_dir=folder / BACKUP_DIR, key=key)
+        context = AppContext(folder, Store(path, key=key), actor, clock or utc_now)
+        if migrate:  # the start-up path: the automatic daily backup (once a day, rotated)
+            from app.services.maintenance.backup import daily_backup_at_start
 
-        daily_backup_at_start(context)
+            daily_backup_at_start(context)
     return context

@@ -40,15 +40,16 @@ class DatabaseHealth:
 def upgrade_database(data_dir: Path | None, *, key: bytes | None = None) -> UpgradeReport:
     """Create or upgrade the store to the newest revision (backing up an existing one)."""
     from app.store import migrate
+    from app.store.locks import setup_lock
 
     folder = resolve_data_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
     path = db_path_for(folder)
-    if key is None:
-        from app.services.unlock import unlock_store
+    with setup_lock(folder):  # never beside another first start or upgrade
+        if key is None:
+            from app.services.unlock import unlock_store
 
-        key = unlock_store(folder)  # created at first start; a plaintext store encrypted
-    result = migrate.upgrade(path, backup_dir=folder / BACKUP_DIR, key=key)
+            key = unlock_store(folder)  # created at first start; a plaintext store encrypted
+        result = migrate.upgrade(path, backup_dir=folder / BACKUP_DIR, key=key)
     return UpgradeReport(path, result.from_revision, result.to_revision, result.backup)
 
 

@@ -70,11 +70,12 @@ def lock_all() -> None:
 def unlock_store(data_dir: Path, *, prompt: PassphrasePrompt | None = None) -> bytes:
     """The key of the store in `data_dir`; a plaintext store (and plaintext backups beside
     it) are encrypted with it first, once."""
-    from app.store import cipher
+    from app.store import cipher, migrate
 
+    path = data_dir / DB_FILE
+    migrate.require_ours(path)  # another program's database: no key, no encryption
     key = database_key(data_dir, prompt=prompt)
     assert key is not None
-    path = data_dir / DB_FILE
     cipher.remove_leftovers(path)
     counts = cipher.encrypt_plaintext(path, key)
     if counts is not None:
@@ -86,12 +87,14 @@ def unlock_store(data_dir: Path, *, prompt: PassphrasePrompt | None = None) -> b
 
 
 def _plaintext_backups(data_dir: Path) -> list[Path]:
-    from app.store import cipher
+    """Unencrypted backups of ours beside the store (other programs' files stay as they are)."""
+    from app.store import cipher, migrate
 
     folder = data_dir / BACKUP_DIR
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.db") if cipher.is_plaintext(p))
+    plain = sorted(p for p in folder.glob("*.db") if cipher.is_plaintext(p))
+    return [p for p in plain if migrate.made_by_this_app(p)]
 
 
 @dataclass(frozen=True)

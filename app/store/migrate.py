@@ -38,6 +38,13 @@ NOT_OURS_MESSAGE = (
     "{path} is not a Mediation Desk case database (it has no schema revision); it was left "
     "untouched. Check the data directory (--data-dir)."
 )
+FOREIGN_MESSAGE = (
+    "文件 {path} 不是调解工作台的案件库（它是另一个程序的 SQLite 数据库），本程序没有改动它，"
+    "也没有加密它。请把它移出数据目录，或用 --data-dir 选择调解工作台自己的数据目录。\n"
+    "{path} is not a Mediation Desk case database (it belongs to another program); it was "
+    "left untouched and not encrypted. Move it away or choose another --data-dir."
+)
+CORE_TABLES = frozenset({"alembic_version", "case", "case_counter", "audit_event"})
 UNREADABLE_MESSAGE = (
     "无法读取案件库 {path}：文件已损坏、已加密或不是数据库（{reason}）。"
     "请从 backups 文件夹恢复备份。\n"
@@ -105,6 +112,35 @@ def head_revision() -> str:
 
 def known_revisions() -> set[str]:
     return {script.revision for script in _script().walk_revisions()}
+
+
+def made_by_this_app(db_path: Path) -> bool:
+    """The app's marker on an unencrypted store (one an older version wrote): its core
+    tables and an `alembic_version` holding one of this app's revisions. Read-only."""
+    from app.store import cipher
+
+    connection = cipher.connect(db_path, None, readonly=True)
+    try:
+        tables = {
+            str(row[0])
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if not tables >= CORE_TABLES:
+            return False
+        rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except cipher.dbapi().DatabaseError:
+        return False
+    finally:
+        connection.close()
+    return len(rows) == 1 and str(rows[0][0]) in known_revisions()
+
+
+def require_ours(db_path: Path) -> None:
+    """Refuse, untouched, an unencrypted `db_path` that this app did not make."""
+    from app.store import cipher
+
+    if cipher.is_plaintext(db_path) and not made_by_this_app(db_path):
+        raise DomainError(FOREIGN_MESSAGE.format(path=db_path))
 
 
 def _read_revision(connection: Connection) -> tuple[str | None, bool]:

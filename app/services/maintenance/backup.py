@@ -267,7 +267,7 @@ def _check_restorable(source: Path, backup_key: bytes | None) -> str:
     from app.store.backup import inspect
 
     state = inspect(source, backup_key)
-    if state.revision is None:
+    if state.revision is None or not set(state.tables) >= migrate.CORE_TABLES:
         raise DomainError(NOT_A_STORE.format(path=source))
     if state.revision not in migrate.known_revisions():
         raise DomainError(migrate.NEWER_MESSAGE.format(rev=state.revision))

@@ -102,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:  # a file or disk problem no command foresaw: its cause, no traceback
+        from app.services.context import describe_os_error
+
+        print(describe_os_error(error), file=sys.stderr)
+        return EXIT_INPUT
 
 
 if __name__ == "__main__":

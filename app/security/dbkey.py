@@ -73,8 +73,12 @@ KEYRING_UNREACHABLE = (
     " (The database key is in the OS keyring, which cannot be read now.)"
 )
 KEYINFO_MISSING = (
-    "数据目录 {folder} 中有加密的案件库，但缺少 keyinfo.json，无法确定密钥。"
-    "请从备份中恢复 keyinfo.json，或把 cases.db 移走后用恢复码执行 backup restore。"
+    "数据目录 {folder} 中有加密的案件库，但缺少密钥信息文件 keyinfo.json（它记录口令的盐值），"
+    "所以无法得到密钥。案件库本身没有损坏，不需要从备份恢复。请把备份文件夹中任意一份备份旁的"
+    " .keyinfo.json 文件（同一个案件库的密钥信息都一样）复制为 {folder}/keyinfo.json 后重试；"
+    "没有这样的文件时，可以在新的数据目录中用恢复码执行 backup restore。\n"
+    "The store in {folder} is encrypted but keyinfo.json is missing. The store is not "
+    "damaged: copy any backup's .keyinfo.json file to {folder}/keyinfo.json and try again."
 )
 KEYINFO_DAMAGED = "密钥信息文件 {path} 已损坏（{reason}），案件库没有打开。请从备份中恢复它。"
 KEYINFO_CHANGED = (
@@ -333,6 +337,9 @@ def database_key(
     if info is not None:
         return key_for(info, secrets=store, prompt=prompt, env=env)
     if not create:
+        database = folder / db_file
+        if database.is_file() and database.stat().st_size > 0 and not _plaintext(database):
+            raise KeyUnavailable(KEYINFO_MISSING.format(folder=folder))
         return None
     from app.store.locks import setup_lock
 

@@ -44,9 +44,12 @@ def database_key(
     known = _unlocked.get(folder)
     if info is not None and known is not None and dbkey.key_check(known) == info.key_check:
         return known
-    key = dbkey.database_key(
-        folder, prompt=prompt or _interactive_prompt, create=create, db_file=DB_FILE
-    )
+    from app.store.faults import calm_os_errors
+
+    with calm_os_errors(folder):  # a read-only or foreign folder: said so, not a traceback
+        key = dbkey.database_key(
+            folder, prompt=prompt or _interactive_prompt, create=create, db_file=DB_FILE
+        )
     if key is not None:
         _unlocked[folder] = key
     return key

@@ -27,6 +27,7 @@ from sqlalchemy import Engine
 from app.domain.errors import DomainError
 from app.store import cipher
 from app.store.engine import engine_key
+from app.store.faults import explain_database_error
 
 NAME = re.compile(r"^(?P<stem>.+?)-(?P<stamp>\d{8}T\d{12}Z)-(?P<label>[\w.-]+)\.db$")
 STAMP = "%Y%m%dT%H%M%S%fZ"
@@ -36,6 +37,13 @@ CORRUPT_MESSAGE = (
     "备份文件 {path} 已损坏或不完整（{reason}），没有用它恢复，现有案件库没有改动。"
     "请换一个备份文件。\n"
     "The backup {path} is damaged or incomplete ({reason}); nothing was restored or changed."
+)
+SOURCE_DAMAGED = (
+    "无法备份：案件库 {path} 的部分内容已损坏（{reason}），没有写出备份，已有的备份都保留着。"
+    "请运行 python -m app db check 查看，并从最近一份完好的备份恢复"
+    "（python -m app backup list，python -m app backup restore <备份文件>）。\n"
+    "No backup was made: the case database {path} is damaged ({reason}); every existing "
+    "backup was kept. Run db check and restore the newest good backup."
 )
 IN_USE_MESSAGE = (
     "案件库正被另一个程序（可能是调解工作台的窗口）打开，不能恢复。请先关闭它再试。\n"
@@ -76,6 +84,9 @@ def backup_database(engine: Engine, dest: Path) -> Path:
             cipher.single_file(target)
         finally:
             target.close()
+    except cipher.dbapi().DatabaseError as error:
+        partial.unlink(missing_ok=True)
+        raise copy_failed(error, dest, engine) from error
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -85,6 +96,15 @@ def backup_database(engine: Engine, dest: Path) -> Path:
     os.replace(partial, dest)
     cipher.fsync_dir(dest.parent)
     return dest
+
+
+def copy_failed(error: Exception, dest: Path, engine: Engine) -> DomainError:
+    """Why a copy failed: the target's disk (full, read-only...) or the store's damage."""
+    found = explain_database_error(error, dest)
+    if found is not None:
+        return found
+    source = Path(str(engine.url.database))
+    return DomainError(SOURCE_DAMAGED.format(path=source, reason=error))
 
 
 def backup_name(stem: str, label: str, now: datetime | None = None) -> str:

@@ -58,6 +58,8 @@ def setup_lock(folder: Path, *, timeout: float = SETUP_WAIT) -> Iterator[None]:
         lock.acquire(timeout=timeout)
     except Timeout as error:
         raise FolderBusy(SETUP_BUSY.format(folder=folder, seconds=timeout)) from error
+    except OSError as error:  # read-only, not ours: named by the folder, not the lock file
+        raise OSError(error.errno, error.strerror, str(folder)) from error
     try:
         yield
     finally:

@@ -160,12 +160,22 @@ def current_revision(db_path: Path, *, key: bytes | None = None) -> str | None:
         with engine.connect() as connection:
             revision, has_tables = _read_revision(connection)
     except DatabaseError as error:
-        raise DomainError(UNREADABLE_MESSAGE.format(path=db_path, reason=error.orig)) from error
+        raise unreadable(error, db_path) from error
     finally:
         engine.dispose()
     if revision is None and has_tables:
         raise DomainError(NOT_OURS_MESSAGE.format(path=db_path))
     return revision
+
+
+def unreadable(error: DatabaseError, db_path: Path) -> DomainError:
+    """The folder or disk problem behind `error` when there is one, else "damaged"."""
+    from app.store.faults import explain_database_error
+
+    found = explain_database_error(error, db_path)
+    if found is not None:
+        return found
+    return DomainError(UNREADABLE_MESSAGE.format(path=db_path, reason=error.orig))
 
 
 def _require_known(revision: str | None) -> None:
@@ -240,7 +250,7 @@ def check(db_path: Path, *, key: bytes | None = None) -> HealthReport:
             revision, _ = _read_revision(connection)
             audit = _audit_problems(connection) if revision == head else ()
     except DatabaseError as error:
-        raise DomainError(UNREADABLE_MESSAGE.format(path=db_path, reason=error.orig)) from error
+        raise unreadable(error, db_path) from error
     finally:
         engine.dispose()
     return HealthReport(db_path, True, integrity, violations, revision, head, journal, audit)

@@ -18,13 +18,14 @@ from app.domain.errors import InputError, Problem
 
 def run(args: argparse.Namespace) -> int:
     from app.cli.cmd_sign import read_bytes
+    from app.cli.inputs import SMALL_LIMIT
     from app.cli.output import print_json
     from app.services.organisation.signing import is_pdf, verify_document
 
     data = read_bytes(args.file, "FILE.pdf")
     if not is_pdf(data):
         raise InputError([Problem("FILE.pdf", f"{args.file} 不是 PDF 文件：请选择要核验的 PDF。")])
-    trusted = tuple(read_bytes(path, "--trust") for path in args.trust)
+    trusted = tuple(read_bytes(path, "--trust", SMALL_LIMIT) for path in args.trust)
     report = verify_document(data, data_dir=args.data_dir, trusted_certs=trusted)
     print_json(report.to_dict())
     return 0 if report.intact else 1

@@ -22,7 +22,7 @@ SMALL_LIMIT = 8 * MIB  # a seal image, a certificate
 
 NOT_A_FILE = "{path} 不是普通文件（是文件夹、设备或管道），没有读取：请指定一个文件。"
 TOO_BIG = "{path} 太大（{size}），超过 {limit} 的上限，没有读取：请检查是否选错了文件。"
-CANNOT_READ = "无法读取文件 {path}：{reason}"
+CANNOT_READ = "cannot read the file（无法读取输入文件 {path}：{reason}）"
 
 
 def _size(n: int) -> str:
@@ -59,7 +59,8 @@ def read_file(path: Path, what: str, limit: int) -> bytes:
 
 def read_stdin(what: str, limit: int) -> bytes:
     """Standard input, at most `limit` bytes."""
-    data = sys.stdin.buffer.read(limit + 1)
+    buffer = getattr(sys.stdin, "buffer", None)  # None: a text stream put in its place
+    data = buffer.read(limit + 1) if buffer is not None else sys.stdin.read(limit + 1).encode()
     if len(data) > limit:
         message = TOO_BIG.format(path="标准输入", size=f"超过 {_size(limit)}", limit=_size(limit))
         raise InputError([Problem(what, message)])

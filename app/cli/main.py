@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
     install_terminal_prompt()
     try:
-        return handler(args)
+        code = handler(args)
     except InputError as error:
         report_input_error(error)
         return EXIT_INPUT
@@ -107,6 +107,18 @@ def main(argv: list[str] | None = None) -> int:
 
         print(describe_os_error(error), file=sys.stderr)
         return EXIT_INPUT
+    return _with_notices(code)
+
+
+def _with_notices(code: int) -> int:
+    """Problems met while opening the store (a daily backup that failed its check) go to
+    stderr, and a command that otherwise succeeded exits 2: scripts notice too."""
+    from app.services import notices
+
+    found = notices.take()
+    for message in found:
+        print(f"注意 (warning): {message}", file=sys.stderr)
+    return EXIT_INPUT if found and code == EXIT_OK else code
 
 
 if __name__ == "__main__":

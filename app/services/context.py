@@ -35,6 +35,8 @@ class AppContext:
     store: Store
     actor: str = "cli"
     clock: Clock = field(default=utc_now)
+    notices: list[str] = field(default_factory=list)
+    """Problems met at opening that the user must hear about now (a failed daily backup)."""
 
     @property
     def db_path(self) -> Path:

@@ -45,10 +45,23 @@ SOURCE_DAMAGED = (
     "No backup was made: the case database {path} is damaged ({reason}); every existing "
     "backup was kept. Run db check and restore the newest good backup."
 )
+CHECK_FAILED = (
+    "新做的备份没有通过完整性检查（{reason}）：案件库 {source} 本身可能已损坏。"
+    "这份有问题的备份没有保存，以前的备份都保留着，一份也没有删除。"
+    "请运行 python -m app db check 查看，并尽快从最近一份完好的备份恢复"
+    "（python -m app backup list，python -m app backup restore <备份文件>）。\n"
+    "The new backup failed its integrity check ({reason}): the case database {source} may "
+    "be damaged. It was not kept, and every older backup was kept. Run db check and restore "
+    "the newest good backup."
+)
 IN_USE_MESSAGE = (
     "案件库正被另一个程序（可能是调解工作台的窗口）打开，不能恢复。请先关闭它再试。\n"
     "The case database is open in another program; close it before restoring."
 )
+
+
+class BackupCheckFailed(DomainError):
+    """A new backup did not pass the check a restore makes: the store itself is damaged."""
 
 
 @dataclass(frozen=True)
@@ -92,10 +105,30 @@ def backup_database(engine: Engine, dest: Path) -> Path:
         raise
     finally:
         raw.close()
+    check_written(partial, engine_key(engine), Path(str(engine.url.database)))
     cipher.fsync_file(partial)
     os.replace(partial, dest)
     cipher.fsync_dir(dest.parent)
     return dest
+
+
+def check_written(copy: Path, key: bytes | None, source: Path) -> None:
+    """Check a new copy as a restore would (opens with the key, `integrity_check` ok);
+    a copy that fails is deleted before it can take a backup's name or place."""
+    problems: list[str]
+    try:
+        connection = cipher.connect(copy, key, readonly=True)
+        try:
+            cipher.require_key(connection, copy)
+            problems = cipher.integrity(connection)
+        finally:
+            connection.close()
+    except (cipher.WrongKey, cipher.dbapi().DatabaseError) as error:
+        problems = [str(error)]
+    if problems != ["ok"]:
+        copy.unlink(missing_ok=True)
+        reason = "; ".join(problems[:3])
+        raise BackupCheckFailed(CHECK_FAILED.format(reason=reason, source=source))
 
 
 def copy_failed(error: Exception, dest: Path, engine: Engine) -> DomainError:
@@ -141,7 +174,7 @@ def rotate(folder: Path, *, keep: int, label: str, extras: tuple[str, ...] = ())
     """Delete all but the newest `keep` backups labelled `label` (and their `extras`)."""
     mine = [b for b in list_backups(folder) if b.label == label]
     removed = []
-    for old in mine[max(keep, 0) :]:
+    for old in mine[max(keep, 1) :]:  # never every one, whatever `keep` says
         old.path.unlink(missing_ok=True)
         for suffix in extras:
             old.path.with_name(old.path.name + suffix).unlink(missing_ok=True)

@@ -21,8 +21,8 @@ import pytest
 from app.services.cases import service as cases
 from app.services.context import open_context
 from app.services.maintenance.backup import create_backup
+from tests.damage import damage_a_table
 from tests.fs_faults import fill, read_only, tiny_disk
-from tests.security_fixtures import connect_store
 from tests.store_fixtures import new_case
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,21 +119,6 @@ def test_cases_db_that_is_a_folder_and_a_data_dir_that_is_a_file(tmp_path: Path)
     (tmp_path / "file").write_text("x", encoding="utf-8")
     for command in (("cases", "list"), ("db", "upgrade"), ("backup", "create")):
         refused(app(tmp_path / "file", *command), "是一个文件，不是文件夹")
-
-
-def damage_a_table(data_dir: Path, table: str) -> None:
-    """Overwrite bytes in the middle of `table`'s root page (its rows, for a small table):
-    the schema still loads, and only a query that reads the table meets the damage."""
-    connection = connect_store(data_dir / "cases.db")
-    page = connection.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
-    ).fetchone()[0]
-    size = int(connection.execute("PRAGMA page_size").fetchone()[0])
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    with open(data_dir / "cases.db", "r+b") as handle:
-        handle.seek((page - 1) * size + size // 2)
-        handle.write(b"\xa5" * 64)
 
 
 def test_a_damaged_page_reached_by_a_query_is_a_message(store: Path) -> None:

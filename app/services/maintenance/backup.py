@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 SETTINGS_FILE = "backup.json"
 SIDECAR = ".keyinfo.json"
 DEFAULT_KEEP_DAILY = 7
+MAX_KEEP = 365
 DAILY, MANUAL, BEFORE_RESTORE = "daily", "manual", "before-restore"
 STEM = "cases"
 
@@ -55,6 +56,7 @@ CANNOT_WRITE = (
     "无法写入备份文件夹 {folder}（{error}）：请检查 U 盘或移动硬盘是否已插好、有无剩余空间，"
     "或换一个备份文件夹。没有做备份。"
 )
+DAILY_FAILED = "今天的自动备份没有做成（{error}），以前的备份都保留着。请检查备份文件夹所在的磁盘。"
 SUPERVISOR_ONLY = (
     "从备份恢复会替换整个案件库（连同账户和调解组织资料），只能由主管操作："
     "请让主管账户登录后再恢复。"
@@ -92,21 +94,34 @@ class RestoreResult:
 
 
 def backup_settings(data_dir: Path) -> BackupSettings:
-    """The saved settings; defaults when none (or unreadable ones: logged, not fatal)."""
+    """The saved settings; defaults when none (or unreadable ones: logged, not fatal).
+
+    `keep_daily` is checked here too, not only when saved: a file edited by hand to 0 (or
+    less) would otherwise delete every daily backup at each start."""
     path = data_dir / SETTINGS_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         folder = Path(data["folder"]) if data.get("folder") else None
-        return BackupSettings(folder, int(data.get("keep_daily", DEFAULT_KEEP_DAILY)))
+        keep = data.get("keep_daily", DEFAULT_KEEP_DAILY)
     except FileNotFoundError:
         return BackupSettings()
     except (ValueError, KeyError, TypeError, AttributeError):
         log.warning("Ignoring an unreadable %s", path.name)
         return BackupSettings()
+    if isinstance(keep, bool) or not isinstance(keep, int) or not 1 <= keep <= MAX_KEEP:
+        log.warning(
+            "Ignoring keep_daily=%r in %s (1 to %d); keeping %d",
+            keep,
+            path.name,
+            MAX_KEEP,
+            DEFAULT_KEEP_DAILY,
+        )
+        keep = DEFAULT_KEEP_DAILY
+    return BackupSettings(folder, keep)
 
 
 def save_backup_settings(data_dir: Path, settings: BackupSettings) -> None:
-    if not 1 <= settings.keep_daily <= 365:
+    if not 1 <= settings.keep_daily <= MAX_KEEP:
         raise DomainError(BAD_KEEP)
     data = {
         "folder": str(settings.folder) if settings.folder else None,
@@ -192,11 +207,18 @@ def daily_backup(ctx: AppContext) -> BackupResult | None:
 
 
 def daily_backup_at_start(ctx: AppContext) -> BackupResult | None:
-    """`daily_backup`, but a failure is logged, never in the way of opening the store."""
+    """`daily_backup`; a failure does not stop the store opening, but it is said at once:
+    added to `ctx.notices` (the GUI shows them) and to `app.services.notices` (the CLI
+    prints them and exits 2). Every older backup is kept then (no rotation)."""
+    from app.services import notices
+
     try:
         return daily_backup(ctx)
     except (OSError, DomainError) as error:
         log.warning("Daily backup failed: %s", error)
+        message = str(error) if isinstance(error, DomainError) else DAILY_FAILED.format(error=error)
+        ctx.notices.append(message)
+        notices.record(message)
         return None
 
 

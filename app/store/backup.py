@@ -5,12 +5,12 @@ The copy is written beside its destination, fsynced, then moved into place. A ba
 encrypted with the same key as the database it copies (SQLCipher's backup API requires
 it), so a backup on a USB drive leaks nothing either.
 
-Restoring (`restore_file`) is the reverse, with every check first: the backup must open
-with its key and pass `PRAGMA integrity_check` (`inspect`), the caller checks its schema
-revision; it is then copied (re-encrypted with the live key when the backup was made with
-another one) into a staging file that is verified again, and only then moved over the
-live database, whose WAL has been folded in first so no old WAL frame can be replayed
-onto the restored file.
+Restoring is the reverse, with every check first: the backup must open with its key and
+pass `PRAGMA integrity_check` (`inspect`), the caller checks its schema revision; it is
+then copied (re-encrypted with the live key when the backup was made with another one)
+into a staging file that is verified again (`stage_restore`), and only then moved over the
+live database (`swap_in`), whose WAL has been folded in first so no old WAL frame can be
+replayed onto the restored file.
 """
 
 from __future__ import annotations
@@ -26,8 +26,10 @@ from sqlalchemy import Engine
 
 from app.domain.errors import DomainError
 from app.store import cipher
+from app.store.audit_anchor import AnchorUnreadable, Head, read_heads, write_anchor
 from app.store.engine import engine_key
 from app.store.faults import explain_database_error
+from app.store.locks import anchor_lock
 
 NAME = re.compile(r"^(?P<stem>.+?)-(?P<stamp>\d{8}T\d{12}Z)-(?P<label>[\w.-]+)\.db$")
 STAMP = "%Y%m%dT%H%M%S%fZ"
@@ -264,27 +266,69 @@ def fold_wal(db_path: Path, key: bytes | None) -> None:
         raise DomainError(IN_USE_MESSAGE)
 
 
-def restore_file(
+def stage_restore(
     backup: Path, backup_key: bytes | None, db_path: Path, key: bytes | None
-) -> dict[str, int]:
-    """Replace the database at `db_path` with the (already inspected) `backup`.
-
-    The caller has closed its own engines and made a safety backup of the live file.
-    Returns the rows per table restored.
-    """
+) -> Path:
+    """The (already inspected) `backup`, copied beside `db_path` under the live key and
+    verified: the staging file a restore prepares and then swaps in (`swap_in`)."""
     staging = db_path.with_name(db_path.name + RESTORING_SUFFIX)
     try:
         _copy(backup, backup_key, staging, key)
-        fold_wal(db_path, key)
     except BaseException:
         staging.unlink(missing_ok=True)
         raise
-    for extra in cipher.sidecars(db_path):
-        extra.unlink(missing_ok=True)
-    os.replace(staging, db_path)
-    cipher.fsync_dir(db_path.parent)
-    connection = cipher.connect(db_path, key)
+    return staging
+
+
+def swap_in(staging: Path, db_path: Path, key: bytes | None, head: Head | None) -> None:
+    """Move the prepared `staging` file over the live database, the audit anchor with it.
+
+    The caller has closed its own engines. Under the anchor's lock: the live WAL is folded
+    in (refused when another program has the store open), the anchor names the staging
+    file's `head` and still vouches for the live file's, the file is swapped, and the
+    anchor then names `head` alone. A kill anywhere in between leaves an anchor that
+    vouches for the file in place: no false "deleted tail" in `audit verify`.
+    """
+    with anchor_lock(db_path):
+        fold_wal(db_path, key)  # refuses early when another window has the store open
+        before = _heads_before(db_path, key)
+        if head is not None:
+            write_anchor(db_path, head, before)
+        for extra in cipher.sidecars(db_path):
+            extra.unlink(missing_ok=True)
+        os.replace(staging, db_path)
+        cipher.fsync_dir(db_path.parent)
+        if head is not None:
+            write_anchor(db_path, head)
+
+
+def _heads_before(db_path: Path, key: bytes | None) -> tuple[Head, ...]:
+    """What the anchor vouches for now; the live chain's head when there is no anchor."""
     try:
-        return cipher.table_counts(connection)
+        heads = read_heads(db_path)
+    except AnchorUnreadable:
+        return ()  # the evidence stays: an unreadable anchor vouches for nothing
+    if heads or not db_path.is_file() or db_path.stat().st_size == 0:
+        return heads
+    connection = cipher.connect(db_path, key, readonly=True)
+    try:
+        row = connection.execute("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+        last = row.fetchone()
+    except cipher.dbapi().DatabaseError:
+        return ()
     finally:
         connection.close()
+    return (Head(int(last[0]), str(last[1])),) if last else ()
+
+
+def single_file_copy(path: Path, key: bytes | None) -> None:
+    """Fold a prepared copy's WAL into it and leave WAL mode: one self-contained file."""
+    connection = cipher.connect(path, key)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cipher.single_file(connection)
+    finally:
+        connection.close()
+    for extra in cipher.sidecars(path):
+        extra.unlink(missing_ok=True)
+    cipher.fsync_file(path)

@@ -201,8 +201,10 @@ def upgrade(
     backup_dir: Path | None = None,
     target: str = "head",
     key: bytes | None = None,
+    keep_backup: bool = True,
 ) -> MigrationResult:
-    """Bring the database to `target`, backing it up first unless it is new or current."""
+    """Bring the database to `target`, backing it up first unless it is new or current
+    (or `keep_backup` is False: a restore's staging copy, whose source is the backup)."""
     from alembic import command
 
     before = current_revision(db_path, key=key)
@@ -211,7 +213,7 @@ def upgrade(
     if before == wanted:
         return MigrationResult(before, before)
     saved = None
-    if before is not None:
+    if before is not None and keep_backup:
         folder = backup_dir or db_path.parent / "backups"
         engine = make_engine(db_path, key=key)
         try:

@@ -38,6 +38,7 @@ from app.store.errors import (
     StoreFull,
 )
 from app.store.faults import explain_database_error
+from app.store.locks import anchor_lock
 from app.store.models import Case
 from app.store.records import AuditEvent
 from app.store.repositories import CaseRepository, OrganisationRepository
@@ -109,11 +110,19 @@ class Store:
     """The case store on one SQLite file: a reader engine and a writer view of it."""
 
     def __init__(
-        self, db_path: Path, *, key: bytes | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+        self,
+        db_path: Path,
+        *,
+        key: bytes | None = None,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        anchored: bool = True,
     ) -> None:
+        """`anchored=False`: a copy being prepared (a restore's staging file), whose
+        events must not move the live store's audit anchor."""
         self.db_path = db_path
         self.engine = make_engine(db_path, key=key, busy_timeout_ms=busy_timeout_ms)
         self._writer = writer(self.engine)
+        self.anchored = anchored
 
     @contextmanager
     def write(self, actor: str, now: datetime | None = None) -> Iterator[UnitOfWork]:
@@ -123,12 +132,22 @@ class Store:
             uow = UnitOfWork(session, actor=actor, now=now or utc_now(), writable=True)
             try:
                 yield uow
-                anchor = audit_anchor.before_commit(uow, self.db_path)
-                uow.commit()
+                self._commit(uow)
             except BaseException:
                 session.rollback()
                 raise
-        audit_anchor.after_commit(self.db_path, anchor)  # the chain's head, beside the DB
+
+    def _commit(self, uow: UnitOfWork) -> None:
+        """Commit; with audit events, under the anchor's lock (taken while this transaction
+        holds SQLite's write lock), the anchor decided before and written after the commit,
+        so that writers move it one at a time and in the order they committed."""
+        if not self.anchored or not uow.recorded:
+            uow.commit()
+            return
+        with anchor_lock(self.db_path):
+            plan = audit_anchor.before_commit(uow, self.db_path)
+            uow.commit()
+            audit_anchor.after_commit(self.db_path, plan)  # the chain's head, beside the DB
 
     @contextmanager
     def read(self) -> Iterator[UnitOfWork]:

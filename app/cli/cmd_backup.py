@@ -80,7 +80,7 @@ def run_settings(args: argparse.Namespace) -> int:
     from app.services.maintenance.backup import backup_settings, save_backup_settings
 
     folder = resolve_data_dir(args.data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     settings = backup_settings(folder)
     if args.to is not None:
         settings = replace(settings, folder=args.to.expanduser().resolve())

@@ -149,11 +149,13 @@ def open_context(
     """
     from app.store.faults import calm_os_errors
     from app.store.locks import setup_lock
+    from app.store.private import tighten_tree
 
     folder = resolve_data_dir(data_dir)
     path = db_path_for(folder)
     with calm_os_errors(folder), setup_lock(folder):  # one start at a time
         refuse_empty_store(folder)
+        tighten_tree(folder)  # the store, backups/, signing/: the user's alone (POSIX)
         if key is None:
             from app.services.unlock import unlock_store
 

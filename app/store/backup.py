@@ -30,6 +30,7 @@ from app.store.audit_anchor import AnchorUnreadable, Head, read_heads, write_anc
 from app.store.engine import engine_key
 from app.store.faults import explain_database_error
 from app.store.locks import anchor_lock
+from app.store.private import private_dir
 
 NAME = re.compile(r"^(?P<stem>.+?)-(?P<stamp>\d{8}T\d{12}Z)-(?P<label>[\w.-]+)\.db$")
 STAMP = "%Y%m%dT%H%M%S%fZ"
@@ -87,7 +88,7 @@ class BackupState:
 
 def backup_database(engine: Engine, dest: Path) -> Path:
     """Copy the database behind `engine` to `dest` (atomically replaced) and return it."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(dest.parent)
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
     raw = engine.raw_connection()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import DomainError
+from app.store.private import private_dir
 
 SETUP_LOCK_FILE = ".setup.lock"
 ANCHOR_LOCK_FILE = "audit-head.lock"
@@ -52,7 +53,7 @@ def setup_lock(folder: Path, *, timeout: float = SETUP_WAIT) -> Iterator[None]:
     """Hold the data folder's setup lock for the block (waiting up to `timeout` seconds)."""
     from filelock import Timeout
 
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)  # the data folder: the user's alone (0700)
     lock = _lock(folder.resolve() / SETUP_LOCK_FILE)
     try:
         lock.acquire(timeout=timeout)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,6 +29,7 @@ from app.security import dbkey
 from app.security.dbkey import PassphrasePrompt
 from app.services.clock import china_date
 from app.services.context import BACKUP_DIR, AppContext, resolve_data_dir
+from app.store.private import copy_private, write_private
 
 if TYPE_CHECKING:
     from app.services.organisation.accounts import SignedIn
@@ -126,10 +126,8 @@ def save_backup_settings(data_dir: Path, settings: BackupSettings) -> None:
         "folder": str(settings.folder) if settings.folder else None,
         "keep_daily": settings.keep_daily,
     }
-    target = data_dir / SETTINGS_FILE
-    staging = target.with_name(target.name + ".tmp")
-    staging.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    staging.replace(target)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    write_private(data_dir / SETTINGS_FILE, text.encode("utf-8"))
 
 
 def backup_folder(data_dir: Path, to: Path | None = None) -> Path:
@@ -150,7 +148,7 @@ def _unique(path: Path) -> Path:
 def _write_sidecar(data_dir: Path, backup: Path) -> None:
     info = data_dir / dbkey.KEYINFO_FILE
     if info.is_file():
-        shutil.copyfile(info, backup.with_name(backup.name + SIDECAR))
+        copy_private(info, backup.with_name(backup.name + SIDECAR))  # salt: the user's alone
 
 
 def _backup_to(ctx: AppContext, folder: Path, label: str) -> Path:

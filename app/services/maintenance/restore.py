@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,6 +42,7 @@ from app.services.maintenance.backup import (
     _unique,
     _write_sidecar,
 )
+from app.store.private import copy_private
 
 if TYPE_CHECKING:
     from app.services.organisation.accounts import SignedIn
@@ -135,7 +135,7 @@ def _safety_backup(data_dir: Path, key: bytes) -> Path | None:
     except Exception as error:  # damaged beyond the backup API: copy the bytes as they are
         log.warning("Safety backup through SQLite failed (%s); copying the file", error)
         raw = dest.with_name(dest.stem + "-unreadable.bin")
-        shutil.copyfile(path, raw)
+        copy_private(path, raw)
         return raw
     finally:
         engine.dispose()

@@ -42,7 +42,7 @@ def restore(data_dir: Path, backup: Path, kill: str) -> None:
             os.kill(os.getpid(), signal.SIGKILL)
 
     os.replace = replace  # type: ignore[assignment]
-    import app.services.context  # noqa: F401  (imports done before the clock starts)
+    import app.services.context
     import app.store.migrate  # noqa: F401
 
     print("START", flush=True)

@@ -13,6 +13,7 @@ or made with another key; nothing is changed then.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +60,6 @@ def run_restore(args: argparse.Namespace) -> int:
 
     code = args.recovery_code
     if code == "-":  # read from stdin: the code stays out of the shell history
-        import sys
-
         code = sys.stdin.readline().strip()
     by = key_holder()  # whoever holds the store's key may restore it (see docs/security.md)
     result = restore_backup(args.data_dir, args.file, recovery_code=code, by=by)
@@ -70,6 +69,10 @@ def run_restore(args: argparse.Namespace) -> int:
     print(f"已从备份恢复：{result.restored_from}（版本 {result.revision}，{result.cases} 个案件）")
     if result.safety_backup is not None:
         print(f"恢复前的案件库已备份到：{result.safety_backup}")
+    if result.signing_restored:
+        print("组织的签名密钥和证书已一并恢复。")
+    for note in result.notes:
+        print(f"注意：{note}", file=sys.stderr)
     return 0
 
 

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "backup.json"
 SIDECAR = ".keyinfo.json"
+SIGNING = ".signing"  # the signing key beside each backup (see signing_backup)
 DEFAULT_KEEP_DAILY = 7
 MAX_KEEP = 365
 DAILY, MANUAL, BEFORE_RESTORE = "daily", "manual", "before-restore"
@@ -90,6 +91,8 @@ class RestoreResult:
     safety_backup: Path | None
     revision: str | None
     cases: int
+    signing_restored: bool = False  # the organisation's signing key came back with it
+    notes: tuple[str, ...] = ()
 
 
 def backup_settings(data_dir: Path) -> BackupSettings:
@@ -152,11 +155,14 @@ def _write_sidecar(data_dir: Path, backup: Path) -> None:
 
 
 def _backup_to(ctx: AppContext, folder: Path, label: str) -> Path:
+    from app.services.maintenance.signing_backup import write_bundle
     from app.store.backup import backup_database, backup_name
+    from app.store.engine import engine_key
 
     dest = _unique(folder / backup_name(STEM, label, ctx.now()))
     backup_database(ctx.store.engine, dest)
     _write_sidecar(ctx.data_dir, dest)
+    write_bundle(ctx.data_dir, dest, engine_key(ctx.store.engine))  # the signing key too
     return dest
 
 
@@ -199,7 +205,7 @@ def daily_backup(ctx: AppContext) -> BackupResult | None:
         log.warning("Daily backup to %s failed (%s); using the data folder", folder, error)
         folder = ctx.data_dir / BACKUP_DIR
         dest = _backup_to(ctx, folder, DAILY)
-    removed = rotate(folder, keep=settings.keep_daily, label=DAILY, extras=(SIDECAR,))
+    removed = rotate(folder, keep=settings.keep_daily, label=DAILY, extras=(SIDECAR, SIGNING))
     return BackupResult(dest, tuple(removed))
 
 

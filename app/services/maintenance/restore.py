@@ -9,7 +9,9 @@ version knows (not a newer one). Then, holding the data folder's setup lock:
 2. the backup is copied beside it (`cases.db.restoring`), under the live key, verified,
    migrated to the current schema, and its `backup.restored` event is written *into the
    copy* — so the file that is swapped in already says it was restored;
-3. the copy is swapped in together with the audit anchor (`app.store.backup.swap_in`).
+3. the copy is swapped in together with the audit anchor (`app.store.backup.swap_in`);
+4. the organisation's signing key saved beside the backup is put back
+   (`app.services.maintenance.signing_backup`).
 
 A kill at any step leaves either the old store or the restored one, each with an anchor
 that vouches for it. Corrupt, truncated, foreign or newer files are refused with a message
@@ -119,6 +121,7 @@ def _check_restorable(source: Path, backup_key: bytes | None) -> str:
 def _safety_backup(data_dir: Path, key: bytes) -> Path | None:
     """Back up the live store before it is replaced; a store too damaged to open is kept
     as a raw file copy instead (it may still matter to someone)."""
+    from app.services.maintenance.signing_backup import write_bundle
     from app.store.backup import backup_database, backup_name
     from app.store.engine import make_engine
 
@@ -131,6 +134,7 @@ def _safety_backup(data_dir: Path, key: bytes) -> Path | None:
     try:
         backup_database(engine, dest)
         _write_sidecar(data_dir, dest)
+        write_bundle(data_dir, dest, key)  # the signing key it had, too
         return dest
     except Exception as error:  # damaged beyond the backup API: copy the bytes as they are
         log.warning("Safety backup through SQLite failed (%s); copying the file", error)
@@ -183,6 +187,7 @@ def _restore(
     actor: str,
 ) -> RestoreResult:
     from app.services.context import open_context
+    from app.services.maintenance.signing_backup import restore_bundle
     from app.services.unlock import unlock_store
     from app.store.backup import fold_wal, stage_restore, swap_in
 
@@ -205,9 +210,11 @@ def _restore(
         swap_in(staging, live, key, head)
     finally:
         staging.unlink(missing_ok=True)
+    signing = restore_bundle(source, backup_key, folder)
     with open_context(folder, actor=actor, key=key) as ctx, ctx.read() as uow:
         cases = uow.cases.count()
-    return RestoreResult(source, safety, revision, cases)
+    notes = (signing.note,) if signing.note else ()
+    return RestoreResult(source, safety, revision, cases, signing.restored, notes)
 
 
 def _prepare(staging: Path, key: bytes, actor: str, detail: dict[str, Any]) -> Head:

@@ -4,7 +4,7 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../ui/views/settings_accounts.py" line="+90"/>
+        <location filename="../../ui/views/settings/accounts.py" line="+90"/>
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
@@ -128,7 +128,12 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="+155"/>
+        <location filename="../../ui/app_lock.py" line="+144"/>
+        <source>自动备份失败</source>
+        <translation>Automatic backup failed</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>无法打开案件库</source>
         <translation>Cannot open the case store</translation>
     </message>
@@ -141,7 +146,7 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/views/settings_backup.py" line="+116"/>
+        <location filename="../../ui/views/settings/backup.py" line="+116"/>
         <source>只有主管可以从备份恢复；您可以立即备份。</source>
         <translation>Only a supervisor can restore from a backup; you can back up now.</translation>
     </message>
@@ -265,7 +270,12 @@ Before restoring, the current store is saved as a &quot;before restore&quot; bac
         <translation>The store as it was before the restore was backed up to: %1.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>组织的签名密钥和证书已一并恢复。</source>
+        <translation>The organisation&apos;s signing key and certificate were restored too. </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>请关闭并重新打开调解工作台：在此之前不能再查看或修改案件。</source>
         <translation>Close and reopen Mediation Desk: until then cases cannot be viewed or changed.</translation>
     </message>
@@ -285,7 +295,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../ui/views/case_detail.py" line="+138"/>
+        <location filename="../../ui/views/cases/case_detail.py" line="+138"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
@@ -590,7 +600,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CertificateTab</name>
     <message>
-        <location filename="../../ui/views/settings_cert.py" line="+105"/>
+        <location filename="../../ui/views/settings/cert.py" line="+105"/>
         <source>只有主管可以生成或导入组织的数字证书；您可以查看证书和复制指纹。</source>
         <translation>Only a supervisor can create or import the organisation&apos;s certificate; you can view it and copy the fingerprint.</translation>
     </message>
@@ -835,7 +845,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>ClausesBox</name>
     <message>
-        <location filename="../../ui/views/settlement_terms_box.py" line="+221"/>
+        <location filename="../../ui/views/settlement/terms_box.py" line="+221"/>
         <source>履行方式与其他约定</source>
         <translation>Payment and other terms</translation>
     </message>
@@ -863,7 +873,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../ui/crash.py" line="+76"/>
+        <location filename="../../ui/crash.py" line="+80"/>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1147,7 +1157,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/views/documents_panel.py" line="+118"/>
+        <location filename="../../ui/views/documents/panel.py" line="+118"/>
         <source>调解通知书</source>
         <translation>Notice of mediation</translation>
     </message>
@@ -1371,7 +1381,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../ui/views/first_account_dialog.py" line="+35"/>
+        <location filename="../../ui/views/lock/first_account_dialog.py" line="+35"/>
         <source>创建主管账户</source>
         <translation>Create the supervisor account</translation>
     </message>
@@ -1424,7 +1434,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+99"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+99"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords differ; please type them again.</translation>
     </message>
@@ -1432,7 +1442,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LeversBox</name>
     <message>
-        <location filename="../../ui/views/settlement_levers.py" line="+67"/>
+        <location filename="../../ui/views/settlement/levers.py" line="+67"/>
         <source>减免与和解金额</source>
         <translation>Waivers and settled amount</translation>
     </message>
@@ -1540,7 +1550,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="-186"/>
+        <location filename="../../ui/app_lock.py" line="-194"/>
         <source>调解工作台已锁定</source>
         <translation>Mediation Desk is locked</translation>
     </message>
@@ -1548,7 +1558,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LprTab</name>
     <message>
-        <location filename="../../ui/views/settings_data.py" line="+88"/>
+        <location filename="../../ui/views/settings/data.py" line="+88"/>
         <source>只有主管可以导入利率表；您可以查看正在使用的利率。</source>
         <translation>Only a supervisor can import the rate table; you can view the rates in use.</translation>
     </message>
@@ -1777,7 +1787,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+61"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+61"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
@@ -1830,7 +1840,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/views/new_case_dialog.py" line="+86"/>
+        <location filename="../../ui/views/cases/new_case_dialog.py" line="+63"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -1989,7 +1999,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>OrgSeal</name>
     <message>
-        <location filename="../../ui/views/org_seal.py" line="+40"/>
+        <location filename="../../ui/views/settings/org_seal.py" line="+40"/>
         <source>找不到数据目录，无法使用组织的签名密钥。</source>
         <translation>The data folder cannot be found, so the organisation&apos;s signing key cannot be used.</translation>
     </message>
@@ -2014,7 +2024,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>OrganisationTab</name>
     <message>
-        <location filename="../../ui/views/settings_org.py" line="+98"/>
+        <location filename="../../ui/views/settings/org.py" line="+98"/>
         <location line="+232"/>
         <source>保存</source>
         <translation>Save</translation>
@@ -2158,7 +2168,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_parties.py" line="+57"/>
+        <location filename="../../ui/views/session_wizard/step_parties.py" line="+59"/>
         <source>当事人：核对信息，添加共同债务人和保证人</source>
         <translation>Parties: check their details, add co-debtors and guarantors</translation>
     </message>
@@ -2246,7 +2256,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/views/passphrase_dialog.py" line="+29"/>
+        <location filename="../../ui/views/lock/passphrase_dialog.py" line="+29"/>
         <source>签名密钥口令</source>
         <translation>Signing key passphrase</translation>
     </message>
@@ -2274,7 +2284,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+30"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+30"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
@@ -2317,7 +2327,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanBox</name>
     <message>
-        <location filename="../../ui/views/settlement_plan.py" line="+105"/>
+        <location filename="../../ui/views/settlement/plan.py" line="+105"/>
         <source>还款计划</source>
         <translation>Payment plan</translation>
     </message>
@@ -2445,7 +2455,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanPaymentDialog</name>
     <message>
-        <location filename="../../ui/views/plan_payment_dialog.py" line="+47"/>
+        <location filename="../../ui/views/settlement/plan_payment_dialog.py" line="+47"/>
         <source>记录还款 — %1</source>
         <translation>Record a payment — %1</translation>
     </message>
@@ -2589,7 +2599,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanTracker</name>
     <message>
-        <location filename="../../ui/views/plan_tracker.py" line="+122"/>
+        <location filename="../../ui/views/settlement/plan_tracker.py" line="+122"/>
         <source>在上方列表中选择一个已签署协议的案件，即可在这里跟踪还款。</source>
         <translation>Choose a case with a signed agreement in the list above to follow its payments here.</translation>
     </message>
@@ -2712,7 +2722,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReasonsCard</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="+117"/>
+        <location filename="../../ui/views/recalc/parts.py" line="+117"/>
         <source>为什么依法应还比合同少</source>
         <translation>Why the lawful amount is lower than the contract&apos;s</translation>
     </message>
@@ -2855,7 +2865,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>RecalcPanel</name>
     <message>
-        <location filename="../../ui/recalc_words.py" line="+35"/>
+        <location filename="../../ui/views/recalc/words.py" line="+35"/>
         <source>本金</source>
         <translation>Principal</translation>
     </message>
@@ -3040,7 +3050,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Before %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/recalc_panel.py" line="+134"/>
+        <location filename="../../ui/views/recalc/panel.py" line="+134"/>
         <source>在上方列表中选择一个案件，即可在这里重新计算应还金额。</source>
         <translation>Choose a case in the list above to recalculate what is owed here.</translation>
     </message>
@@ -3156,7 +3166,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/views/verify_parts.py" line="+104"/>
+        <location filename="../../ui/views/documents/verify_parts.py" line="+104"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
@@ -3396,7 +3406,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>SealPicker</name>
     <message>
-        <location filename="../../ui/views/seal_picker.py" line="+60"/>
+        <location filename="../../ui/views/settings/seal_picker.py" line="+60"/>
         <source>印章图片</source>
         <translation>Seal image</translation>
     </message>
@@ -3512,7 +3522,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/views/settings_dialog.py" line="+40"/>
+        <location filename="../../ui/views/settings/dialog.py" line="+40"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3555,7 +3565,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/views/settlement_page.py" line="+102"/>
+        <location filename="../../ui/views/settlement/page.py" line="+102"/>
         <source>第 %1 条：</source>
         <translation>Term %1: </translation>
     </message>
@@ -3681,7 +3691,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/views/sign_in_dialog.py" line="+76"/>
+        <location filename="../../ui/views/lock/sign_in_dialog.py" line="+76"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
@@ -3731,7 +3741,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/views/signature_pad.py" line="+59"/>
+        <location filename="../../ui/views/documents/signature_pad.py" line="+59"/>
         <source>签名板</source>
         <translation>Signature pad</translation>
     </message>
@@ -3844,7 +3854,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>StatementView</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="+22"/>
+        <location filename="../../ui/views/recalc/parts.py" line="+22"/>
         <source>计算明细（逐笔列出每一分钱的来历；点左侧箭头展开）</source>
         <translation>Statement (where every fen comes from; click the arrow on the left to expand)</translation>
     </message>
@@ -3852,7 +3862,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>TermsBox</name>
     <message>
-        <location filename="../../ui/views/settlement_terms_box.py" line="-196"/>
+        <location filename="../../ui/views/settlement/terms_box.py" line="-196"/>
         <source>违约条款与利息</source>
         <translation>Default terms and interest</translation>
     </message>
@@ -3936,7 +3946,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/views/verify_dialog.py" line="+76"/>
+        <location filename="../../ui/views/documents/verify_dialog.py" line="+76"/>
         <source>核验文书</source>
         <translation>Verify a document</translation>
     </message>
@@ -4019,7 +4029,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>ViewsTable</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="-136"/>
+        <location filename="../../ui/views/recalc/parts.py" line="-136"/>
         <source>核减（合同−依法）</source>
         <translation>Reduction</translation>
     </message>
@@ -4238,7 +4248,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/views/sign_in_dialog.py" line="-145"/>
+        <location filename="../../ui/views/lock/sign_in_dialog.py" line="-145"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>

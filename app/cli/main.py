@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     from app.cli.passphrase import install_terminal_prompt
 
+    # cryptography deprecates DSA; pyHanko still imports it. Not the user's concern.
+    warnings.filterwarnings("ignore", message="DSA is deprecated")
     install_terminal_prompt()
     try:
         code = handler(args)

@@ -3166,7 +3166,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/views/documents/verify_parts.py" line="+104"/>
+        <location filename="../../ui/views/documents/verify_parts.py" line="+108"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
@@ -4006,12 +4006,27 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Not signed</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>文件自签名以来没有任何改动，数字签名有效。</source>
-        <translation>The file has not changed at all since it was signed; the digital signature is valid.</translation>
+        <location line="+1"/>
+        <source>不是本组织签署</source>
+        <translation>Not signed by this organisation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
+        <source>文件自签名以来没有任何改动，数字签名有效；但本机没有组织证书可以比对，没有核对签署人身份：请把证书指纹与签署的调解组织公布的指纹核对。</source>
+        <translation>The file has not changed since it was signed and the signature is valid; but there is no organisation certificate here to compare with, so the signer was not checked: compare the certificate fingerprint with the one the signing organisation publishes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>文件自签名以来没有任何改动，由本组织的证书签署，数字签名有效。</source>
+        <translation>The file has not changed since it was signed, with this organisation&apos;s certificate; the signature is valid.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件签名后没有改动，但签名不是用本组织的证书做的（只是名称可能相同）：不能把它当作本组织签署的原件。</source>
+        <translation>The file has not changed since it was signed, but not with this organisation&apos;s certificate (the name may merely be the same): do not treat it as an original signed by this organisation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>这个文件没有数字签名，无法证明它未被改动。</source>
         <translation>This file has no digital signature, so nothing shows it is unchanged.</translation>
     </message>

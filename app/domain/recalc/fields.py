@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.domain.errors import Problem
+from app.domain.money import plain_number
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MISSING = "missing（缺少此项）"
@@ -106,10 +107,13 @@ def _number(raw: object, percent_ok: bool) -> Decimal | str:
         return Decimal(raw)
     if not isinstance(raw, str):
         return "not a number（须为数字字符串）"
-    cleaned = raw.strip().replace(",", "")
+    text = raw.strip()
     scale = Decimal(1)
-    if percent_ok and cleaned.endswith("%"):
-        cleaned, scale = cleaned[:-1].strip(), HUNDRED
+    if percent_ok and text.endswith("%"):
+        text, scale = text[:-1].strip(), HUNDRED
+    cleaned = plain_number(text)  # no "1,0,0,0", "1_000", "١٠٠٠" or "1e3"
+    if cleaned is None:
+        return f"not a number（“{raw}”不是数字：只能用阿拉伯数字 0–9、小数点和千位分隔符）"
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

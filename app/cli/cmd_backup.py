@@ -3,7 +3,8 @@
     backup create [--to DIR] [--json]        a backup now (default folder: the chosen one,
                                               else <data dir>/backups)
     backup list [--from DIR] [--json]        newest first
-    backup restore FILE [--recovery-code C]  checked first; the current store is backed up
+    backup restore FILE [--recovery-code -]  checked first; the current store is backed up
+                                              (the code is read from stdin, never an argument)
     backup settings [--to DIR] [--keep N]    the folder and count of the daily backups
 
 Exit 2 with the reason on stderr when a backup is damaged, truncated, from a newer version
@@ -18,8 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import print_json
+from app.domain.errors import InputError, Problem
 
 KIB = 1024
+CODE_IN_ARGUMENTS = (
+    "恢复码不能写在命令行上：命令行参数会留在 shell 历史中，本机其他用户也能在进程列表里看到。"
+    "请写 --recovery-code -，再在下一行输入恢复码（或用管道从文件读入）。没有恢复任何内容。"
+)
 
 
 def _size(n: int) -> str:
@@ -59,6 +65,8 @@ def run_restore(args: argparse.Namespace) -> int:
     from app.services.organisation.accounts import key_holder
 
     code = args.recovery_code
+    if code is not None and code != "-":  # never in the arguments: every user can read them
+        raise InputError([Problem("--recovery-code", CODE_IN_ARGUMENTS)])
     if code == "-":  # read from stdin: the code stays out of the shell history
         code = sys.stdin.readline().strip()
     by = key_holder()  # whoever holds the store's key may restore it (see docs/security.md)
@@ -116,7 +124,8 @@ def register(sub: Any) -> None:
         "--recovery-code",
         default=None,
         metavar="CODE",
-        help="for a backup made on another computer ('-': read it from stdin)",
+        help="for a backup made on another computer: '-', then type the code (read from "
+        "stdin; never in the arguments, which other users can see)",
     )
     restore.set_defaults(handler=run_restore)
     settings = actions.add_parser("settings", help="folder and count of daily backups")

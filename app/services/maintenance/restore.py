@@ -20,9 +20,10 @@ and nothing changes.
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 from app.domain.errors import DomainError
 from app.security import dbkey
 from app.security.dbkey import PassphrasePrompt
-from app.security.secrets import SecretStore
 from app.services.context import BACKUP_DIR, db_path_for, resolve_data_dir
 from app.services.maintenance.backup import (
     BEFORE_RESTORE,
@@ -53,6 +53,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RESTORED = "backup.restored"
+OTHER_PASSPHRASE = (
+    "备份文件 {path} 是用另一个口令加密的（不是本机案件库现在的口令），没有恢复任何内容，"
+    "现有案件库没有改动。请用做这份备份的案件库的恢复码恢复：\n"
+    "  python -m app backup restore {path} --recovery-code -\n"
+    "（然后输入恢复码）；或在终端里运行 backup restore {path}，按提示输入做备份时的口令。\n"
+    "The backup {path} was made with another passphrase; nothing was restored. Restore it "
+    "with its store's recovery code (--recovery-code -, then type the code), or run the "
+    "command in a terminal and type the passphrase it was made with."
+)
+BACKUP_PASSPHRASE_PROMPT = "备份 {path} 是用另一个口令加密的，请输入做这份备份时的口令："
 
 
 def _backup_key(
@@ -86,14 +96,48 @@ def _backup_key(
     if info is not None and any(info.key_check == dbkey.key_check(k) for k in candidates):
         raise corrupt_error(source, "密钥正确，但文件无法读取")  # our key: damaged
     if info is not None and info.mode == dbkey.MODE_PASSPHRASE and not recovery_code:
-        store = SecretStore(scope=str(scope))
-        theirs = dbkey.key_for(info, secrets=store, prompt=prompt, env=env)
+        theirs = _their_passphrase_key(info, source, prompt, env)
         try:
             cipher.check_key(source, theirs)
         except cipher.WrongKey as error:
             raise corrupt_error(source, "口令正确，但文件无法读取") from error
         return theirs
     raise DomainError(OTHER_KEY.format(path=source))
+
+
+def _their_passphrase_key(
+    info: dbkey.KeyInfo,
+    source: Path,
+    prompt: PassphrasePrompt | None,
+    env: Mapping[str, str] | None,
+) -> bytes:
+    """The key of a backup made under a passphrase: this environment's passphrase if it is
+    that one, else the one asked for (saying it is the backup's), else a refusal that says
+    the backup was made with another passphrase and how to restore it."""
+    assert info.kdf is not None
+    for passphrase in _offered(source, prompt, env):
+        candidate = dbkey.derive_key(passphrase, info.salt, info.kdf)
+        if hmac.compare_digest(dbkey.key_check(candidate), info.key_check):
+            return candidate
+    raise DomainError(OTHER_PASSPHRASE.format(path=source))
+
+
+def _offered(
+    source: Path, prompt: PassphrasePrompt | None, env: Mapping[str, str] | None
+) -> Iterator[str]:
+    """The environment's passphrase, then up to three answers to a prompt naming the backup."""
+    from app.security.secrets import passphrase_from_env
+
+    here = passphrase_from_env(env)
+    if here:
+        yield here
+    if prompt is None:
+        return
+    for _ in range(dbkey.PROMPT_ATTEMPTS):
+        answer = prompt(BACKUP_PASSPHRASE_PROMPT.format(path=source.name), False)
+        if not answer:
+            return
+        yield answer
 
 
 def _sidecar(source: Path) -> dbkey.KeyInfo | None:

@@ -144,3 +144,10 @@ def test_a_full_disk_under_the_store_is_named(tmp_path: Path) -> None:
         done = app(data_dir, "demo")
         refused(done, "磁盘已满")
         assert DAMAGED_ADVICE not in done.stderr
+
+
+def test_a_backup_of_a_store_with_a_damaged_page_is_a_message(store: Path) -> None:
+    damage_a_table(store, "party")
+    done = app(store, "backup", "create")
+    refused(done, "已损坏", "备份")
+    assert len(list((store / "backups").glob("*.db"))) == 1  # the good one from before

@@ -80,6 +80,7 @@ def unlock_store(data_dir: Path, *, prompt: PassphrasePrompt | None = None) -> b
     key = database_key(data_dir, prompt=prompt)
     assert key is not None
     cipher.remove_leftovers(path)
+    _remove_interrupted(path)
     counts = cipher.encrypt_plaintext(path, key)
     if counts is not None:
         log.info("Encrypted the case database (%d tables)", len(counts))
@@ -87,6 +88,29 @@ def unlock_store(data_dir: Path, *, prompt: PassphrasePrompt | None = None) -> b
     if encrypted:
         log.info("Encrypted %d older backups", len(encrypted))
     return key
+
+
+LEFTOVER_AGE = 60.0  # seconds: older temporary files belong to no running writer
+
+
+def _remove_interrupted(path: Path) -> None:
+    """What a killed restore or anchor write left beside the store (the caller holds the
+    folder's setup lock, so no restore is running): the staging copy and old temp files."""
+    import time
+
+    from app.store.backup import RESTORING_SUFFIX
+    from app.store.cipher import sidecars
+
+    staging = path.with_name(path.name + RESTORING_SUFFIX)
+    for leftover in (staging, *sidecars(staging)):
+        leftover.unlink(missing_ok=True)
+    now = time.time()
+    for temporary in path.parent.glob(".audit-head.json.*.tmp"):
+        try:
+            if now - temporary.stat().st_mtime > LEFTOVER_AGE:
+                temporary.unlink()
+        except OSError:
+            continue
 
 
 def _plaintext_backups(data_dir: Path) -> list[Path]:

@@ -82,6 +82,7 @@ def test_a_kill_at_a_restores_swap_is_no_deleted_tail(
     proc.communicate(timeout=WAIT)
     assert proc.returncode == -signal.SIGKILL
     assert chain_findings(data_dir) == []
+    assert not (data_dir / "cases.db.restoring").exists()  # the next start cleared it
     bk.restore_backup(data_dir, saved)  # and a restore after the crash completes cleanly
     assert chain_findings(data_dir) == []
 

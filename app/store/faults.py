@@ -78,13 +78,14 @@ BY_ERRNO = {
     errno.EACCES: NO_PERMISSION,
     errno.EPERM: NO_PERMISSION,
     errno.ENOSPC: DISK_FULL,
-    errno.EDQUOT: DISK_FULL,
     errno.EFBIG: DISK_FULL,
     errno.ENOTDIR: NOT_A_FOLDER,
     errno.EISDIR: DB_IS_FOLDER,
     errno.ENOENT: MISSING,
     errno.EIO: IO_ERROR,
 }
+if hasattr(errno, "EDQUOT"):  # a quota, where the system has them
+    BY_ERRNO[errno.EDQUOT] = DISK_FULL
 
 
 class StorePlaceProblem(DomainError):

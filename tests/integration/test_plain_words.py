@@ -104,9 +104,9 @@ def test_the_recovery_code_is_never_taken_from_the_arguments(
     new = tmp_path / "new"
 
     def restore(*extra: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        command = ["--data-dir", str(new), "backup", "restore", str(saved), *extra]
         return subprocess.run(
-            [sys.executable, "-m", "app", "--data-dir", str(new), "backup", "restore"]
-            + [str(saved), *extra],
+            [sys.executable, "-m", "app", *command],
             cwd=ROOT,
             input=stdin,
             capture_output=True,

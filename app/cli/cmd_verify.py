@@ -1,15 +1,21 @@
 """`python -m app verify FILE.pdf [--data-dir D]`: is the document exactly what was signed?
 
-Prints the JSON report of `app.documents.verify` and exits 0 only when the document is
-intact (signed, every signature intact and valid, nothing changed after signing), 1 when
-it is not intact or not signed (a damaged PDF included), 2 when the file cannot be read
-or is not a PDF at all. With a data dir, the report also says which signatures were made
-with this organisation's certificate and (once the case store is wired) its record.
+Prints the JSON report of `app.documents.verify` (its `summary`, the verdict, first) and
+exits 0 only when the document is intact (signed, every signature intact and valid,
+nothing changed after signing, its metadata included), 1 when it is not intact or not
+signed (a damaged PDF included: the verdict is then also the first line on stderr), 2 when
+the file cannot be read or is not a PDF at all.
+
+With `--data-dir`, who signed is checked: the document is intact for that organisation only
+when a signature was made with its own certificate (by fingerprint — a self-made
+certificate with the same name is someone else's), and the verdict names the signer.
+Without it, the summary says plainly that the signer's identity was not checked.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +24,17 @@ from app.domain.errors import InputError, Problem
 
 def run(args: argparse.Namespace) -> int:
     from app.cli.cmd_sign import read_bytes
+    from app.cli.inputs import SMALL_LIMIT
     from app.cli.output import print_json
     from app.services.organisation.signing import is_pdf, verify_document
 
     data = read_bytes(args.file, "FILE.pdf")
     if not is_pdf(data):
         raise InputError([Problem("FILE.pdf", f"{args.file} 不是 PDF 文件：请选择要核验的 PDF。")])
-    trusted = tuple(read_bytes(path, "--trust") for path in args.trust)
+    trusted = tuple(read_bytes(path, "--trust", SMALL_LIMIT) for path in args.trust)
     report = verify_document(data, data_dir=args.data_dir, trusted_certs=trusted)
+    if not report.intact:  # the verdict first, naming whose signature it is
+        print(report.summary, file=sys.stderr, flush=True)
     print_json(report.to_dict())
     return 0 if report.intact else 1
 

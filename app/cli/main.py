@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -93,9 +94,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     from app.cli.passphrase import install_terminal_prompt
 
+    # cryptography deprecates DSA; pyHanko still imports it. Not the user's concern.
+    warnings.filterwarnings("ignore", message="DSA is deprecated")
     install_terminal_prompt()
     try:
-        return handler(args)
+        code = handler(args)
     except InputError as error:
         report_input_error(error)
         return EXIT_INPUT
@@ -104,6 +107,23 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:  # a file or disk problem no command foresaw: its cause, no traceback
+        from app.services.context import describe_os_error
+
+        print(describe_os_error(error), file=sys.stderr)
+        return EXIT_INPUT
+    return _with_notices(code)
+
+
+def _with_notices(code: int) -> int:
+    """Problems met while opening the store (a daily backup that failed its check) go to
+    stderr, and a command that otherwise succeeded exits 2: scripts notice too."""
+    from app.services import notices
+
+    found = notices.take()
+    for message in found:
+        print(f"注意 (warning): {message}", file=sys.stderr)
+    return EXIT_INPUT if found and code == EXIT_OK else code
 
 
 if __name__ == "__main__":

@@ -128,7 +128,12 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="+155"/>
+        <location filename="../../ui/app_lock.py" line="+144"/>
+        <source>自动备份失败</source>
+        <translation>Automatic backup failed</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>无法打开案件库</source>
         <translation>Cannot open the case store</translation>
     </message>
@@ -265,7 +270,12 @@ Before restoring, the current store is saved as a &quot;before restore&quot; bac
         <translation>The store as it was before the restore was backed up to: %1.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>组织的签名密钥和证书已一并恢复。</source>
+        <translation>The organisation&apos;s signing key and certificate were restored too. </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>请关闭并重新打开调解工作台：在此之前不能再查看或修改案件。</source>
         <translation>Close and reopen Mediation Desk: until then cases cannot be viewed or changed.</translation>
     </message>
@@ -921,7 +931,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../ui/crash.py" line="+76"/>
+        <location filename="../../ui/crash.py" line="+80"/>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1656,7 +1666,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="-186"/>
+        <location filename="../../ui/app_lock.py" line="-194"/>
         <source>调解工作台已锁定</source>
         <translation>Mediation Desk is locked</translation>
     </message>
@@ -3391,7 +3401,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/views/documents/verify_parts.py" line="+104"/>
+        <location filename="../../ui/views/documents/verify_parts.py" line="+108"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
@@ -4259,12 +4269,27 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Not signed</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>文件自签名以来没有任何改动，数字签名有效。</source>
-        <translation>The file has not changed at all since it was signed; the digital signature is valid.</translation>
+        <location line="+1"/>
+        <source>不是本组织签署</source>
+        <translation>Not signed by this organisation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
+        <source>文件自签名以来没有任何改动，数字签名有效；但本机没有组织证书可以比对，没有核对签署人身份：请把证书指纹与签署的调解组织公布的指纹核对。</source>
+        <translation>The file has not changed since it was signed and the signature is valid; but there is no organisation certificate here to compare with, so the signer was not checked: compare the certificate fingerprint with the one the signing organisation publishes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>文件自签名以来没有任何改动，由本组织的证书签署，数字签名有效。</source>
+        <translation>The file has not changed since it was signed, with this organisation&apos;s certificate; the signature is valid.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件签名后没有改动，但签名不是用本组织的证书做的（只是名称可能相同）：不能把它当作本组织签署的原件。</source>
+        <translation>The file has not changed since it was signed, but not with this organisation&apos;s certificate (the name may merely be the same): do not treat it as an original signed by this organisation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>这个文件没有数字签名，无法证明它未被改动。</source>
         <translation>This file has no digital signature, so nothing shows it is unchanged.</translation>
     </message>

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from app.domain.case_status import transition
+from app.domain.errors import DomainError
 from app.services.cases.service import NewCase, store_new_case
 from app.services.cases.validation import validate_new_case
 from app.services.clock import CHINA_TZ
@@ -113,17 +114,42 @@ def seed_demo(ctx: AppContext, *, force: bool = False, seed: int = DEMO_SEED) ->
     loans = LoanMaker(rng, people)
     lender_types = list(LENDER_MIX)
     rng.shuffle(lender_types)
-    created = []
+    created: list[str] = []
     ordered = sorted(STATUS_MIX, key=lambda s: -len(PATHS[s]))
-    for i, (lender_type, status) in enumerate(zip(lender_types, ordered, strict=True)):
-        intake = FIRST_INTAKE + timedelta(days=11 * i, minutes=rng.randint(0, 420))
-        as_of = intake.date() - timedelta(days=rng.randint(3, 20))
-        spec = loans.make(lender_type, as_of)
-        mediator = mediators[i % 2] if status != "intake" else ""
-        case_no = _take_in(ctx, spec, intake, as_of, mediator, rng)
-        _walk(ctx, case_no, PATHS[status], intake, mediator or "demo")
-        created.append(case_no)
+    try:
+        for i, (lender_type, status) in enumerate(zip(lender_types, ordered, strict=True)):
+            intake = FIRST_INTAKE + timedelta(days=11 * i, minutes=rng.randint(0, 420))
+            as_of = intake.date() - timedelta(days=rng.randint(3, 20))
+            spec = loans.make(lender_type, as_of)
+            mediator = mediators[i % 2] if status != "intake" else ""
+            case_no = _take_in(ctx, spec, intake, as_of, mediator, rng)
+            created.append(case_no)  # committed: it stays, whatever comes next
+            _walk(ctx, case_no, PATHS[status], intake, mediator or "demo")
+    except DomainError as error:  # a full disk half-way: say what was saved
+        if not created:
+            raise
+        raise DemoPartlySaved(_partly(created, len(ordered), error)) from error
     return DemoResult(tuple(created), existing)
+
+
+PARTLY_SAVED = (
+    "已保存 {saved} 个演示案件（{first} … {last}），其余 {missing} 个没有添加：{reason}\n"
+    "{saved} demo cases were saved ({first} … {last}); the other {missing} were not added."
+)
+
+
+class DemoPartlySaved(DomainError):
+    """The demo stopped half-way (a full disk): some cases were saved, the rest not."""
+
+
+def _partly(created: list[str], total: int, error: DomainError) -> str:
+    return PARTLY_SAVED.format(
+        saved=len(created),
+        first=created[0],
+        last=created[-1],
+        missing=total - len(created),
+        reason=str(error),
+    )
 
 
 def _ensure_organisation(ctx: AppContext, rng: random.Random, people: People) -> list[str]:

@@ -66,8 +66,11 @@ def test_trust_needs_the_certificate_and_fingerprints_name_the_organisation(
     trusted = verify_pdf(signed, trusted_certs=[cert], org_fingerprints={fingerprint})
     assert trusted.signatures[0].trusted and trusted.signatures[0].signed_by_organisation
     assert trusted.notes == ()
+    assert trusted.intact and trusted.signed_by_organisation is True
     other = verify_pdf(signed, org_fingerprints={"0" * 64})
-    assert other.intact and other.signatures[0].signed_by_organisation is False
+    assert other.content_intact and not other.intact  # not the organisation's certificate
+    assert other.signatures[0].signed_by_organisation is False
+    assert other.signed_by_organisation is False and "不是本组织签署的" in other.summary
     assert verify_pdf(signed).signatures[0].signed_by_organisation is None
 
 

@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "db",
     "demo",
     "cases",
+    "contact",
     "recalc",
     "plan",
     "render",

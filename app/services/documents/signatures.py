@@ -113,9 +113,8 @@ def record_signature(
             **facts(doc),
             "signature_id": row.id,
             "party_id": party_id,
-            "role": role,
-            "signer_name": name,
-            "png_sha256": row.png_sha256,
+            "role": role,  # the signer's name stays in the signature row: no personal values
+            "png_sha256": row.png_sha256,  # in what the audit chain hashes (erasure, PIPL)
         }
         uow.record("document.signature_recorded", case=case, detail=detail)
         if not missing_signers(uow, doc, case):

@@ -39,6 +39,8 @@ EXIT_OK, EXIT_BLOCKED = 0, 2
 def local_time(moment: datetime) -> str:
     """China time (UTC+8), whatever the computer's own zone."""
     return f"{moment.astimezone(CHINA_TZ):%Y-%m-%d %H:%M}"
+
+
 LIST_HEADERS = ("时间", "对象", "姓名", "方式", "结果", "承诺", "下一步", "备注")
 
 

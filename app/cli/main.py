@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "demo",
     "cases",
     "contact",
+    "privacy",
     "recalc",
     "plan",
     "render",

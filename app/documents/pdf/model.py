@@ -113,6 +113,16 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class ContactLine:
+    """An attempt to reach someone before the session (the contact log), for the record."""
+
+    at: datetime
+    whom: str
+    channel: str
+    outcome: str
+
+
+@dataclass(frozen=True)
 class Session:
     """A mediation session: planned (for the notice) or held (for the record)."""
 
@@ -147,6 +157,10 @@ class DocumentData:
     session: Session | None = None
     court: str = ""
     termination_reason: str = ""
+    contacts: tuple[ContactLine, ...] = ()
+    """The contact log before the session (the record only)."""
+    notices: tuple[str, ...] = ()
+    """Who was told how their personal data is processed, when and how (the record only)."""
 
     def of_roles(self, roles: tuple[str, ...]) -> tuple[Party, ...]:
         return tuple(p for p in self.parties if p.role in roles)

@@ -4,7 +4,7 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../ui/views/settings_accounts.py" line="+90"/>
+        <location filename="../../ui/views/settings/accounts.py" line="+90"/>
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
@@ -141,7 +141,7 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/views/settings_backup.py" line="+116"/>
+        <location filename="../../ui/views/settings/backup.py" line="+116"/>
         <source>只有主管可以从备份恢复；您可以立即备份。</source>
         <translation>Only a supervisor can restore from a backup; you can back up now.</translation>
     </message>
@@ -285,7 +285,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../ui/views/case_detail.py" line="+138"/>
+        <location filename="../../ui/views/cases/case_detail.py" line="+138"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
@@ -590,7 +590,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CertificateTab</name>
     <message>
-        <location filename="../../ui/views/settings_cert.py" line="+105"/>
+        <location filename="../../ui/views/settings/cert.py" line="+105"/>
         <source>只有主管可以生成或导入组织的数字证书；您可以查看证书和复制指纹。</source>
         <translation>Only a supervisor can create or import the organisation&apos;s certificate; you can view it and copy the fingerprint.</translation>
     </message>
@@ -835,7 +835,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>ClausesBox</name>
     <message>
-        <location filename="../../ui/views/settlement_terms_box.py" line="+221"/>
+        <location filename="../../ui/views/settlement/terms_box.py" line="+221"/>
         <source>履行方式与其他约定</source>
         <translation>Payment and other terms</translation>
     </message>
@@ -858,6 +858,187 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <location line="+2"/>
         <source>其他约定</source>
         <translation>Other terms</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../ui/views/contacts/contact_form.py" line="+53"/>
+        <source>记录一次联系</source>
+        <translation>Log an attempt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>添加紧急联系人…</source>
+        <translation>Add emergency contact…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>联系对象</source>
+        <translation>Whom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>时间（北京时间）</source>
+        <translation>Time (China time)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>于</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺还款</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>对方说了什么、约定了什么</source>
+        <translation>What was said or agreed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>下一步做什么（如：寄送调解通知）</source>
+        <translation>What to do next (e.g. send the notice of mediation)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提醒</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>下一步</source>
+        <translation>Next action</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>（不发送信息）</source>
+        <translation>(no message)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>信息模板</source>
+        <translation>Message template</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>选择模板后在此预览；本软件不发送短信。</source>
+        <translation>Choose a template to preview it here; the app sends no messages.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导出给短信平台…</source>
+        <translation>Export for the SMS platform…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已告知个人信息处理事项（告知书第 %1 版）</source>
+        <translation>Told how personal data is processed (notice version %1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>记录</source>
+        <translation>Log</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogPanel</name>
+    <message>
+        <location filename="../../ui/views/contacts/log_panel.py" line="+102"/>
+        <source>在上方列表中选择一个案件，即可在这里查看和记录联系情况。</source>
+        <translation>Choose a case in the list above to see and log its contacts here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>对象</source>
+        <translation>Whom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺还款</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>下一步</source>
+        <translation>Next action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>允许联系时段 %1（北京时间）· 每人每天最多 %2 次 · 要求书面联系的不再致电</source>
+        <translation>Allowed hours %1 (China time) · at most %2 attempts a day per person · no calls to anyone who asked for writing</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>已记录：%1</source>
+        <translation>Logged: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>此次联系不被允许，未记录：</source>
+        <translation>This attempt is not allowed and was not logged:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>导出给短信平台</source>
+        <translation>Export for the SMS platform</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>已导出到 %1（请在中心的短信平台发送）</source>
+        <translation>Exported to %1 (send it from the centre&apos;s SMS platform)</translation>
     </message>
 </context>
 <context>
@@ -1147,7 +1328,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/views/documents_panel.py" line="+118"/>
+        <location filename="../../ui/views/documents/panel.py" line="+118"/>
         <source>调解通知书</source>
         <translation>Notice of mediation</translation>
     </message>
@@ -1371,7 +1552,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../ui/views/first_account_dialog.py" line="+35"/>
+        <location filename="../../ui/views/lock/first_account_dialog.py" line="+35"/>
         <source>创建主管账户</source>
         <translation>Create the supervisor account</translation>
     </message>
@@ -1424,7 +1605,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+99"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+99"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords differ; please type them again.</translation>
     </message>
@@ -1432,7 +1613,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LeversBox</name>
     <message>
-        <location filename="../../ui/views/settlement_levers.py" line="+67"/>
+        <location filename="../../ui/views/settlement/levers.py" line="+67"/>
         <source>减免与和解金额</source>
         <translation>Waivers and settled amount</translation>
     </message>
@@ -1548,7 +1729,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LprTab</name>
     <message>
-        <location filename="../../ui/views/settings_data.py" line="+88"/>
+        <location filename="../../ui/views/settings/data.py" line="+88"/>
         <source>只有主管可以导入利率表；您可以查看正在使用的利率。</source>
         <translation>Only a supervisor can import the rate table; you can view the rates in use.</translation>
     </message>
@@ -1667,6 +1848,16 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     </message>
     <message>
         <location line="+4"/>
+        <source>今日联系</source>
+        <translation>Today&apos;s contacts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>今天该联系谁、为什么（遵守联系时段和次数）</source>
+        <translation>Who to contact today and why (within the allowed hours and attempts)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>核验文书…</source>
         <translation>Verify a document…</translation>
     </message>
@@ -1696,7 +1887,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -1711,7 +1902,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>案件信息</source>
         <translation>Case</translation>
     </message>
@@ -1764,7 +1955,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Choose a case in the list first.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+57"/>
         <source>&lt;h3&gt;调解工作台 %1&lt;/h3&gt;&lt;p&gt;为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、债权重算、调解协议与签署。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mediation Desk %1&lt;/h3&gt;&lt;p&gt;An offline desktop workbench for mediators of loan and private lending disputes: case intake, recalculation of claims, settlement agreements and signing.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
@@ -1777,7 +1968,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+61"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+61"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
@@ -1830,7 +2021,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/views/new_case_dialog.py" line="+86"/>
+        <location filename="../../ui/views/cases/new_case_dialog.py" line="+63"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -1989,7 +2180,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>OrgSeal</name>
     <message>
-        <location filename="../../ui/views/org_seal.py" line="+40"/>
+        <location filename="../../ui/views/settings/org_seal.py" line="+40"/>
         <source>找不到数据目录，无法使用组织的签名密钥。</source>
         <translation>The data folder cannot be found, so the organisation&apos;s signing key cannot be used.</translation>
     </message>
@@ -2014,7 +2205,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>OrganisationTab</name>
     <message>
-        <location filename="../../ui/views/settings_org.py" line="+98"/>
+        <location filename="../../ui/views/settings/org.py" line="+98"/>
         <location line="+232"/>
         <source>保存</source>
         <translation>Save</translation>
@@ -2158,7 +2349,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_parties.py" line="+57"/>
+        <location filename="../../ui/views/session_wizard/step_parties.py" line="+59"/>
         <source>当事人：核对信息，添加共同债务人和保证人</source>
         <translation>Parties: check their details, add co-debtors and guarantors</translation>
     </message>
@@ -2246,7 +2437,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/views/passphrase_dialog.py" line="+29"/>
+        <location filename="../../ui/views/lock/passphrase_dialog.py" line="+29"/>
         <source>签名密钥口令</source>
         <translation>Signing key passphrase</translation>
     </message>
@@ -2274,7 +2465,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+30"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+30"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
@@ -2315,9 +2506,32 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../ui/views/contacts/log_panel.py" line="+50"/>
+        <source>添加紧急联系人</source>
+        <translation>Add emergency contact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对紧急联系人只能请其转告当事人回电，不得提及债务、债权人或金额。</source>
+        <translation>An emergency contact may only be asked to pass on a request to call back: never the debt, the creditor or an amount.</translation>
+    </message>
+</context>
+<context>
     <name>PlanBox</name>
     <message>
-        <location filename="../../ui/views/settlement_plan.py" line="+105"/>
+        <location filename="../../ui/views/settlement/plan.py" line="+105"/>
         <source>还款计划</source>
         <translation>Payment plan</translation>
     </message>
@@ -2445,7 +2659,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanPaymentDialog</name>
     <message>
-        <location filename="../../ui/views/plan_payment_dialog.py" line="+47"/>
+        <location filename="../../ui/views/settlement/plan_payment_dialog.py" line="+47"/>
         <source>记录还款 — %1</source>
         <translation>Record a payment — %1</translation>
     </message>
@@ -2589,7 +2803,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanTracker</name>
     <message>
-        <location filename="../../ui/views/plan_tracker.py" line="+122"/>
+        <location filename="../../ui/views/settlement/plan_tracker.py" line="+122"/>
         <source>在上方列表中选择一个已签署协议的案件，即可在这里跟踪还款。</source>
         <translation>Choose a case with a signed agreement in the list above to follow its payments here.</translation>
     </message>
@@ -2712,7 +2926,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReasonsCard</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="+117"/>
+        <location filename="../../ui/views/recalc/parts.py" line="+117"/>
         <source>为什么依法应还比合同少</source>
         <translation>Why the lawful amount is lower than the contract&apos;s</translation>
     </message>
@@ -2855,7 +3069,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>RecalcPanel</name>
     <message>
-        <location filename="../../ui/recalc_words.py" line="+35"/>
+        <location filename="../../ui/views/recalc/words.py" line="+35"/>
         <source>本金</source>
         <translation>Principal</translation>
     </message>
@@ -3040,7 +3254,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Before %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/recalc_panel.py" line="+134"/>
+        <location filename="../../ui/views/recalc/panel.py" line="+134"/>
         <source>在上方列表中选择一个案件，即可在这里重新计算应还金额。</source>
         <translation>Choose a case in the list above to recalculate what is owed here.</translation>
     </message>
@@ -3156,7 +3370,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/views/verify_parts.py" line="+104"/>
+        <location filename="../../ui/views/documents/verify_parts.py" line="+104"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
@@ -3396,7 +3610,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>SealPicker</name>
     <message>
-        <location filename="../../ui/views/seal_picker.py" line="+60"/>
+        <location filename="../../ui/views/settings/seal_picker.py" line="+60"/>
         <source>印章图片</source>
         <translation>Seal image</translation>
     </message>
@@ -3512,7 +3726,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/views/settings_dialog.py" line="+40"/>
+        <location filename="../../ui/views/settings/dialog.py" line="+40"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3555,7 +3769,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/views/settlement_page.py" line="+102"/>
+        <location filename="../../ui/views/settlement/page.py" line="+102"/>
         <source>第 %1 条：</source>
         <translation>Term %1: </translation>
     </message>
@@ -3681,7 +3895,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/views/sign_in_dialog.py" line="+76"/>
+        <location filename="../../ui/views/lock/sign_in_dialog.py" line="+76"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
@@ -3731,7 +3945,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/views/signature_pad.py" line="+59"/>
+        <location filename="../../ui/views/documents/signature_pad.py" line="+59"/>
         <source>签名板</source>
         <translation>Signature pad</translation>
     </message>
@@ -3844,7 +4058,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>StatementView</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="+22"/>
+        <location filename="../../ui/views/recalc/parts.py" line="+22"/>
         <source>计算明细（逐笔列出每一分钱的来历；点左侧箭头展开）</source>
         <translation>Statement (where every fen comes from; click the arrow on the left to expand)</translation>
     </message>
@@ -3852,7 +4066,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>TermsBox</name>
     <message>
-        <location filename="../../ui/views/settlement_terms_box.py" line="-196"/>
+        <location filename="../../ui/views/settlement/terms_box.py" line="-196"/>
         <source>违约条款与利息</source>
         <translation>Default terms and interest</translation>
     </message>
@@ -3936,7 +4150,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/views/verify_dialog.py" line="+76"/>
+        <location filename="../../ui/views/documents/verify_dialog.py" line="+76"/>
         <source>核验文书</source>
         <translation>Verify a document</translation>
     </message>
@@ -4019,7 +4233,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>ViewsTable</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="-136"/>
+        <location filename="../../ui/views/recalc/parts.py" line="-136"/>
         <source>核减（合同−依法）</source>
         <translation>Reduction</translation>
     </message>
@@ -4027,6 +4241,59 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location line="+36"/>
         <source>债权人主张高于按合同计算的金额 %1 元</source>
         <translation>The claim is %1 yuan above what the contract gives</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistDialog</name>
+    <message>
+        <location filename="../../ui/views/contacts/worklist.py" line="+45"/>
+        <source>今日联系</source>
+        <translation>Today&apos;s contacts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>联系谁</source>
+        <translation>Whom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>为什么</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>今天还能联系吗</source>
+        <translation>Allowed today?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>双击一行打开该案件。红色为已逾期的事项。本软件不拨打电话、不发送短信。</source>
+        <translation>Double-click a row to open the case. Overdue items are red. The app makes no calls and sends no messages.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>共 %1 项，其中逾期 %2 项</source>
+        <translation>%1 items, %2 overdue</translation>
     </message>
 </context>
 <context>
@@ -4210,7 +4477,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="+71"/>
+        <location filename="../../ui/main.py" line="+72"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
@@ -4220,7 +4487,12 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Recalculation</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>联系记录</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>和解方案</source>
         <translation>Settlement</translation>
     </message>
@@ -4238,7 +4510,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/views/sign_in_dialog.py" line="-145"/>
+        <location filename="../../ui/views/lock/sign_in_dialog.py" line="-145"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
@@ -4455,7 +4727,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/main.py" line="-20"/>
+        <location filename="../../ui/main.py" line="-23"/>
         <source>口令不正确</source>
         <translation>Wrong passphrase</translation>
     </message>

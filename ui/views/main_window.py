@@ -117,6 +117,13 @@ class MainWindow(QMainWindow):
         self.session_action.setShortcut(QKeySequence("Ctrl+M"))
         self.session_action.setToolTip(self.tr("开始或继续所选案件的调解（也可双击案件）"))
         self.session_action.triggered.connect(lambda: self.open_session())
+        self.worklist_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            self.tr("今日联系"),
+            self,
+        )
+        self.worklist_action.setToolTip(self.tr("今天该联系谁、为什么（遵守联系时段和次数）"))
+        self.worklist_action.triggered.connect(lambda: self.open_worklist())
         self.verify_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             self.tr("核验文书…"),
@@ -138,7 +145,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu = self.menuBar()
         case_menu = menu.addMenu(self.tr("案件(&C)"))
-        case_menu.addActions([self.new_action, self.session_action, self.refresh_action])
+        case_menu.addActions(
+            [self.new_action, self.session_action, self.worklist_action, self.refresh_action]
+        )
         case_menu.addSeparator()
         case_menu.addAction(self.verify_action)
         case_menu.addSeparator()
@@ -151,7 +160,13 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(18, 18))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions(
-            [self.new_action, self.session_action, self.refresh_action, self.about_action]
+            [
+                self.new_action,
+                self.session_action,
+                self.worklist_action,
+                self.refresh_action,
+                self.about_action,
+            ]
         )
         self.addToolBar(toolbar)
 
@@ -405,6 +420,27 @@ class MainWindow(QMainWindow):
         if accounts is not None:
             accounts.idle_minutes_saved.connect(self.idle_minutes_changed)
         return dialog
+
+    def open_worklist(self) -> QWidget:
+        """Open 今日联系 (who to contact today and why); double-click shows that case."""
+        from datetime import UTC, datetime
+
+        from app.services.clock import china_date
+        from ui.views.contacts.worklist import WorklistDialog
+
+        dialog = WorklistDialog(self._service, self._runner, china_date(datetime.now(UTC)), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.case_chosen.connect(self._show_listed_case)
+        dialog.show()
+        dialog.refresh()
+        return dialog
+
+    def _show_listed_case(self, case_no: str) -> None:
+        if not self.select_case(case_no):
+            self.filter_edit.clear()
+            self.select_case(case_no)
+        self.raise_()
+        self.activateWindow()
 
     def open_verify(self) -> QWidget:
         """Open 核验文书 (a PDF checked against this organisation and its case store)."""

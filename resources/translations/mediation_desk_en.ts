@@ -1064,7 +1064,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DebtPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_debt.py" line="+64"/>
+        <location filename="../../ui/views/session_wizard/step_debt.py" line="+66"/>
         <source>债权债务：借款合同、债权人主张和已还款</source>
         <translation>Debt: loan terms, the creditor&apos;s claim and payments made</translation>
     </message>
@@ -1140,12 +1140,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>复利</source>
         <translation>Compound interest</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-45"/>
         <source>合同约定计收复利</source>
         <translation>Contract charges compound interest</translation>
     </message>
@@ -1155,7 +1155,32 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Day basis</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>法定顺序（民法典第五百六十一条）</source>
+        <translation>Statutory order (Civil Code art. 561)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同约定的顺序</source>
+        <translation>Order agreed in the contract</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还款冲抵</source>
+        <translation>Allocation of payments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>约定顺序</source>
+        <translation>Agreed order</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按合同写明的顺序列出全部六项，各一次：实现债权费用、利息、罚息、复利、费用、本金</source>
+        <translation>List all six in the contract&apos;s order, each once: 实现债权费用 (costs), 利息 (interest), 罚息 (penalty), 复利 (compound), 费用 (fees), 本金 (principal)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>债权人主张</source>
         <translation>Creditor&apos;s claim</translation>
     </message>
@@ -1206,12 +1231,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+11"/>
-        <location line="+77"/>
+        <location line="+96"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-93"/>
         <source>备注，如：微信转账</source>
         <translation>Note, e.g. WeChat transfer</translation>
     </message>
@@ -1221,7 +1246,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Record a payment</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+66"/>
         <source>约定利率：%1</source>
         <translation>Contract rate: %1</translation>
     </message>
@@ -1231,7 +1256,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Overdue rate: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>主张合计：%1 元</source>
         <translation>Claimed in total: %1 yuan</translation>
     </message>
@@ -2941,7 +2966,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Basis: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>合同约定未超过法定上限，依法应还与按合同计算相同。</source>
         <translation>The contract stays within the legal caps: the lawful amount equals the contract&apos;s.</translation>
     </message>
@@ -3254,12 +3279,32 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Before %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/recalc/panel.py" line="+134"/>
+        <location line="+13"/>
+        <source>借款合同成立日：%1（出借人为自然人，借款合同自提供借款时成立，《民法典》第六百七十九条；上限和过渡期按此日确定）</source>
+        <translation>Loan contract formed on: %1 (the lender is a natural person: the contract is formed when the money is handed over, Civil Code art. 679; the cap and the transition follow this day)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>借款合同成立日：%1（合同日期；上限和过渡期按此日确定）</source>
+        <translation>Loan contract formed on: %1 (the contract date; the cap and the transition follow this day)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>还款冲抵顺序：按合同约定，%1</source>
+        <translation>Payments allocated in the order the contract agreed: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还款冲抵顺序：按《民法典》第五百六十一条，%1</source>
+        <translation>Payments allocated in the order of Civil Code art. 561: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/recalc/panel.py" line="+135"/>
         <source>在上方列表中选择一个案件，即可在这里重新计算应还金额。</source>
         <translation>Choose a case in the list above to recalculate what is owed here.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>若于</source>
         <translation>If paid on</translation>
     </message>
@@ -3289,7 +3334,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Store this calculation&apos;s input, result and checksum in the case file; it cannot be changed afterwards and documents can cite it</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>债权人主张 %1 元</source>
         <translation>Claimed by creditor: %1 yuan</translation>
     </message>
@@ -3299,7 +3344,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Under the contract: %1 yuan; reduced by law: %2 yuan</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>无法计算，请先补正以下内容：</source>
         <translation>Cannot calculate yet; please complete the following first:</translation>
     </message>
@@ -4233,7 +4278,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>ViewsTable</name>
     <message>
-        <location filename="../../ui/views/recalc/parts.py" line="-136"/>
+        <location filename="../../ui/views/recalc/parts.py" line="-135"/>
         <source>核减（合同−依法）</source>
         <translation>Reduction</translation>
     </message>

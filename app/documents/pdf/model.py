@@ -157,6 +157,8 @@ class DocumentData:
     session: Session | None = None
     court: str = ""
     termination_reason: str = ""
+    entrusting_court: str = ""
+    """The court that entrusted the case to the centre before filing (委派调解), or ""."""
     contacts: tuple[ContactLine, ...] = ()
     """The contact log before the session (the record only)."""
     notices: tuple[str, ...] = ()

@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cases",
     "contact",
     "privacy",
+    "mandate",
     "recalc",
     "plan",
     "render",

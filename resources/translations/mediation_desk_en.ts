@@ -1991,6 +1991,74 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     </message>
 </context>
 <context>
+    <name>MandateRoomBox</name>
+    <message>
+        <location filename="../../ui/views/settlement/mandate_room.py" line="+65"/>
+        <source>债权人授权（剩余空间）</source>
+        <translation>Creditor&apos;s mandate (room left)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>生成批准申请…</source>
+        <translation>Request approval…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>为已保存的方案生成给债权人的批准申请书（PDF）</source>
+        <translation>Make the approval request (PDF) for the creditor, for the saved settlement</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>本案债权人未设定授权限制。</source>
+        <translation>The creditor has set no mandate for this case.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>减免项有误，无法计算授权空间。</source>
+        <translation>A lever is wrong: the room left cannot be computed.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>✓ 在债权人授权范围内。</source>
+        <translation>✓ Within the creditor&apos;s mandate.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>超出授权 %1 项：签署前须取得债权人批准（保存方案后生成批准申请）。</source>
+        <translation>Outside the mandate on %1 limit(s): the creditor must approve before signing (save, then request approval).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>项目</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>授权</source>
+        <translation>Mandate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>本方案</source>
+        <translation>This settlement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>剩余空间</source>
+        <translation>Room left</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>第 %1 号批准申请：%2</source>
+        <translation>Approval request %1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>保存批准申请</source>
+        <translation>Save the approval request</translation>
+    </message>
+</context>
+<context>
     <name>NewAccountDialog</name>
     <message>
         <location filename="../../ui/views/lock/account_dialogs.py" line="+61"/>
@@ -3814,7 +3882,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/views/settlement/page.py" line="+102"/>
+        <location filename="../../ui/views/settlement/page.py" line="+103"/>
         <source>第 %1 条：</source>
         <translation>Term %1: </translation>
     </message>
@@ -3849,7 +3917,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Save the settlement (it can change until the agreement is signed, never after)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+109"/>
         <source>案件 %1 还没有保存的计算结果。调解方案以依法应还金额为基础：请先在“重新计算”中计算并保存计算结果，再回到这里。</source>
         <translation>Case %1 has no saved recalculation yet. A settlement starts from the lawful amount: compute and save it under &quot;Recalculation&quot; first, then come back here.</translation>
     </message>
@@ -3884,7 +3952,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>减免项有误，请看标红的项目</source>
         <translation>A waiver is refused; see the fields in red</translation>
     </message>

@@ -26,6 +26,7 @@ from app.services.documents.records import (
     info_of,
     refuse_draft,
     refuse_if_locked,
+    refuse_outside_mandate,
     require_bytes,
     require_document,
     sha256_hex,
@@ -107,6 +108,7 @@ def record_signature(
         doc, case = require_document(uow, document_id)
         refuse_if_locked(doc, "再添加签名", statuses=("signed",))
         refuse_draft(doc, "签名")
+        refuse_outside_mandate(uow, doc, case)
         role = _role_of(case, party_id)
         row = _add(uow, doc, party_id, name, image, json.loads(strokes_json))
         detail = {

@@ -139,6 +139,84 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsDialog</name>
+    <message>
+        <location filename="../../ui/views/settlement/approvals.py" line="+53"/>
+        <source>待债权人批准</source>
+        <translation>Waiting for the creditor&apos;s approval</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>债权人</source>
+        <translation>Creditor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>和解金额</source>
+        <translation>Settled total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超出授权事项</source>
+        <translation>Outside the mandate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>申请日</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>生成申请书…</source>
+        <translation>Approval request PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出全部待批准（xlsx）…</source>
+        <translation>Export all pending (xlsx)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>记录批复…</source>
+        <translation>Record the answer…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>共 %1 项待债权人批准。</source>
+        <translation>%1 waiting for the creditor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有待债权人批准的申请。</source>
+        <translation>Nothing is waiting for a creditor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>保存申请书</source>
+        <translation>Save the approval request</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>导出待批准</source>
+        <translation>Export pending approvals</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>BackupTab</name>
     <message>
         <location filename="../../ui/views/settings/backup.py" line="+116"/>
@@ -1282,6 +1360,69 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../ui/views/settlement/approvals.py" line="+46"/>
+        <source>记录债权人批复</source>
+        <translation>Record the creditor&apos;s answer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同意</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不同意</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>债权人意见</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>姓名和职务</source>
+        <translation>Name and position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>经办人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择扫描件…</source>
+        <translation>Choose the scan…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>扫描件</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>选择扫描件</source>
+        <translation>Choose the scan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>扫描件 (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Scans (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message numerus="yes">
         <location filename="../../ui/views/session_wizard/doc_list.py" line="+71"/>
@@ -1882,6 +2023,16 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Who to contact today and why (within the allowed hours and attempts)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>待债权人批准…</source>
+        <translation>Waiting for creditors&apos; approval…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超出债权人授权、等待债权人批复的调解方案</source>
+        <translation>Settlements outside a creditor&apos;s mandate, waiting for its answer</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>核验文书…</source>
         <translation>Verify a document…</translation>
@@ -1912,7 +2063,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -1980,7 +2131,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Choose a case in the list first.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+67"/>
         <source>&lt;h3&gt;调解工作台 %1&lt;/h3&gt;&lt;p&gt;为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、债权重算、调解协议与签署。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mediation Desk %1&lt;/h3&gt;&lt;p&gt;An offline desktop workbench for mediators of loan and private lending disputes: case intake, recalculation of claims, settlement agreements and signing.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>

@@ -100,3 +100,35 @@ def test_the_approval_request_is_made_for_the_saved_settlement(
     note = page.mandate_room.exception_note.text()
     assert note == f"第 {made.args[0].id} 号批准申请：待债权人批准"
     assert page.mandate_room.request_button.isEnabled()
+
+
+def test_pending_approvals_are_a_list_and_the_answer_is_recorded_with_its_scan(
+    qtbot: Any, themed_app: Any, data_dir: Path, tmp_path: Path
+) -> None:
+    from app.services.mandate.exceptions import request_exception, scan_of
+    from ui.views.settlement.approvals import ApprovalsDialog
+
+    with open_context(data_dir, actor="准备", clock=FixedClock(NOW)) as ctx:
+        st.save_settlement(ctx, CASE, {"waive_penalty": "100"}, LUMP, TERMS)
+        asked = request_exception(ctx, CASE)
+    service = ContextCaseService(data_dir, actor="测试调解员", clock=FixedClock(NOW))
+    runner = InlineTaskRunner()
+    dialog = ApprovalsDialog(service, runner)
+    runner.setParent(dialog)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=WAIT) as loaded:
+        dialog.refresh()
+    assert loaded.args == [1] and dialog.table.item(0, 1).text() == CASE
+    assert "罚息减免上限" in dialog.table.item(0, 4).text()
+    scan = tmp_path / "批复.jpg"
+    scan.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 32)
+    values = {"approved": True, "approver": "李经理", "how": "scan",
+              "decided_on": date(2026, 3, 5), "scan_path": str(scan)}  # fmt: skip
+    with qtbot.waitSignal(dialog.decided, timeout=WAIT) as decided:
+        dialog.decide(asked.id, values)
+    assert (decided.args[0].state, decided.args[0].scan_name) == ("approved", "批复.jpg")
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=WAIT)
+    assert dialog.message.text() == "没有待债权人批准的申请。"
+    with open_context(data_dir, actor="检查", clock=FixedClock(NOW)) as ctx:
+        assert scan_of(ctx, asked.id) == scan.read_bytes()
+    service.close()

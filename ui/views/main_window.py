@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         )
         self.worklist_action.setToolTip(self.tr("今天该联系谁、为什么（遵守联系时段和次数）"))
         self.worklist_action.triggered.connect(lambda: self.open_worklist())
+        self.approvals_action = QAction(self.tr("待债权人批准…"), self)
+        self.approvals_action.setToolTip(self.tr("超出债权人授权、等待债权人批复的调解方案"))
+        self.approvals_action.triggered.connect(lambda: self.open_approvals())
         self.verify_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             self.tr("核验文书…"),
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
             [self.new_action, self.session_action, self.worklist_action, self.refresh_action]
         )
         case_menu.addSeparator()
+        case_menu.addAction(self.approvals_action)
         case_menu.addAction(self.verify_action)
         case_menu.addSeparator()
         case_menu.addActions([self.lock_action, quit_action])
@@ -431,6 +435,16 @@ class MainWindow(QMainWindow):
         dialog = WorklistDialog(self._service, self._runner, china_date(datetime.now(UTC)), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_chosen.connect(self._show_listed_case)
+        dialog.show()
+        dialog.refresh()
+        return dialog
+
+    def open_approvals(self) -> QWidget:
+        """Open 待债权人批准 (settlements outside the mandate waiting for the creditor)."""
+        from ui.views.settlement.approvals import ApprovalsDialog
+
+        dialog = ApprovalsDialog(self._service, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         dialog.refresh()
         return dialog

@@ -35,6 +35,18 @@ if TYPE_CHECKING:
     from app.store.models import Case
     from app.store.unit_of_work import UnitOfWork
 
+__all__ = [
+    "APPROVAL_MEANS",
+    "ExceptionInfo",
+    "exceptions_of",
+    "get_exception",
+    "pending_exceptions",
+    "record_decision",
+    "request_exception",
+    "require_within_mandate",
+    "scan_of",
+]
+
 MAX_SCAN = 20 * 1024 * 1024
 SCAN_TYPES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png", b"%PDF": "application/pdf"}
 

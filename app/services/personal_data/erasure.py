@@ -17,8 +17,9 @@ What one erasure does, in one write transaction (all or nothing):
   replaced by "（已删除）";
 - signed or printed documents must be kept (the mediation archive; a signed agreement is
   evidence): they stay as they are, marked in `retained_document` with the reason, and
-  the result lists them. Drafts and unprinted versions lose their PDF; their evidence
-  files and pad signatures are deleted;
+  the result lists them. The creditor's scanned reply approving a settlement outside its
+  mandate is kept too (the agreement's authority). Drafts and unprinted versions lose
+  their PDF; their evidence files and pad signatures are deleted;
 - audit events of the case that carry a value are redacted with an attestation, so
   `audit verify` still passes (`app.store.audit_redaction`);
 - before committing, every table is searched for the values in this case's rows and in
@@ -222,8 +223,23 @@ def _erase_rows(uow: UnitOfWork, case: Case, values: list[str]) -> None:
         paid.note = scrub(paid.note, values)
     for settlement in session.scalars(select(Settlement).where(Settlement.case_id == case.id)):
         settlement.terms = scrub(settlement.terms, values)
+    _scrub_notes(session, case, values)
     session.flush()
     _scrub_fixed_rows(session, case, values)
+
+
+def _scrub_notes(session: Session, case: Case, values: list[str]) -> None:
+    """Free text typed about the case elsewhere: consent scopes, mandate notes."""
+    from app.store.contacts import PrivacyNotice
+    from app.store.mandates import Mandate, MandateException
+
+    for notice in session.scalars(select(PrivacyNotice).where(PrivacyNotice.case_id == case.id)):
+        notice.consent_scope = scrub(notice.consent_scope, values)
+    for mandate in session.scalars(select(Mandate).where(Mandate.case_id == case.id)):
+        mandate.note = scrub(mandate.note, values)
+    asked = select(MandateException).where(MandateException.case_id == case.id)
+    for exception in session.scalars(asked):
+        exception.note = scrub(exception.note, values)
 
 
 def _erased_attendee(attendee: dict[str, Any]) -> dict[str, Any]:

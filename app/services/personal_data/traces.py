@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 RETAINED_COLUMNS = {("document", "content"), ("document_attachment", "content")}
+KEPT_EVIDENCE = {("mandate_exception", "scan")}
+"""The creditor's signed reply approving a settlement: kept as the agreement's authority."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,9 @@ def _search(
     sql = f'SELECT rowid, {link} FROM "{table}" WHERE ({tests}) AND ({scope})'
     out = []
     for rowid, document_id in session.execute(text(sql), params):
-        retained = (table, column) in RETAINED_COLUMNS and document_id in kept
+        retained = (table, column) in KEPT_EVIDENCE or (
+            (table, column) in RETAINED_COLUMNS and document_id in kept
+        )
         out.append(Trace(table, column, int(rowid), retained))
     return out
 

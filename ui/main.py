@@ -25,6 +25,7 @@ from ui.app_lock import AppLock
 from ui.crash import install_crash_handler, setup_logging
 from ui.services import ContextCaseService
 from ui.tasks import TaskRunner
+from ui.views.contacts.log_panel import ContactLogPanel
 from ui.views.documents.panel import DocumentsPanel
 from ui.views.main_window import MainWindow
 from ui.views.recalc.panel import RecalcPanel
@@ -147,6 +148,9 @@ def build_main_window(data_dir: Path) -> MainWindow:
     service = ContextCaseService(data_dir)
     window = MainWindow(service, runner, data_dir)
     recalc_title = QCoreApplication.translate("main", "重新计算")
+    window.add_case_panel(
+        ContactLogPanel(service, runner), QCoreApplication.translate("main", "联系记录")
+    )
     window.add_case_panel(RecalcPanel(service, runner), recalc_title)
     window.add_case_panel(
         SettlementPage(service, runner), QCoreApplication.translate("main", "和解方案")

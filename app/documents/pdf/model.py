@@ -119,6 +119,16 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class ContactLine:
+    """An attempt to reach someone before the session (the contact log), for the record."""
+
+    at: datetime
+    whom: str
+    channel: str
+    outcome: str
+
+
+@dataclass(frozen=True)
 class Session:
     """A mediation session: planned (for the notice) or held (for the record)."""
 
@@ -160,6 +170,10 @@ class DocumentData:
     termination_reason: str = ""
     entrusting_court: str = ""
     """The court that entrusted the case to the centre before filing (委派调解), or ""."""
+    contacts: tuple[ContactLine, ...] = ()
+    """The contact log before the session (the record only)."""
+    notices: tuple[str, ...] = ()
+    """Who was told how their personal data is processed, when and how (the record only)."""
 
     def by_role(self, roles: tuple[str, ...] = ("creditor", *DEBTOR_ROLES), sep: str = "；") -> str:
         """`债权人甲；债务人乙；保证人丙`: each party named under its own role."""

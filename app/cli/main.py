@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,15 @@ def report_input_error(error: InputError) -> None:
         print(str(problem), file=sys.stderr)
 
 
+def quiet_dependency_warnings() -> None:
+    """pyhanko imports cryptography's DSA type, which recent cryptography releases report as
+    deprecated on stderr at import; the app never signs with DSA, and stderr is for the
+    user's problems."""
+    warnings.filterwarnings("ignore", message="DSA is deprecated", module=r"pyhanko\.")
+
+
 def main(argv: list[str] | None = None) -> int:
+    quiet_dependency_warnings()
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     handler: Handler | None = getattr(args, "handler", None)

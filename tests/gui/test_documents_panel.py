@@ -1,6 +1,7 @@
 """The 文书 tab over a real prepared demo store with the inline runner: generating lists a
-version, an incomplete case shows what is missing, printing to a PDF file gives the
-document's pages and lands in the audit log, 另存为 PDF writes the same bytes."""
+version with its page images, an incomplete case shows what is missing, printing to a PDF
+file gives the document's pages at the printer's resolution and lands in the audit log,
+另存为 PDF writes the same bytes."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLabel
 
 from app.services.context import open_context
 from tests.store_fixtures import FixedClock
 from tests.unit.documents.demo_case import BARE_CASE_NO, CASE_NO, NOW, prepare
+from tests.unit.documents.pdf_checks import decode_qr
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner
 from ui.views.documents import pdf_pages as pdf_pages
@@ -85,8 +89,11 @@ def test_generating_an_agreement_lists_it_as_a_draft_with_its_preview(qtbot, pan
     preview = panel._preview
     assert preview is not None and preview.pdf.startswith(b"%PDF")
     assert "人民调解协议书 · 第 1 版 · 草稿" in panel.summary.text()
-    if pdf_pages.renderer_name():
-        assert len(preview.images) == preview.pages == pdf_pages.page_count(preview.pdf)
+    assert len(preview.images) == preview.pages == pdf_pages.page_count(preview.pdf) >= 2
+    assert all(inked(image) > 0.01 for image in preview.images)  # text on every page
+    shown = [label.pixmap() for label in panel.pages_host.findChildren(QLabel, "docPage")]
+    assert len(shown) == preview.pages
+    assert all(inked(pixmap.toImage()) > 0.01 for pixmap in shown)
     generate(qtbot, panel, "agreement")  # the same bytes: no second version
     assert panel.table.rowCount() == 1
     generate(qtbot, panel, "notice")
@@ -105,10 +112,18 @@ def test_an_incomplete_case_shows_what_is_missing(qtbot, panel) -> None:
     assert panel.table.rowCount() == 0
 
 
-@pytest.mark.skipif(not pdf_pages.renderer_name(), reason="no PDF page renderer here")
+def inked(image: QImage) -> float:
+    """The share of a page image's pixels (sampled every 4th) that are not near-white."""
+    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    points = [(x, y) for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)]
+    dark = sum(1 for x, y in points if image.pixelColor(x, y).value() < 200)
+    return dark / len(points)
+
+
 def test_printing_to_a_pdf_file_gives_the_pages_and_is_audited(
     qtbot, panel, data_dir, tmp_path
 ) -> None:
+    import pypdfium2
     from pypdf import PdfReader
 
     load(qtbot, panel, CASE_NO)
@@ -119,10 +134,23 @@ def test_printing_to_a_pdf_file_gives_the_pages_and_is_audited(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out))
+    printer.setResolution(300)
     with qtbot.waitSignal(panel.printed, timeout=WAIT):
         painted = panel.print_to(printer)
-    assert painted == preview.pages >= 1
-    assert len(PdfReader(io.BytesIO(out.read_bytes())).pages) == preview.pages
+    assert painted == preview.pages >= 2
+    printed = out.read_bytes()
+    assert len(PdfReader(io.BytesIO(printed)).pages) == preview.pages
+    # the pages are the document's: its QR code (case, number, content hash) reads back
+    last = preview.pages
+    assert decode_qr(printed, last) == decode_qr(preview.pdf, last) != []
+    # rendered at the printer's 300 dpi: an A4 page is 2481 × 3508 printer dots
+    document = pypdfium2.PdfDocument(printed)
+    for page in document:
+        images = [o for o in page.get_objects() if o.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE]
+        sizes = [image.get_px_size() for image in images]
+        assert {w for w, _h in sizes} == {2481}
+        assert sum(h for _w, h in sizes) == 3508
+    document.close()
     qtbot.waitUntil(lambda: cells(panel)[0][2] == "已打印", timeout=WAIT)
     assert cells(panel)[0][4] == "1"
     with open_context(data_dir, actor="检查", clock=FixedClock(NOW)) as ctx, ctx.read() as uow:

@@ -7,8 +7,8 @@ An agreement signed on the pad but not yet sealed offers 加盖电子签章: the
 on the GUI thread (`ui.views.settings.org_seal`), the signing runs on the task runner.
 
 Everything that touches the store or renders runs on the task runner's database thread;
-the page images come from `ui.views.documents.pdf_pages` (QtPdf, else pdftoppm, else a text summary
-and 用系统阅读器打开).
+the page images come from `ui.views.documents.pdf_pages` (PDFium, through pypdfium2), and
+打印 renders each page again at the printer's own resolution.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ QLabel#docSummary { color: #344054; padding: 12px; }
 
 @dataclass(frozen=True)
 class Preview:
-    """A version's PDF (its most complete signed form) and its page images (none when no
-    renderer is available); `sealable`: signed on the pad, no digital signature yet."""
+    """A version's PDF (its most complete signed form) and its page images for the screen;
+    `sealable`: signed on the pad, no digital signature yet."""
 
     document: Any  # DocumentVersion
     pdf: bytes
@@ -238,8 +238,7 @@ class DocumentsPanel(QWidget):
             info = get_document(ctx, doc.id)
             images = pdf_pages.page_images(pdf)
             digest = hashlib.sha256(pdf).hexdigest()
-            pages = pdf_pages.page_count(pdf)
-            return Preview(doc, pdf, pages, images, digest, sealable(info), is_sealed(info))
+            return Preview(doc, pdf, len(images), images, digest, sealable(info), is_sealed(info))
 
         self._runner.submit(work, on_finished=self._previewed, on_failed=self._preview_failed)
 
@@ -262,8 +261,6 @@ class DocumentsPanel(QWidget):
             text += "\n" + self.tr("已加盖组织电子签章（数字签名），可用“核验文书”检查。")
         elif preview.sealable:
             text += "\n" + self.tr("各方已签名，尚未加盖组织电子签章。")
-        if not preview.images:
-            text += "\n" + self.tr("本机无法显示页面图像，请用系统阅读器打开。")
         self.summary.setText(text)
         for image in preview.images:
             page = QLabel()
@@ -302,7 +299,7 @@ class DocumentsPanel(QWidget):
     def _update_buttons(self) -> None:
         ready = self._preview is not None
         self.generate_button.setEnabled(bool(self._case_no))
-        self.print_button.setEnabled(ready and bool(self._preview and self._preview.images))
+        self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
         self.open_button.setEnabled(ready)
         sealable = bool(self._preview and self._preview.sealable)
@@ -389,11 +386,12 @@ class DocumentsPanel(QWidget):
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Print the previewed version on `printer` and record it; pages painted."""
+        """Print the previewed version on `printer` (each page rendered at the printer's
+        resolution) and record it; pages painted."""
         preview = self._preview
-        if preview is None or not preview.images:
+        if preview is None:
             return 0
-        painted = pdf_pages.print_images(printer, preview.images)
+        painted = pdf_pages.print_pdf(printer, preview.pdf)
         copies = max(1, printer.copyCount())
         name = printer.printerName() or printer.outputFileName()
         service, doc_id = self._service, preview.document.id

@@ -1263,8 +1263,8 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+2"/>
-        <source>本机无法显示页面图像，请用系统阅读器打开。</source>
-        <translation>Page images cannot be shown on this computer; open the document in the system viewer.</translation>
+        <source>无法打开：%1</source>
+        <translation>Cannot open: %1</translation>
     </message>
     <message>
         <location line="+78"/>

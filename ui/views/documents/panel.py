@@ -425,11 +425,19 @@ class DocumentsPanel(QWidget):
         write_atomically(path, self._preview.pdf)
 
     def open_externally(self) -> None:
+        """Hand the PDF to the system's reader, through the app's private folder (removed
+        when the app quits, or at the next start after a crash: `ui.private_files`)."""
         if self._preview is None:
             return
-        folder = Path(tempfile.gettempdir()) / "mediation-desk"
-        path = folder / f"{self._preview.document.number or 'document'}.pdf"
-        write_atomically(path, self._preview.pdf)
+        from ui.private_files import session_files
+
+        name = f"{self._preview.document.number or 'document'}.pdf"
+        try:
+            path = session_files().write(name, self._preview.pdf)
+        except OSError as error:
+            self.problems.setText(self.tr("无法打开：%1").replace("%1", str(error)))
+            self.problems.show()
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 

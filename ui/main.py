@@ -23,7 +23,7 @@ from app.paths import default_data_dir
 from ui import i18n, theme
 from ui.app_lock import AppLock
 from ui.crash import install_crash_handler, setup_logging
-from ui.private_files import session_files
+from ui.private_files import remove_legacy_folder, session_files
 from ui.services import ContextCaseService
 from ui.tasks import TaskRunner
 from ui.views.documents.panel import DocumentsPanel
@@ -117,7 +117,7 @@ def sweep_private_files() -> None:
     """Remove the documents an earlier run handed to other programs and left behind (it
     crashed or was killed); a problem is logged, never in the way of starting."""
     try:
-        removed = session_files().sweep()
+        removed = session_files().sweep() + remove_legacy_folder()
     except OSError:
         log.exception("could not sweep the private temporary folder")
         return

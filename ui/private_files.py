@@ -170,6 +170,21 @@ else:
         handle.close()  # closing releases the lock
 
 
+def remove_legacy_folder() -> bool:
+    """Remove `<temp>/mediation-desk`, where versions before the private folder left the
+    PDFs they opened; only when it is this user's real folder. True when removed."""
+    legacy = Path(tempfile.gettempdir()) / "mediation-desk"
+    try:
+        info = legacy.lstat()
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    if not stat.S_ISDIR(info.st_mode) or not mine:
+        return False
+    shutil.rmtree(legacy, ignore_errors=True)
+    return not legacy.exists()
+
+
 _session: PrivateFiles | None = None
 
 

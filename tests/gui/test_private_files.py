@@ -97,8 +97,12 @@ def test_the_app_removes_them_at_quit_and_at_the_start_after_a_crash(tmp_path: P
     (tmp_path / "tmp").mkdir()
     base = tmp_path / "tmp" / f"mediation-desk-{os.getuid()}"
     data_dir = tmp_path / "data"
+    legacy = tmp_path / "tmp" / "mediation-desk"  # where earlier versions left them
+    legacy.mkdir()
+    (legacy / "TJ-2025-000007-XY-01.pdf").write_bytes(PDF)
 
     crashed = drive(tmp_path, data_dir, "crash")
+    assert not legacy.exists()
     assert crashed.returncode == 70, crashed.stdout + crashed.stderr
     left = written(crashed)
     assert left.read_bytes() == PDF and left.parent.parent == base

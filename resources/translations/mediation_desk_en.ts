@@ -1267,6 +1267,21 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Cannot open: %1</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>定稿并打印…</source>
+        <translation>Finalise and print…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>草稿打印即定稿：此版本随即锁定，之后的修改会生成新版本。</source>
+        <translation>Printing a draft makes it final: this version is locked, and later changes become a new version.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已打印，但未能记录：%1</source>
+        <translation>Printed, but not recorded: %1</translation>
+    </message>
+    <message>
         <location line="+78"/>
         <source>还不能生成这份文书，尚缺：</source>
         <translation>This document cannot be generated yet. Missing:</translation>

@@ -163,6 +163,42 @@ def test_printing_to_a_pdf_file_gives_the_pages_and_is_audited(
     assert events[0]["copies"] == 1
 
 
+def test_printing_a_draft_makes_it_final_first_one_rule_for_printed(
+    qtbot, panel, data_dir, tmp_path
+) -> None:
+    """One rule for 已打印 (`documents.store.mark_printed`, what 打印 records with): a draft
+    is refused and copies are 1–999. So 打印 on a draft is 定稿并打印: final, then printed."""
+    from app.domain.errors import DomainError, InputError
+    from app.services.documents import store
+
+    load(qtbot, panel, CASE_NO)
+    generate(qtbot, panel, "notice")
+    preview = panel._preview
+    assert preview is not None and preview.document.status == "draft"
+    doc_id = preview.document.id
+    assert panel.print_button.text() == "定稿并打印…"
+    refused = pytest.raises(DomainError, match="还是草稿，不能打印交签：请先定稿")
+    with open_context(data_dir, actor="检查", clock=FixedClock(NOW)) as ctx, refused:
+        store.mark_printed(ctx, doc_id, copies=1, printer="HP")
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "notice.pdf"))
+    with qtbot.waitSignal(panel.printed, timeout=WAIT) as printed:
+        assert panel.print_to(printer) == preview.pages
+    assert (printed.args[0].status, printed.args[0].printed) == ("printed", 1)
+    qtbot.waitUntil(lambda: panel.print_button.text() == "打印…", timeout=WAIT)
+    assert cells(panel)[0][2:5:2] == ["已打印", "1"]
+    with open_context(data_dir, actor="检查", clock=FixedClock(NOW)) as ctx:
+        with ctx.read() as uow:
+            case = uow.cases.require(CASE_NO)
+            found = uow.audit.for_case(case.id)
+            actions = [e.action for e in found if (e.detail or {}).get("document_id") == doc_id]
+        for copies in (0, 1000):
+            with pytest.raises(InputError, match="打印份数应为 1 到 999 之间的整数"):
+                store.mark_printed(ctx, doc_id, copies=copies, printer="HP")
+    assert actions == ["document.created", "document.finalised", "document.printed"]
+
+
 def test_save_as_pdf_writes_the_stored_bytes(qtbot, panel, tmp_path) -> None:
     load(qtbot, panel, CASE_NO)
     generate(qtbot, panel, "plan")

@@ -300,6 +300,11 @@ class DocumentsPanel(QWidget):
         ready = self._preview is not None
         self.generate_button.setEnabled(bool(self._case_no))
         self.print_button.setEnabled(ready)
+        draft = bool(self._preview and self._preview.document.status == "draft")
+        self.print_button.setText(self.tr("定稿并打印…") if draft else self.tr("打印…"))
+        self.print_button.setToolTip(
+            self.tr("草稿打印即定稿：此版本随即锁定，之后的修改会生成新版本。") if draft else ""
+        )
         self.save_button.setEnabled(ready)
         self.open_button.setEnabled(ready)
         sealable = bool(self._preview and self._preview.sealable)
@@ -387,7 +392,8 @@ class DocumentsPanel(QWidget):
 
     def print_to(self, printer: QPrinter) -> int:
         """Print the previewed version on `printer` (each page rendered at the printer's
-        resolution) and record it; pages painted."""
+        resolution) and record it; pages painted. Only a final version is printed on
+        record, so a draft is made final first (the button says 定稿并打印)."""
         preview = self._preview
         if preview is None:
             return 0
@@ -395,14 +401,29 @@ class DocumentsPanel(QWidget):
         copies = max(1, printer.copyCount())
         name = printer.printerName() or printer.outputFileName()
         service, doc_id = self._service, preview.document.id
+        draft = preview.document.status == "draft"
 
         def work() -> Any:
-            from app.services.documents.versions import mark_printed
+            from app.services.documents.store import mark_final, mark_printed
+            from app.services.documents.versions import get_version
 
-            return mark_printed(service.context(), doc_id, copies=copies, printer=name)
+            ctx = service.context()
+            if draft:
+                mark_final(ctx, doc_id)
+            mark_printed(ctx, doc_id, copies=copies, printer=name)
+            return get_version(ctx, doc_id)
 
-        self._runner.submit(work, on_finished=self._printed)
+        self._runner.submit(work, on_finished=self._printed, on_failed=self._print_failed)
         return painted
+
+    def _print_failed(self, error: object) -> None:
+        if not isinstance(error, DomainError):  # InputError is one too
+            report_unexpected(error)  # type: ignore[arg-type]
+            return
+        lines = [p.reason for p in error.problems] if isinstance(error, InputError) else []
+        text = self.tr("已打印，但未能记录：%1").replace("%1", "；".join(lines) or str(error))
+        self.problems.setText(text)
+        self.problems.show()
 
     def _printed(self, doc: object) -> None:
         self.printed.emit(doc)

@@ -196,6 +196,8 @@ class LoanTerms(Base):
     day_basis: Mapped[int] = mapped_column(Integer, default=360)
     filing_date: Mapped[dt.date | None]
     cap_rate: Mapped[Decimal | None] = mapped_column(DecimalText)
+    allocation: Mapped[list[str] | None] = mapped_column(JSON)
+    """The order of allocation the contract agreed (six kinds), or None: art. 561's."""
 
     case: Mapped[Case] = relationship(back_populates="loan")
 

@@ -4,7 +4,7 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../ui/views/settings_accounts.py" line="+90"/>
+        <location filename="../../ui/views/settings/accounts.py" line="+90"/>
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
@@ -141,7 +141,7 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/views/settings_backup.py" line="+116"/>
+        <location filename="../../ui/views/settings/backup.py" line="+116"/>
         <source>只有主管可以从备份恢复；您可以立即备份。</source>
         <translation>Only a supervisor can restore from a backup; you can back up now.</translation>
     </message>
@@ -285,7 +285,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../ui/views/case_detail.py" line="+138"/>
+        <location filename="../../ui/views/cases/case_detail.py" line="+138"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
@@ -590,7 +590,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CertificateTab</name>
     <message>
-        <location filename="../../ui/views/settings_cert.py" line="+105"/>
+        <location filename="../../ui/views/settings/cert.py" line="+105"/>
         <source>只有主管可以生成或导入组织的数字证书；您可以查看证书和复制指纹。</source>
         <translation>Only a supervisor can create or import the organisation&apos;s certificate; you can view it and copy the fingerprint.</translation>
     </message>
@@ -835,7 +835,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>ClausesBox</name>
     <message>
-        <location filename="../../ui/views/settlement_terms_box.py" line="+221"/>
+        <location filename="../../ui/views/settlement/terms_box.py" line="+221"/>
         <source>履行方式与其他约定</source>
         <translation>Payment and other terms</translation>
     </message>
@@ -883,7 +883,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DebtPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_debt.py" line="+64"/>
+        <location filename="../../ui/views/session_wizard/step_debt.py" line="+66"/>
         <source>债权债务：借款合同、债权人主张和已还款</source>
         <translation>Debt: loan terms, the creditor&apos;s claim and payments made</translation>
     </message>
@@ -959,12 +959,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>复利</source>
         <translation>Compound interest</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-45"/>
         <source>合同约定计收复利</source>
         <translation>Contract charges compound interest</translation>
     </message>
@@ -974,7 +974,32 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Day basis</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>法定顺序（民法典第五百六十一条）</source>
+        <translation>Statutory order (Civil Code art. 561)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同约定的顺序</source>
+        <translation>Order agreed in the contract</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还款冲抵</source>
+        <translation>Allocation of payments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>约定顺序</source>
+        <translation>Agreed order</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按合同写明的顺序列出全部六项，各一次：实现债权费用、利息、罚息、复利、费用、本金</source>
+        <translation>List all six in the contract&apos;s order, each once: 实现债权费用 (costs), 利息 (interest), 罚息 (penalty), 复利 (compound), 费用 (fees), 本金 (principal)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>债权人主张</source>
         <translation>Creditor&apos;s claim</translation>
     </message>
@@ -1025,12 +1050,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+11"/>
-        <location line="+77"/>
+        <location line="+96"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-93"/>
         <source>备注，如：微信转账</source>
         <translation>Note, e.g. WeChat transfer</translation>
     </message>
@@ -1040,7 +1065,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Record a payment</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+66"/>
         <source>约定利率：%1</source>
         <translation>Contract rate: %1</translation>
     </message>
@@ -1050,7 +1075,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Overdue rate: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>主张合计：%1 元</source>
         <translation>Claimed in total: %1 yuan</translation>
     </message>
@@ -1147,7 +1172,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/views/documents_panel.py" line="+118"/>
+        <location filename="../../ui/views/documents/panel.py" line="+118"/>
         <source>调解通知书</source>
         <translation>Notice of mediation</translation>
     </message>
@@ -1386,7 +1411,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../ui/views/first_account_dialog.py" line="+35"/>
+        <location filename="../../ui/views/lock/first_account_dialog.py" line="+35"/>
         <source>创建主管账户</source>
         <translation>Create the supervisor account</translation>
     </message>
@@ -1439,7 +1464,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+99"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+99"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords differ; please type them again.</translation>
     </message>
@@ -1447,7 +1472,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LeversBox</name>
     <message>
-        <location filename="../../ui/views/settlement_levers.py" line="+67"/>
+        <location filename="../../ui/views/settlement/levers.py" line="+67"/>
         <source>减免与和解金额</source>
         <translation>Waivers and settled amount</translation>
     </message>
@@ -1563,7 +1588,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LprTab</name>
     <message>
-        <location filename="../../ui/views/settings_data.py" line="+88"/>
+        <location filename="../../ui/views/settings/data.py" line="+88"/>
         <source>只有主管可以导入利率表；您可以查看正在使用的利率。</source>
         <translation>Only a supervisor can import the rate table; you can view the rates in use.</translation>
     </message>
@@ -1792,7 +1817,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+61"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+61"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
@@ -1845,7 +1870,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/views/new_case_dialog.py" line="+86"/>
+        <location filename="../../ui/views/cases/new_case_dialog.py" line="+63"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -2004,7 +2029,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>OrgSeal</name>
     <message>
-        <location filename="../../ui/views/org_seal.py" line="+40"/>
+        <location filename="../../ui/views/settings/org_seal.py" line="+40"/>
         <source>找不到数据目录，无法使用组织的签名密钥。</source>
         <translation>The data folder cannot be found, so the organisation&apos;s signing key cannot be used.</translation>
     </message>
@@ -2029,7 +2054,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>OrganisationTab</name>
     <message>
-        <location filename="../../ui/views/settings_org.py" line="+98"/>
+        <location filename="../../ui/views/settings/org.py" line="+98"/>
         <location line="+232"/>
         <source>保存</source>
         <translation>Save</translation>
@@ -2173,7 +2198,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_parties.py" line="+57"/>
+        <location filename="../../ui/views/session_wizard/step_parties.py" line="+59"/>
         <source>当事人：核对信息，添加共同债务人和保证人</source>
         <translation>Parties: check their details, add co-debtors and guarantors</translation>
     </message>
@@ -2261,7 +2286,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/views/passphrase_dialog.py" line="+29"/>
+        <location filename="../../ui/views/lock/passphrase_dialog.py" line="+29"/>
         <source>签名密钥口令</source>
         <translation>Signing key passphrase</translation>
     </message>
@@ -2289,7 +2314,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+30"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+30"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
@@ -2332,7 +2357,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanBox</name>
     <message>
-        <location filename="../../ui/views/settlement_plan.py" line="+105"/>
+        <location filename="../../ui/views/settlement/plan.py" line="+105"/>
         <source>还款计划</source>
         <translation>Payment plan</translation>
     </message>
@@ -2460,7 +2485,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanPaymentDialog</name>
     <message>
-        <location filename="../../ui/views/plan_payment_dialog.py" line="+47"/>
+        <location filename="../../ui/views/settlement/plan_payment_dialog.py" line="+47"/>
         <source>记录还款 — %1</source>
         <translation>Record a payment — %1</translation>
     </message>
@@ -2604,7 +2629,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanTracker</name>
     <message>
-        <location filename="../../ui/views/plan_tracker.py" line="+122"/>
+        <location filename="../../ui/views/settlement/plan_tracker.py" line="+122"/>
         <source>在上方列表中选择一个已签署协议的案件，即可在这里跟踪还款。</source>
         <translation>Choose a case with a signed agreement in the list above to follow its payments here.</translation>
     </message>
@@ -2727,7 +2752,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReasonsCard</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="+117"/>
+        <location filename="../../ui/views/recalc/parts.py" line="+117"/>
         <source>为什么依法应还比合同少</source>
         <translation>Why the lawful amount is lower than the contract&apos;s</translation>
     </message>
@@ -2742,7 +2767,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Basis: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>合同约定未超过法定上限，依法应还与按合同计算相同。</source>
         <translation>The contract stays within the legal caps: the lawful amount equals the contract&apos;s.</translation>
     </message>
@@ -2870,7 +2895,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>RecalcPanel</name>
     <message>
-        <location filename="../../ui/recalc_words.py" line="+35"/>
+        <location filename="../../ui/views/recalc/words.py" line="+35"/>
         <source>本金</source>
         <translation>Principal</translation>
     </message>
@@ -3055,12 +3080,32 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Before %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/recalc_panel.py" line="+134"/>
+        <location line="+13"/>
+        <source>借款合同成立日：%1（出借人为自然人，借款合同自提供借款时成立，《民法典》第六百七十九条；上限和过渡期按此日确定）</source>
+        <translation>Loan contract formed on: %1 (the lender is a natural person: the contract is formed when the money is handed over, Civil Code art. 679; the cap and the transition follow this day)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>借款合同成立日：%1（合同日期；上限和过渡期按此日确定）</source>
+        <translation>Loan contract formed on: %1 (the contract date; the cap and the transition follow this day)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>还款冲抵顺序：按合同约定，%1</source>
+        <translation>Payments allocated in the order the contract agreed: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还款冲抵顺序：按《民法典》第五百六十一条，%1</source>
+        <translation>Payments allocated in the order of Civil Code art. 561: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/recalc/panel.py" line="+135"/>
         <source>在上方列表中选择一个案件，即可在这里重新计算应还金额。</source>
         <translation>Choose a case in the list above to recalculate what is owed here.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>若于</source>
         <translation>If paid on</translation>
     </message>
@@ -3090,7 +3135,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Store this calculation&apos;s input, result and checksum in the case file; it cannot be changed afterwards and documents can cite it</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>债权人主张 %1 元</source>
         <translation>Claimed by creditor: %1 yuan</translation>
     </message>
@@ -3100,7 +3145,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Under the contract: %1 yuan; reduced by law: %2 yuan</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>无法计算，请先补正以下内容：</source>
         <translation>Cannot calculate yet; please complete the following first:</translation>
     </message>
@@ -3171,7 +3216,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/views/verify_parts.py" line="+104"/>
+        <location filename="../../ui/views/documents/verify_parts.py" line="+104"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
@@ -3411,7 +3456,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>SealPicker</name>
     <message>
-        <location filename="../../ui/views/seal_picker.py" line="+60"/>
+        <location filename="../../ui/views/settings/seal_picker.py" line="+60"/>
         <source>印章图片</source>
         <translation>Seal image</translation>
     </message>
@@ -3527,7 +3572,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/views/settings_dialog.py" line="+40"/>
+        <location filename="../../ui/views/settings/dialog.py" line="+40"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3570,7 +3615,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/views/settlement_page.py" line="+102"/>
+        <location filename="../../ui/views/settlement/page.py" line="+102"/>
         <source>第 %1 条：</source>
         <translation>Term %1: </translation>
     </message>
@@ -3696,7 +3741,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/views/sign_in_dialog.py" line="+76"/>
+        <location filename="../../ui/views/lock/sign_in_dialog.py" line="+76"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
@@ -3746,7 +3791,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/views/signature_pad.py" line="+59"/>
+        <location filename="../../ui/views/documents/signature_pad.py" line="+59"/>
         <source>签名板</source>
         <translation>Signature pad</translation>
     </message>
@@ -3859,7 +3904,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>StatementView</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="+22"/>
+        <location filename="../../ui/views/recalc/parts.py" line="+22"/>
         <source>计算明细（逐笔列出每一分钱的来历；点左侧箭头展开）</source>
         <translation>Statement (where every fen comes from; click the arrow on the left to expand)</translation>
     </message>
@@ -3867,7 +3912,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>TermsBox</name>
     <message>
-        <location filename="../../ui/views/settlement_terms_box.py" line="-196"/>
+        <location filename="../../ui/views/settlement/terms_box.py" line="-196"/>
         <source>违约条款与利息</source>
         <translation>Default terms and interest</translation>
     </message>
@@ -3951,7 +3996,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/views/verify_dialog.py" line="+76"/>
+        <location filename="../../ui/views/documents/verify_dialog.py" line="+76"/>
         <source>核验文书</source>
         <translation>Verify a document</translation>
     </message>
@@ -4034,7 +4079,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>ViewsTable</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="-136"/>
+        <location filename="../../ui/views/recalc/parts.py" line="-135"/>
         <source>核减（合同−依法）</source>
         <translation>Reduction</translation>
     </message>
@@ -4253,7 +4298,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/views/sign_in_dialog.py" line="-145"/>
+        <location filename="../../ui/views/lock/sign_in_dialog.py" line="-145"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>

@@ -139,8 +139,30 @@ def test_the_warning_banner_shows_the_engines_warnings(qtbot, panel):
     lines = panel.warnings.text().split("\n")
     assert lines[0].startswith("⚠ 预先扣除利息：合同本金 30000.00，实际出借 28200.00")
     assert any("LPR 表最后一行为 2025-12-22" in line for line in lines)  # stale table
-    assert len(lines) == len(panel.result()["warnings"]) == 2  # claim 82,460 < contract 87,410
+    assert len(lines) == 2  # claim 82,460 < contract 87,410
     assert not panel.error.isVisibleTo(panel)
+    # the third of the engine's warnings is a reading the page chose: a note under the figure
+    assert len(panel.result()["warnings"]) == 3
+    assert panel.readings.isVisibleTo(panel)
+    assert panel.readings.text().startswith("ⓘ 本计算采用的解读（并非法律明文")
+    assert "一个额度" in panel.readings.text()
+
+
+def test_a_private_loan_shows_its_formation_date_the_readings_and_the_articles(qtbot, panel):
+    """TJ-2026-000010: a natural person lent 2019-04-01 (money handed over that day), 12 %,
+    interest only for 6 months, two payments before 2020-08-20: the transitional regime.
+    The why box names the formation date (art. 679), the allocation order (art. 561) and
+    the articles of each cap; under the figure the one-budget reading (the principal is
+    overdue), not the one on charges paid before 2020-08-20 (12 % is below 24 %)."""
+    load(qtbot, panel, "TJ-2026-000010")
+    text = panel.reasons.text()
+    assert "借款合同成立日：2019-04-01（出借人为自然人，借款合同自提供借款时成立" in text
+    assert "第六百七十九条" in text
+    assert "还款冲抵顺序：按《民法典》第五百六十一条，实现债权费用→利息→罚息→复利→费用→本金" in text
+    assert "第三十一条" in text and "依当事人请求适用" in text and "第二十五条" not in text
+    notes = panel.readings.text().split("\n")
+    assert len(notes) == 1 and notes[0].startswith("ⓘ 本计算采用的解读") and "一个额度" in notes[0]
+    assert "本计算采用的解读" not in panel.warnings.text()
 
 
 def test_a_claim_above_the_contract_is_flagged_at_its_date(qtbot, panel):

@@ -147,6 +147,8 @@ class DocumentData:
     session: Session | None = None
     court: str = ""
     termination_reason: str = ""
+    entrusting_court: str = ""
+    """The court that entrusted the case to the centre before filing (委派调解), or ""."""
 
     def of_roles(self, roles: tuple[str, ...]) -> tuple[Party, ...]:
         return tuple(p for p in self.parties if p.role in roles)

@@ -74,6 +74,8 @@ def _base(data: DocumentData) -> Values:
         "contract.date": format_date_cn(data.contract_date) if data.contract_date else "",
         "agreement.number": document_number(data.case_no, "agreement"),
         "court": data.court,
+        "entrusting.court": data.entrusting_court,
+        "flag.entrusted": "1" if data.entrusting_court.strip() else "",
         "termination.reason": data.termination_reason,
         "copies": cn_count(len(data.parties) + 1),
     }

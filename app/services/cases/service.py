@@ -98,6 +98,8 @@ class LoanInfo:
     filing_date: date | None = None
     cap_rate: Decimal | None = None
     schedule: tuple[dict[str, Any], ...] | None = None
+    allocation: tuple[str, ...] | None = None
+    """The order of allocation the contract agreed; None: the order of art. 561."""
 
 
 @dataclass(frozen=True)
@@ -390,6 +392,7 @@ def loan_of(loan: LoanTerms) -> LoanInfo:
         filing_date=loan.filing_date,
         cap_rate=loan.cap_rate,
         schedule=tuple(dict(item) for item in loan.schedule) if loan.schedule else None,
+        allocation=tuple(loan.allocation) if loan.allocation else None,
     )
 
 

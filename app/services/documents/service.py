@@ -9,6 +9,12 @@ session. The document's time (its printed date and the PDF's creation date) is t
 the record it is made from — the settlement's last change for the agreement, its plan and
 the application, the session for the notice and record — so rendering twice gives the same
 bytes. Versions and issuing (a stored PDF per version) wait for `documents_store`.
+
+The court stored with the case (revision 0005, "委派法院" in the app) is the court that
+entrusted the case to the centre before filing (委派调解): the agreement and the application
+for judicial confirmation then also cite the SPC's provisions on specially invited mediation
+(arts. 19, 24). A case with no stored court was not entrusted; `court=` given when
+rendering only names the court applied to.
 """
 
 from __future__ import annotations
@@ -163,6 +169,7 @@ def _gather(
         session=session,
         court=extras.court or detail.summary.court,
         termination_reason=extras.reason or _reason_from(session),
+        entrusting_court=detail.summary.court.strip(),
     )
 
 

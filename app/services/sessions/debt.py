@@ -4,7 +4,10 @@
 
 - `loan.<field>`: lender_type, contract_no, contract_date, disbursement_date, principal,
   disbursed, annual_rate, overdue_rate, compound, repayment_method, term_months,
-  maturity, accelerated_on, day_basis;
+  maturity, accelerated_on, day_basis; `allocation_agreed` ("contract": the contract
+  agreed an order of allocation, which starts as the page's order for the mediator to
+  edit; "": the order of Civil Code art. 561) and `allocation` (the agreed order as the
+  contract writes it, "费用→罚息→复利→利息→本金→实现债权费用"; empty: art. 561's);
 - `claim.<field>`: as_of, principal, interest, penalty, compound, fees, costs, floor (the
   creditor's latest statement; the first edit creates one dated today);
 - `payments[<payment id>].<field>`: date, amount, note.
@@ -45,6 +48,8 @@ LOAN_FIELDS = {
     "maturity": "到期日",
     "accelerated_on": "宣布提前到期日",
     "day_basis": "计息天数基准",
+    "allocation_agreed": "还款冲抵顺序",
+    "allocation": "约定的冲抵顺序",
 }
 CLAIM_FIELDS = {
     "as_of": "主张截止日",
@@ -126,6 +131,9 @@ def _loan_change(case: Case, path: str, field: str, value: str | bool, today: da
         loan.compound = value is True or value in ("1", "true", "True")
         return
     text = as_text(value).strip()
+    if field in ("allocation_agreed", "allocation"):
+        _loan_allocation(loan, path, field, text)
+        return
     if field in ("contract_date", "disbursement_date", "maturity", "accelerated_on"):
         setattr(loan, field, parse_day(path, label, text, today, field))
     elif field in ("principal", "disbursed"):
@@ -177,6 +185,20 @@ def _loan_choice(loan: LoanTerms, path: str, field: str, label: str, text: str) 
         if len(text) > 64:
             raise refuse(path, "合同编号太长，最多 64 个字符。")
         loan.contract_no = text
+
+
+def _loan_allocation(loan: LoanTerms, path: str, field: str, text: str) -> None:
+    """The order of allocation: art. 561's (None) or the order the contract agreed."""
+    from app.domain.recalc.model import ALLOCATION_KINDS
+    from app.domain.recalc.order import parse_order
+
+    if field == "allocation_agreed":
+        if text not in ("", "contract"):
+            raise refuse(path, "还款冲抵顺序只能是法定顺序或合同约定的顺序。")
+        agreed = text == "contract"
+        loan.allocation = (loan.allocation or list(ALLOCATION_KINDS)) if agreed else None
+    else:
+        loan.allocation = list(parse_order(text, path)) if text else None
 
 
 def _months(path: str, text: str) -> int | None:

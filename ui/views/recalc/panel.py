@@ -46,6 +46,7 @@ QLabel#lawfulTotal { color: #05603a; font-size: 22pt; font-weight: bold; }
 QLabel#lawfulCompare { color: #344054; }
 QLabel#recalcWarnings { background: #fffaeb; color: #93370d; border: 1px solid #fedf89;
     border-radius: 4px; padding: 5px 10px; }
+QLabel#readingsNote { color: #475467; font-size: 9pt; padding: 0px 14px; }
 QLabel#savedNote { color: #4b5563; font-size: 9pt; }
 QPushButton#saveRecalc { padding: 5px 14px; font-weight: bold; }
 QLabel#reasons { color: #1f2937; }
@@ -152,6 +153,12 @@ class RecalcPanel(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self._build_bar())
+        self.readings = QLabel()  # under the figure: choices of the rules, not the statute
+        self.readings.setObjectName("readingsNote")
+        self.readings.setWordWrap(True)
+        self.readings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readings.setVisible(False)
+        layout.addWidget(self.readings)
         self.warnings = QLabel()
         self.warnings.setObjectName("recalcWarnings")
         self.error = QLabel()
@@ -262,7 +269,11 @@ class RecalcPanel(QWidget):
         self.error.setVisible(False)
         self._set_date(shown)
         out = shown.output
-        self._set_warnings(out.get("warnings", []))
+        from app.services.recalc.service import readings
+
+        warnings, chosen = readings(out)
+        self._set_warnings(warnings)
+        self._set_readings(chosen)
         self.table.show_views(out)
         self._show_totals(out)
         self.reasons.show_result(shown.input, out)
@@ -296,6 +307,11 @@ class RecalcPanel(QWidget):
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
 
+    def _set_readings(self, chosen: list[str]) -> None:
+        """The readings of the rules the figure depends on, as a note under it."""
+        self.readings.setText("\n".join(f"ⓘ {text}" for text in chosen))
+        self.readings.setVisible(bool(chosen))
+
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
@@ -309,6 +325,7 @@ class RecalcPanel(QWidget):
         self.reasons.clear_result()
         self.statement.set_model(None)
         self.warnings.setVisible(False)
+        self.readings.setVisible(False)
         self.error.setText(self.error_text(error))
         self.error.setVisible(True)
         self.recalc_failed.emit(self.error.text())

@@ -1,7 +1,9 @@
 """Step 3, debt: the loan's terms, the creditor's claim as a breakdown, payments made.
 
 Rates are typed as the contract writes them (年利率18%、月息1分5、日万5); the line under
-the field says what the service read (年利率 18%（月利率 1.5%，日利率 0.05%）).
+the field says what the service read (年利率 18%（月利率 1.5%，日利率 0.05%）). The order
+of allocation is art. 561's unless the mediator picks the contract's order: it then starts
+as art. 561's, for the mediator to edit as the contract writes it (费用→罚息→…).
 """
 
 from __future__ import annotations
@@ -82,6 +84,17 @@ class DebtPage(StepPage):
         form.date("loan.accelerated_on", self.tr("宣布提前到期"), optional=True, not_set=not_set)
         form.check("loan.compound", self.tr("复利"), self.tr("合同约定计收复利"))
         form.choice("loan.day_basis", self.tr("计息基准"), {"360": "360 天/年", "365": "365 天/年"})
+        orders = {
+            "": self.tr("法定顺序（民法典第五百六十一条）"),
+            "contract": self.tr("合同约定的顺序"),
+        }
+        self.allocation_agreed = form.choice("loan.allocation_agreed", self.tr("还款冲抵"), orders)
+        example = "费用→罚息→复利→利息→本金→实现债权费用"
+        self.allocation = form.line("loan.allocation", self.tr("约定顺序"), placeholder=example)
+        self.allocation.setToolTip(
+            self.tr("按合同写明的顺序列出全部六项，各一次：实现债权费用、利息、罚息、复利、费用、本金")
+        )
+        self._allocation_shown: tuple[str, ...] | None = None
         form.stretch()
         self.loan_form = form
         self.rate_note = QLabel()
@@ -166,6 +179,8 @@ class DebtPage(StepPage):
     def _fill_loan(self, loan: LoanInfo) -> None:
         editors = self.loan_form.editors
         for path, editor in editors.items():
+            if path in ("loan.allocation_agreed", "loan.allocation"):
+                continue
             value = getattr(loan, path.removeprefix("loan."))
             if path in ("loan.principal", "loan.disbursed"):
                 value = money_text(value)
@@ -174,6 +189,22 @@ class DebtPage(StepPage):
             elif path in ("loan.term_months", "loan.day_basis"):
                 value = "" if value is None else str(value)
             fill(editor, value)
+        fill(self.allocation_agreed, "contract" if loan.allocation else "")
+        self._show_allocation(loan, force=True)
+
+    def _show_allocation(self, loan: LoanInfo, force: bool = False) -> None:
+        """The agreed order in words, when the stored order changed (never over the
+        mediator's typing: a refused order stays as typed)."""
+        from app.domain.recalc.order import order_words
+
+        self.allocation.setEnabled(loan.allocation is not None)
+        if not force and (loan.allocation == self._allocation_shown or self.allocation.hasFocus()):
+            return
+        with self.saver.loading():
+            fill(self.allocation, order_words(loan.allocation) if loan.allocation else "")
+            if not force:
+                fill(self.allocation_agreed, "contract" if loan.allocation else "")
+        self._allocation_shown = loan.allocation
 
     def _fill_claim(self, claim: ClaimInfo | None) -> None:
         for path, editor in self.claim_form.editors.items():
@@ -191,6 +222,7 @@ class DebtPage(StepPage):
                 overdue = describe_rate(loan.overdue_rate, loan.day_basis)
                 text += "\n" + self.tr("逾期利率：%1").replace("%1", overdue)
             self.rate_note.setText(text)
+            self._show_allocation(loan)
         total = formatting.money(claim.total) if claim is not None else "0.00"
         self.claim_total.setText(self.tr("主张合计：%1 元").replace("%1", total))
         if [p.id for p in state.payments] != self._payment_ids:

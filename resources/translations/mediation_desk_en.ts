@@ -1631,11 +1631,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+2"/>
+        <location line="+175"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-173"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
@@ -1695,7 +1696,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>This case has no documents yet. Choose a type and click “Generate”.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>%1 · 第 %2 版 · %3 · 共 %4 页 · SHA-256 %5</source>
         <translation>%1 · version %2 · %3 · %4 pages · SHA-256 %5</translation>
     </message>
@@ -1710,12 +1711,22 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Signed by all parties; the organisation&apos;s digital seal is not applied yet.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>本机无法显示页面图像，请用系统阅读器打开。</source>
-        <translation>Page images cannot be shown on this computer; open the document in the system viewer.</translation>
+        <location line="+41"/>
+        <source>定稿并打印…</source>
+        <translation>Finalise and print…</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+2"/>
+        <source>草稿打印即定稿：此版本随即锁定，之后的修改会生成新版本。</source>
+        <translation>Printing a draft makes it final: this version is locked, and later changes become a new version.</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>无法打开：%1</source>
+        <translation>Cannot open: %1</translation>
+    </message>
+    <message>
+        <location line="-113"/>
         <source>还不能生成这份文书，尚缺：</source>
         <translation>This document cannot be generated yet. Missing:</translation>
     </message>
@@ -1732,7 +1743,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Print document</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
+        <source>已打印，但未能记录：%1</source>
+        <translation>Printed, but not recorded: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -4984,12 +5000,12 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="+72"/>
+        <location filename="../../ui/main.py" line="+73"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+92"/>
         <source>重新计算</source>
         <translation>Recalculation</translation>
     </message>

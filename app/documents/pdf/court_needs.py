@@ -41,7 +41,9 @@ def _evidence(data: DocumentData) -> list[str]:
 def _complaint(data: DocumentData) -> list[str]:
     papers = _papers(data)
     out = _parties(data) + _court(data, "受诉人民法院")
-    if papers.claim is None:
+    if papers.claim is None and papers.ruling is not None and papers.outcome is not None:
+        out.append("诉讼请求：经司法确认的调解协议已违约，应向法院申请强制执行，不再起诉")
+    elif papers.claim is None:
         out.append(
             "诉讼请求：案件尚未走到起诉这一步（调解终结，或未经司法确认的调解协议已违约后，"
             "才能依法核算起诉金额）"

@@ -187,12 +187,12 @@ def export_evidence(ctx: AppContext, case_no: str, folder: Path) -> list[Path]:
 
 def batch_names(ctx: AppContext) -> list[str]:
     """Every batch name the cases carry, sorted."""
-    from sqlalchemy import distinct, select
+    from sqlalchemy import select
 
     from app.store.models import Case
 
     with ctx.read() as uow:
-        stmt = select(distinct(Case.source_batch)).where(Case.source_batch != "")
+        stmt = select(Case.source_batch).where(Case.source_batch != "").distinct()
         return sorted(uow.session.scalars(stmt))
 
 

@@ -1,9 +1,9 @@
 """`python -m app court …`: the court's ruling, litigation packages, the plans' worklist.
 
-    court confirm CASE_NO --ruling-no NO --date D [--court C]   # 已申请司法确认 → 已司法确认
-    court ruling CASE_NO --ruling-no NO --date D [--court C]    # keep or correct the ruling
-    court packages --out DIR [--batch NAME] [--on DATE] [--folders]
-    court worklist [--on DATE] [--json]                         # instalments due, late, defaults
+court confirm CASE_NO --ruling-no NO --date D [--court C]   # 已申请司法确认 → 已司法确认
+court ruling CASE_NO --ruling-no NO --date D [--court C]    # keep or correct the ruling
+court packages --out DIR [--batch NAME] [--on DATE] [--folders]
+court worklist [--on DATE] [--json]                         # instalments due, late, defaults
 """
 
 from __future__ import annotations
@@ -54,11 +54,26 @@ def _worklist(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found)
         return 0
-    rows = [[i.group_label, i.case_no, i.debtor, f"第{i.n}期" if i.n else "", 
-             i.due.isoformat() if i.due else "", fmt_grouped(i.amount), str(i.days_late),
-             i.mediator] for i in found.items]  # fmt: skip
-    print(table(["类别", "案号", "债务人", "期次", "应还日期", "金额", "逾期天数", "调解员"],
-                rows, {5, 6}))  # fmt: skip
+    rows = [
+        [
+            i.group_label,
+            i.case_no,
+            i.debtor,
+            f"第{i.n}期" if i.n else "",
+            i.due.isoformat() if i.due else "",
+            fmt_grouped(i.amount),
+            str(i.days_late),
+            i.mediator,
+        ]
+        for i in found.items
+    ]
+    print(
+        table(
+            ["类别", "案号", "债务人", "期次", "应还日期", "金额", "逾期天数", "调解员"],
+            rows,
+            {5, 6},
+        )
+    )
     return 0
 
 
@@ -66,8 +81,10 @@ def register(sub: Any) -> None:
     parser = sub.add_parser("court", help="rulings, litigation packages, plan worklist")
     commands = parser.add_subparsers(dest="court_command", metavar="ACTION", required=True)
     made = []
-    for name, text in (("confirm", "已申请司法确认 → 已司法确认, with the court's ruling"),
-                       ("ruling", "keep or correct the confirmation ruling of a case")):  # fmt: skip
+    for name, text in (
+        ("confirm", "已申请司法确认 → 已司法确认, with the court's ruling"),
+        ("ruling", "keep or correct the confirmation ruling of a case"),
+    ):
         p = commands.add_parser(name, help=text)
         p.add_argument("case_no")
         p.add_argument("--ruling-no", required=True, help="e.g. （2026）浙0108民特123号")

@@ -28,10 +28,16 @@ def _add(args: argparse.Namespace) -> int:
     data = read_bytes(args.file, "FILE")
     with open_context(args.data_dir) as ctx:
         item = add_evidence(
-            ctx, data, args.file.name, args.kind, case_no=args.case_no or "",
-            batch=args.batch or "", title=args.title or "", source=args.source or "",
+            ctx,
+            data,
+            args.file.name,
+            args.kind,
+            case_no=args.case_no or "",
+            batch=args.batch or "",
+            title=args.title or "",
+            source=args.source or "",
             purpose=args.purpose or "",
-        )  # fmt: skip
+        )
     print(f"{item.id}\t{item.sha256}\t{item.size}\t{item.title}")
     return 0
 
@@ -44,11 +50,22 @@ def _list(args: argparse.Namespace) -> int:
     with open_context(args.data_dir) as ctx:
         items = case_evidence(ctx, args.case_no)
     if args.json:
-        print_json([{"n": n, "file": export_name(n, i), **_plain(i)}
-                    for n, i in enumerate(items, start=1)])  # fmt: skip
+        print_json(
+            [{"n": n, "file": export_name(n, i), **_plain(i)} for n, i in enumerate(items, start=1)]
+        )
         return 0
-    rows = [[str(n), i.kind_label, i.title, f"{i.size:,}", i.sha256[:16] + "…",
-             local_time(i.added_at), i.added_by] for n, i in enumerate(items, start=1)]  # fmt: skip
+    rows = [
+        [
+            str(n),
+            i.kind_label,
+            i.title,
+            f"{i.size:,}",
+            i.sha256[:16] + "…",
+            local_time(i.added_at),
+            i.added_by,
+        ]
+        for n, i in enumerate(items, start=1)
+    ]
     print(table(["序号", "种类", "名称", "字节", "SHA-256", "存入时间", "添加人"], rows, {3}))
     return 0
 

@@ -54,7 +54,10 @@ def _evidence_input(data: bytes, args: argparse.Namespace) -> tuple[Any, Path]:
     folder: Path = args.files if args.files is not None else args.file.parent
     if args.files is not None:
         if manifest is None:
-            why = f"{args.file} 不是证据保全证书（没有证据清单）：--files 只用于核验证书所列的文件。"
+            why = (
+                f"{args.file} 不是证据保全证书（没有证据清单）："
+                "--files 只用于核验证书所列的文件。"
+            )
             raise InputError([Problem("--files", why)])
         if not folder.is_dir():
             raise InputError([Problem("--files", f"文件夹不存在：{folder}")])

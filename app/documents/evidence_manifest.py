@@ -50,8 +50,12 @@ class EvidenceCheck:
         return all(i.state == "intact" for i in self.items)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"folder": self.folder, "intact": self.intact, "summary": self.summary,
-                "items": [asdict(i) for i in self.items]}  # fmt: skip
+        return {
+            "folder": self.folder,
+            "intact": self.intact,
+            "summary": self.summary,
+            "items": [asdict(i) for i in self.items],
+        }
 
 
 def embed(pdf: bytes, manifest: dict[str, Any]) -> bytes:
@@ -110,8 +114,16 @@ def check_files(manifest: dict[str, Any], folder: Path) -> EvidenceCheck:
         expected = str(item["sha256"]).lower()
         actual = file_sha256(path) if path.is_file() else None
         state = "missing" if actual is None else "intact" if actual == expected else "changed"
-        checks.append(ItemCheck(int(item.get("n", i)), item["file"], str(item.get("title", "")),
-                                state, expected, actual))  # fmt: skip
+        checks.append(
+            ItemCheck(
+                int(item.get("n", i)),
+                item["file"],
+                str(item.get("title", "")),
+                state,
+                expected,
+                actual,
+            )
+        )
     return EvidenceCheck(str(folder), tuple(checks), _summary(checks))
 
 

@@ -162,8 +162,15 @@ def test_the_evidence_list_names_every_item(ctx: Any) -> None:
 
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "app", *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "app", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_the_cli_refuses_what_a_case_cannot_have_yet(ctx: Any, demo: Path, tmp_path: Path) -> None:
@@ -171,11 +178,21 @@ def test_the_cli_refuses_what_a_case_cannot_have_yet(ctx: Any, demo: Path, tmp_p
     out = tmp_path / "x.pdf"
     done = run_cli("--data-dir", demo, "render", stages["failed"], "enforcement", "--out", out)
     assert done.returncode == 2 and "司法确认裁定：尚未登记" in done.stderr
-    done = run_cli("--data-dir", demo, "render", stages["broken_confirmed"], "complaint",
-                   "--out", out)  # fmt: skip
+    done = run_cli(
+        "--data-dir", demo, "render", stages["broken_confirmed"], "complaint", "--out", out
+    )
     assert done.returncode == 2 and "申请强制执行" in done.stderr
     assert not out.exists()
-    done = run_cli("--data-dir", demo, "render", stages["broken"], "complaint", "--on",
-                   ON.isoformat(), "--out", out)  # fmt: skip
+    done = run_cli(
+        "--data-dir",
+        demo,
+        "render",
+        stages["broken"],
+        "complaint",
+        "--on",
+        ON.isoformat(),
+        "--out",
+        out,
+    )
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF")

@@ -52,13 +52,22 @@ def test_a_file_is_kept_once_with_its_hash_time_source_and_who(ctx: Any) -> None
     case_no = failed_case(ctx)
     before = len(case_evidence(ctx, case_no))
     data = b"%PDF-1.4 a transfer slip"
-    item = add_evidence(ctx, data, "C:\\银行\\转账回单.pdf", "transfer", case_no=case_no,
-                        source="债权人邮件 2026-06-01")  # fmt: skip
+    item = add_evidence(
+        ctx,
+        data,
+        "C:\\银行\\转账回单.pdf",
+        "transfer",
+        case_no=case_no,
+        source="债权人邮件 2026-06-01",
+    )
     again = add_evidence(ctx, data, "copy.pdf", "transfer", case_no=case_no)
     assert again.id == item.id and len(case_evidence(ctx, case_no)) == before + 1
     assert item.sha256 == hashlib.sha256(data).hexdigest() and item.size == len(data)
-    assert (item.filename, item.title, item.media_type) == ("转账回单.pdf", "转账回单",
-                                                           "application/pdf")  # fmt: skip
+    assert (item.filename, item.title, item.media_type) == (
+        "转账回单.pdf",
+        "转账回单",
+        "application/pdf",
+    )
     assert item.source == "债权人邮件 2026-06-01" and item.added_by == "张调解员"
     assert item.added_at.tzinfo is not None
     assert evidence_content(ctx, item.id) == data
@@ -75,8 +84,7 @@ def test_the_bytes_are_encrypted_and_never_changed(ctx: Any, data_dir: Path) -> 
     with pytest.raises(sqlite3.DatabaseError):  # the store is SQLCipher: not plain SQLite
         sqlite3.connect(data_dir / "cases.db").execute("SELECT 1 FROM evidence").fetchall()
     with pytest.raises(Exception, match="never changed"), ctx.write() as uow:
-        uow.session.execute(text("UPDATE evidence SET sha256 = 'x' WHERE id = :i"),
-                            {"i": item.id})  # fmt: skip
+        uow.session.execute(text("UPDATE evidence SET sha256 = 'x' WHERE id = :i"), {"i": item.id})
         uow.record("test.tamper")
 
 
@@ -102,8 +110,15 @@ def test_problems_are_named(ctx: Any, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "app", *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "app", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_the_sealed_certificate_catches_a_changed_and_a_missing_file(
@@ -114,8 +129,9 @@ def test_the_sealed_certificate_catches_a_changed_and_a_missing_file(
     case_no = failed_case(ctx)
     items = case_evidence(ctx, case_no)
     folder = tmp_path / "存证"
-    done = run_cli("--data-dir", data_dir, "evidence", "export", case_no, "--out", folder,
-                   "--certificate")  # fmt: skip
+    done = run_cli(
+        "--data-dir", data_dir, "evidence", "export", case_no, "--out", folder, "--certificate"
+    )
     assert done.returncode == 0, done.stderr
     (cert,) = folder.glob("*证据保全证书.pdf")
     text = all_text(cert.read_bytes())

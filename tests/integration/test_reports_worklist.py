@@ -48,8 +48,7 @@ def test_the_figures_are_those_of_the_store(ctx: Any) -> None:
     with ctx.read() as uow:
         cases = list(uow.session.scalars(select(Case)))
         paid = sum((p.amount for p in uow.session.scalars(select(PlanPayment))), Decimal(0))
-        agreed = sum((s.settled_total for s in uow.session.scalars(select(Settlement))),
-                     Decimal(0))  # fmt: skip
+        agreed = sum((s.settled_total for s in uow.session.scalars(select(Settlement))), Decimal(0))
         claimed = sum((c.claim.total for c in cases if c.claim), Decimal(0))
         statuses = Counter(c.status for c in cases)
         mediators = Counter(c.mediator.name for c in cases if c.mediator)
@@ -62,14 +61,26 @@ def test_the_figures_are_those_of_the_store(ctx: Any) -> None:
     assert report.by_status == {label(s): n for s, n in statuses.items()}
     assert {k: v for k, v in report.by_mediator.items() if k != "（未指定）"} == dict(mediators)
     assert report.failed == statuses["terminated"] + 0  # the litigation case had an agreement
-    settled = sum(statuses[s] for s in ("agreed", "signed", "confirmation_applied", "confirmed",
-                                        "performing", "fulfilled", "defaulted", "litigation"))  # fmt: skip
+    settled = sum(
+        statuses[s]
+        for s in (
+            "agreed",
+            "signed",
+            "confirmation_applied",
+            "confirmed",
+            "performing",
+            "fulfilled",
+            "defaulted",
+            "litigation",
+        )
+    )
     assert report.settled == settled
     assert report.settlement_rate == (Decimal(settled) * 100 / (settled + report.failed)).quantize(
         Decimal("0.1")
     )
-    open_cases = [r for r in report.rows if r.status not in ("fulfilled", "terminated",
-                                                             "litigation")]  # fmt: skip
+    open_cases = [
+        r for r in report.rows if r.status not in ("fulfilled", "terminated", "litigation")
+    ]
     assert sum(report.ageing.values()) == len(open_cases)
 
 
@@ -107,8 +118,15 @@ def test_the_lender_sheet_has_one_row_per_case(ctx: Any) -> None:
 
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "app", *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "app", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_the_report_cli(demo: Path, tmp_path: Path) -> None:
@@ -117,14 +135,16 @@ def test_the_report_cli(demo: Path, tmp_path: Path) -> None:
     found = json.loads(done.stdout)
     assert len(found["rows"]) == 24 and found["settlement_rate_percent"]
     pdf = tmp_path / "r.pdf"
-    done = run_cli("--data-dir", demo, "report", "--from", "2026-01-01", "--to", "2026-06-30",
-                   "--pdf", pdf)  # fmt: skip
+    done = run_cli(
+        "--data-dir", demo, "report", "--from", "2026-01-01", "--to", "2026-06-30", "--pdf", pdf
+    )
     assert done.returncode == 0, done.stderr
     text = all_text(pdf.read_bytes())
     assert "调解工作统计报告" in text and "调解成功率" in text and "2026-01-01至2026-06-30" in text
     assert run_cli("--data-dir", demo, "report", "--json", "--pdf", pdf).returncode == 2
-    bad = run_cli("--data-dir", demo, "report", "--from", "2026-07-01", "--to", "2026-01-01",
-                  "--json")  # fmt: skip
+    bad = run_cli(
+        "--data-dir", demo, "report", "--from", "2026-07-01", "--to", "2026-01-01", "--json"
+    )
     assert bad.returncode == 2 and "--from" in bad.stderr
 
 
@@ -137,9 +157,13 @@ def test_the_worklist_groups_instalments(ctx: Any) -> None:
         assert item.amount == plan_status(ctx, item.case_no, ON).claimable
         assert item.case_no in item.reminder and "违约" in item.reminder
     # the confirmed case paid three instalments on time: the day the fourth fell due
-    broken = next(i.case_no for i in defaulted if i.status_label == "已违约"
-                  and plan_status(ctx, i.case_no, ON).paid_total > 0
-                  and len([p for p in plan_status(ctx, i.case_no, ON).payments]) == 3)  # fmt: skip
+    broken = next(
+        i.case_no
+        for i in defaulted
+        if i.status_label == "已违约"
+        and plan_status(ctx, i.case_no, ON).paid_total > 0
+        and len([p for p in plan_status(ctx, i.case_no, ON).payments]) == 3
+    )
     fourth = plan_status(ctx, broken, ON).installments[3]
     on_due = worklist(ctx, fourth.due)
     today = [i for i in on_due.of("today") if i.case_no == broken]

@@ -7,6 +7,7 @@ mediation documents).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -64,10 +65,10 @@ class ClaimPart:
 class CalcLine:
     """One line of the lawful recalculation, as the calculation statement prints it."""
 
-    date: date
+    date: dt.date
     kind_label: str
-    start: date | None
-    end: date | None
+    start: dt.date | None
+    end: dt.date | None
     days: int | None
     base: Decimal | None
     rate: Decimal | None

@@ -14,7 +14,11 @@ from app.domain.numerals import format_amount, format_date_cn, rmb_upper
 
 ZERO = Decimal("0.00")
 CN_ORDINALS = "一二三四五六七八九十"
-DEFENDANT_LABELS = {"debtor": "被告", "co_debtor": "被告（共同借款人）", "guarantor": "被告（保证人）"}
+DEFENDANT_LABELS = {
+    "debtor": "被告",
+    "co_debtor": "被告（共同借款人）",
+    "guarantor": "被告（保证人）",
+}
 RESPONDENT_LABELS = {"debtor": "被申请人", "co_debtor": "被申请人", "guarantor": "被申请人"}
 CHINA_OFFSET_HOURS = 8
 
@@ -51,9 +55,17 @@ def person_values(p: Party) -> Values:
 
 def _claim_values(papers: CourtPapers) -> Values:
     claim = papers.claim
-    out: Values = {"suit.as_of": "", "suit.parts": "", "suit.caps": "", "suit.calc_sha256": "",
-                   "suit.engine": "", "flag.suit_loan": "", "flag.suit_agreement": "",
-                   "flag.suit_charges": "", "flag.suit_claimed": ""}  # fmt: skip
+    out: Values = {
+        "suit.as_of": "",
+        "suit.parts": "",
+        "suit.caps": "",
+        "suit.calc_sha256": "",
+        "suit.engine": "",
+        "flag.suit_loan": "",
+        "flag.suit_agreement": "",
+        "flag.suit_charges": "",
+        "flag.suit_claimed": "",
+    }
     for key in ("suit.total", "suit.principal", "suit.charges", "suit.paid", "suit.claimed"):
         out |= _money(key, ZERO)
     if claim is None:
@@ -78,8 +90,14 @@ def _claim_values(papers: CourtPapers) -> Values:
 
 def _outcome_values(papers: CourtPapers) -> Values:
     o = papers.outcome
-    keys = ("as_of", "defaulted_on", "default_installment", "acceleration_days", "agreed_on",
-            "count")  # fmt: skip
+    keys = (
+        "as_of",
+        "defaulted_on",
+        "default_installment",
+        "acceleration_days",
+        "agreed_on",
+        "count",
+    )
     out: Values = {f"outcome.{k}": "" for k in keys} | {"flag.revived": "", "flag.outcome": ""}
     for key in ("agreed_total", "paid_total", "remaining", "revived", "claimable", "lawful_total"):
         out |= _money(f"outcome.{key}", ZERO)
@@ -123,20 +141,34 @@ def court_values(data: DocumentData) -> Values:
 
 
 def _defendants(data: DocumentData) -> list[Values]:
-    return [person_values(p) | {"capacity": DEFENDANT_LABELS.get(p.role, "被告"),
-                                "respondent": RESPONDENT_LABELS.get(p.role, "被申请人")}
-            for p in data.debtors]  # fmt: skip
+    return [
+        person_values(p)
+        | {
+            "capacity": DEFENDANT_LABELS.get(p.role, "被告"),
+            "respondent": RESPONDENT_LABELS.get(p.role, "被申请人"),
+        }
+        for p in data.debtors
+    ]
 
 
 def _evidence_rows(data: DocumentData) -> list[Values]:
     items = data.papers.evidence if data.papers else ()
     return [
-        {"n": str(e.n), "title": e.title, "kind": e.kind_label, "source": e.source,
-         "purpose": e.purpose or "—", "file": e.file_name, "size": f"{e.size:,}",
-         "sha256": e.sha256, "added_at": _time(e.added_at), "added_by": e.added_by,
-         "scope": "本批次" if e.for_batch else "本案"}
+        {
+            "n": str(e.n),
+            "title": e.title,
+            "kind": e.kind_label,
+            "source": e.source,
+            "purpose": e.purpose or "—",
+            "file": e.file_name,
+            "size": f"{e.size:,}",
+            "sha256": e.sha256,
+            "added_at": _time(e.added_at),
+            "added_by": e.added_by,
+            "scope": "本批次" if e.for_batch else "本案",
+        }
         for e in items
-    ]  # fmt: skip
+    ]
 
 
 def _claim_rows(data: DocumentData) -> list[Values]:
@@ -149,27 +181,37 @@ def _calc_rows(data: DocumentData) -> list[Values]:
     claim = data.papers.claim if data.papers else None
     lines = claim.lines if claim else ()
     return [
-        {"date": ln.date.isoformat(), "kind": ln.kind_label,
-         "from": ln.start.isoformat() if ln.start and ln.end else "",
-         "to": f"至{ln.end.isoformat()}" if ln.start and ln.end else "",
-         "days": str(ln.days) if ln.days is not None else "",
-         "base": format_amount(ln.base) if ln.base is not None else "",
-         "rate": f"{(ln.rate * 100).normalize():f}%" if ln.rate is not None else "",
-         "amount": format_amount(ln.amount) if ln.amount >= 0 else f"-{format_amount(-ln.amount)}",
-         "note": ln.note}
+        {
+            "date": ln.date.isoformat(),
+            "kind": ln.kind_label,
+            "from": ln.start.isoformat() if ln.start and ln.end else "",
+            "to": f"至{ln.end.isoformat()}" if ln.start and ln.end else "",
+            "days": str(ln.days) if ln.days is not None else "",
+            "base": format_amount(ln.base) if ln.base is not None else "",
+            "rate": f"{(ln.rate * 100).normalize():f}%" if ln.rate is not None else "",
+            "amount": format_amount(ln.amount)
+            if ln.amount >= 0
+            else f"-{format_amount(-ln.amount)}",
+            "note": ln.note,
+        }
         for ln in lines
-    ]  # fmt: skip
+    ]
 
 
 def _instalment_rows(data: DocumentData) -> list[Values]:
     o = data.papers.outcome if data.papers else None
     rows = o.installments if o else ()
     return [
-        {"n": str(r.n), "due": format_date_cn(r.due), "amount": format_amount(r.amount),
-         "paid": format_amount(r.paid), "outstanding": format_amount(r.outstanding),
-         "state": r.state_label}
+        {
+            "n": str(r.n),
+            "due": format_date_cn(r.due),
+            "amount": format_amount(r.amount),
+            "paid": format_amount(r.paid),
+            "outstanding": format_amount(r.outstanding),
+            "state": r.state_label,
+        }
         for r in rows
-    ]  # fmt: skip
+    ]
 
 
 def _claim_items(data: DocumentData) -> list[Values]:
@@ -183,23 +225,30 @@ def _claim_items(data: DocumentData) -> list[Values]:
     borrowers = "、".join(p.name for p in data.of_roles(("debtor", "co_debtor")))
     items: list[str] = []
     if claim.basis == "agreement":
-        items.append(f"判令被告{borrowers}向原告支付人民调解协议项下尚未履行的款项"
-                     f"{v['suit.total']}元（{v['suit.total_upper']}）")  # fmt: skip
+        items.append(
+            f"判令被告{borrowers}向原告支付人民调解协议项下尚未履行的款项"
+            f"{v['suit.total']}元（{v['suit.total_upper']}）"
+        )
     else:
-        items.append(f"判令被告{borrowers}向原告偿还借款本金{v['suit.principal']}元"
-                     f"（{v['suit.principal_upper']}）")  # fmt: skip
+        items.append(
+            f"判令被告{borrowers}向原告偿还借款本金{v['suit.principal']}元"
+            f"（{v['suit.principal_upper']}）"
+        )
         if v["flag.suit_charges"]:
-            items.append(f"判令被告{borrowers}向原告支付截至{v['suit.as_of']}的{v['suit.parts']}，"
-                         f"合计{v['suit.charges']}元（{v['suit.charges_upper']}）")  # fmt: skip
+            items.append(
+                f"判令被告{borrowers}向原告支付截至{v['suit.as_of']}的{v['suit.parts']}，"
+                f"合计{v['suit.charges']}元（{v['suit.charges_upper']}）"
+            )
         if claim.principal > 0:
-            items.append(f"判令被告{borrowers}向原告支付自{v['suit.as_of']}次日起至借款本金实际"
-                         "清偿之日止的逾期利息（以尚欠本金为基数，按合同约定的逾期利率计算，"
-                         "利息、罚息、复利及费用的总额以法律、司法解释规定的上限为限）")  # fmt: skip
+            items.append(
+                f"判令被告{borrowers}向原告支付自{v['suit.as_of']}次日起至借款本金实际"
+                "清偿之日止的逾期利息（以尚欠本金为基数，按合同约定的逾期利率计算，"
+                "利息、罚息、复利及费用的总额以法律、司法解释规定的上限为限）"
+            )
     if v["flag.guarantor"]:
         items.append(f"判令被告{v['guarantors.names']}对上述债务依法承担保证责任")
     items.append(f"本案诉讼费用由被告{names}负担")
-    return [{"n": CN_ORDINALS[i] if i < 10 else str(i + 1), "text": t}
-            for i, t in enumerate(items)]  # fmt: skip
+    return [{"n": CN_ORDINALS[i] if i < 10 else str(i + 1), "text": t} for i, t in enumerate(items)]
 
 
 COURT_SOURCES: dict[str, Callable[[DocumentData], list[Values]]] = {

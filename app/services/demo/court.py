@@ -20,7 +20,8 @@ import dataclasses
 import io
 import struct
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from app.domain.money import fmt
 from app.services.clock import CHINA_TZ
@@ -51,9 +52,10 @@ def _confirmed_at(ctx: AppContext, case_no: str) -> datetime:
     with ctx.read() as uow:
         case = uow.cases.require(case_no)
         return next(
-            e.at for e in uow.audit.for_case(case.id)
+            e.at
+            for e in uow.audit.for_case(case.id)
             if e.action == "case.status_changed" and e.detail.get("to") == "confirmed"
-        )  # fmt: skip
+        )
 
 
 def keep_ruling(ctx: AppContext, case_no: str, actor: str) -> None:
@@ -94,8 +96,14 @@ def add_case_evidence(ctx: AppContext, case_no: str, at: datetime, actor: str) -
         loan = case.loan
         assert loan is not None
         payments = [(p.date, p.amount) for p in case.payments]
-        contract = (loan.contract_no, loan.contract_date, loan.principal, loan.disbursed,
-                    loan.disbursement_date, loan.annual_rate)  # fmt: skip
+        contract = (
+            loan.contract_no,
+            loan.contract_date,
+            loan.principal,
+            loan.disbursed,
+            loan.disbursement_date,
+            loan.annual_rate,
+        )
     source = f"债权人{creditor}提供"
     files = (
         ("loan_contract", "借款合同", "借款合同.pdf", _contract_pdf(creditor, debtor, contract)),
@@ -106,22 +114,32 @@ def add_case_evidence(ctx: AppContext, case_no: str, at: datetime, actor: str) -
     )
     for n, (kind, title, name, data) in enumerate(files):
         moment = at + timedelta(minutes=5 * n)
-        add_evidence(_at(ctx, moment, actor), data, name, kind, case_no=case_no, title=title,
-                     source=source)  # fmt: skip
+        add_evidence(
+            _at(ctx, moment, actor), data, name, kind, case_no=case_no, title=title, source=source
+        )
 
 
 def add_batch_evidence(ctx: AppContext, batch: str, at: datetime, actor: str) -> None:
     """The lender's entrustment letter for a whole batch."""
     from app.services.litigation.evidence import add_evidence
 
-    text = (f"委托调解函\n\n兹将“{batch}”所列借款合同纠纷委托贵会调解。\n"
-            "所附案件清单与本函具有同等效力。\n").encode()  # fmt: skip
-    add_evidence(_at(ctx, at, actor), b"\xef\xbb\xbf" + text, "委托调解函.txt", "other",
-                 batch=batch, title="委托调解函（本批次）", source="债权人提供",
-                 purpose="证明债权人将本批次纠纷委托调解，及案件清单")  # fmt: skip
+    text = (
+        f"委托调解函\n\n兹将“{batch}”所列借款合同纠纷委托贵会调解。\n"
+        "所附案件清单与本函具有同等效力。\n"
+    ).encode()
+    add_evidence(
+        _at(ctx, at, actor),
+        b"\xef\xbb\xbf" + text,
+        "委托调解函.txt",
+        "other",
+        batch=batch,
+        title="委托调解函（本批次）",
+        source="债权人提供",
+        purpose="证明债权人将本批次纠纷委托调解，及案件清单",
+    )
 
 
-def _contract_pdf(creditor: str, debtor: str, c: tuple[object, ...]) -> bytes:
+def _contract_pdf(creditor: str, debtor: str, c: tuple[Any, ...]) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     from app.documents.pdf.styles import SONG, register_fonts
@@ -132,9 +150,15 @@ def _contract_pdf(creditor: str, debtor: str, c: tuple[object, ...]) -> bytes:
     pdf.setFont(SONG, 16)
     pdf.drawString(200, 780, "借款合同（演示件）")
     pdf.setFont(SONG, 11)
-    lines = [f"合同编号：{c[0] or '—'}", f"出借人：{creditor}", f"借款人：{debtor}",
-             f"签订日期：{c[1]}", f"借款本金：人民币 {fmt(c[2])} 元（实际放款 {fmt(c[3])} 元）",  # type: ignore[arg-type]
-             f"放款日期：{c[4]}", f"年利率：{c[5]}"]  # fmt: skip
+    lines = [
+        f"合同编号：{c[0] or '—'}",
+        f"出借人：{creditor}",
+        f"借款人：{debtor}",
+        f"签订日期：{c[1]}",
+        f"借款本金：人民币 {fmt(c[2])} 元（实际放款 {fmt(c[3])} 元）",
+        f"放款日期：{c[4]}",
+        f"年利率：{c[5]}",
+    ]
     for i, line in enumerate(lines):
         pdf.drawString(72, 740 - 22 * i, line)
     pdf.showPage()
@@ -142,20 +166,25 @@ def _contract_pdf(creditor: str, debtor: str, c: tuple[object, ...]) -> bytes:
     return out.getvalue()
 
 
-def _transfer_csv(creditor: str, debtor: str, c: tuple[object, ...]) -> bytes:
-    rows = ["交易日期,付款人,收款人,金额（元）,摘要", f"{c[4]},{creditor},{debtor},{fmt(c[3])},借款发放"]  # type: ignore[arg-type]
+def _transfer_csv(creditor: str, debtor: str, c: tuple[Any, ...]) -> bytes:
+    rows = [
+        "交易日期,付款人,收款人,金额（元）,摘要",
+        f"{c[4]},{creditor},{debtor},{fmt(c[3])},借款发放",
+    ]
     return ("\ufeff" + "\n".join(rows) + "\n").encode("utf-8")
 
 
-def _repayments_csv(debtor: str, payments: list[tuple[date, object]]) -> bytes:
+def _repayments_csv(debtor: str, payments: list[tuple[date, Decimal]]) -> bytes:
     rows = ["还款日期,还款人,金额（元）"]
-    rows += [f"{d},{debtor},{fmt(a)}" for d, a in payments]  # type: ignore[arg-type]
+    rows += [f"{d},{debtor},{fmt(a)}" for d, a in payments]
     return ("\ufeff" + "\n".join(rows) + "\n").encode("utf-8")
 
 
 def _notice_txt(creditor: str, debtor: str, case_no: str) -> bytes:
-    text = (f"催告通知\n\n{debtor}：\n您在{creditor}的借款已逾期，请于收到本通知后十日内还款。\n"
-            f"（短信已送达，送达记录见本件；关联案件 {case_no}）\n")  # fmt: skip
+    text = (
+        f"催告通知\n\n{debtor}：\n您在{creditor}的借款已逾期，请于收到本通知后十日内还款。\n"
+        f"（短信已送达，送达记录见本件；关联案件 {case_no}）\n"
+    )
     return ("\ufeff" + text).encode("utf-8")
 
 
@@ -164,7 +193,14 @@ def _silence_wav(case_no: str, seconds: int = 1, rate: int = 8000) -> bytes:
     for a call recording."""
     frames = b"\x00\x00" * rate * seconds
     info = b"INFO" + b"ICMT" + struct.pack("<I", len(case_no)) + case_no.encode("ascii")
-    chunks = (b"fmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16)
-              + b"LIST" + struct.pack("<I", len(info)) + info
-              + b"data" + struct.pack("<I", len(frames)) + frames)  # fmt: skip
+    chunks = (
+        b"fmt "
+        + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16)
+        + b"LIST"
+        + struct.pack("<I", len(info))
+        + info
+        + b"data"
+        + struct.pack("<I", len(frames))
+        + frames
+    )
     return b"RIFF" + struct.pack("<I", 4 + len(chunks)) + b"WAVE" + chunks

@@ -48,11 +48,18 @@ def manifest_of(data: DocumentData) -> dict[str, Any]:
         "issued_at": papers.issued_at.isoformat(),
         "organisation": data.organisation.name,
         "items": [
-            {"n": e.n, "file": e.file_name, "title": e.title, "sha256": e.sha256,
-             "size": e.size, "added_at": e.added_at.isoformat(), "source": e.source}
+            {
+                "n": e.n,
+                "file": e.file_name,
+                "title": e.title,
+                "sha256": e.sha256,
+                "size": e.size,
+                "added_at": e.added_at.isoformat(),
+                "source": e.source,
+            }
             for e in papers.evidence
         ],
-    }  # fmt: skip
+    }
 
 
 def issue_certificate(
@@ -79,14 +86,22 @@ def issue_certificate(
     data = replace(data, number=document_number(case_no, KIND, latest.version + 1 if latest else 1))
     pdf = embed(render_pdf(KIND, data), manifest_of(data))
     sealed = sign_document(
-        ctx.data_dir, pdf, passphrase=passphrase, interactive=interactive, prompt=prompt,
-        org_name=get_profile(ctx).name or None, now=now, by=by, reason=REASON,
-    )  # fmt: skip
+        ctx.data_dir,
+        pdf,
+        passphrase=passphrase,
+        interactive=interactive,
+        prompt=prompt,
+        org_name=get_profile(ctx).name or None,
+        now=now,
+        by=by,
+        reason=REASON,
+    )
     doc = store.create_version(ctx, case_no, KIND, pdf, final=True)
     store.attach_signed_pdf(ctx, doc.id, sealed.pdf, how="digital", filename=f"{data.number}.pdf")
     assert data.papers is not None
-    return CertificateResult(case_no, data.number, doc.id, sealed.pdf, sealed.sha256,
-                             len(data.papers.evidence))  # fmt: skip
+    return CertificateResult(
+        case_no, data.number, doc.id, sealed.pdf, sealed.sha256, len(data.papers.evidence)
+    )
 
 
 def export_package(

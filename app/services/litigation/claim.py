@@ -38,9 +38,15 @@ if TYPE_CHECKING:
 
 S = CaseStatus
 LINE_LABELS = {
-    "accrual": "计息", "due": "到期", "fee": "费用", "cost": "实现债权费用",
-    "acceleration": "提前到期", "payment": "还款", "cap": "上限调整", "warning": "说明",
-}  # fmt: skip
+    "accrual": "计息",
+    "due": "到期",
+    "fee": "费用",
+    "cost": "实现债权费用",
+    "acceleration": "提前到期",
+    "payment": "还款",
+    "cap": "上限调整",
+    "warning": "说明",
+}
 STAGES = {
     "failed": "调解未成功",
     "broken": "调解协议未经司法确认，已违约",
@@ -102,7 +108,7 @@ def filing_claim(ctx: AppContext, case_no: str, on: date) -> CourtClaim | None:
         return None
     outcome = plan_outcome(ctx, case_no, on) if stage == "broken" else None
     paid = _plan_payments(ctx, case_no, on) if outcome is not None else []
-    inp, out, digest, version = _lawful_on(ctx, case_no, on, paid)
+    _inp, out, digest, version = _lawful_on(ctx, case_no, on, paid)
     lawful = out["views"]["lawful"]
     parts = tuple(
         ClaimPart(KIND_LABELS[k], Decimal(lawful[k])) for k in KINDS if Decimal(lawful[k]) > 0
@@ -136,8 +142,11 @@ def _plan_payments(ctx: AppContext, case_no: str, on: date) -> list[dict[str, st
     from app.services.settlement.plan_tracking import plan_status
 
     status = plan_status(ctx, case_no, on)
-    return [{"date": p.date.isoformat(), "amount": fmt(p.amount)}
-            for p in status.payments if p.date <= on]  # fmt: skip
+    return [
+        {"date": p.date.isoformat(), "amount": fmt(p.amount)}
+        for p in status.payments
+        if p.date <= on
+    ]
 
 
 def _lawful_on(

@@ -134,8 +134,14 @@ def add_evidence(
         if found is not None:
             return _info(found, case_no)
         row = _new_row(uow, blob, filename, kind, case, batch, title, source, purpose)
-        detail = {"evidence_id": row.id, "kind": kind, "sha256": row.sha256, "size": row.size,
-                  "filename": row.filename, "batch": row.batch}  # fmt: skip
+        detail = {
+            "evidence_id": row.id,
+            "kind": kind,
+            "sha256": row.sha256,
+            "size": row.size,
+            "filename": row.filename,
+            "batch": row.batch,
+        }
         uow.record(AUDIT_ADDED, case=case, detail=detail)
         return _info(row, case_no)
 
@@ -220,11 +226,16 @@ def _check(
         problems.append(Problem("kind", f"证据种类“{kind}”不存在：可选 {choices}"))
     limit = MAX_RECORDING_BYTES if kind == "recording" else MAX_BYTES
     if len(blob) > limit:
-        problems.append(Problem("file", f"文件超过 {limit // 1024 // 1024} MB：请分段或压缩后再添加。"))
+        problems.append(
+            Problem("file", f"文件超过 {limit // 1024 // 1024} MB：请分段或压缩后再添加。")
+        )
     if bool(case_no.strip()) == bool(batch.strip()):
         problems.append(Problem("case_no", "请指定一个案件（案号）或一个批次，二者选一。"))
-    for field, text, most in (("title", title, 200), ("source", source, 200),
-                              ("purpose", purpose, 500)):  # fmt: skip
+    for field, text, most in (
+        ("title", title, 200),
+        ("source", source, 200),
+        ("purpose", purpose, 500),
+    ):
         if len(text.strip()) > most:
             problems.append(Problem(field, f"最多 {most} 个字"))
     if problems:
@@ -293,8 +304,18 @@ def _info(row: Evidence, case_no: str) -> EvidenceInfo:
     from app.store.court import EVIDENCE_KINDS
 
     return EvidenceInfo(
-        id=row.id, case_no=case_no, batch=row.batch, kind=row.kind,
-        kind_label=EVIDENCE_KINDS[row.kind], title=row.title, purpose=row.purpose,
-        source=row.source, filename=row.filename, media_type=row.media_type,
-        sha256=row.sha256, size=row.size, added_by=row.added_by, added_at=row.added_at,
-    )  # fmt: skip
+        id=row.id,
+        case_no=case_no,
+        batch=row.batch,
+        kind=row.kind,
+        kind_label=EVIDENCE_KINDS[row.kind],
+        title=row.title,
+        purpose=row.purpose,
+        source=row.source,
+        filename=row.filename,
+        media_type=row.media_type,
+        sha256=row.sha256,
+        size=row.size,
+        added_by=row.added_by,
+        added_at=row.added_at,
+    )

@@ -28,11 +28,25 @@ if TYPE_CHECKING:
     from app.services.context import AppContext
 
 NO_COURT = "未指定法院"
-PAPERS = (("complaint", "01-民事起诉状"), ("calculation", "02-债权金额计算说明"),
-          ("evidence", "03-证据目录"))  # fmt: skip
+PAPERS = (
+    ("complaint", "01-民事起诉状"),
+    ("calculation", "02-债权金额计算说明"),
+    ("evidence", "03-证据目录"),
+)
 MEDIATION_PAPERS = (("record", "04-调解笔录"), ("termination", "05-调解终结书"))
-INDEX_HEADERS = ("序号", "案号", "原告", "被告", "案由", "合同编号", "起诉金额（元）",
-                 "核算截至", "阶段", "材料", "未生成的材料")  # fmt: skip
+INDEX_HEADERS = (
+    "序号",
+    "案号",
+    "原告",
+    "被告",
+    "案由",
+    "合同编号",
+    "起诉金额（元）",
+    "核算截至",
+    "阶段",
+    "材料",
+    "未生成的材料",
+)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -54,7 +68,11 @@ def safe_name(text: str) -> str:
 
 
 def litigation_packages(
-    ctx: AppContext, out_dir: Path, *, batch: str = "", on: date | None = None,
+    ctx: AppContext,
+    out_dir: Path,
+    *,
+    batch: str = "",
+    on: date | None = None,
     as_zip: bool = True,
 ) -> list[Path]:
     """Write one package per court into `out_dir`; the paths written."""
@@ -66,7 +84,9 @@ def litigation_packages(
     suing = [c for c in chosen if case_stage(ctx, c.case_no) in ("failed", "broken")]
     if not suing:
         where = f"批次“{batch}”" if batch else "案件库"
-        raise DomainError(f"{where}中没有可以起诉的案件（调解终结，或未经司法确认的调解协议已违约）。")
+        raise DomainError(
+            f"{where}中没有可以起诉的案件（调解终结，或未经司法确认的调解协议已违约）。"
+        )
     by_court: dict[str, list[CaseSummary]] = {}
     for case in sorted(suing, key=lambda c: c.case_no):
         by_court.setdefault(case.court.strip() or NO_COURT, []).append(case)
@@ -75,7 +95,11 @@ def litigation_packages(
 
 
 def _write(
-    ctx: AppContext, out_dir: Path, court: str, cases: list[CaseSummary], day: date,
+    ctx: AppContext,
+    out_dir: Path,
+    court: str,
+    cases: list[CaseSummary],
+    day: date,
     as_zip: bool,
 ) -> Path:
     files: dict[str, bytes] = {}
@@ -98,7 +122,9 @@ def _write(
     return folder
 
 
-def _case_files(ctx: AppContext, case: CaseSummary, day: date, files: dict[str, bytes]) -> CaseEntry:
+def _case_files(
+    ctx: AppContext, case: CaseSummary, day: date, files: dict[str, bytes]
+) -> CaseEntry:
     from app.services.documents.service import render_document
     from app.services.litigation.claim import STAGES, case_stage
     from app.services.litigation.papers import court_document_data, render_court_document
@@ -157,8 +183,7 @@ def index_sheet(court: str, entries: list[CaseEntry], day: date) -> bytes:
         sheet.write_row(row, 0, [i, e.case_no, e.plaintiff, e.defendants, e.cause, e.contract_no])
         if e.amount is not None:
             sheet.write_number(row, 6, float(e.amount), money)  # a spreadsheet cell (display)
-        sheet.write_row(row, 7, [day.isoformat(), e.stage, "、".join(e.made),
-                                 "；".join(e.missing)])  # fmt: skip
+        sheet.write_row(row, 7, [day.isoformat(), e.stage, "、".join(e.made), "；".join(e.missing)])
     sheet.set_column(0, 0, 6)
     sheet.set_column(1, 1, 16)
     sheet.set_column(2, 3, 28)

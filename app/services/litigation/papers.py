@@ -108,10 +108,19 @@ def entries(items: list[EvidenceInfo]) -> list[EvidenceEntry]:
 
     return [
         EvidenceEntry(
-            n=n, title=e.title, kind_label=e.kind_label, source=e.source, purpose=e.purpose,
-            file_name=export_name(n, e), media_type=e.media_type, size=e.size,
-            sha256=e.sha256, added_at=e.added_at, added_by=e.added_by, for_batch=e.for_batch,
-        )  # fmt: skip
+            n=n,
+            title=e.title,
+            kind_label=e.kind_label,
+            source=e.source,
+            purpose=e.purpose,
+            file_name=export_name(n, e),
+            media_type=e.media_type,
+            size=e.size,
+            sha256=e.sha256,
+            added_at=e.added_at,
+            added_by=e.added_by,
+            for_batch=e.for_batch,
+        )
         for n, e in enumerate(items, start=1)
     ]
 

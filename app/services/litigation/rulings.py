@@ -131,5 +131,6 @@ def _keep(uow: UnitOfWork, case: Case, number: str, ruled_on: date, court: str) 
 
 
 def _info(row: CourtRuling, case_no: str) -> RulingInfo:
-    return RulingInfo(case_no, row.ruling_no, row.ruled_on, row.court, row.recorded_by,
-                      row.recorded_at)  # fmt: skip
+    return RulingInfo(
+        case_no, row.ruling_no, row.ruled_on, row.court, row.recorded_by, row.recorded_at
+    )

@@ -107,15 +107,35 @@ def _items(
     status: PlanStatusInfo, debtor: str, mediator: str, phone: str, org: dict[str, str]
 ) -> list[WorkItem]:
     on = status.as_of
-    base = {"case_no": status.case_no, "status_label": label(status.case_status),
-            "debtor": debtor, "debtor_phone": phone, "mediator": mediator}  # fmt: skip
+    base = {
+        "case_no": status.case_no,
+        "status_label": label(status.case_status),
+        "debtor": debtor,
+        "debtor_phone": phone,
+        "mediator": mediator,
+    }
     if status.defaulted:
-        values = org | {"name": debtor, "case_no": status.case_no, "due": "", "n": "",
-                        "amount": fmt_grouped(status.claimable), "group": "defaulted"}  # fmt: skip
+        values = org | {
+            "name": debtor,
+            "case_no": status.case_no,
+            "due": "",
+            "n": "",
+            "amount": fmt_grouped(status.claimable),
+            "group": "defaulted",
+        }
         late = (on - status.defaulted_on).days if status.defaulted_on else 0
-        return [WorkItem("defaulted", GROUPS["defaulted"], n=None, due=status.defaulted_on,
-                         amount=status.claimable, days_late=late,
-                         reminder=reminder_renderer(values), **base)]  # fmt: skip
+        return [
+            WorkItem(
+                "defaulted",
+                GROUPS["defaulted"],
+                n=None,
+                due=status.defaulted_on,
+                amount=status.claimable,
+                days_late=late,
+                reminder=reminder_renderer(values),
+                **base,
+            )
+        ]
     out = []
     for row in status.installments:
         if row.outstanding <= 0:
@@ -123,12 +143,26 @@ def _items(
         group = _group(row.due, on)
         if group is None:
             continue
-        values = org | {"name": debtor, "case_no": status.case_no, "group": group,
-                        "due": f"{row.due.year}年{row.due.month}月{row.due.day}日",
-                        "n": str(row.n), "amount": fmt_grouped(row.outstanding)}  # fmt: skip
-        out.append(WorkItem(group, GROUPS[group], n=row.n, due=row.due, amount=row.outstanding,
-                            days_late=row.days_late, reminder=reminder_renderer(values),
-                            **base))  # fmt: skip
+        values = org | {
+            "name": debtor,
+            "case_no": status.case_no,
+            "group": group,
+            "due": f"{row.due.year}年{row.due.month}月{row.due.day}日",
+            "n": str(row.n),
+            "amount": fmt_grouped(row.outstanding),
+        }
+        out.append(
+            WorkItem(
+                group,
+                GROUPS[group],
+                n=row.n,
+                due=row.due,
+                amount=row.outstanding,
+                days_late=row.days_late,
+                reminder=reminder_renderer(values),
+                **base,
+            )
+        )
     return out
 
 

@@ -21,9 +21,23 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from app.services.reports.service import Report
 
-CASE_COLUMNS = ("案号", "合同编号", "批次", "债权人", "债务人", "调解员", "状态", "受理日期",
-                "主张金额", "依法核算金额", "调解金额", "已还金额", "下期应还日期", "下期应还金额",
-                "结果")  # fmt: skip
+CASE_COLUMNS = (
+    "案号",
+    "合同编号",
+    "批次",
+    "债权人",
+    "债务人",
+    "调解员",
+    "状态",
+    "受理日期",
+    "主张金额",
+    "依法核算金额",
+    "调解金额",
+    "已还金额",
+    "下期应还日期",
+    "下期应还金额",
+    "结果",
+)
 MONEY_COLUMNS = (8, 9, 10, 11, 13)
 DATE_COLUMNS = (7, 12)
 
@@ -39,9 +53,23 @@ def report_json(report: Report) -> dict[str, Any]:
 
 def _cells(row: Any) -> list[Any]:
     d = asdict(row)
-    return [d["case_no"], d["contract_no"], d["batch"], d["creditor"], d["debtor"],
-            d["mediator"], d["status_label"], d["taken_in"], d["claimed"], d["lawful"],
-            d["agreed"], d["paid"], d["next_due"], d["next_amount"], d["outcome"]]  # fmt: skip
+    return [
+        d["case_no"],
+        d["contract_no"],
+        d["batch"],
+        d["creditor"],
+        d["debtor"],
+        d["mediator"],
+        d["status_label"],
+        d["taken_in"],
+        d["claimed"],
+        d["lawful"],
+        d["agreed"],
+        d["paid"],
+        d["next_due"],
+        d["next_amount"],
+        d["outcome"],
+    ]
 
 
 def xlsx_bytes(report: Report) -> bytes:
@@ -85,10 +113,17 @@ def summary_lines(report: Report) -> list[tuple[str, str]]:
     t = report.totals
     rate = report.settlement_rate
     f = report.filter
-    scope = "、".join(x for x in (
-        f"批次：{f.batch}" if f.batch else "",
-        f"受理日期：{f.start or '…'} 至 {f.end or '…'}" if f.start or f.end else "",
-    ) if x) or "全部案件"  # fmt: skip
+    scope = (
+        "、".join(
+            x
+            for x in (
+                f"批次：{f.batch}" if f.batch else "",
+                f"受理日期：{f.start or '…'} 至 {f.end or '…'}" if f.start or f.end else "",
+            )
+            if x
+        )
+        or "全部案件"
+    )
     return [
         ("统计截至", report.as_of.isoformat()),
         ("范围", scope),
@@ -109,9 +144,13 @@ def _summary_sheet(book: Any, report: Report, head: Any) -> None:
     for name, value in summary_lines(report):
         sheet.write_row(row, 0, [name, value])
         row += 1
-    for title, counts in (("按调解员", report.by_mediator), ("按状态", report.by_status),
-                          ("按批次", report.by_batch), ("按债权人", report.by_creditor),
-                          ("未结案件账龄", report.ageing)):  # fmt: skip
+    for title, counts in (
+        ("按调解员", report.by_mediator),
+        ("按状态", report.by_status),
+        ("按批次", report.by_batch),
+        ("按债权人", report.by_creditor),
+        ("未结案件账龄", report.ageing),
+    ):
         row += 1
         sheet.write_row(row, 0, [title, "案件数"], head)
         for name, n in counts.items():

@@ -8,8 +8,18 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from app.services.reports.service import Report
 
-PALETTE = ("#2F6DB5", "#E07B39", "#3A9D5D", "#C9453E", "#8062B0", "#9A7B4F", "#D264A8",
-           "#7F7F7F", "#B5B83A", "#2BB0C2")  # fmt: skip
+PALETTE = (
+    "#2F6DB5",
+    "#E07B39",
+    "#3A9D5D",
+    "#C9453E",
+    "#8062B0",
+    "#9A7B4F",
+    "#D264A8",
+    "#7F7F7F",
+    "#B5B83A",
+    "#2BB0C2",
+)
 NOTES = (
     "调解成功率 = 达成协议的案件 ÷（达成协议 + 调解未成功）；仍在调解中的案件不计入。",
     "依法核算金额为各案最近一次重新计算的依法金额；已回收金额为调解协议项下截至统计日的还款。",
@@ -87,38 +97,71 @@ def report_pdf(report: Report, org_name: str) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     from app.documents.pdf.styles import (
-        FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MM, PAGE_HEIGHT,
-        PAGE_WIDTH, SONG, styles,
-    )  # fmt: skip
+        FRAME_WIDTH,
+        MARGIN_BOTTOM,
+        MARGIN_LEFT,
+        MARGIN_RIGHT,
+        MARGIN_TOP,
+        MM,
+        PAGE_HEIGHT,
+        PAGE_WIDTH,
+        SONG,
+        styles,
+    )
     from app.services.reports.export import summary_lines
 
     st = styles()
     out = io.BytesIO()
     doc = SimpleDocTemplate(
-        out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1, leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-        title="调解工作统计报告", creator="Mediation Desk",
-    )  # fmt: skip
+        out,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        invariant=1,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title="调解工作统计报告",
+        creator="Mediation Desk",
+    )
     figures = Table(
-        [[Paragraph(k, st["cell"]), Paragraph(v, st["cell_num"])] for k, v in summary_lines(report)],
+        [
+            [Paragraph(k, st["cell"]), Paragraph(v, st["cell_num"])]
+            for k, v in summary_lines(report)
+        ],
         colWidths=[FRAME_WIDTH * 0.55, FRAME_WIDTH * 0.45],
     )
-    figures.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, (0.6, 0.6, 0.6)),
-                                 ("FONTNAME", (0, 0), (-1, -1), SONG)]))  # fmt: skip
+    figures.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.4, (0.6, 0.6, 0.6)), ("FONTNAME", (0, 0), (-1, -1), SONG)]
+        )
+    )
     half = FRAME_WIDTH / 2 - 2 * MM
     charts = Table(
-        [[amounts_chart(report, half, 60 * MM), bar_chart("按状态", report.by_status, half, 60 * MM)],
-         [bar_chart("按调解员", report.by_mediator, half, 45 * MM),
-          bar_chart("未结案件账龄", report.ageing, half, 45 * MM)],
-         [bar_chart("按债权人", report.by_creditor, half, 60 * MM),
-          bar_chart("按批次", report.by_batch, half, 60 * MM)]],
+        [
+            [
+                amounts_chart(report, half, 60 * MM),
+                bar_chart("按状态", report.by_status, half, 60 * MM),
+            ],
+            [
+                bar_chart("按调解员", report.by_mediator, half, 45 * MM),
+                bar_chart("未结案件账龄", report.ageing, half, 45 * MM),
+            ],
+            [
+                bar_chart("按债权人", report.by_creditor, half, 60 * MM),
+                bar_chart("按批次", report.by_batch, half, 60 * MM),
+            ],
+        ],
         colWidths=[FRAME_WIDTH / 2] * 2,
-    )  # fmt: skip
+    )
     story: list[Any] = [
         Paragraph(org_name or "调解组织", st["org"]),
         Paragraph("调解工作统计报告", st["title"]),
-        Spacer(1, 3 * MM), figures, Spacer(1, 5 * MM), charts, Spacer(1, 4 * MM),
+        Spacer(1, 3 * MM),
+        figures,
+        Spacer(1, 5 * MM),
+        charts,
+        Spacer(1, 4 * MM),
         *[Paragraph(n, st["small"]) for n in NOTES],
-    ]  # fmt: skip
+    ]
     doc.build(story)
     return out.getvalue()

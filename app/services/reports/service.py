@@ -33,15 +33,36 @@ if TYPE_CHECKING:
 
 S = CaseStatus
 ZERO = Decimal("0.00")
-AFTER_AGREEMENT = frozenset({S.AGREED, S.SIGNED, S.CONFIRMATION_APPLIED, S.CONFIRMED,
-                             S.PERFORMING, S.FULFILLED, S.DEFAULTED})  # fmt: skip
+AFTER_AGREEMENT = frozenset(
+    {
+        S.AGREED,
+        S.SIGNED,
+        S.CONFIRMATION_APPLIED,
+        S.CONFIRMED,
+        S.PERFORMING,
+        S.FULFILLED,
+        S.DEFAULTED,
+    }
+)
 CLOSED = frozenset({S.FULFILLED, S.TERMINATED, S.LITIGATION})
-TRACKED = frozenset({S.SIGNED, S.CONFIRMATION_APPLIED, S.CONFIRMED, S.PERFORMING, S.FULFILLED,
-                     S.DEFAULTED, S.LITIGATION})  # fmt: skip
+TRACKED = frozenset(
+    {
+        S.SIGNED,
+        S.CONFIRMATION_APPLIED,
+        S.CONFIRMED,
+        S.PERFORMING,
+        S.FULFILLED,
+        S.DEFAULTED,
+        S.LITIGATION,
+    }
+)
 AGE_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
-    ("30天以内", 0, 30), ("31–90天", 31, 90), ("91–180天", 91, 180),
-    ("181–365天", 181, 365), ("一年以上", 366, None),
-)  # fmt: skip
+    ("30天以内", 0, 30),
+    ("31–90天", 31, 90),
+    ("91–180天", 91, 180),
+    ("181–365天", 181, 365),
+    ("一年以上", 366, None),
+)
 NO_MEDIATOR = "（未指定）"
 NO_BATCH = "（无批次）"
 
@@ -127,13 +148,18 @@ def summarise(rows: list[CaseRow], chosen: ReportFilter, as_of: date) -> Report:
         recovered=sum((r.paid for r in rows), ZERO),
     )
     return Report(
-        as_of=as_of, filter=chosen, rows=tuple(rows),
+        as_of=as_of,
+        filter=chosen,
+        rows=tuple(rows),
         by_mediator=_sorted(Counter(r.mediator or NO_MEDIATOR for r in rows)),
         by_status={k: statuses[k] for k in order if statuses[k]},
         by_batch=_sorted(Counter(r.batch or NO_BATCH for r in rows)),
         by_creditor=_sorted(Counter(r.creditor for r in rows)),
-        settled=settled, failed=failed, totals=totals, ageing=_ageing(rows),
-    )  # fmt: skip
+        settled=settled,
+        failed=failed,
+        totals=totals,
+        ageing=_ageing(rows),
+    )
 
 
 def _sorted(counter: Counter[str]) -> dict[str, int]:
@@ -190,22 +216,33 @@ def _row(uow: UnitOfWork, case: Case, as_of: date) -> CaseRow:
         if upcoming is not None:
             next_due, next_amount = upcoming.due, upcoming.outstanding
     return CaseRow(
-        case_no=case.case_no, contract_no=loan.contract_no if loan else "",
-        batch=case.source_batch, creditor=case.creditor.name if case.creditor else "",
+        case_no=case.case_no,
+        contract_no=loan.contract_no if loan else "",
+        batch=case.source_batch,
+        creditor=case.creditor.name if case.creditor else "",
         debtor=case.debtor.name if case.debtor else "",
         mediator=case.mediator.name if case.mediator else "",
-        status=case.status, status_label=label(case.status), taken_in=taken,
-        claimed=claim.total if claim else None, lawful=_lawful(uow, case),
-        agreed=agreed, paid=paid or ZERO, next_due=next_due, next_amount=next_amount,
-        outcome=_outcome(case.status, agreed, paid or ZERO), age_days=(as_of - taken).days,
-    )  # fmt: skip
+        status=case.status,
+        status_label=label(case.status),
+        taken_in=taken,
+        claimed=claim.total if claim else None,
+        lawful=_lawful(uow, case),
+        agreed=agreed,
+        paid=paid or ZERO,
+        next_due=next_due,
+        next_amount=next_amount,
+        outcome=_outcome(case.status, agreed, paid or ZERO),
+        age_days=(as_of - taken).days,
+    )
 
 
 def _was_signed(uow: UnitOfWork, case: Case) -> bool:
     if CaseStatus(case.status) != S.LITIGATION:
         return True
-    return any(e.action == "case.status_changed" and e.detail.get("to") == S.SIGNED.value
-               for e in uow.audit.for_case(case.id))  # fmt: skip
+    return any(
+        e.action == "case.status_changed" and e.detail.get("to") == S.SIGNED.value
+        for e in uow.audit.for_case(case.id)
+    )
 
 
 def _lawful(uow: UnitOfWork, case: Case) -> Decimal | None:

@@ -25,8 +25,15 @@ down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-EVIDENCE_KINDS = ("loan_contract", "transfer", "repayment", "notice", "recording", "identity",
-                  "other")  # fmt: skip
+EVIDENCE_KINDS = (
+    "loan_contract",
+    "transfer",
+    "repayment",
+    "notice",
+    "recording",
+    "identity",
+    "other",
+)
 
 
 def _in(column: str, values: Sequence[str]) -> str:
@@ -79,7 +86,9 @@ def upgrade() -> None:
         sa.Column("recorded_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint("kind IN ('confirmation')", name=op.f("ck_court_ruling_kind")),
         sa.ForeignKeyConstraint(
-            ["case_id"], ["case.id"], name=op.f("fk_court_ruling_case_id_case"),
+            ["case_id"],
+            ["case.id"],
+            name=op.f("fk_court_ruling_case_id_case"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_court_ruling")),

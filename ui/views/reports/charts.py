@@ -14,8 +14,18 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-PALETTE = ("#2F6DB5", "#E07B39", "#3A9D5D", "#C9453E", "#8062B0", "#9A7B4F", "#D264A8",
-           "#7F7F7F", "#B5B83A", "#2BB0C2")  # fmt: skip
+PALETTE = (
+    "#2F6DB5",
+    "#E07B39",
+    "#3A9D5D",
+    "#C9453E",
+    "#8062B0",
+    "#9A7B4F",
+    "#D264A8",
+    "#7F7F7F",
+    "#B5B83A",
+    "#2BB0C2",
+)
 ROW_HEIGHT = 22
 LABEL_WIDTH = 120
 
@@ -56,8 +66,9 @@ class BarChart(QWidget):
             y = 28 + i * ROW_HEIGHT
             label_box = QRectF(0, y, LABEL_WIDTH - 8, ROW_HEIGHT - 4)
             align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            elided = painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
-                                                      LABEL_WIDTH - 8)  # fmt: skip
+            elided = painter.fontMetrics().elidedText(
+                name, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 8
+            )
             painter.drawText(label_box, align, elided)
             length = float(room) * float(value / top)
             bar = QRectF(LABEL_WIDTH, y + 3, max(length, 1.0), ROW_HEIGHT - 10)

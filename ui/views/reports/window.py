@@ -34,15 +34,26 @@ if TYPE_CHECKING:
     from ui.tasks import TaskRunner
 
 ALL_BATCHES = "全部批次"
-WORK_HEADERS = ("类别", "案号", "状态", "债务人", "期次", "应还日期", "金额（元）", "逾期天数",
-                "调解员", "还款提醒")  # fmt: skip
+WORK_HEADERS = (
+    "类别",
+    "案号",
+    "状态",
+    "债务人",
+    "期次",
+    "应还日期",
+    "金额（元）",
+    "逾期天数",
+    "调解员",
+    "还款提醒",
+)
 
 
 class ReportsWindow(QWidget):
     """A window of its own: 统计 and 履行跟踪 tabs over the case store."""
 
-    def __init__(self, service: Any, runner: TaskRunner, today: date,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, service: Any, runner: TaskRunner, today: date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._service, self._runner, self.today = service, runner, today
         self.report: Report | None = None
@@ -83,8 +94,15 @@ class ReportsWindow(QWidget):
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.pdf_button = QPushButton(self.tr("导出 PDF…"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
-        for w in (QLabel(self.tr("批次")), self.batch_box, self.dates_box, self.start_edit,
-                  QLabel("—"), self.end_edit, self.refresh_button):  # fmt: skip
+        for w in (
+            QLabel(self.tr("批次")),
+            self.batch_box,
+            self.dates_box,
+            self.start_edit,
+            QLabel("—"),
+            self.end_edit,
+            self.refresh_button,
+        ):
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.xlsx_button)
@@ -104,8 +122,14 @@ class ReportsWindow(QWidget):
         self.ageing_chart = BarChart(self.tr("未结案件账龄"))
         self.creditor_chart = BarChart(self.tr("按债权人"))
         self.batch_chart = BarChart(self.tr("按批次"))
-        charts = (self.amounts_chart, self.status_chart, self.mediator_chart,
-                  self.ageing_chart, self.creditor_chart, self.batch_chart)  # fmt: skip
+        charts = (
+            self.amounts_chart,
+            self.status_chart,
+            self.mediator_chart,
+            self.ageing_chart,
+            self.creditor_chart,
+            self.batch_chart,
+        )
         for i, chart in enumerate(charts):
             grid.addWidget(chart, 1 + i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
         grid.setRowStretch(4, 1)
@@ -188,17 +212,27 @@ class ReportsWindow(QWidget):
         from app.services.reports.export import summary_lines
 
         self.report = report
-        rows = "".join(f"<tr><td>{k}</td><td align='right'>&nbsp;&nbsp;{v}</td></tr>"
-                       for k, v in summary_lines(report))  # fmt: skip
+        rows = "".join(
+            f"<tr><td>{k}</td><td align='right'>&nbsp;&nbsp;{v}</td></tr>"
+            for k, v in summary_lines(report)
+        )
         self.figures.setText(f"<table cellspacing='3'>{rows}</table>")
         t = report.totals
-        self.amounts_chart.set_items([(self.tr("主张"), t.claimed), (self.tr("依法核算"), t.lawful),
-                                      (self.tr("调解"), t.agreed), (self.tr("已回收"), t.recovered)])  # fmt: skip
-        for chart, counts in ((self.status_chart, report.by_status),
-                              (self.mediator_chart, report.by_mediator),
-                              (self.ageing_chart, report.ageing),
-                              (self.creditor_chart, report.by_creditor),
-                              (self.batch_chart, report.by_batch)):  # fmt: skip
+        self.amounts_chart.set_items(
+            [
+                (self.tr("主张"), t.claimed),
+                (self.tr("依法核算"), t.lawful),
+                (self.tr("调解"), t.agreed),
+                (self.tr("已回收"), t.recovered),
+            ]
+        )
+        for chart, counts in (
+            (self.status_chart, report.by_status),
+            (self.mediator_chart, report.by_mediator),
+            (self.ageing_chart, report.ageing),
+            (self.creditor_chart, report.by_creditor),
+            (self.batch_chart, report.by_batch),
+        ):
             chart.set_items(list(counts.items()))
 
     def show_worklist(self, work: Worklist) -> None:
@@ -206,19 +240,32 @@ class ReportsWindow(QWidget):
         counts = work.counts
         self.work_summary.setText(
             self.tr("%1：今日到期 %2，本周到期 %3，已逾期 %4，已违约 %5")
-            .replace("%1", work.on.isoformat()).replace("%2", str(counts["today"]))
-            .replace("%3", str(counts["week"])).replace("%4", str(counts["overdue"]))
+            .replace("%1", work.on.isoformat())
+            .replace("%2", str(counts["today"]))
+            .replace("%3", str(counts["week"]))
+            .replace("%4", str(counts["overdue"]))
             .replace("%5", str(counts["defaulted"]))
-        )  # fmt: skip
+        )
         self.work_table.setRowCount(len(work.items))
         for r, item in enumerate(work.items):
-            cells = (item.group_label, item.case_no, item.status_label, item.debtor,
-                     f"第{item.n}期" if item.n else "", item.due.isoformat() if item.due else "",
-                     f"{item.amount:,.2f}", str(item.days_late), item.mediator, item.reminder)  # fmt: skip
+            cells = (
+                item.group_label,
+                item.case_no,
+                item.status_label,
+                item.debtor,
+                f"第{item.n}期" if item.n else "",
+                item.due.isoformat() if item.due else "",
+                f"{item.amount:,.2f}",
+                str(item.days_late),
+                item.mediator,
+                item.reminder,
+            )
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if c in (6, 7):
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.work_table.setItem(r, c, cell)
         self.work_table.resizeColumnsToContents()
 
@@ -233,8 +280,9 @@ class ReportsWindow(QWidget):
             return
         if path is None:
             pattern = "Excel (*.xlsx)" if kind == "xlsx" else "PDF (*.pdf)"
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("导出统计"), f"统计.{kind}",
-                                                  pattern)  # fmt: skip
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出统计"), f"统计.{kind}", pattern
+            )
             if not name:
                 return
             path = Path(name)

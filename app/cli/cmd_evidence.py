@@ -93,7 +93,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    from app.services.litigation.evidence import PURPOSES
+    from app.domain.evidence_kinds import PURPOSES
 
     parser = sub.add_parser("evidence", help="evidence kept for the courts (存证)")
     commands = parser.add_subparsers(dest="evidence_command", metavar="ACTION", required=True)

@@ -27,18 +27,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.evidence_kinds import EVIDENCE_KINDS
 from app.store.base import Base, one_of
 from app.store.types import UTCDateTime
 
-EVIDENCE_KINDS: dict[str, str] = {
-    "loan_contract": "借款合同",
-    "transfer": "放款（转账）凭证",
-    "repayment": "还款记录",
-    "notice": "催告通知及送达记录",
-    "recording": "录音录像",
-    "identity": "主体身份证明",
-    "other": "其他证据",
-}
 RULING_KINDS: dict[str, str] = {"confirmation": "确认调解协议效力的民事裁定书"}
 
 

@@ -23,6 +23,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from app.domain.errors import DomainError, InputError, Problem
+from app.domain.evidence_kinds import EVIDENCE_KINDS, PURPOSES
 from app.services.documents.records import require_bytes, sha256_hex
 
 if TYPE_CHECKING:
@@ -35,15 +36,6 @@ MAX_BYTES = 50 * 1024 * 1024  # as a scan of a signed paper (documents.evidence)
 MAX_RECORDING_BYTES = 200 * 1024 * 1024  # two hours of a phone call at 192 kbit/s
 DEFAULT_SOURCE = "债权人提供"
 AUDIT_ADDED = "evidence.added"
-PURPOSES: dict[str, str] = {
-    "loan_contract": "证明原告与被告之间借款合同关系成立，以及借款金额、利率、期限和还款方式等约定",
-    "transfer": "证明原告已依约向被告发放借款，以及实际出借的金额和日期",
-    "repayment": "证明被告的还款情况及尚欠的款项",
-    "notice": "证明原告已向被告催告还款并送达通知",
-    "recording": "证明被告对借款事实及欠款金额的确认",
-    "identity": "证明原告、被告的诉讼主体资格",
-    "other": "",
-}
 _MAGIC: tuple[tuple[bytes, int, str], ...] = (
     (b"%PDF-", 0, "application/pdf"),
     (b"\xff\xd8\xff", 0, "image/jpeg"),
@@ -85,8 +77,6 @@ class EvidenceInfo:
 
 
 def kinds() -> dict[str, str]:
-    from app.store.court import EVIDENCE_KINDS
-
     return EVIDENCE_KINDS
 
 
@@ -277,7 +267,7 @@ def _new_row(
     source: str,
     purpose: str,
 ) -> Evidence:
-    from app.store.court import EVIDENCE_KINDS, Evidence
+    from app.store.court import Evidence
 
     name = PurePath(filename.replace("\\", "/")).name[:260] if filename else ""
     row = Evidence(
@@ -301,8 +291,6 @@ def _new_row(
 
 
 def _info(row: Evidence, case_no: str) -> EvidenceInfo:
-    from app.store.court import EVIDENCE_KINDS
-
     return EvidenceInfo(
         id=row.id,
         case_no=case_no,

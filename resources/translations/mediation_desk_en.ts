@@ -2156,6 +2156,16 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     </message>
     <message>
         <location line="+4"/>
+        <source>统计…</source>
+        <translation>Reports…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>案件统计、调解成功率、金额和履行跟踪</source>
+        <translation>Caseload, settlement rate, amounts and plan follow-up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
@@ -2180,7 +2190,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -2258,7 +2268,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Language saved; it applies at the next start.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+56"/>
         <source>&lt;h3&gt;调解工作台 %1&lt;/h3&gt;&lt;p&gt;为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、债权重算、调解协议与签署。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mediation Desk %1&lt;/h3&gt;&lt;p&gt;An offline desktop workbench for mediators of loan and private lending disputes: case intake, recalculation of claims, settlement agreements and signing.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
@@ -4085,6 +4095,101 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <location line="+3"/>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../ui/views/reports/window.py" line="+61"/>
+        <location line="+3"/>
+        <location line="+27"/>
+        <source>统计</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>履行跟踪</source>
+        <translation>Plan follow-up</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>受理日期</source>
+        <translation>Taken in</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>金额</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按状态</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按调解员</source>
+        <translation>By mediator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未结案件账龄</source>
+        <translation>Ageing of open cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按债权人</source>
+        <translation>By creditor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按批次</source>
+        <translation>By batch</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>主张</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>依法核算</source>
+        <translation>Lawful</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已回收</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1：今日到期 %2，本周到期 %3，已逾期 %4，已违约 %5</source>
+        <translation>%1: due today %2, due this week %3, overdue %4, defaulted %5</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>导出统计</source>
+        <translation>Export report</translation>
     </message>
 </context>
 <context>

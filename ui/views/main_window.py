@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
             self,
         )
         self.verify_action.triggered.connect(self.open_verify)
+        self.reports_action = QAction(self.tr("统计…"), self)
+        self.reports_action.setToolTip(self.tr("案件统计、调解成功率、金额和履行跟踪"))
+        self.reports_action.triggered.connect(lambda: self.open_reports())
         self.settings_action = QAction(self.tr("设置…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
         case_menu.addSeparator()
         case_menu.addAction(self.approvals_action)
         case_menu.addAction(self.verify_action)
+        case_menu.addAction(self.reports_action)
         case_menu.addSeparator()
         case_menu.addActions([self.lock_action, quit_action])
         settings_menu = menu.addMenu(self.tr("设置(&S)"))
@@ -486,6 +490,19 @@ class MainWindow(QMainWindow):
             self.select_case(case_no)
         self.raise_()
         self.activateWindow()
+
+    def open_reports(self) -> QWidget:
+        """Open 统计 (caseload, settlement rate, amounts, charts; the plans' worklist)."""
+        from datetime import UTC, datetime
+
+        from app.services.clock import china_date
+        from ui.views.reports.window import ReportsWindow
+
+        window = ReportsWindow(self._service, self._runner, china_date(datetime.now(UTC)), self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        window.refresh()
+        return window
 
     def open_verify(self) -> QWidget:
         """Open 核验文书 (a PDF checked against this organisation and its case store)."""

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from app.documents.pdf.court_model import COURT_KIND_CODES, COURT_KINDS, CourtPapers
+
 DOCUMENT_KINDS: dict[str, str] = {
     "notice": "调解通知书",
     "record": "调解笔录",
@@ -27,6 +29,7 @@ KIND_CODES: dict[str, str] = {
     "plan": "JH",
     "confirmation": "SQ",
     "termination": "ZJ",
+    **COURT_KIND_CODES,
 }
 ROLE_LABELS: dict[str, str] = {
     "creditor": "债权人",
@@ -180,6 +183,8 @@ class DocumentData:
         groups = [(ROLE_LABELS[r], self.of_roles((r,))) for r in roles]
         return sep.join(f"{word}{'、'.join(p.name for p in found)}" for word, found in groups
                         if found)  # fmt: skip
+    papers: CourtPapers | None = None
+    """What the court papers add (evidence, ruling, claim, plan outcome); None otherwise."""
 
     def of_roles(self, roles: tuple[str, ...]) -> tuple[Party, ...]:
         return tuple(p for p in self.parties if p.role in roles)
@@ -194,7 +199,7 @@ class DocumentData:
 
     @property
     def title(self) -> str:
-        return DOCUMENT_KINDS.get(self.kind, self.kind)
+        return DOCUMENT_KINDS.get(self.kind) or COURT_KINDS.get(self.kind, self.kind)
 
 
 def document_number(case_no: str, kind: str, version: int = 1) -> str:

@@ -75,8 +75,9 @@ class DocumentInfo:
 
 def kind_labels() -> dict[str, str]:
     from app.documents.pdf import DOCUMENT_KINDS  # reportlab: only when documents are used
+    from app.documents.pdf.court_model import COURT_KINDS
 
-    return DOCUMENT_KINDS
+    return DOCUMENT_KINDS | COURT_KINDS
 
 
 def kind_label(kind: str) -> str:

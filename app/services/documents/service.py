@@ -105,6 +105,15 @@ def document_data(
     return data
 
 
+def gather(
+    ctx: AppContext, case_no: str, kind: str, *, as_of: datetime | date | None = None,
+    court: str = "", reason: str = "",
+) -> DocumentData:
+    """The case's data for `kind` (any kind, the court papers' too), not yet checked for
+    what the kind needs: the court papers add their own part (`papers`) first."""
+    return _gather(ctx, case_no, kind, as_of, Extras(court, reason))
+
+
 def render_document(ctx: AppContext, case_no: str, kind: str, **extra: Any) -> RenderedDocument:
     """Render `kind` for the case (see `document_data` for the keyword arguments).
 

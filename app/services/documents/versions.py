@@ -137,14 +137,14 @@ def _print_counts(uow: Any, case_id: int) -> dict[int, int]:
 
 
 def _version(case_no: str, row: Any, printed: int) -> DocumentVersion:
-    from app.documents.pdf import DOCUMENT_KINDS
     from app.documents.pdf.model import document_number
+    from app.services.documents.records import kind_labels
     from app.store.vocab import DOCUMENT_STATUSES
 
-    known = row.kind in DOCUMENT_KINDS
+    known = row.kind in kind_labels()
     return DocumentVersion(
         id=int(row.id), case_no=case_no, kind=row.kind,
-        kind_label=str(DOCUMENT_KINDS.get(row.kind, row.kind)),
+        kind_label=str(kind_labels().get(row.kind, row.kind)),
         number=document_number(case_no, row.kind, int(row.version)) if known else "",
         version=int(row.version), status=row.status,
         status_label=DOCUMENT_STATUSES.get(row.status, row.status), sha256=row.file_sha256,

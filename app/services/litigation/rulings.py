@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from app.domain.case_status import CaseStatus, label, transition
+from app.domain.case_status import CaseStatus, label
 from app.domain.errors import DomainError, InputError, Problem
 
 if TYPE_CHECKING:
@@ -42,14 +42,16 @@ class RulingInfo:
 def confirm_case(
     ctx: AppContext, case_no: str, ruling_no: str, ruled_on: date, court: str = ""
 ) -> RulingInfo:
-    """已申请司法确认 → 已司法确认, with the court's ruling (court: the case's by default)."""
-    with ctx.write() as uow:
-        case = uow.cases.require(case_no)
-        number, where = _checked(case, ruling_no, ruled_on, court, ctx.today())
-        before = case.status
-        case.status = transition(before, CaseStatus.CONFIRMED).value
-        uow.record("case.status_changed", case=case, detail={"from": before, "to": case.status})
-        return _keep(uow, case, number, ruled_on, where)
+    """已申请司法确认 → 已司法确认, with the court's ruling (court: the case's by default).
+
+    The same status move as `cases set-status … 已司法确认` (`app.services.cases.status`),
+    which keeps the ruling here in the same transaction."""
+    from app.services.cases.status import set_status
+
+    set_status(ctx, case_no, CaseStatus.CONFIRMED, on=ruled_on, ruling_no=ruling_no, court=court)
+    ruling = confirmation_ruling(ctx, case_no)
+    assert ruling is not None  # kept by set_status in the same transaction
+    return ruling
 
 
 def record_confirmation_ruling(
@@ -63,8 +65,8 @@ def record_confirmation_ruling(
                 f"案件 {case_no} 未经司法确认（当前状态：{label(case.status)}）："
                 "法院裁定确认调解协议有效后，才登记裁定书文号。"
             )
-        number, where = _checked(case, ruling_no, ruled_on, court, ctx.today())
-        return _keep(uow, case, number, ruled_on, where)
+        number, where = checked_ruling(case, ruling_no, ruled_on, court, ctx.today())
+        return keep_ruling(uow, case, number, ruled_on, where)
 
 
 def confirmation_ruling(ctx: AppContext, case_no: str) -> RulingInfo | None:
@@ -93,7 +95,7 @@ def ruling_row(uow: UnitOfWork, case: Case) -> CourtRuling | None:
     return uow.session.scalars(stmt).first()
 
 
-def _checked(
+def checked_ruling(
     case: Case, ruling_no: str, ruled_on: date, court: str, today: date
 ) -> tuple[str, str]:
     problems: list[Problem] = []
@@ -112,7 +114,10 @@ def _checked(
     return number, where
 
 
-def _keep(uow: UnitOfWork, case: Case, number: str, ruled_on: date, court: str) -> RulingInfo:
+def keep_ruling(
+    uow: UnitOfWork, case: Case, number: str, ruled_on: date, court: str
+) -> RulingInfo:
+    """Keep (or correct) the case's confirmation ruling inside the caller's unit of work."""
     from app.store.court import CourtRuling
 
     row = ruling_row(uow, case)

@@ -130,8 +130,14 @@ class AppLock(QObject):
         self.timer.start()
         self._cover_all()
         self._runner.run(accounts.needs_first_account(self._service)).success(
-            self._ask_at_start
+            self._opened
         ).failure(refused(self._start_failed))
+
+    def _opened(self, answer: tuple[bool, list[str]]) -> None:
+        first, notices = answer
+        for notice in notices:  # said at once, before anyone signs in and starts working
+            QMessageBox.warning(self._window, self.tr("自动备份失败"), notice)
+        self._ask_at_start(first)
 
     def _ask_at_start(self, first: bool) -> None:
         dialog: QDialog

@@ -12,18 +12,28 @@ float, never a sum of money.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.domain.errors import Problem
-from app.domain.money import parse_money
+from app.domain.money import parse_money, plain_number
+
+NOT_A_NUMERAL = (
+    '不是有效金额：只能用阿拉伯数字 0–9、小数点，千位分隔符只能每三位一个（应如 "12000.00" 或 '
+    '"12,000.00"）'
+)
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 WHOLE = re.compile(r"-?\d{1,9}")
+PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+MAX_NUMBER_TEXT = 40
+FIRST_DAY = date(1980, 1, 1)  # bounds of a real loan or plan (the recalculation's too)
+LAST_DAY = date(2099, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,7 @@ class Words:
     no_such_date: str  # "{}" is the date as written
     not_whole: str
     not_flag: str
+    out_of_range: str | None  # None: the date's bounds are the rules' (SPEC)
 
 
 PLAIN = Words(
@@ -51,6 +62,7 @@ PLAIN = Words(
     no_such_date="不存在的日期 {}",
     not_whole="须为整数",
     not_flag="须为 true 或 false",
+    out_of_range="日期须在 1980-01-01 至 2099-12-31 之间",
 )
 SPEC = Words(
     missing="missing（缺少此项）",
@@ -62,10 +74,13 @@ SPEC = Words(
     no_such_date="not a date（不存在的日期 {}）",
     not_whole="not a whole number（须为整数）",
     not_flag="not true or false（须为 true 或 false）",
+    out_of_range=None,
 )
 MISSING = PLAIN.missing
 FLOAT = 'not a string（请写成字符串，如 "12000.00"：带小数的 JSON 数字是二进制浮点数）'
-HUNDRED = Decimal(100)
+NOT_NUMBER = "not a number（须为数字字符串，如 \"12000.00\"）"
+TOO_BIG = Decimal("1e20")  # beyond every bound in the recalculation's checks: kept exact
+TOO_MUCH = "金额不能超过 999,999,999,999.99 元（more than 999,999,999,999.99）"
 
 
 def join(prefix: str, key: str) -> str:
@@ -148,14 +163,6 @@ def unknown_keys(
             out.append(Problem(join(prefix, str(key)), "未知字段（请检查拼写）"))
 
 
-def ignored_keys(
-    data: Mapping[str, Any], known: Iterable[str], prefix: str, ignored: list[str]
-) -> None:
-    """Collect keys the input does not know, to report as a warning (not refused)."""
-    allowed = set(known)
-    ignored.extend(join(prefix, str(k)) for k in data if k not in allowed)
-
-
 def money_field(
     data: Mapping[str, Any], key: str, prefix: str, out: list[Problem], *, required: bool = True
 ) -> Decimal | None:
@@ -167,7 +174,7 @@ def money_field(
     try:
         value = parse_money(raw)
     except InvalidOperation:  # more digits than a Decimal context holds
-        out.append(Problem(path, "金额过大"))
+        out.append(Problem(path, TOO_MUCH))
         return None
     if value is None:
         out.append(Problem(path, _money_text_reason(raw)))
@@ -178,8 +185,11 @@ def _money_text_reason(raw: object) -> str:
     if isinstance(raw, float):
         return '金额请写成字符串（如 "12000.00"），不要写成带小数的数字'
     if isinstance(raw, str):
+        cleaned = plain_number(raw)
+        if cleaned is None:
+            return NOT_A_NUMERAL
         try:
-            value = Decimal(raw.strip().replace(",", ""))
+            value = Decimal(cleaned)
         except InvalidOperation:
             return '不是有效金额（应如 "12000.00"）'
         if value.is_finite():
@@ -196,17 +206,21 @@ def date_field(
     required: bool = True,
     words: Words = PLAIN,
 ) -> date | None:
-    """A date written as "YYYY-MM-DD"."""
+    """A date written as "YYYY-MM-DD", from 1980-01-01 to 2099-12-31."""
     path = join(prefix, key)
     raw = _given(data, path, key, out, required, words.missing)
     if raw is None:
         return None
     if isinstance(raw, str) and ISO_DATE.fullmatch(raw.strip()):
         try:
-            return date.fromisoformat(raw.strip())
+            found = date.fromisoformat(raw.strip())
         except ValueError:
             out.append(Problem(path, words.no_such_date.format(raw.strip())))
             return None
+        if words.out_of_range is None or FIRST_DAY <= found <= LAST_DAY:
+            return found
+        out.append(Problem(path, words.out_of_range))
+        return None
     out.append(Problem(path, words.bad_date))
     return None
 
@@ -283,14 +297,21 @@ def _decimal(raw: object, in_percent: bool) -> Decimal | None:
     if not isinstance(raw, str):
         return None
     text = raw.strip()
-    scale = Decimal(1)
+    shift = 0
     if text.endswith("%"):
-        text, scale = text[:-1].strip(), Decimal(1) if in_percent else Decimal("0.01")
+        text, shift = text[:-1].strip(), 0 if in_percent else -2
     try:
         value = Decimal(text)
     except InvalidOperation:
         return None
-    return value * scale if value.is_finite() else None
+    return value.scaleb(shift) if value.is_finite() else None  # exact: nothing rounded
+
+
+def shown(raw: object, limit: int = 30) -> str:
+    """What the user wrote, shortened for a message (a lone surrogate escaped)."""
+    text = str(raw)
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def number_field(
@@ -302,56 +323,71 @@ def number_field(
     required: bool = False,
     percent_ok: bool = False,
 ) -> Decimal | None:
-    """A number as the recalculation input writes it: a string (thousands separators
-    allowed; with `percent_ok` "18%" is 0.18) or an integer, below 10^15; its sign and
-    decimals are checked by the rules."""
+    """A number as the recalculation input writes it: a string in plain ASCII digits (at
+    most 40 characters, a sign, thousands commas; with `percent_ok` "18%" is 0.18) or an
+    integer; its sign, size and decimals are checked by the rules."""
     path = join(prefix, key)
     raw = _given(data, path, key, out, required, SPEC.missing)
     if raw is None:
         return None
-    value = _number(raw, percent_ok)
+    value = number(raw, percent_ok)
     if isinstance(value, str):
         out.append(Problem(path, value))
         return None
     return value
 
 
-def _number(raw: object, percent_ok: bool) -> Decimal | str:
-    """The Decimal of a string or int, or the reason it is not one."""
+def number(raw: object, percent_ok: bool) -> Decimal | str:
+    """The exact Decimal of a string or integer, or the reason it is not one.
+
+    Magnitudes are not bounded here (the recalculation's checks say "more than …"); a number
+    so large that no rule could accept it is kept as 1e20 so that no arithmetic on it can
+    fail or round."""
     if isinstance(raw, bool):
-        return "not a number（须为数字字符串）"
+        return NOT_NUMBER
     if isinstance(raw, float):
         return FLOAT
     if isinstance(raw, int):
-        return Decimal(raw)
+        return Decimal(raw) if abs(raw) < TOO_BIG else TOO_BIG.copy_sign(Decimal(raw))
     if not isinstance(raw, str):
-        return "not a number（须为数字字符串）"
-    cleaned = raw.strip().replace(",", "")
-    scale = Decimal(1)
-    if percent_ok and cleaned.endswith("%"):
-        cleaned, scale = cleaned[:-1].strip(), HUNDRED
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return f"not a number（“{raw}”不是数字）"
-    if not value.is_finite() or abs(value) >= Decimal("1e15"):
-        return f"not a number（“{raw}”不是有效数字）"
-    return value / scale
+        return NOT_NUMBER
+    text = raw.strip()
+    percent = percent_ok and text.endswith("%")
+    if percent:
+        text = text[:-1].strip()
+    cleaned = plain_number(text)  # no "1,0,0,0", "1_000", "١٠٠٠" or "1e3"
+    if cleaned is None or len(cleaned) > MAX_NUMBER_TEXT or not PLAIN_NUMBER.fullmatch(cleaned):
+        return (
+            f"not a number（“{shown(raw)}”不是数字：只能用阿拉伯数字 0–9、小数点和千位分隔符，"
+            f"如 \"12000.00\"）"
+        )
+    value = Decimal(cleaned)  # exact: a Decimal is built from its text without rounding
+    return value.scaleb(-2) if percent else value
+
+
+def spec_unknown_keys(
+    data: Mapping[str, Any], known: Sequence[str], prefix: str, out: list[Problem]
+) -> None:
+    """Refuse every key the spec does not name, suggesting the closest one it does."""
+    for key in data:
+        if key in known:
+            continue
+        name = str(key)
+        close = difflib.get_close_matches(name[:60], known, n=1)
+        hint = f"是否应为 {close[0]}？" if close else f"可用字段：{'、'.join(known)}"
+        out.append(Problem(join(prefix, shown(name, 60)), f"unknown key（未知字段，{hint}）"))
 
 
 class SpecReaders:
     """The recalculation input's readers (`recalculation.md`): reasons in `SPEC` words,
-    unknown keys ignored with a warning; list and flag problems are reported at the key."""
+    unknown keys refused with the closest known one; list and flag problems are reported at
+    the key; dates and numbers unbounded here (the bounds are the rules' in `checks`)."""
 
     MISSING = SPEC.missing
     present = staticmethod(present)
     join = staticmethod(join)
 
-    @staticmethod
-    def unknown_keys(
-        data: Mapping[str, Any], known: Iterable[str], prefix: str, ignored: list[str]
-    ) -> None:
-        ignored_keys(data, known, prefix, ignored)
+    unknown_keys = staticmethod(spec_unknown_keys)
 
     @staticmethod
     def obj(
@@ -379,7 +415,7 @@ class SpecReaders:
     def amount(
         data: Mapping[str, Any], key: str, prefix: str, out: list[Problem], required: bool = False
     ) -> Decimal | None:
-        """An amount in yuan (its sign and decimals are checked by the rules)."""
+        """An amount in yuan (its sign, size and decimals are checked by the rules)."""
         return number_field(data, key, prefix, out, required=required)
 
     @staticmethod
@@ -391,7 +427,9 @@ class SpecReaders:
 
     @staticmethod
     def whole(data: Mapping[str, Any], key: str, prefix: str, out: list[Problem]) -> int | None:
-        return int_field(data, key, prefix, out, required=False, words=SPEC)
+        """A whole number (bounds are the rules'; a huge integer is kept small)."""
+        value = int_field(data, key, prefix, out, required=False, words=SPEC)
+        return None if value is None else max(min(value, 10**12), -(10**12))
 
     @staticmethod
     def flag(data: Mapping[str, Any], key: str, out: list[Problem]) -> bool | None:

@@ -93,6 +93,14 @@ DOCUMENT_KINDS: dict[str, str] = {
     "termination": QT_TRANSLATE_NOOP("labels", "调解终结书"),
 }
 
+COURT_DOCUMENT_KINDS: dict[str, str] = {
+    "complaint": QT_TRANSLATE_NOOP("labels", "民事起诉状"),
+    "calculation": QT_TRANSLATE_NOOP("labels", "债权金额计算说明"),
+    "evidence": QT_TRANSLATE_NOOP("labels", "证据目录"),
+    "certificate": QT_TRANSLATE_NOOP("labels", "证据保全证书"),
+    "enforcement": QT_TRANSLATE_NOOP("labels", "强制执行申请书"),
+}
+
 DOCUMENT_STATUSES: dict[str, str] = {
     "draft": QT_TRANSLATE_NOOP("labels", "草稿"),
     "final": QT_TRANSLATE_NOOP("labels", "定稿"),

@@ -15,13 +15,14 @@ if TYPE_CHECKING:
     from ui.services import Core
 
 
-def needs_first_account(core: Core) -> Op[bool]:
-    """True until the first (supervisor) account exists."""
+def needs_first_account(core: Core) -> Op[tuple[bool, list[str]]]:
+    """True until the first (supervisor) account exists; and what opening the store has to
+    tell at once (e.g. a daily backup that failed)."""
 
-    def work(ctx: AppContext) -> bool:
+    def work(ctx: AppContext) -> tuple[bool, list[str]]:
         from app.services.organisation import accounts
 
-        return accounts.needs_first_account(ctx)
+        return accounts.needs_first_account(ctx), list(ctx.notices)
 
     return in_store(core, work)
 

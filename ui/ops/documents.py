@@ -67,11 +67,21 @@ def generate(core: Core, case_no: str, kind: str) -> Op[DocumentVersion]:
     return in_store(core, work)
 
 
-def mark_printed(core: Core, document_id: int, copies: int, printer: str) -> Op[DocumentVersion]:
-    def work(ctx: AppContext) -> DocumentVersion:
-        from app.services.documents.versions import mark_printed
+def mark_printed(
+    core: Core, document: DocumentVersion, copies: int, printer: str
+) -> Op[DocumentVersion]:
+    """Record a print of `document` (1–999 copies); a draft is made final first (the button
+    says 定稿并打印): only a final version is printed on record."""
+    draft = document.status == "draft"
 
-        return mark_printed(ctx, document_id, copies=copies, printer=printer)
+    def work(ctx: AppContext) -> DocumentVersion:
+        from app.services.documents.store import mark_final, mark_printed
+        from app.services.documents.versions import get_version
+
+        if draft:
+            mark_final(ctx, document.id)
+        mark_printed(ctx, document.id, copies=copies, printer=printer)
+        return get_version(ctx, document.id)
 
     return in_store(core, work)
 

@@ -29,6 +29,9 @@ class Shown:
     input: dict[str, Any]
     output: dict[str, Any]
     saved: SnapshotInfo | None
+    asked: date | None = None
+    """The date asked for when it was before `earliest` (and `as_of` became `earliest`)."""
+    claim_as_of: date | None = None
 
 
 @dataclass(frozen=True)
@@ -40,20 +43,30 @@ class LprState:
     imported_exists: bool
 
 
-def compute(core: Core, case_no: str, as_of: date) -> Op[Shown]:
-    """The case as of `as_of` (or the first date the engine accepts, if later); nothing
-    is stored."""
+def compute(
+    core: Core, case_no: str, as_of: date | None, remember: bool = False
+) -> Op[Shown]:
+    """Preview the case as of `as_of` (None: the case's remembered date, else its claim's
+    as-of date; a date before the first one the engine accepts becomes that one). With
+    `remember` the date is kept with the case; nothing else is stored."""
 
     def work(ctx: AppContext) -> Shown:
+        from app.services.cases.service import get_case
         from app.services.recalc import service as rc
 
-        inp = rc.build_input(ctx, case_no, as_of)
+        asked = rc.as_of_for(ctx, case_no) if as_of is None else as_of
+        inp = rc.build_input(ctx, case_no, asked)
         earliest = rc.earliest_as_of(inp)
-        when = max(as_of, earliest)
-        if when != as_of:
+        when = max(asked, earliest)
+        if when != asked:
             inp = rc.build_input(ctx, case_no, when)
+        if remember:
+            rc.remember_as_of(ctx, case_no, when)
         output = rc.preview(ctx, case_no, when)
-        return Shown(case_no, when, earliest, inp, output, rc.latest_snapshot(ctx, case_no))
+        moved = asked if when != asked else None
+        claim = get_case(ctx, case_no).claim
+        return Shown(case_no, when, earliest, inp, output, rc.latest_snapshot(ctx, case_no),
+                     moved, claim.as_of if claim is not None else None)  # fmt: skip
 
     return in_store(core, work)
 

@@ -128,6 +128,28 @@ def remove_payment(core: Core, session_id: int, payment_id: int) -> Op[SessionSt
     return in_store(core, work)
 
 
+def add_charge(
+    core: Core, session_id: int, day: str, amount: str, kind: str
+) -> Op[SessionState]:
+    """A dated fee or cost the lender charged (`InputError` at `charge.date` / `.amount`)."""
+
+    def work(ctx: AppContext) -> SessionState:
+        from app.services.sessions import service as sessions
+
+        return sessions.add_charge(ctx, session_id, day, amount, kind)
+
+    return in_store(core, work)
+
+
+def remove_charge(core: Core, session_id: int, charge_id: int) -> Op[SessionState]:
+    def work(ctx: AppContext) -> SessionState:
+        from app.services.sessions import service as sessions
+
+        return sessions.remove_charge(ctx, session_id, charge_id)
+
+    return in_store(core, work)
+
+
 def prepare_agreement(core: Core, case_no: str) -> Op[SigningProgress]:
     """The agreement made final as the case stands (or that version found again)."""
 

@@ -1,11 +1,13 @@
 """Settlement: the basis of a case's settlement, saving it, the signed plan as of a day
-(moving a defaulted case to 已违约) and recording a payment under it."""
+(moving a defaulted case to 已违约) and recording a payment under it; the creditor's mandate
+that applies and the approvals asked of the creditor for a settlement outside it."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ui.ops import in_store
@@ -13,6 +15,8 @@ from ui.tasks import Op
 
 if TYPE_CHECKING:
     from app.services.context import AppContext
+    from app.services.mandate.exceptions import ExceptionInfo
+    from app.services.mandate.service import MandateView
     from app.services.settlement.plan_tracking import PlanPaymentInfo, PlanStatusInfo
     from app.services.settlement.service import SettlementBasis
     from app.services.settlement.terms import SettlementInfo
@@ -39,6 +43,14 @@ class Followed:
     status: PlanStatusInfo | None
     moved: bool
     reason: str = ""  # "unsigned" or "no_settlement" when `status` is None
+
+
+@dataclass(frozen=True)
+class MandateState:
+    """The mandate that applies to a case, and its requests for the creditor's approval."""
+
+    view: MandateView | None
+    exceptions: list[ExceptionInfo]
 
 
 def basis(core: Core, case_no: str) -> Op[SettlementBasis]:
@@ -98,5 +110,35 @@ def record_payment(
         from app.services.settlement.service import record_plan_payment
 
         return record_plan_payment(ctx, case_no, day, amount, note)
+
+    return in_store(core, work)
+
+
+def mandate(core: Core, case_no: str) -> Op[MandateState]:
+    """The mandate that applies to the case and the case's approval requests."""
+
+    def work(ctx: AppContext) -> MandateState:
+        from app.services.mandate.exceptions import exceptions_of
+        from app.services.mandate.service import mandate_view
+
+        return MandateState(mandate_view(ctx, case_no), exceptions_of(ctx, case_no))
+
+    return in_store(core, work)
+
+
+def request_approval(
+    core: Core, case_no: str, path: Path
+) -> Op[tuple[ExceptionInfo, list[ExceptionInfo]]]:
+    """Ask the creditor to approve the saved settlement: the request written as a PDF to
+    `path`; the request and the case's approval requests after it."""
+
+    def work(ctx: AppContext) -> tuple[ExceptionInfo, list[ExceptionInfo]]:
+        from app.fsutil import write_atomically
+        from app.services.mandate.approval import approval_request_pdf
+        from app.services.mandate.exceptions import exceptions_of, request_exception
+
+        info = request_exception(ctx, case_no)
+        write_atomically(path, approval_request_pdf(ctx, info.id))
+        return info, exceptions_of(ctx, case_no)
 
     return in_store(core, work)

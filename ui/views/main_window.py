@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from ui import i18n
 from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
 from ui.ops import cases, maintenance
 from ui.refusal import Refusal, refused, show_refusal
@@ -88,6 +89,10 @@ class MainWindow(QMainWindow):
         self.model = CaseTableModel(self)
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self._refresh_soon = QTimer(self)  # after the wizard changed a case, once it settles
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(800)
+        self._refresh_soon.timeout.connect(lambda: self.refresh())
         self._build_actions()
         self._build_central()
         self._build_status_bar()
@@ -119,12 +124,25 @@ class MainWindow(QMainWindow):
         self.session_action.setShortcut(QKeySequence("Ctrl+M"))
         self.session_action.setToolTip(self.tr("开始或继续所选案件的调解（也可双击案件）"))
         self.session_action.triggered.connect(lambda: self.open_session())
+        self.worklist_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            self.tr("今日联系"),
+            self,
+        )
+        self.worklist_action.setToolTip(self.tr("今天该联系谁、为什么（遵守联系时段和次数）"))
+        self.worklist_action.triggered.connect(lambda: self.open_worklist())
+        self.approvals_action = QAction(self.tr("待债权人批准…"), self)
+        self.approvals_action.setToolTip(self.tr("超出债权人授权、等待债权人批复的调解方案"))
+        self.approvals_action.triggered.connect(lambda: self.open_approvals())
         self.verify_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             self.tr("核验文书…"),
             self,
         )
         self.verify_action.triggered.connect(self.open_verify)
+        self.reports_action = QAction(self.tr("统计…"), self)
+        self.reports_action.setToolTip(self.tr("案件统计、调解成功率、金额和履行跟踪"))
+        self.reports_action.triggered.connect(lambda: self.open_reports())
         self.settings_action = QAction(self.tr("设置…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -140,12 +158,24 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu = self.menuBar()
         case_menu = menu.addMenu(self.tr("案件(&C)"))
-        case_menu.addActions([self.new_action, self.session_action, self.refresh_action])
+        case_menu.addActions(
+            [self.new_action, self.session_action, self.worklist_action, self.refresh_action]
+        )
         case_menu.addSeparator()
+        case_menu.addAction(self.approvals_action)
         case_menu.addAction(self.verify_action)
+        case_menu.addAction(self.reports_action)
         case_menu.addSeparator()
         case_menu.addActions([self.lock_action, quit_action])
-        menu.addMenu(self.tr("设置(&S)")).addAction(self.settings_action)
+        settings_menu = menu.addMenu(self.tr("设置(&S)"))
+        settings_menu.addAction(self.settings_action)
+        self.language_menu = settings_menu.addMenu(self.tr("语言 / Language"))
+        for code, text in (("zh_CN", "简体中文"), ("en", "English")):
+            action = self.language_menu.addAction(text)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(i18n.current_language() == code)
+            action.triggered.connect(lambda _on=False, c=code: self.choose_language(c))
         menu.addMenu(self.tr("帮助(&H)")).addAction(self.about_action)
         toolbar = QToolBar(self.tr("工具栏"), self)
         toolbar.setObjectName("mainToolbar")
@@ -153,7 +183,13 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(18, 18))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions(
-            [self.new_action, self.session_action, self.refresh_action, self.about_action]
+            [
+                self.new_action,
+                self.session_action,
+                self.worklist_action,
+                self.refresh_action,
+                self.about_action,
+            ]
         )
         self.addToolBar(toolbar)
 
@@ -169,6 +205,7 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_table())
         self.detail = CaseDetailView(service=self._service, runner=self._runner)
+        self.detail.case_changed.connect(lambda case_no: self.refresh(case_no))
         self.case_tabs = QTabWidget()
         self.case_tabs.setObjectName("caseTabs")
         self.case_tabs.setDocumentMode(True)
@@ -287,11 +324,15 @@ class MainWindow(QMainWindow):
         self.model.set_cases(cases)
         self._update_counts()
         wanted = self._select_after_load
+        shown = self.detail.detail()
         if wanted and not self.select_case(wanted) and self._reveal_after_load:
             self.filter_edit.clear()  # a new case must show even if the filter hides it
             self.select_case(wanted)
-        if self.current_case_no() == "":
+        current = self.current_case_no()
+        if current == "":
             self.detail.clear()
+        elif shown is not None and shown.summary.case_no == current:
+            self._load_detail(current)  # the same case stays chosen: show what changed
         self.cases_loaded.emit(len(cases))
 
     def _update_counts(self) -> None:
@@ -335,7 +376,9 @@ class MainWindow(QMainWindow):
         source = self.proxy.mapToSource(current) if current.isValid() else QModelIndex()
         if not source.isValid():
             return
-        case_no = self.model.case_at(source.row()).case_no
+        self._load_detail(self.model.case_at(source.row()).case_no)
+
+    def _load_detail(self, case_no: str) -> None:
         self._wanted_case = case_no
         self._runner.run(cases.get_case(self._service, case_no)).success(
             self._detail_arrived
@@ -380,6 +423,7 @@ class MainWindow(QMainWindow):
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.session_loaded.connect(lambda _state: self.refresh())
         wizard.session_closed.connect(lambda _closed: self.refresh())
+        wizard.shared.state_changed.connect(lambda _state: self._refresh_soon.start())
         wizard.show()
         wizard.open()
         return wizard
@@ -396,6 +440,60 @@ class MainWindow(QMainWindow):
         if accounts is not None:
             accounts.idle_minutes_saved.connect(self.idle_minutes_changed)
         return dialog
+
+    def choose_language(self, code: str) -> None:
+        """Remember the interface language; it takes effect at the next start."""
+        i18n.save_language(code)
+        for action in self.language_menu.actions():
+            action.setChecked(action.objectName() == f"language_{code}")
+        self.statusBar().showMessage(
+            self.tr("界面语言已保存，下次启动时生效。 The language applies at the next start."),
+            8000,
+        )
+
+    def open_worklist(self) -> QWidget:
+        """Open 今日联系 (who to contact today and why); double-click shows that case."""
+        from datetime import UTC, datetime
+
+        from app.services.clock import china_date
+        from ui.views.contacts.worklist import WorklistDialog
+
+        dialog = WorklistDialog(self._service, self._runner, china_date(datetime.now(UTC)), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.case_chosen.connect(self._show_listed_case)
+        dialog.show()
+        dialog.refresh()
+        return dialog
+
+    def open_approvals(self) -> QWidget:
+        """Open 待债权人批准 (settlements outside the mandate waiting for the creditor)."""
+        from ui.views.settlement.approvals import ApprovalsDialog
+
+        dialog = ApprovalsDialog(self._service, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.refresh()
+        return dialog
+
+    def _show_listed_case(self, case_no: str) -> None:
+        if not self.select_case(case_no):
+            self.filter_edit.clear()
+            self.select_case(case_no)
+        self.raise_()
+        self.activateWindow()
+
+    def open_reports(self) -> QWidget:
+        """Open 统计 (caseload, settlement rate, amounts, charts; the plans' worklist)."""
+        from datetime import UTC, datetime
+
+        from app.services.clock import china_date
+        from ui.views.reports.window import ReportsWindow
+
+        window = ReportsWindow(self._service, self._runner, china_date(datetime.now(UTC)), self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        window.refresh()
+        return window
 
     def open_verify(self) -> QWidget:
         """Open 核验文书 (a PDF checked against this organisation and its case store)."""

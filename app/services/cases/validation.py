@@ -18,6 +18,7 @@ from app.domain.errors import InputError, Problem
 from app.domain.money import parse_money
 from app.domain.rates import parse_rate
 from app.domain.vocab import LENDER_TYPES, REPAYMENT_METHODS
+from app.services.cases.charges import CheckedCharge, check_charge
 
 if TYPE_CHECKING:
     from app.services.cases.service import NewCase
@@ -62,6 +63,8 @@ class ValidCase:
     batch: str
     mediator: str
     court: str = ""
+    charges: tuple[CheckedCharge, ...] = ()
+    filing_date: date | None = None
 
 
 def parse_date(text: str) -> date | None:
@@ -107,7 +110,11 @@ class _Checker:
             return None
         amount = parse_money(value)
         if amount is None:
-            self.fail(path, f"{label}“{value}”不是金额：请写数字，最多两位小数，如 50000.00。")
+            self.fail(
+                path,
+                f"{label}“{value}”不是金额：请只用阿拉伯数字 0–9 和小数点（千位分隔符每三位一个），"
+                "最多两位小数，如 50000.00 或 50,000.00。",
+            )
         elif amount <= 0:
             self.fail(path, f"{label}必须大于 0。")
         elif amount > MAX_PRINCIPAL:
@@ -298,6 +305,22 @@ def clean_court(path: str, value: str) -> str:
     return court
 
 
+def _charges(c: _Checker, new: NewCase, today: date) -> tuple[CheckedCharge, ...]:
+    found = []
+    for i, (day, amount, kind) in enumerate(new.charges):
+        try:
+            found.append(check_charge(f"charges[{i}]", day, amount, kind, today))
+        except InputError as error:
+            c.problems += error.problems
+    return tuple(found)
+
+
+def _filing_date(c: _Checker, new: NewCase, today: date) -> date | None:
+    if not new.filing_date.strip():
+        return None
+    return c.day("filing_date", new.filing_date, "起诉（申请）日期", today)
+
+
 def validate_new_case(new: NewCase, today: date) -> ValidCase:
     """The checked case, or `InputError` listing every problem (paths = field names)."""
     c = _Checker()
@@ -308,6 +331,8 @@ def validate_new_case(new: NewCase, today: date) -> ValidCase:
         "batch": c.text("batch", new.batch, "批次", required=False, limit=100),
         "court": _court(c, new.court),
         "mediator": new.extra.get("mediator", "").strip(),
+        "charges": _charges(c, new, today),
+        "filing_date": _filing_date(c, new, today),
     }
     _unknown_extras(c, new)
     if c.problems:

@@ -7,13 +7,12 @@ An agreement signed on the pad but not yet sealed offers 加盖电子签章: the
 on the GUI thread (`ui.views.settings.org_seal`), the signing runs on the task runner.
 
 Everything that touches the store or renders runs on the task runner's database thread;
-the page images come from `ui.views.documents.pdf_pages` (QtPdf, else pdftoppm, else a text summary
-and 用系统阅读器打开).
+the page images come from `ui.views.documents.pdf_pages` (PDFium, through pypdfium2), and
+打印 renders each page again at the printer's own resolution.
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,8 +62,8 @@ QLabel#docSummary { color: #344054; padding: 12px; }
 
 @dataclass(frozen=True)
 class Preview:
-    """A version's PDF (its most complete signed form) and its page images (none when no
-    renderer is available); `sealable`: signed on the pad, no digital signature yet."""
+    """A version's PDF (its most complete signed form) and its page images for the screen;
+    `sealable`: signed on the pad, no digital signature yet."""
 
     document: DocumentVersion
     pdf: bytes
@@ -239,8 +238,6 @@ class DocumentsPanel(QWidget):
             text += "\n" + self.tr("已加盖组织电子签章（数字签名），可用“核验文书”检查。")
         elif preview.sealable:
             text += "\n" + self.tr("各方已签名，尚未加盖组织电子签章。")
-        if not preview.images:
-            text += "\n" + self.tr("本机无法显示页面图像，请用系统阅读器打开。")
         self.summary.setText(text)
         for image in preview.images:
             page = QLabel()
@@ -279,7 +276,12 @@ class DocumentsPanel(QWidget):
     def _update_buttons(self) -> None:
         ready = self._preview is not None
         self.generate_button.setEnabled(bool(self._case_no))
-        self.print_button.setEnabled(ready and bool(self._preview and self._preview.images))
+        self.print_button.setEnabled(ready)
+        draft = bool(self._preview and self._preview.document.status == "draft")
+        self.print_button.setText(self.tr("定稿并打印…") if draft else self.tr("打印…"))
+        self.print_button.setToolTip(
+            self.tr("草稿打印即定稿：此版本随即锁定，之后的修改会生成新版本。") if draft else ""
+        )
         self.save_button.setEnabled(ready)
         self.open_button.setEnabled(ready)
         sealable = bool(self._preview and self._preview.sealable)
@@ -349,16 +351,23 @@ class DocumentsPanel(QWidget):
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Print the previewed version on `printer` and record it; pages painted."""
+        """Print the previewed version on `printer` (each page rendered at the printer's
+        resolution) and record it; pages painted. Only a final version is printed on
+        record, so a draft is made final first (the button says 定稿并打印)."""
         preview = self._preview
-        if preview is None or not preview.images:
+        if preview is None:
             return 0
-        painted = pdf_pages.print_images(printer, preview.images)
+        painted = pdf_pages.print_pdf(printer, preview.pdf)
         copies = max(1, printer.copyCount())
         name = printer.printerName() or printer.outputFileName()
-        work = documents.mark_printed(self._service, preview.document.id, copies, name)
-        self._runner.run(work).success(self._printed)
+        work = documents.mark_printed(self._service, preview.document, copies, name)
+        self._runner.run(work).success(self._printed).failure(refused(self._print_failed))
         return painted
+
+    def _print_failed(self, refusal: Refusal) -> None:
+        text = self.tr("已打印，但未能记录：%1").replace("%1", "；".join(refusal.reasons))
+        self.problems.setText(text)
+        self.problems.show()
 
     def _printed(self, doc: DocumentVersion) -> None:
         self.printed.emit(doc)
@@ -381,11 +390,19 @@ class DocumentsPanel(QWidget):
         write_atomically(path, self._preview.pdf)
 
     def open_externally(self) -> None:
+        """Hand the PDF to the system's reader, through the app's private folder (removed
+        when the app quits, or at the next start after a crash: `ui.private_files`)."""
         if self._preview is None:
             return
-        folder = Path(tempfile.gettempdir()) / "mediation-desk"
-        path = folder / f"{self._preview.document.number or 'document'}.pdf"
-        write_atomically(path, self._preview.pdf)
+        from ui.private_files import session_files
+
+        name = f"{self._preview.document.number or 'document'}.pdf"
+        try:
+            path = session_files().write(name, self._preview.pdf)
+        except OSError as error:
+            self.problems.setText(self.tr("无法打开：%1").replace("%1", str(error)))
+            self.problems.show()
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
@@ -395,5 +412,6 @@ def _with_pages(final: FinalPdf) -> Preview:
 
     images = pdf_pages.page_images(final.pdf)
     digest = hashlib.sha256(final.pdf).hexdigest()
-    pages = pdf_pages.page_count(final.pdf)
-    return Preview(final.document, final.pdf, pages, images, digest, final.sealable, final.sealed)
+    return Preview(
+        final.document, final.pdf, len(images), images, digest, final.sealable, final.sealed
+    )

@@ -10,9 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from ui.refusal import Refusal, refused
 from ui.tasks import TaskRunner
 from ui.views.recalc import words as words
 from ui.views.recalc.parts import ReasonsCard, StatementView, ViewsTable
+from ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -47,6 +47,7 @@ QLabel#lawfulTotal { color: #05603a; font-size: 22pt; font-weight: bold; }
 QLabel#lawfulCompare { color: #344054; }
 QLabel#recalcWarnings { background: #fffaeb; color: #93370d; border: 1px solid #fedf89;
     border-radius: 4px; padding: 5px 10px; }
+QLabel#readingsNote { color: #475467; font-size: 9pt; padding: 0px 14px; }
 QLabel#savedNote { color: #4b5563; font-size: 9pt; }
 QPushButton#saveRecalc { padding: 5px 14px; font-weight: bold; }
 QLabel#reasons { color: #1f2937; }
@@ -56,6 +57,18 @@ QLabel#statementTitle { font-weight: bold; color: #1f3a68; }
 
 
 __all__ = ["RecalcPanel", "Shown"]
+
+
+def earliest_reason(inp: dict[str, Any], earliest: date) -> str:
+    """What is dated `earliest`: 还款 / 费用 / 宣布提前到期 / 放款 (for the note at the date)."""
+    day = earliest.isoformat()
+    if any(p["date"] == day for p in inp.get("payments", ())):
+        return QCoreApplication.translate("RecalcPanel", "最后一笔还款")
+    if any(c["date"] == day for k in ("fees", "costs") for c in inp.get(k, ())):
+        return QCoreApplication.translate("RecalcPanel", "最后一笔费用")
+    if inp.get("accelerated_on") == day:
+        return QCoreApplication.translate("RecalcPanel", "宣布提前到期")
+    return QCoreApplication.translate("RecalcPanel", "放款")
 
 
 class _FitLayout(QVBoxLayout):
@@ -120,6 +133,12 @@ class RecalcPanel(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self._build_bar())
+        self.readings = QLabel()  # under the figure: choices of the rules, not the statute
+        self.readings.setObjectName("readingsNote")
+        self.readings.setWordWrap(True)
+        self.readings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readings.setVisible(False)
+        layout.addWidget(self.readings)
         self.warnings = QLabel()
         self.warnings.setObjectName("recalcWarnings")
         self.error = QLabel()
@@ -155,13 +174,19 @@ class RecalcPanel(QWidget):
         row.setContentsMargins(14, 4, 14, 4)
         row.setSpacing(8)
         row.addWidget(self._bar_label(self.tr("若于")))
-        self.date_edit = QDateEdit()
+        self.date_edit = DateField()
         self.date_edit.setObjectName("asOf")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setToolTip(self.tr("选择还款日期：按截至该日的利息、罚息和费用计算应还金额"))
         self.date_edit.dateChanged.connect(self._date_changed)
-        row.addWidget(self.date_edit)
+        self.date_note = QLabel()
+        self.date_note.setObjectName("fieldError")
+        self.date_note.setWordWrap(True)
+        self.date_note.setVisible(False)
+        at = QVBoxLayout()
+        at.setSpacing(1)
+        at.addWidget(self.date_edit)
+        at.addWidget(self.date_note)
+        row.addLayout(at)
         row.addWidget(self._bar_label(self.tr("还款，依法应还")))
         self.total = QLabel("—")
         self.total.setObjectName("lawfulTotal")
@@ -199,11 +224,12 @@ class RecalcPanel(QWidget):
     # -- loading ---------------------------------------------------------------------------
 
     def show_case_no(self, case_no: str) -> None:
-        """Compute the case as of today (the main window calls this when a case is shown)."""
+        """Compute the case as of its remembered date, else its claim's as-of date (the main
+        window calls this when a case is shown)."""
         self._case_no = case_no
         self._shown = None
         self._stack.setCurrentIndex(1)
-        self._run(self._today())
+        self._run(None)
 
     def set_as_of(self, day: date) -> None:
         """Recompute as of `day` (what the date picker does)."""
@@ -211,15 +237,16 @@ class RecalcPanel(QWidget):
 
     def _date_changed(self, qdate: QDate) -> None:
         if self._case_no:
-            self._run(date(qdate.year(), qdate.month(), qdate.day()))
+            self._run(date(qdate.year(), qdate.month(), qdate.day()), remember=True)
 
-    def _run(self, as_of: date) -> None:
+    def _run(self, as_of: date | None, *, remember: bool = False) -> None:
         self._generation += 1
         generation = self._generation
         self.save_button.setEnabled(False)
-        self._runner.run(recalc.compute(self._service, self._case_no, as_of)).success(
-            lambda shown: self._arrived(generation, shown)
-        ).failure(refused(lambda refusal: self._failed(generation, refusal)))
+        work = recalc.compute(self._service, self._case_no, as_of, remember)
+        self._runner.run(work).success(lambda shown: self._arrived(generation, shown)).failure(
+            refused(lambda refusal: self._failed(generation, refusal))
+        )
 
     def _arrived(self, generation: int, shown: Shown) -> None:
         if generation != self._generation:
@@ -228,22 +255,29 @@ class RecalcPanel(QWidget):
         self.error.setVisible(False)
         self._set_date(shown)
         out = shown.output
-        self._set_warnings(out.get("warnings", []))
+        from app.services.recalc.service import readings
+
+        warnings, chosen = readings(out)
+        self._set_warnings(warnings)
+        self._set_readings(chosen)
         self.table.show_views(out)
-        self._show_totals(out)
+        self._show_totals(out, shown)
         self.reasons.show_result(shown.input, out)
         self.statement.set_model(build_model(out, self.statement))
         self._show_saved(shown.saved)
         self.save_button.setEnabled(True)
         self.case_loaded.emit(shown.case_no)
 
-    def _show_totals(self, out: dict[str, Any]) -> None:
+    def _show_totals(self, out: dict[str, Any], shown: Shown) -> None:
         views = out["views"]
         self.total.setText(words.yuan(views["lawful"]["total"]))
         lines = []
         if "claimed" in views:
             claimed = words.yuan(views["claimed"]["total"])
-            lines.append(self.tr("债权人主张 %1 元").replace("%1", claimed))
+            line = self.tr("债权人主张 %1 元").replace("%1", claimed)
+            if shown.claim_as_of is not None:
+                line += self.tr("（截至 %1）").replace("%1", shown.claim_as_of.isoformat())
+            lines.append(line)
         contract = self.tr("按合同计算 %1 元，依法核减 %2 元").replace(
             "%1", words.yuan(views["contract"]["total"])
         )
@@ -252,15 +286,27 @@ class RecalcPanel(QWidget):
 
     def _set_date(self, shown: Shown) -> None:
         self.date_edit.blockSignals(True)
-        earliest = shown.earliest
-        self.date_edit.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
+        earliest = shown.earliest  # an earlier date may be chosen: the note says why not
         self.date_edit.setDate(QDate(shown.as_of.year, shown.as_of.month, shown.as_of.day))
         self.date_edit.blockSignals(False)
+        if shown.asked is None:
+            self.date_note.setVisible(False)
+            return
+        text = self.tr("计算日不能早于%1的日期 %2（所选 %3）：已按 %2 计算。")
+        text = text.replace("%1", earliest_reason(shown.input, earliest))
+        text = text.replace("%2", earliest.isoformat()).replace("%3", shown.asked.isoformat())
+        self.date_note.setText(text)
+        self.date_note.setVisible(True)
 
     def _set_warnings(self, warnings: list[str]) -> None:
         lines = [f"⚠ {text}" for text in warnings]
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
+
+    def _set_readings(self, chosen: list[str]) -> None:
+        """The readings of the rules the figure depends on, as a note under it."""
+        self.readings.setText("\n".join(f"ⓘ {text}" for text in chosen))
+        self.readings.setVisible(bool(chosen))
 
     def _failed(self, generation: int, refusal: Refusal) -> None:
         if generation != self._generation:
@@ -272,6 +318,7 @@ class RecalcPanel(QWidget):
         self.reasons.clear_result()
         self.statement.set_model(None)
         self.warnings.setVisible(False)
+        self.readings.setVisible(False)
         self.error.setText(self.error_text(refusal))
         self.error.setVisible(True)
         self.recalc_failed.emit(self.error.text())
@@ -308,7 +355,13 @@ class RecalcPanel(QWidget):
             return
         text = self.tr("已保存 %1（计算日 %2）")
         when = formatting.local_time(info.created_at)
-        self.saved_note.setText(text.replace("%1", when).replace("%2", info.as_of.isoformat()))
+        text = text.replace("%1", when).replace("%2", info.as_of.isoformat())
+        shown = self._shown
+        if shown is not None and shown.as_of != info.as_of:
+            other = self.tr("\n⚠ 已保存的是 %1 的结果：%2 元，与上方日期不同")
+            lawful = words.yuan(info.output["views"]["lawful"]["total"])
+            text += other.replace("%1", info.as_of.isoformat()).replace("%2", lawful)
+        self.saved_note.setText(text)
         tip = self.tr("第 %1 号计算结果，SHA-256 校验码：%2")
         self.saved_note.setToolTip(tip.replace("%1", str(info.id)).replace("%2", info.sha256))
 

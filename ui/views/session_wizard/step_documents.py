@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 
 def page_pictures(pdf: bytes) -> list[QImage]:
-    """Small page images (QImage, safe off the GUI thread); [] without a PDF renderer."""
+    """Small page images (QImage, safe off the GUI thread)."""
     from ui.views.documents.pdf_pages import page_images
 
     return page_images(pdf, dpi=PREVIEW_DPI)

@@ -45,6 +45,7 @@ from ui.ops import settlement
 from ui.refusal import Refusal, refused, show_refusal
 from ui.tasks import TaskRunner
 from ui.views.settlement.levers import LeversBox
+from ui.views.settlement.mandate_room import MandateRoomBox
 from ui.views.settlement.plan import PlanBox
 from ui.views.settlement.terms_box import ClausesBox, TermsBox
 from ui.widgets.hint_stack import install_hint_stack
@@ -52,6 +53,7 @@ from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.settlement.service import SettlementBasis
+    from ui.ops.settlement import MandateState
     from ui.services import Core
 
 STYLE = """
@@ -205,7 +207,9 @@ class SettlementPage(QWidget):
         today = self._today()
         self.levers = LeversBox()
         self.terms = TermsBox(today)
+        self.mandate_room = MandateRoomBox(self._service, self._runner)
         left.addWidget(self.levers)
+        left.addWidget(self.mandate_room)
         left.addWidget(self.terms)
         left.addStretch(1)
         self.plan = PlanBox(today)
@@ -237,6 +241,21 @@ class SettlementPage(QWidget):
         self._runner.run(settlement.basis(self._service, case_no)).success(
             lambda basis: self._arrived(generation, basis)
         ).failure(refused(lambda refusal: self._load_failed(generation, refusal)))
+        self._load_mandate(case_no, failed=True)
+
+    def _load_mandate(self, case_no: str, *, failed: bool) -> None:
+        """The mandate that applies; with `failed`, a refusal is shown as the basis's is."""
+        generation = self._generation
+        task = self._runner.run(settlement.mandate(self._service, case_no)).success(
+            lambda found: self._mandate_arrived(generation, found)
+        )
+        if failed:
+            task.failure(refused(lambda refusal: self._load_failed(generation, refusal)))
+
+    def _mandate_arrived(self, generation: int, found: MandateState) -> None:
+        if generation == self._generation:
+            self.mandate_room.set_view(found)
+            self._recompute()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back to the page picks up a newer recalculation (fields stay as typed)."""
@@ -348,6 +367,7 @@ class SettlementPage(QWidget):
                 problems += error.problems
         self._proposal, self._plan = proposal, plan
         self.levers.show_proposal(proposal)
+        self.mandate_room.show_room(proposal, plan, basis.today)
         self.plan.show_plan(plan, proposal.settled_total if proposal else None)
         self._show_totals(proposal)
         self._show_problems(problems, live=True)
@@ -436,6 +456,7 @@ class SettlementPage(QWidget):
             self._tried = False
             self.banner.setVisible(False)
             self._show_state(self._basis)
+            self._load_mandate(info.case_no, failed=False)
         self.saved.emit(info)
 
     def _save_over(self) -> None:

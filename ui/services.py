@@ -122,6 +122,7 @@ class ContextCaseService:
         request to restart, so no window writes what it still shows from before.
         """
         from app.services.maintenance import backup as backup
+        from app.services.maintenance import restore as restore
 
         by = acting_user(self)
         if not by.can("accounts"):
@@ -132,7 +133,7 @@ class ContextCaseService:
         live = self.data_dir / "cases.db"
         before = _identity(live)
         try:
-            result = backup.restore_backup(self.data_dir, source, by=by)
+            result = restore.restore_backup(self.data_dir, source, by=by)
         except BaseException:
             if _identity(live) != before:  # replaced after all: never reopen behind the windows
                 self._ctx = RestoredStore()

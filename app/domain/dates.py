@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta, timezone
+
+CHINA_TZ = timezone(timedelta(hours=8), "CST")
+"""China Standard Time: mainland China has one time zone (the services' dates are in it)."""
 
 _WRITTEN_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 

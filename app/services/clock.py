@@ -7,9 +7,9 @@ number a case taken in at 07:00 on 1 January in the old year).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
-CHINA_TZ = timezone(timedelta(hours=8), "CST")
+from app.domain.dates import CHINA_TZ as CHINA_TZ
 
 
 def china_time(moment: datetime) -> datetime:

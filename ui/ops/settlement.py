@@ -142,3 +142,66 @@ def request_approval(
         return info, exceptions_of(ctx, case_no)
 
     return in_store(core, work)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The creditor's answer to a request for approval, as 记录批复 collects it."""
+
+    approved: bool
+    approver: str
+    how: str
+    decided_on: date
+    scan_path: str = ""
+
+
+def pending_approvals(core: Core) -> Op[list[ExceptionInfo]]:
+    """Settlements outside the creditor's mandate waiting for the creditor's answer."""
+
+    def work(ctx: AppContext) -> list[ExceptionInfo]:
+        from app.services.mandate.exceptions import pending_exceptions
+
+        return pending_exceptions(ctx)
+
+    return in_store(core, work)
+
+
+def approval_request_pdf(core: Core, exception_id: int, path: Path) -> Op[Path]:
+    """The request for the creditor's approval of one settlement, written to `path`."""
+
+    def work(ctx: AppContext) -> Path:
+        from app.fsutil import write_atomically
+        from app.services.mandate.approval import approval_request_pdf
+
+        write_atomically(path, approval_request_pdf(ctx, exception_id))
+        return path
+
+    return in_store(core, work)
+
+
+def approvals_xlsx(core: Core, path: Path) -> Op[Path]:
+    """Every pending approval as a row of an .xlsx for the creditor."""
+
+    def work(ctx: AppContext) -> Path:
+        from app.services.mandate.approval import approvals_xlsx
+
+        return approvals_xlsx(ctx, path)
+
+    return in_store(core, work)
+
+
+def record_decision(core: Core, exception_id: int, decision: Decision) -> Op[ExceptionInfo]:
+    """The creditor's answer recorded, its scan (read from `decision.scan_path`) attached."""
+
+    def work(ctx: AppContext) -> ExceptionInfo:
+        from app.services.mandate.exceptions import record_decision
+
+        scan_path = Path(decision.scan_path) if decision.scan_path else None
+        scan = scan_path.read_bytes() if scan_path is not None else None
+        return record_decision(
+            ctx, exception_id, approved=decision.approved, approver=decision.approver,
+            how=decision.how, decided_on=decision.decided_on, scan=scan,
+            scan_name=scan_path.name if scan_path is not None else "",
+        )  # fmt: skip
+
+    return in_store(core, work)

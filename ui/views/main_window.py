@@ -453,12 +453,10 @@ class MainWindow(QMainWindow):
 
     def open_worklist(self) -> QWidget:
         """Open 今日联系 (who to contact today and why); double-click shows that case."""
-        from datetime import UTC, datetime
-
-        from app.services.clock import china_date
+        from app.services.clock import china_today
         from ui.views.contacts.worklist import WorklistDialog
 
-        dialog = WorklistDialog(self._service, self._runner, china_date(datetime.now(UTC)), self)
+        dialog = WorklistDialog(self._service, self._runner, china_today(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_chosen.connect(self._show_listed_case)
         dialog.show()
@@ -484,12 +482,10 @@ class MainWindow(QMainWindow):
 
     def open_reports(self) -> QWidget:
         """Open 统计 (caseload, settlement rate, amounts, charts; the plans' worklist)."""
-        from datetime import UTC, datetime
-
-        from app.services.clock import china_date
+        from app.services.clock import china_today
         from ui.views.reports.window import ReportsWindow
 
-        window = ReportsWindow(self._service, self._runner, china_date(datetime.now(UTC)), self)
+        window = ReportsWindow(self._service, self._runner, china_today(), self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         window.refresh()

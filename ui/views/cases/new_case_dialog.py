@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.domain.errors import Problem
 from ui import labels
@@ -173,6 +174,8 @@ class NewCaseDialog(QDialog):
         ).failure(refused(lambda _refusal: None))  # nobody to choose: （暂不指定） stays
 
     def _mediators_arrived(self, names: list[str]) -> None:
+        if not isValid(self.mediator):
+            return  # the dialog was closed (and deleted) before the names came
         for name in names:
             if self.mediator.findData(name) < 0:
                 self.mediator.addItem(name, name)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.fsutil import write_atomically
 from ui import labels
@@ -221,6 +222,8 @@ class DocumentsPanel(QWidget):
         self._runner.run(work).success(self._previewed).failure(self._preview_failed)
 
     def _previewed(self, preview: Preview) -> None:
+        if not isValid(self.table):
+            return  # the panel was closed (and deleted) while the pages were rendered
         current = self.selected()
         if current is None or current != preview.document:
             self._announce_loaded()

@@ -33,6 +33,7 @@ from ui.tasks import TaskRunner
 from ui.views.recalc import words as words
 from ui.views.recalc.parts import ReasonsCard, StatementView, ViewsTable
 from ui.widgets.date_field import DateField
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -178,10 +179,7 @@ class RecalcPanel(QWidget):
         self.date_edit.setObjectName("asOf")
         self.date_edit.setToolTip(self.tr("选择还款日期：按截至该日的利息、罚息和费用计算应还金额"))
         self.date_edit.dateChanged.connect(self._date_changed)
-        self.date_note = QLabel()
-        self.date_note.setObjectName("fieldError")
-        self.date_note.setWordWrap(True)
-        self.date_note.setVisible(False)
+        self.date_note = message_label("fieldError")
         at = QVBoxLayout()
         at.setSpacing(1)
         at.addWidget(self.date_edit)

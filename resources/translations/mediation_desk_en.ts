@@ -146,7 +146,7 @@
 <context>
     <name>ApprovalsDialog</name>
     <message>
-        <location filename="../../ui/views/settlement/approvals.py" line="+53"/>
+        <location filename="../../ui/views/settlement/approvals.py" line="+59"/>
         <source>待债权人批准</source>
         <translation>Waiting for the creditor&apos;s approval</translation>
     </message>
@@ -196,7 +196,7 @@
         <translation>Record the answer…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+27"/>
         <source>共 %1 项待债权人批准。</source>
         <translation>%1 waiting for the creditor&apos;s approval.</translation>
     </message>
@@ -211,12 +211,12 @@
         <translation>Save the approval request</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>导出待批准</source>
         <translation>Export pending approvals</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -875,7 +875,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>ChargesBox</name>
     <message>
-        <location filename="../../ui/views/cases/charges_box.py" line="+36"/>
+        <location filename="../../ui/views/cases/charges_box.py" line="+37"/>
         <source>费用与实现债权费用（逾期费、违约金、催收费、律师费等）</source>
         <translation>Fees and costs of realising the claim (late fees, liquidated damages, collection fees, lawyer&apos;s fees…)</translation>
     </message>
@@ -900,7 +900,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Add a charge</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>如 300.00</source>
         <translation>e.g. 300.00</translation>
     </message>
@@ -1009,7 +1009,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../ui/views/contacts/contact_form.py" line="+53"/>
+        <location filename="../../ui/views/contacts/contact_form.py" line="+54"/>
         <source>记录一次联系</source>
         <translation>Log an attempt</translation>
     </message>
@@ -1109,7 +1109,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Told how personal data is processed (notice version %1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>记录</source>
         <translation>Log</translation>
     </message>
@@ -1117,7 +1117,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>ContactLogPanel</name>
     <message>
-        <location filename="../../ui/views/contacts/log_panel.py" line="+102"/>
+        <location filename="../../ui/views/contacts/log_panel.py" line="+94"/>
         <source>在上方列表中选择一个案件，即可在这里查看和记录联系情况。</source>
         <translation>Choose a case in the list above to see and log its contacts here.</translation>
     </message>
@@ -1157,22 +1157,22 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>允许联系时段 %1（北京时间）· 每人每天最多 %2 次 · 要求书面联系的不再致电</source>
         <translation>Allowed hours %1 (China time) · at most %2 attempts a day per person · no calls to anyone who asked for writing</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+37"/>
         <source>已记录：%1</source>
         <translation>Logged: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>此次联系不被允许，未记录：</source>
         <translation>This attempt is not allowed and was not logged:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+26"/>
         <source>导出给短信平台</source>
         <translation>Export for the SMS platform</translation>
     </message>
@@ -1182,7 +1182,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
         <source>已导出到 %1（请在中心的短信平台发送）</source>
         <translation>Exported to %1 (send it from the centre&apos;s SMS platform)</translation>
     </message>
@@ -1463,7 +1463,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/views/settlement/approvals.py" line="+46"/>
+        <location filename="../../ui/views/settlement/approvals.py" line="+32"/>
         <source>记录债权人批复</source>
         <translation>Record the creditor&apos;s answer</translation>
     </message>
@@ -1595,18 +1595,18 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/views/documents/panel.py" line="+124"/>
+        <location filename="../../ui/views/documents/panel.py" line="+125"/>
         <source>生成文书</source>
         <translation>Generate</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+155"/>
+        <location line="+157"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-155"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
@@ -1666,7 +1666,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>This case has no documents yet. Choose a type and click “Generate”.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>%1 · 第 %2 版 · %3 · 共 %4 页 · SHA-256 %5</source>
         <translation>%1 · version %2 · %3 · %4 pages · SHA-256 %5</translation>
     </message>
@@ -2238,7 +2238,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Language saved; it applies at the next start.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+52"/>
         <source>&lt;h3&gt;调解工作台 %1&lt;/h3&gt;&lt;p&gt;为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、债权重算、调解协议与签署。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mediation Desk %1&lt;/h3&gt;&lt;p&gt;An offline desktop workbench for mediators of loan and private lending disputes: case intake, recalculation of claims, settlement agreements and signing.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
@@ -2372,7 +2372,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/views/cases/new_case_dialog.py" line="+69"/>
+        <location filename="../../ui/views/cases/new_case_dialog.py" line="+70"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -2383,12 +2383,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     </message>
     <message>
         <location line="+7"/>
-        <location line="+206"/>
+        <location line="+208"/>
         <source>创建案件</source>
         <translation>Create case</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-201"/>
         <source>债权人</source>
         <translation>Creditor</translation>
     </message>
@@ -2468,7 +2468,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Mediator in charge</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>借款</source>
         <translation>Loan</translation>
     </message>
@@ -2889,7 +2889,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/views/contacts/log_panel.py" line="+50"/>
+        <location filename="../../ui/views/contacts/log_panel.py" line="+45"/>
         <source>添加紧急联系人</source>
         <translation>Add emergency contact</translation>
     </message>
@@ -3667,7 +3667,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Payments allocated in the order of Civil Code art. 561: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/recalc/panel.py" line="+66"/>
+        <location filename="../../ui/views/recalc/panel.py" line="+67"/>
         <source>最后一笔还款</source>
         <translation>the last payment</translation>
     </message>
@@ -3702,7 +3702,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Choose the payment date: what is owed with interest, penalty and fees up to that day</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>还款，依法应还</source>
         <translation>, the lawful amount owed is</translation>
     </message>
@@ -4010,19 +4010,19 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../ui/views/reports/window.py" line="+61"/>
+        <location filename="../../ui/views/reports/window.py" line="+66"/>
         <location line="+3"/>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-24"/>
         <source>履行跟踪</source>
         <translation>Plan follow-up</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>受理日期</source>
         <translation>Taken in</translation>
     </message>
@@ -4072,7 +4072,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>By batch</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+83"/>
         <source>主张</source>
         <translation>Claimed</translation>
     </message>
@@ -4097,7 +4097,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>%1: due today %2, due this week %3, overdue %4, defaulted %5</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>导出统计</source>
         <translation>Export report</translation>
     </message>
@@ -4784,7 +4784,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>WorklistDialog</name>
     <message>
-        <location filename="../../ui/views/contacts/worklist.py" line="+45"/>
+        <location filename="../../ui/views/contacts/worklist.py" line="+50"/>
         <source>今日联系</source>
         <translation>Today&apos;s contacts</translation>
     </message>
@@ -4829,7 +4829,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Double-click a row to open the case. Overdue items are red. The app makes no calls and sends no messages.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>共 %1 项，其中逾期 %2 项</source>
         <translation>%1 items, %2 overdue</translation>
     </message>

@@ -65,11 +65,11 @@ def test_keyring_mode_round_trip_to_a_new_computer(
     with memory_keyring() as old_ring:  # the old laptop: keys and passphrases in its keyring
         fingerprint, saved = sealed_laptop(tmp_path / "old", tmp_path / "usb")
         code = dbkey.recovery_code(store_key(tmp_path / "old"))
-        assert any("signing" in name for _, name in old_ring.passwords)
+        assert any("signing" in name for _, name in old_ring.secrets)
     unlock.lock_all()
     with memory_keyring() as new_ring:  # a new laptop: an empty keyring, the recovery code
         rs.restore_backup(tmp_path / "new", saved, recovery_code=code)
-        assert any("signing" in name for _, name in new_ring.passwords)
+        assert any("signing" in name for _, name in new_ring.secrets)
         seals_with(tmp_path / "new", fingerprint)
 
 

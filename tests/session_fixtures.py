@@ -21,8 +21,8 @@ WAIVE = {"waive_penalty": "100", "waive_compound": "100", "waive_fees": "100"}
 
 
 def make_demo(folder: Path) -> Path:
-    from app.services.context import open_context
     from app.services.demo.service import seed_demo
+    from app.services.startup import open_context
 
     with open_context(folder, actor="演示") as ctx:
         seed_demo(ctx)

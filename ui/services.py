@@ -76,7 +76,7 @@ class ContextCaseService:
     def context(self) -> AppContext:
         """The `AppContext`, opened (and migrated) the first time it is needed."""
         if self._ctx is None:
-            from app.services.context import open_context
+            from app.services.startup import open_context
 
             self._ctx = open_context(
                 self.data_dir, actor=self._actor, migrate=True, clock=self._clock

@@ -89,8 +89,8 @@ def entry_row(entry: AuditEntry) -> list[str]:
 
 
 def run_reanchor(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.maintenance.audit import reanchor
+    from app.services.startup import open_context
 
     with open_context(args.data_dir, actor=args.actor) as ctx:
         info = reanchor(ctx, args.reason)

@@ -33,8 +33,8 @@ def _size(n: int) -> str:
 
 
 def run_create(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.maintenance.backup import create_backup
+    from app.services.startup import open_context
 
     with open_context(args.data_dir, actor="backup") as ctx:
         result = create_backup(ctx, to=args.to)

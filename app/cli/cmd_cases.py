@@ -58,7 +58,7 @@ def summary_row(case: CaseSummary) -> list[str]:
 
 def run_list(args: argparse.Namespace) -> int:
     from app.services.cases.service import list_cases
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         found = list_cases(ctx, args.query or "")
@@ -197,7 +197,7 @@ def run_show(args: argparse.Namespace) -> int:
     import json
 
     from app.services.cases.service import get_case
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         detail = get_case(ctx, args.case_no)
@@ -211,7 +211,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_assign(args: argparse.Namespace) -> int:
     from app.services.cases.assign import assign_mediator
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         summary = assign_mediator(ctx, args.case_no, args.mediator)
@@ -221,7 +221,7 @@ def run_assign(args: argparse.Namespace) -> int:
 
 def run_set_status(args: argparse.Namespace) -> int:
     from app.services.cases.status import set_status
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         summary = set_status(

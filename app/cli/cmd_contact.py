@@ -46,7 +46,7 @@ LIST_HEADERS = ("时间", "对象", "姓名", "方式", "结果", "承诺", "下
 
 def run_add(args: argparse.Namespace) -> int:
     from app.services.contacts.log import NewContact, add_contact
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     new = NewContact(
         case_no=args.case_no, channel=args.channel, to=args.to, at=args.at,
@@ -71,7 +71,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     from app.services.contacts.log import list_contacts
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         found = list_contacts(ctx, args.case_no)
@@ -98,7 +98,7 @@ def run_worklist(args: argparse.Namespace) -> int:
     from datetime import date
 
     from app.services.contacts.worklist import worklist
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         day = date.fromisoformat(args.date) if args.date else ctx.today()
@@ -116,7 +116,7 @@ def run_worklist(args: argparse.Namespace) -> int:
 
 def run_person(args: argparse.Namespace) -> int:
     from app.services.contacts.log import add_contact_person
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         info = add_contact_person(ctx, args.case_no, args.name, args.phone, args.relation)
@@ -126,7 +126,7 @@ def run_person(args: argparse.Namespace) -> int:
 
 def run_message(args: argparse.Namespace) -> int:
     from app.services.contacts.messages import export_messages, preview_message
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         preview = preview_message(ctx, args.case_no, args.template, to=args.to,
@@ -141,8 +141,8 @@ def run_message(args: argparse.Namespace) -> int:
 
 def run_settings(args: argparse.Namespace) -> int:
     from app.services.contacts import settings as rules
-    from app.services.context import open_context
     from app.services.organisation.accounts import key_holder
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         current = rules.conduct_settings(ctx)

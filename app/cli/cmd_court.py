@@ -15,9 +15,9 @@ from typing import Any
 
 def _ruling(args: argparse.Namespace) -> int:
     from app.cli.cmd_render import parse_day
-    from app.services.context import open_context
     from app.services.litigation.confirm import confirm_case
     from app.services.litigation.rulings import record_confirmation_ruling
+    from app.services.startup import open_context
 
     day = parse_day(args.date, "--date")
     act = confirm_case if args.court_command == "confirm" else record_confirmation_ruling
@@ -29,8 +29,8 @@ def _ruling(args: argparse.Namespace) -> int:
 
 def _packages(args: argparse.Namespace) -> int:
     from app.cli.cmd_render import parse_day
-    from app.services.context import open_context
     from app.services.litigation.package import litigation_packages
+    from app.services.startup import open_context
 
     on = parse_day(args.on, "--on") if args.on else None
     with open_context(args.data_dir) as ctx:
@@ -46,8 +46,8 @@ def _worklist(args: argparse.Namespace) -> int:
     from app.cli.cmd_render import parse_day
     from app.cli.output import print_json, table
     from app.domain.money import fmt_grouped
-    from app.services.context import open_context
     from app.services.performance.worklist import worklist
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         on = parse_day(args.on, "--on") if args.on else ctx.today()

@@ -7,8 +7,8 @@ from typing import Any
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.demo.service import seed_demo
+    from app.services.startup import open_context
 
     with open_context(args.data_dir, actor="demo") as ctx:
         result = seed_demo(ctx, force=args.force)

@@ -20,8 +20,8 @@ from app.domain.errors import InputError, Problem
 
 def _add(args: argparse.Namespace) -> int:
     from app.cli.cmd_sign import read_bytes
-    from app.services.context import open_context
     from app.services.litigation.evidence import add_evidence
+    from app.services.startup import open_context
 
     if bool(args.case_no) == bool(args.batch):
         raise InputError([Problem("CASE_NO", "请给出案号，或用 --batch 指定批次（二者选一）。")])
@@ -44,8 +44,8 @@ def _add(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     from app.cli.output import local_time, print_json, table
-    from app.services.context import open_context
     from app.services.litigation.evidence import case_evidence, export_name
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         items = case_evidence(ctx, args.case_no)
@@ -77,9 +77,9 @@ def _plain(item: Any) -> dict[str, Any]:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.litigation.certificate import export_package, issue_certificate
     from app.services.litigation.evidence import export_evidence
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         if args.certificate:

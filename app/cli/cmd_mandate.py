@@ -30,8 +30,8 @@ LEVEL_LABELS = {"creditor": "债权人", "batch": "批次", "case": "本案"}
 
 
 def run_set(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.mandate.service import set_mandate
+    from app.services.startup import open_context
 
     limits = {name: getattr(args, name) for name in LIMITS if getattr(args, name) is not None}
     with open_context(args.data_dir) as ctx:
@@ -42,8 +42,8 @@ def run_set(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.mandate.service import assess_saved
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         check = assess_saved(ctx, args.case_no)
@@ -77,9 +77,9 @@ def _print_sources(view: Any) -> None:
 
 
 def run_request(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.mandate.approval import approval_request_pdf
     from app.services.mandate.exceptions import request_exception
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         info = request_exception(ctx, args.case_no)
@@ -94,8 +94,8 @@ def run_request(args: argparse.Namespace) -> int:
 
 
 def run_decide(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.mandate.exceptions import record_decision
+    from app.services.startup import open_context
 
     scan = Path(args.scan).read_bytes() if args.scan else None
     with open_context(args.data_dir) as ctx:
@@ -109,9 +109,9 @@ def run_decide(args: argparse.Namespace) -> int:
 
 
 def run_pending(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.mandate.approval import approvals_xlsx
     from app.services.mandate.exceptions import pending_exceptions
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         found = pending_exceptions(ctx)

@@ -23,8 +23,8 @@ EXIT_OK = 0
 
 
 def run_notice(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.personal_data.notice import record_notice
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         info = record_notice(ctx, args.case_no, args.party_id, how=args.how,
@@ -35,9 +35,9 @@ def run_notice(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.organisation.accounts import key_holder
     from app.services.personal_data.access import person_export, write_export
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         export = person_export(ctx, args.number, by=key_holder(ctx))
@@ -47,9 +47,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_erase(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.organisation.accounts import key_holder
     from app.services.personal_data.erasure import erase_case
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         result = erase_case(ctx, args.case_no, reason=args.reason, by=key_holder(ctx))
@@ -66,9 +66,9 @@ def run_erase(args: argparse.Namespace) -> int:
 
 
 def run_due(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.organisation.accounts import key_holder
     from app.services.personal_data.erasure import due_for_erasure, erase_due
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         due = due_for_erasure(ctx)
@@ -87,8 +87,8 @@ def run_due(args: argparse.Namespace) -> int:
 
 def run_retention(args: argparse.Namespace) -> int:
     from app.services.contacts.settings import retention_years, set_retention_years
-    from app.services.context import open_context
     from app.services.organisation.accounts import key_holder
+    from app.services.startup import open_context
 
     with open_context(args.data_dir) as ctx:
         years = (

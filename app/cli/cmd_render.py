@@ -25,8 +25,8 @@ COURT_KINDS = tuple(COURT_DOCUMENT_KINDS)
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.documents.service import render_document
+    from app.services.startup import open_context
 
     out: Path = args.out
     if not out.parent.is_dir() and str(out.parent):

@@ -18,10 +18,10 @@ from app.domain.errors import InputError, Problem
 def run(args: argparse.Namespace) -> int:
     from app.cli.cmd_render import parse_day
     from app.cli.output import print_json
-    from app.services.context import open_context
     from app.services.organisation.service import get_profile
     from app.services.reports.export import report_json, write_pdf, write_xlsx
     from app.services.reports.service import ReportFilter, build_report
+    from app.services.startup import open_context
 
     start = parse_day(args.start, "--from") if args.start else None
     end = parse_day(args.end, "--to") if args.end else None

@@ -28,7 +28,7 @@ def app(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     from app.services.cases import service as cases
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     folder = tmp_path / "data"
     clock = FixedClock(START)

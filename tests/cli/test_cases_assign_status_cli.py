@@ -21,13 +21,13 @@ def app(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def case_dir(tmp_path: Path) -> tuple[Path, str]:
     from app.services.cases.service import create_case
-    from app.services.context import open_context
     from app.services.organisation.accounts import key_holder
     from app.services.organisation.service import (
         MediatorInfo,
         OrganisationProfile,
         save_profile,
     )
+    from app.services.startup import open_context
 
     folder = tmp_path / "data"
     with open_context(folder, actor="准备") as ctx:

@@ -15,7 +15,7 @@ from tests.store_fixtures import new_case
 @pytest.fixture
 def store_dir(tmp_path: Path) -> tuple[Path, str]:
     from app.services.cases.service import create_case
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     folder = tmp_path / "data"
     with open_context(folder) as ctx:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.services.context import open_context
 from app.services.organisation.accounts import key_holder
 from app.services.organisation.service import OrganisationProfile, save_profile
+from app.services.startup import open_context
 from tests.cli.test_sign_verify_cli import run_cli
 from tests.security_fixtures import TEST_PASSPHRASE
 from tests.store_fixtures import make_template

@@ -43,7 +43,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def ctx(demo_template: Path, tmp_path: Path) -> Any:
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     folder = copy_demo(demo_template, tmp_path / "data")
     with open_context(folder, actor="测试调解员", clock=FixedClock(SESSION_START)) as context:

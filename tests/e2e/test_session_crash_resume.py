@@ -26,7 +26,7 @@ def driver(mode: str, data_dir: Path, case_no: str) -> list[str]:
 
 
 def test_a_killed_session_resumes_with_everything_committed(tmp_path):
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     data_dir = make_demo(tmp_path / "data")
     with open_context(data_dir, actor="检查") as ctx:

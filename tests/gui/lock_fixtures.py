@@ -14,7 +14,7 @@ MED_PW = "调解员-密码-2026"
 
 def make_empty_store(folder: Path) -> Path:
     """A migrated, encrypted case store with no account (make it once per module)."""
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     open_context(folder / "data", actor="准备").close()
     return folder / "data"
@@ -26,8 +26,8 @@ def copy_store(store: Path, tmp_path: Path) -> Path:
 
 def add_accounts(data_dir: Path) -> None:
     """张伟 (supervisor, zhangwei) and 王芳 (mediator, wangfang)."""
-    from app.services.context import open_context
     from app.services.organisation import accounts as accounts
+    from app.services.startup import open_context
 
     with open_context(data_dir, actor="准备") as ctx:
         accounts.create_first_supervisor(ctx, "zhangwei", "张伟", BOSS_PW)
@@ -36,8 +36,8 @@ def add_accounts(data_dir: Path) -> None:
 
 
 def stored_accounts(data_dir: Path) -> dict[str, Any]:
-    from app.services.context import open_context
     from app.services.organisation import accounts as accounts
+    from app.services.startup import open_context
 
     with open_context(data_dir, actor="检查") as ctx:
         return {a.username: a for a in accounts.list_accounts(ctx)}

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 
 from app.services.cases.service import create_case
-from app.services.context import open_context
 from app.services.organisation.accounts import key_holder
 from app.services.organisation.service import MediatorInfo, OrganisationProfile, save_profile
+from app.services.startup import open_context
 from tests.store_fixtures import FixedClock, copy_template, make_template, new_case
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner

@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel
 
-from app.services.context import open_context
+from app.services.startup import open_context
 from tests.store_fixtures import FixedClock
 from tests.unit.documents.demo_case import BARE_CASE_NO, CASE_NO, NOW, prepare
 from tests.unit.documents.pdf_checks import decode_qr

@@ -42,13 +42,13 @@ CLAUSES = ("债务人提前还清的，债权人不再收取其他费用", "双�
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    from app.services.context import open_context
     from app.services.organisation.accounts import key_holder
     from app.services.organisation.service import (
         MediatorInfo,
         OrganisationProfile,
         save_profile,
     )
+    from app.services.startup import open_context
 
     folder = make_empty_store(tmp_path)
     add_accounts(folder)
@@ -184,8 +184,8 @@ def print_agreement(qtbot, wizard, out: Path) -> bytes:
 
 
 def test_the_first_day_in_the_gui_alone(qtbot, themed_app, data_dir, tmp_path):
-    from app.services.context import open_context
     from app.services.organisation import accounts
+    from app.services.startup import open_context
     from ui.services import ContextCaseService
     from ui.tasks import InlineTaskRunner
     from ui.views.main_window import MainWindow

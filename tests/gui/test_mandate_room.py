@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from app.services.context import open_context
 from app.services.mandate.service import set_mandate
 from app.services.settlement import service as st
+from app.services.startup import open_context
 from tests.settlement_fixtures import add_snapshot
 from tests.store_fixtures import FixedClock, copy_template, make_template, new_case
 from ui.services import ContextCaseService

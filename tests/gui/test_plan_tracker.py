@@ -12,8 +12,8 @@ from PySide6.QtCore import QDate, Qt
 
 from app.domain.performance import InstallmentState
 from app.services.cases.service import create_case, get_case
-from app.services.context import open_context
 from app.services.settlement import service as st
+from app.services.startup import open_context
 from tests.settlement_fixtures import (
     EQUAL_SPEC,
     TERMS,

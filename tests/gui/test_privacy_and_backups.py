@@ -30,7 +30,7 @@ CLERK = SignedIn("xiaoli", "小李", "mediator", datetime(2026, 3, 2, 1, 0, tzin
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store with two cases, made once per module."""
     from app.services.cases import service as cases
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     folder = tmp_path_factory.mktemp("privacy") / "data"
     copy_template(make_template(tmp_path_factory.mktemp("tpl")), folder)
@@ -75,7 +75,7 @@ def on_runner(qtbot: Any, runner: TaskRunner, fn: Any) -> Any:
 
 
 def audit_events(data_dir: Path, action: str) -> list[Any]:
-    from app.services.context import open_context
+    from app.services.startup import open_context
     from app.store.records import AuditEvent
 
     with open_context(data_dir, actor="检查") as ctx, ctx.read() as uow:
@@ -222,7 +222,7 @@ def test_back_up_now_into_a_chosen_folder_then_restore(
     with pytest.raises(Exception, match="请关闭并重新打开调解工作台"):
         on_runner(qtbot, runner, service.list_cases)  # nothing reads or writes the old view
     from app.services.cases import service as cases
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(service.data_dir, actor="检查") as ctx:
         assert sorted(c.debtor_name for c in cases.list_cases(ctx)) == ["李芳", "王建国"]

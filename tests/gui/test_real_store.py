@@ -21,8 +21,8 @@ WAIT = 10_000
 @pytest.fixture(scope="module")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder with the 24 demo cases, made once per module."""
-    from app.services.context import open_context
     from app.services.demo.service import seed_demo
+    from app.services.startup import open_context
 
     folder = tmp_path_factory.mktemp("demo") / "data"
     with open_context(folder, actor="演示") as ctx:
@@ -52,7 +52,7 @@ def real_window(qtbot, themed_app, demo_template, tmp_path) -> Iterator[MainWind
 
 def stored_cases(data_dir: Path) -> list:
     from app.services.cases import service as cases
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(data_dir, actor="检查") as ctx:
         return cases.list_cases(ctx)
@@ -153,7 +153,7 @@ def test_show_full_number_in_the_main_window_is_audited_and_masked_again(real_wi
     with qtbot.waitSignal(real_window.detail.number_revealed, timeout=WAIT):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert first.debtor_id_number in real_window.detail.text()
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(real_window._data_dir, actor="检查") as ctx, ctx.read() as uow:
         last = uow.audit.last()

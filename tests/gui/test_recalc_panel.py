@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from app.services.context import open_context
 from app.services.recalc import service as rc
+from app.services.startup import open_context
 from ui.models.recalc_lines import LINE_ROLE, VIEW_ROLE, LineColumn
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner

@@ -36,8 +36,8 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def prepared(demo_template: Path, tmp_path: Path) -> tuple[Path, str]:
     """A demo store with a session agreed and signed on the pad by everyone, not finished."""
-    from app.services.context import open_context
     from app.services.sessions import service as sessions
+    from app.services.startup import open_context
 
     folder = copy_demo(demo_template, tmp_path / "data")
     with open_context(folder, actor="准备", clock=FixedClock(SESSION_START)) as ctx:
@@ -90,8 +90,8 @@ def finish(qtbot, wizard: SessionWizard, asker: Asker) -> Any:
 
 
 def stored_agreement(data_dir: Path, case_no: str) -> Any:
-    from app.services.context import open_context
     from app.services.documents.store import latest_version
+    from app.services.startup import open_context
 
     with open_context(data_dir, actor="检查") as ctx:
         return latest_version(ctx, case_no, "agreement")

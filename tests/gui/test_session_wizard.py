@@ -47,7 +47,7 @@ def data_dir(demo_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def case_no(data_dir: Path) -> str:
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(data_dir, actor="准备") as ctx:
         return scheduled_case(ctx)
@@ -73,8 +73,8 @@ def wizard(qtbot, themed_app, data_dir, case_no) -> Iterator[SessionWizard]:
 
 
 def stored(data_dir: Path, case_no: str) -> Any:
-    from app.services.context import open_context
     from app.services.sessions import service as sessions
+    from app.services.startup import open_context
 
     with open_context(data_dir, actor="检查", clock=FixedClock(SESSION_START)) as ctx:
         return sessions.start_or_resume(ctx, case_no)
@@ -334,8 +334,8 @@ def test_every_step_fits_a_1366_by_768_screen_without_sideways_scrolling(qtbot, 
 
 def test_a_whole_session_ends_in_a_signed_agreement_with_its_pdf(qtbot, wizard, data_dir, tmp_path):
     from app.services.cases.service import get_case
-    from app.services.context import open_context
     from app.services.settlement.service import get_settlement
+    from app.services.startup import open_context
 
     check_in(qtbot, wizard)
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
@@ -446,7 +446,7 @@ def sign_everyone(qtbot, wizard: SessionWizard) -> None:
 
 def test_a_session_without_agreement_ends_with_the_termination_record(qtbot, wizard, data_dir):
     from app.services.cases.service import get_case
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     check_in(qtbot, wizard)
     wizard.go(1)

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from app.domain.plan import PlanMethod
-from app.services.context import open_context
 from app.services.settlement import service as st
+from app.services.startup import open_context
 from tests.settlement_fixtures import TO_SIGNED, add_snapshot, set_floor, walk
 from tests.store_fixtures import FixedClock, copy_template, make_template, new_case
 from ui.models.plan_rows import PlanColumn

@@ -25,7 +25,7 @@ from ui.views.main_window import MainWindow
 @pytest.fixture
 def damaged_store(tmp_path: Path) -> Path:
     from app.services.cases import service as cases
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     data_dir = tmp_path / "data"
     with open_context(data_dir, clock=FixedClock(START)) as ctx:

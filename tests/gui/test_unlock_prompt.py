@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 import ui.views.lock.passphrase_dialog as passphrase_dialog
 from app.services import unlock
-from app.services.context import open_context
+from app.services.startup import open_context
 from ui.main import build_main_window, unlock_case_store
 
 

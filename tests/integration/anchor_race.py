@@ -17,7 +17,7 @@ from typing import Any
 
 
 def write(data_dir: Path, name: str, count: int) -> None:
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     print("READY", flush=True)
     if sys.stdin.readline().strip() != "go":

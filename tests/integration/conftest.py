@@ -30,7 +30,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def ctx(data_dir: Path, clock: FixedClock) -> Iterator[Any]:
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     context = open_context(data_dir, actor="测试员", clock=clock)
     yield context

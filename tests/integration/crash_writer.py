@@ -30,7 +30,7 @@ def say(line: str) -> None:
 def worker(data_dir: Path, run: int) -> None:
     """Open the real store and commit one small transaction after another, forever."""
     from app.services.cases import service as cases
-    from app.services.context import open_context
+    from app.services.startup import open_context
     from tests.store_fixtures import new_case
 
     ctx = open_context(data_dir, actor=f"crash-{run}", migrate=False)

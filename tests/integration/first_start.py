@@ -17,7 +17,7 @@ from pathlib import Path
 
 def first_start(data_dir: Path, name: str) -> str:
     from app.domain.errors import DomainError
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     try:
         with open_context(data_dir, actor=name) as ctx, ctx.write() as uow:

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.errors import DomainError, InputError
-from app.services.context import open_context
 from app.services.organisation import accounts as acc
+from app.services.startup import open_context
 from app.store.accounts import Account
 from app.store.records import AuditEvent
 from tests.store_fixtures import FixedClock

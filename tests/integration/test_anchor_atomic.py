@@ -23,10 +23,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.services.context import open_context
 from app.services.maintenance import audit
 from app.services.maintenance import backup as bk
 from app.services.maintenance import restore as rs
+from app.services.startup import open_context
 from app.store.audit_anchor import ANCHOR_CREATED
 from app.store.records import AuditEvent
 

@@ -13,8 +13,8 @@ import pytest
 
 from app.domain.errors import DomainError, InputError
 from app.services.cases import service as cases
-from app.services.context import open_context
 from app.services.maintenance import audit as audit
+from app.services.startup import open_context
 from app.store.audit import GENESIS, event_hash
 from app.store.audit_anchor import ANCHOR_FILE
 from tests.security_fixtures import connect_store, sqlite_errors

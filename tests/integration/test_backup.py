@@ -14,9 +14,9 @@ import pytest
 from app.domain.errors import DomainError
 from app.security import dbkey
 from app.services.cases import service as cases
-from app.services.context import open_context
 from app.services.maintenance import backup as bk
 from app.services.maintenance import restore as rs
+from app.services.startup import open_context
 from app.store import cipher
 from app.store.audit import AuditLog
 from tests.security_fixtures import TEST_PASSPHRASE, connect_store, store_key

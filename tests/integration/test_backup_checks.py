@@ -16,8 +16,8 @@ import pytest
 
 from app.domain.errors import DomainError
 from app.services.cases import service as cases
-from app.services.context import open_context
 from app.services.maintenance import backup as bk
+from app.services.startup import open_context
 from tests.damage import damage_silently
 from tests.store_fixtures import FixedClock, new_case
 

@@ -20,7 +20,7 @@ from typing import IO
 import pytest
 from sqlalchemy import select
 
-from app.services.context import open_context
+from app.services.startup import open_context
 from app.store.audit import AuditLog
 from app.store.models import Case
 from app.store.records import AuditEvent

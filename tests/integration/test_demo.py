@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from app.services.cases import service as cases
-from app.services.context import open_context
 from app.services.demo.service import seed_demo
+from app.services.startup import open_context
 from tests.store_fixtures import copy_template
 
 pytest.importorskip("app.domain.identifiers")  # create_case validates IDs with it

@@ -38,7 +38,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def ctx(demo: Path) -> Iterator[Any]:
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(demo, actor="检查", migrate=False) as context:
         yield context

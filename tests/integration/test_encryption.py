@@ -13,7 +13,8 @@ from app.domain.errors import DomainError
 from app.security import dbkey
 from app.security.secrets import PASSPHRASE_ENV
 from app.services import unlock
-from app.services.context import AppContext, open_context
+from app.services.context import AppContext
+from app.services.startup import open_context
 from app.store import cipher, migrate
 from app.store.backup import backup_database
 from app.store.unit_of_work import Store

@@ -34,7 +34,7 @@ def data_dir(template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def ctx(data_dir: Path) -> Iterator[Any]:
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(data_dir, actor="张调解员", migrate=False) as context:
         yield context

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.services.context import open_context
+from app.services.startup import open_context
 from app.store.records import AuditEvent
 
 pytestmark = pytest.mark.slow

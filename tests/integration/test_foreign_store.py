@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import DomainError
-from app.services.context import open_context
 from app.services.maintenance.database import upgrade_database
+from app.services.startup import open_context
 from app.store import cipher, migrate
 
 

@@ -22,10 +22,10 @@ from app.security import dbkey
 from app.security.secrets import PASSPHRASE_ENV
 from app.services import unlock
 from app.services.cases import service as cases
-from app.services.context import open_context
 from app.services.demo import service as demo
 from app.services.maintenance import backup as bk
 from app.services.maintenance import restore as rs
+from app.services.startup import open_context
 from app.store.errors import FULL_MESSAGE, StoreFull
 from tests.security_fixtures import store_key
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from app.services.cases import service as cases
-from app.services.context import open_context
 from app.services.maintenance import backup as bk
 from app.services.maintenance import restore as rs
 from app.services.organisation.signing import ensure_identity
+from app.services.startup import open_context
 from tests.store_fixtures import new_case
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")

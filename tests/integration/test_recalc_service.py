@@ -16,8 +16,8 @@ import pytest
 
 from app.domain.errors import DomainError, InputError
 from app.services.cases import service as cases
-from app.services.context import open_context
 from app.services.recalc import service as rc
+from app.services.startup import open_context
 from tests.security_fixtures import connect_store, sqlite_errors
 from tests.store_fixtures import START, FixedClock, new_case
 

@@ -56,7 +56,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def ctx(demo_template: Path, tmp_path: Path, clock: FixedClock) -> Iterator[Any]:
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     folder = copy_demo(demo_template, tmp_path / "data")
     with open_context(folder, actor="测试调解员", clock=clock) as context:

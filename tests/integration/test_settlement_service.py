@@ -13,8 +13,8 @@ from sqlalchemy.exc import DatabaseError
 from app.domain.errors import DomainError, InputError
 from app.domain.plan import Frequency, PlanMethod
 from app.services.cases.service import create_case, get_case
-from app.services.context import open_context
 from app.services.settlement import service as st
+from app.services.startup import open_context
 from tests.settlement_fixtures import (
     EQUAL_SPEC,
     LAWFUL_TOTAL,

@@ -13,11 +13,11 @@ import pytest
 from app.security import dbkey
 from app.security.secrets import PASSPHRASE_ENV
 from app.services import unlock
-from app.services.context import open_context
 from app.services.maintenance import backup as bk
 from app.services.maintenance import restore as rs
 from app.services.maintenance.signing_backup import bundle_path
 from app.services.organisation.signing import sign_document, verify_document
+from app.services.startup import open_context
 from tests.security_fixtures import memory_keyring, store_key
 from tests.unit.signing.pdfs import chinese_pdf
 

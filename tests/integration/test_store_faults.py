@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from app.services.cases import service as cases
-from app.services.context import open_context
 from app.services.maintenance.backup import create_backup
+from app.services.startup import open_context
 from tests.damage import damage_a_table
 from tests.fs_faults import fill, read_only, tiny_disk
 from tests.store_fixtures import new_case

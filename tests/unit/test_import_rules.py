@@ -81,12 +81,7 @@ def test_the_rule_checker_sees_a_violation(tmp_path: Path) -> None:
 # -- no import cycles ------------------------------------------------------------------------
 
 # Cycles known and kept for now, each with the reason. Remove an entry once it is gone.
-ALLOWED_CYCLES: set[frozenset[str]] = {
-    # The start-up sequence (migrate, back up before migrating) lives in `open_context`,
-    # and the backup service needs `AppContext`: moving the start-up out of context.py
-    # removes it (left to the change that reworks the start-up).
-    frozenset({"app.services.context", "app.services.maintenance.backup"}),
-}
+ALLOWED_CYCLES: set[frozenset[str]] = set()
 
 
 def project_modules() -> dict[str, Path]:

@@ -27,13 +27,13 @@ def pages(pdf: bytes, name: str, first: int = 1, scale: float = 1.2) -> None:
 
 
 def main(folder: Path) -> None:
-    from app.services.context import open_context
     from app.services.demo.service import seed_demo
     from app.services.litigation.certificate import issue_certificate
     from app.services.litigation.claim import case_stage
     from app.services.litigation.papers import render_court_document
     from app.services.reports.pdf import report_pdf
     from app.services.reports.service import ReportFilter, build_report
+    from app.services.startup import open_context
 
     OUT.mkdir(parents=True, exist_ok=True)
     with open_context(folder, actor="演示") as ctx:

@@ -200,7 +200,7 @@ def draw(pad: Any) -> None:
 
 
 def main(argv: list[str]) -> int:
-    from app.services.context import open_context
+    from app.services.startup import open_context
     from ui.main import create_application, parse_options
     from ui.ops import maintenance
     from ui.services import ContextCaseService

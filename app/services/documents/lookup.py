@@ -18,7 +18,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from app.services.context import db_path_for, open_context
+from app.services.context import db_path_for
+from app.services.startup import open_context
 
 DOCUMENTS_STORE = "app.services.documents.store"
 

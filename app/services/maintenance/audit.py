@@ -106,7 +106,8 @@ class AuditEntry:
 def open_existing(data_dir: Path | None, actor: str = "audit") -> AppContext:
     """A context on the store in `data_dir` without migrating or backing up (read-only use);
     a `DomainError` when there is no store there."""
-    from app.services.context import db_path_for, open_context, resolve_data_dir
+    from app.services.context import db_path_for, resolve_data_dir
+    from app.services.startup import open_context
 
     folder = resolve_data_dir(data_dir)
     if not db_path_for(folder).is_file():

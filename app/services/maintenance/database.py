@@ -39,7 +39,7 @@ class DatabaseHealth:
 
 def upgrade_database(data_dir: Path | None, *, key: bytes | None = None) -> UpgradeReport:
     """Create or upgrade the store to the newest revision (backing up an existing one)."""
-    from app.services.context import refuse_empty_store
+    from app.services.startup import refuse_empty_store
     from app.store import migrate
     from app.store.faults import calm_os_errors
     from app.store.locks import setup_lock

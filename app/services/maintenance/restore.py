@@ -230,8 +230,8 @@ def _restore(
     env: Mapping[str, str] | None,
     actor: str,
 ) -> RestoreResult:
-    from app.services.context import open_context
     from app.services.maintenance.signing_backup import restore_bundle
+    from app.services.startup import open_context
     from app.services.unlock import unlock_store
     from app.store.backup import fold_wal, stage_restore, swap_in
 

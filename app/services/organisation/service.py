@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from app.domain.errors import DomainError, InputError, Problem
 from app.domain.vocab import MEDIATOR_ROLES
-from app.services.context import AppContext, db_path_for, open_context
+from app.services.context import AppContext, db_path_for
 from app.services.organisation.accounts import SignedIn, require
 from app.services.organisation.rules import (
     check_mediator,
@@ -32,6 +32,7 @@ from app.services.organisation.rules import (
     mediator_problems,
 )
 from app.services.organisation.seal_image import normalise_seal
+from app.services.startup import open_context
 from app.store.models import Case, Mediator, Organisation
 from app.store.unit_of_work import UnitOfWork
 

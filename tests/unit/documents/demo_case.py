@@ -29,12 +29,12 @@ NOW = datetime(2026, 7, 2, 3, 30, tzinfo=UTC)
 
 def prepare(data_dir: Path) -> None:
     """Seed the demo into `data_dir` and make CASE_NO ready for all six documents."""
-    from app.services.context import open_context
     from app.services.demo.service import seed_demo
     from app.services.organisation.accounts import key_holder
     from app.services.organisation.service import set_seal_image
     from app.services.recalc.service import recalculate
     from app.services.settlement.service import save_settlement
+    from app.services.startup import open_context
 
     with open_context(data_dir, actor="测试员", clock=lambda: NOW) as ctx:
         seed_demo(ctx)

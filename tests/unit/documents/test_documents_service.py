@@ -18,7 +18,7 @@ from tests.unit.documents.pdf_checks import all_text, decode_qr, page_texts
 
 @pytest.fixture
 def ctx(demo_dir: Path) -> Iterator[Any]:
-    from app.services.context import open_context
+    from app.services.startup import open_context
 
     with open_context(demo_dir, actor="测试员", clock=lambda: NOW) as context:
         yield context

@@ -16,14 +16,10 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from app.documents.pdf.styles import (
-    MARGIN_BOTTOM,
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
-    MARGIN_TOP,
     MM,
-    PAGE_HEIGHT,
     PAGE_WIDTH,
     SONG,
+    a4_document,
     styles,
 )
 from app.domain.money import fmt_grouped
@@ -59,23 +55,11 @@ class ApprovalRequest:
 
 def render_approval_request(data: ApprovalRequest) -> bytes:
     """The request as a PDF (deterministic for the same data)."""
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Paragraph, Spacer
 
     st = styles()
     out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        invariant=1,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title="超出授权调解方案批准申请",
-        author="",
-        creator="Mediation Desk",
-        subject=data.number,
-    )
+    doc = a4_document(out, title="超出授权调解方案批准申请", subject=data.number)
 
     def p(text: str, style: str = "body") -> Paragraph:
         return Paragraph(text, st[style])

@@ -14,14 +14,9 @@ from app.documents.pdf.pages import canvas_class
 from app.documents.pdf.signatures import seal_block, signature_table
 from app.documents.pdf.styles import (
     FRAME_WIDTH,
-    MARGIN_BOTTOM,
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
-    MARGIN_TOP,
     MM,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
     SONG,
+    a4_document,
     styles,
 )
 from app.documents.pdf.template import Template, block_kept, block_text, fill, load_template
@@ -40,20 +35,13 @@ class IncompleteDocument(ValueError):
 
 def render_pdf(kind: str, data: DocumentData) -> bytes:
     """The PDF of `kind` for `data`: deterministic bytes. Raises IncompleteDocument."""
-    from reportlab.platypus import SimpleDocTemplate
-
     missing = missing_fields(kind, data)
     if missing:
         raise IncompleteDocument(missing)
     template = load_template(kind)
     story = build_story(template, data)
     out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1,
-        leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-        title=template.title, author="", creator="Mediation Desk", subject=data.number,
-    )  # fmt: skip
+    doc = a4_document(out, title=template.title, subject=data.number)
     maker = canvas_class(data.number, qr_payload(data), data.created, template.title)
     doc.build(story, canvasmaker=maker)
     return out.getvalue()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import IO, Any
 
 from app.paths import resource
 
@@ -13,6 +13,18 @@ MARGIN_LEFT, MARGIN_RIGHT = 28 * MM, 22 * MM  # the binding edge on the left
 MARGIN_TOP, MARGIN_BOTTOM = 25 * MM, 31 * MM
 FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 QR_SIZE = 24 * MM
+
+
+def a4_document(out: IO[bytes], *, title: str, subject: str = "") -> Any:
+    """A reportlab document on the house A4 page: margins, metadata, deterministic bytes."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    return SimpleDocTemplate(
+        out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1,
+        leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+        title=title, author="", creator="Mediation Desk", subject=subject,
+    )  # fmt: skip
 
 SONG = "MDPdfSong"  # AR PL UMing CN: body text, a Song/Ming face as court papers use
 HEI = "MDPdfHei"  # WenQuanYi Micro Hei: title and headings

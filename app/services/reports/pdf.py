@@ -94,35 +94,20 @@ def amounts_chart(report: Report, width: float, height: float) -> Any:
 
 
 def report_pdf(report: Report, org_name: str) -> bytes:
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     from app.documents.pdf.styles import (
         FRAME_WIDTH,
-        MARGIN_BOTTOM,
-        MARGIN_LEFT,
-        MARGIN_RIGHT,
-        MARGIN_TOP,
         MM,
-        PAGE_HEIGHT,
-        PAGE_WIDTH,
         SONG,
+        a4_document,
         styles,
     )
     from app.services.reports.service import summary_lines
 
     st = styles()
     out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        invariant=1,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title="调解工作统计报告",
-        creator="Mediation Desk",
-    )
+    doc = a4_document(out, title="调解工作统计报告")
     figures = Table(
         [
             [Paragraph(k, st["cell"]), Paragraph(v, st["cell_num"])]

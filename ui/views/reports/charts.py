@@ -14,18 +14,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-PALETTE = (
-    "#2F6DB5",
-    "#E07B39",
-    "#3A9D5D",
-    "#C9453E",
-    "#8062B0",
-    "#9A7B4F",
-    "#D264A8",
-    "#7F7F7F",
-    "#B5B83A",
-    "#2BB0C2",
-)
+from app.services.reports.pdf import PALETTE
+
 ROW_HEIGHT = 22
 LABEL_WIDTH = 120
 

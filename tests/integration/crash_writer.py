@@ -47,7 +47,7 @@ def worker(data_dir: Path, run: int) -> None:
 
 
 def main(data_dir: Path) -> None:
-    from app.services.context import open_context  # noqa: F401
+    from app.services.startup import open_context  # noqa: F401
     from app.services.unlock import database_key
     from tests.store_fixtures import new_case  # noqa: F401
 

@@ -114,10 +114,18 @@ class SessionWizard(QWidget):
         self._shortcuts()
         self.shared.state_changed.connect(self._state_changed)
         self.shared.problem_shown.connect(self._show_problem)
-        self.saver.busy_changed.connect(self._busy_changed)
-        self.saver.committed.connect(lambda _p: self._busy_changed(self.saver.busy()))
+        self.drafts = self._settlement_step().page.drafts
+        self.saver.busy_changed.connect(lambda _b: self._busy_changed(self._busy()))
+        self.saver.committed.connect(lambda _p: self._busy_changed(self._busy()))
+        self.drafts.busy_changed.connect(lambda _b: self._busy_changed(self._busy()))
         self.finish_page.closed.connect(self._closed)
         self.resize(1366, 768)
+
+    def _settlement_step(self) -> SettlementStep:
+        return next(p for p in self.pages if isinstance(p, SettlementStep))
+
+    def _busy(self) -> bool:
+        return self.saver.busy() or self.drafts.busy()
 
     @property
     def finish_page(self) -> FinishPage:
@@ -231,6 +239,8 @@ class SessionWizard(QWidget):
         if not 0 <= step < len(self.pages) or self.shared.state is None:
             return
         self.saver.flush()
+        for page in self.pages:
+            page.flush()
         if remember and step != self.current:
             self.shared.call(remember_step, self.shared.case_no, step)
         self.current = step
@@ -333,5 +343,7 @@ class SessionWizard(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing typed is lost: what waits is saved, and the window waits for the writes."""
         self.saver.flush()
+        for page in self.pages:
+            page.flush()
         self.shared.runner.wait_for_done(10_000)
         super().closeEvent(event)

@@ -100,7 +100,7 @@ def test_a_private_lender_without_credit_code_is_a_person(ctx: Any) -> None:
         ({"creditor_name": "  "}, "creditor_name", "请填写债权人名称"),
         ({"lender_type": "pawnshop"}, "lender_type", "无法识别"),
         ({"debtor_name": ""}, "debtor_name", "请填写债务人姓名"),
-        ({"debtor_id_number": "110105194912310021"}, "debtor_id_number", "身份证号最后一位校验码应为X"),
+        ({"debtor_id_number": "110105194912310021"}, "debtor_id_number", "校验码应为X"),
         ({"debtor_id_number": ""}, "debtor_id_number", "身份证号码"),
         ({"debtor_phone": "12345"}, "debtor_phone", "手机号应为 11 位，现在是 5 位"),
         ({"debtor_phone": ""}, "debtor_phone", "请填写债务人的 11 位手机号码"),

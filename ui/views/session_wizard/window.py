@@ -74,9 +74,10 @@ QPushButton#nextStep { font-weight: bold; padding: 5px 18px; }
 
 
 def start(ctx: Any, case_no: str) -> Any:
-    from app.services.sessions.service import start_or_resume
+    """The session started or resumed, or a finished case's last session (to read)."""
+    from app.services.sessions.service import open_for_wizard
 
-    return start_or_resume(ctx, case_no)
+    return open_for_wizard(ctx, case_no)
 
 
 def remember_step(ctx: Any, case_no: str, step: int) -> int:
@@ -221,8 +222,11 @@ class SessionWizard(QWidget):
     # -- opening ----------------------------------------------------------------------------
 
     def open(self) -> None:
-        """Start or resume the case's session (on the database thread), then show its step."""
-        self.shared.call(start, self.shared.case_no, on_done=self._opened)
+        """Start or resume the case's session (on the database thread), then show its step;
+        a finished case shows its last session, read-only, at the finish step."""
+        self.shared.call(
+            start, self.shared.case_no, on_done=self._opened, on_error=self._not_opened
+        )
 
     def _opened(self, state: SessionState) -> None:
         for page in self.pages:
@@ -230,7 +234,19 @@ class SessionWizard(QWidget):
             page.refresh(state)
         self._state_changed(state)
         self.session_loaded.emit(state)
-        self.go(state.step, remember=False)
+        if state.is_open:
+            self.go(state.step, remember=False)
+            return
+        for page in self.pages[:-1]:
+            page.setEnabled(False)  # to read: what was recorded stays as it was
+        self.go(len(self.pages) - 1, remember=False)
+
+    def _not_opened(self, error: BaseException) -> None:
+        """No session to run or read (a case closed without one): say so, show nothing."""
+        self.heading.setText(str(error))
+        for widget in (self.stack, self.step_list, self.back_button, self.next_button):
+            widget.setEnabled(False)
+        self.stack.setVisible(False)
 
     # -- moving -----------------------------------------------------------------------------
 
@@ -241,7 +257,7 @@ class SessionWizard(QWidget):
         self.saver.flush()
         for page in self.pages:
             page.flush()
-        if remember and step != self.current:
+        if remember and step != self.current and self.shared.state.is_open:
             self.shared.call(remember_step, self.shared.case_no, step)
         self.current = step
         page = self.pages[step]
@@ -282,13 +298,17 @@ class SessionWizard(QWidget):
         debtor = next((p.name for p in state.case.parties if p.role == "debtor"), "")
         status = labels.status_label(state.status)
         started = formatting.local_time(state.started_at)
-        self.heading.setText(
+        heading = (
             self.tr("调解 %1 · 债务人 %2 · %3 · 开始于 %4")
             .replace("%1", state.case_no)
             .replace("%2", debtor)
             .replace("%3", status)
             .replace("%4", started)
         )
+        if state.ended_at is not None:
+            ended = formatting.local_time(state.ended_at)
+            heading += self.tr(" · 结束于 %1").replace("%1", ended)
+        self.heading.setText(heading)
         for step, name in enumerate(words.steps()):
             done = not missing_for_step(state, step)
             mark = "✓" if done else "·"

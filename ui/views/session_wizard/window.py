@@ -36,6 +36,7 @@ from ui.views.session_wizard.step_recalc import RecalcPage
 from ui.views.session_wizard.step_record import RecordPage
 from ui.views.session_wizard.step_settlement import SettlementStep
 from ui.views.session_wizard.step_signatures import SignaturesPage
+from ui.views.session_wizard.todo_box import TodoBox
 
 if TYPE_CHECKING:
     from app.services.sessions.service import SessionState
@@ -60,9 +61,10 @@ QListWidget#stepList::item { padding: 7px 6px; border-radius: 4px; }
 QListWidget#stepList::item:selected { background: #dbe8fd; color: #111827; }
 QLabel#wizardTitle { font-size: 12pt; font-weight: bold; color: #111827; }
 QLabel#stepTitle { font-size: 12pt; font-weight: bold; color: #1f3a68; }
-QLabel#missing { background: #fffaeb; color: #93370d; border: 1px solid #fedf89;
-    border-radius: 4px; padding: 5px 10px; }
-QLabel#missing[tone="done"] { background: #ecfdf3; color: #05603a; border-color: #abefc6; }
+QFrame#missing { background: #fffaeb; border: 1px solid #fedf89; border-radius: 4px; }
+QFrame#missing QLabel { color: #93370d; background: transparent; border: none; }
+QFrame#missing[tone="done"] { background: #ecfdf3; border-color: #abefc6; }
+QFrame#missing[tone="done"] QLabel { color: #05603a; }
 QLabel#saveState { color: #4b5563; }
 QLabel#keysHint { color: #6b7280; font-size: 9pt; padding: 6px 4px; }
 QLabel#finishSummary { background: #ffffff; border: 1px solid #dfe3e8; border-radius: 6px;
@@ -183,9 +185,7 @@ class SessionWizard(QWidget):
         column.setSpacing(6)
         self.step_title = QLabel()
         self.step_title.setObjectName("stepTitle")
-        self.missing = QLabel()
-        self.missing.setObjectName("missing")
-        self.missing.setWordWrap(True)
+        self.missing = TodoBox()
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
@@ -321,17 +321,7 @@ class SessionWizard(QWidget):
         state = self.shared.state
         if state is None or self.current < 0:
             return
-        missing = missing_for_step(state, self.current)
-        if missing:
-            text = self.tr("还需要：") + "\n" + "\n".join(f"• {m}" for m in missing[:8])
-            if len(missing) > 8:
-                text += "\n" + self.tr("…… 另有 %1 项").replace("%1", str(len(missing) - 8))
-        else:
-            text = self.tr("本步已完成。")
-        self.missing.setText(text)
-        self.missing.setProperty("tone", "" if missing else "done")
-        self.missing.style().unpolish(self.missing)
-        self.missing.style().polish(self.missing)
+        self.missing.show_missing(missing_for_step(state, self.current))
 
     def _busy_changed(self, busy: bool) -> None:
         if busy:

@@ -128,17 +128,37 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="+144"/>
+        <location filename="../../ui/app_lock.py" line="+130"/>
+        <source>调解工作台</source>
+        <translation>Mediation Desk</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>自动备份失败</source>
         <translation>Automatic backup failed</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
+        <source>调解工作台 — 创建主管账户</source>
+        <translation>Mediation Desk — create the supervisor account</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>调解工作台 — 登录</source>
+        <translation>Mediation Desk — sign in</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>无法打开案件库</source>
         <translation>Cannot open the case store</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+56"/>
+        <source>调解工作台已锁定</source>
+        <translation>Mediation Desk is locked</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>已切换为 %1。</source>
         <translation>Switched to %1.</translation>
     </message>
@@ -431,7 +451,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>The case cannot change status any more.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>债权人：%1</source>
         <translation>Creditor: %1</translation>
     </message>
@@ -1395,11 +1415,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <location line="+11"/>
         <location line="+34"/>
         <location line="+97"/>
+        <location line="+41"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-169"/>
         <source>备注，如：微信转账</source>
         <translation>Note, e.g. WeChat transfer</translation>
     </message>
@@ -1450,12 +1471,22 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+22"/>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="-17"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>晚于主张截至日期 %1：计算日须不早于这一天，请核对日期。</source>
         <translation>After the claim&apos;s as-of date %1: the recalculation date cannot be earlier than this day; check the date.</translation>
     </message>
@@ -1776,32 +1807,49 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Finish: end the session, move the case on, print the documents</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>（尚未选择）</source>
         <translation>(not chosen yet)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+22"/>
         <source>调解结果：%1</source>
         <translation>Outcome: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-19"/>
         <source>依法应还：%1 元</source>
         <translation>Lawfully owed: %1 yuan</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+21"/>
         <source>调解确定的还款总额：%1 元</source>
         <translation>Settled total: %1 yuan</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-17"/>
         <source>案件状态：%1 → %2</source>
         <translation>Case status: %1 → %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>（未选择）</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本次调解已于 %1 结束（开始于 %2）。</source>
+        <translation>This session ended at %1 (it began at %2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>案件状态：%1</source>
+        <translation>Case status: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>完成调解</source>
         <translation>Finish the session</translation>
     </message>
@@ -1827,7 +1875,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Choose a folder for the documents</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-154"/>
         <source>还不能完成：</source>
         <translation>Cannot finish yet:</translation>
     </message>
@@ -1931,7 +1979,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Share waived: 100% waives it all, 0 waives nothing</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>不减免（可通过约定和解金额调整）</source>
         <translation>Not waived (see the agreed sum)</translation>
     </message>
@@ -1999,14 +2047,6 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <location line="+1"/>
         <source>实现债权费用</source>
         <translation>Costs of enforcing the claim</translation>
-    </message>
-</context>
-<context>
-    <name>LockCover</name>
-    <message>
-        <location filename="../../ui/app_lock.py" line="-194"/>
-        <source>调解工作台已锁定</source>
-        <translation>Mediation Desk is locked</translation>
     </message>
 </context>
 <context>
@@ -4238,12 +4278,12 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>SessionWizard</name>
     <message>
-        <location filename="../../ui/views/session_wizard/window.py" line="+112"/>
+        <location filename="../../ui/views/session_wizard/window.py" line="+115"/>
         <source>调解 %1</source>
         <translation>Session %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>正在打开调解…</source>
         <translation>Opening the session…</translation>
     </message>
@@ -4263,7 +4303,7 @@ Alt+1…9 go to a step
 Enter: next field (a new line in long text)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
@@ -4273,7 +4313,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+70"/>
         <source>第 %1 步，共 %2 步</source>
         <translation>Step %1 of %2</translation>
     </message>
@@ -4283,22 +4323,12 @@ Enter: next field (a new line in long text)</translation>
         <translation>Session %1 · debtor %2 · %3 · started %4</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>还需要：</source>
-        <translation>Still needed:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>…… 另有 %1 项</source>
-        <translation>… and %1 more</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>本步已完成。</source>
-        <translation>This step is complete.</translation>
-    </message>
-    <message>
         <location line="+8"/>
+        <source> · 结束于 %1</source>
+        <translation> · ended %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4354,17 +4384,17 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/views/settlement/page.py" line="+103"/>
+        <location filename="../../ui/views/settlement/page.py" line="+106"/>
         <source>第 %1 条：</source>
         <translation>Term %1: </translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>在上方列表中选择一个案件，即可在这里确定调解方案。</source>
         <translation>Choose a case in the list above to work out its settlement here.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>依法应还</source>
         <translation>Lawful</translation>
     </message>
@@ -4389,7 +4419,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Save the settlement (it can change until the agreement is signed, never after)</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+132"/>
         <source>案件 %1 还没有保存的计算结果。调解方案以依法应还金额为基础：请先在“重新计算”中计算并保存计算结果，再回到这里。</source>
         <translation>Case %1 has no saved recalculation yet. A settlement starts from the lawful amount: compute and save it under &quot;Recalculation&quot; first, then come back here.</translation>
     </message>
@@ -4415,6 +4445,16 @@ Enter: next field (a new line in long text)</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>草稿已自动保存 %1</source>
+        <translation>Draft saved automatically %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按“保存”校验后，草稿即成为调解方案</source>
+        <translation>Press Save: once it checks out, the draft becomes the settlement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>尚未保存</source>
         <translation>Not saved yet</translation>
     </message>
@@ -4424,7 +4464,12 @@ Enter: next field (a new line in long text)</translation>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+12"/>
+        <source>草稿未能自动保存：%1</source>
+        <translation>The draft could not be saved: %1</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>减免项有误，请看标红的项目</source>
         <translation>A waiver is refused; see the fields in red</translation>
     </message>
@@ -4454,7 +4499,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Not saved: correct the fields in red and save again.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4651,12 +4696,17 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/views/cases/status_dialog.py" line="+57"/>
+        <location filename="../../ui/views/cases/status_dialog.py" line="+59"/>
         <source>更改案件状态 %1</source>
         <translation>Change the status of %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
+        <source>案件 %1 当前为“%2”。</source>
+        <translation>Case %1 is now “%2”.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>如：（2026）浙0108民特123号</source>
         <translation>e.g. (2026) Zhe 0108 Min Te No. 123</translation>
     </message>
@@ -4758,6 +4808,25 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location line="+53"/>
         <source>上限为年利率 %1（与重新计算相同）</source>
         <translation>Capped at %1 a year (as in the recalculation)</translation>
+    </message>
+</context>
+<context>
+    <name>TodoBox</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/todo_box.py" line="+29"/>
+        <location line="+21"/>
+        <source>还需要：</source>
+        <translation>Still needed:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>本步已完成。</source>
+        <translation>This step is complete.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>…… 另有 %1 项（指向此处可看全部）</source>
+        <translation>… and %1 more (point here to see them all)</translation>
     </message>
 </context>
 <context>

@@ -206,6 +206,7 @@ class FinishPage(StepPage):
         self.seal_problem.setVisible(bool(seal_problem))
         self.documents = list(closed.documents)
         self.save_all.setVisible(True)
+        self.finish_button.setVisible(False)  # done: nothing is left to finish
         self._show_stored()
         self.closed.emit(closed)
 

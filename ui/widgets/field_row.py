@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.widgets.error_line import ErrorLine
+from ui.widgets.message_label import message_label
 
 
 class FieldRow(QWidget):
@@ -22,10 +23,7 @@ class FieldRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(editor)
-        self.error = ErrorLine() if keep_room else QLabel()
-        if not keep_room:
-            self.error.setObjectName("fieldError")
-            self.error.setWordWrap(True)
+        self.error = ErrorLine() if keep_room else message_label("fieldError")
         self.error.setVisible(False)
         layout.addWidget(self.error)
 

@@ -15,26 +15,24 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit
 
-from app.domain.errors import DomainError, InputError
 from app.domain.plan import PlanMethod
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import settlement
+from ui.refusal import Refusal, refused
+from ui.tasks import TaskRunner
 from ui.views.settlement.levers import LeversBox, percent_text
 from ui.views.settlement.plan import PlanBox, day_of, set_day
 from ui.views.settlement.terms_box import UNSET, ClausesBox, TermsBox
 
+if TYPE_CHECKING:
+    from app.services.settlement.draft import SettlementDraft
+    from ui.services import Core
+
 Form = dict[str, Any]
-
-
-def save_draft(service: Any, case_no: str, form: Form) -> Any:
-    """Keep the page's form as the case's draft (on the database thread)."""
-    from app.services.settlement.draft import save_draft as keep
-
-    return keep(service.context(), case_no, form)
 
 
 # -- reading and filling the boxes ------------------------------------------------------------
@@ -245,7 +243,7 @@ class DraftSaver(QObject):
 
     def __init__(
         self,
-        service: Any,
+        service: Core,
         runner: TaskRunner,
         form: Callable[[], Form],
         parent: QObject | None = None,
@@ -287,11 +285,9 @@ class DraftSaver(QObject):
             self._idle_check()
             return
         self._last, self._running = form, self._running + 1
-        service, case_no = self._service, self._case_no
-        self._runner.submit(
-            lambda: save_draft(service, case_no, form),
-            on_finished=self._done,
-            on_failed=self._failed,
+        work = settlement.save_draft(self._service, self._case_no, form)
+        self._runner.run(work).success(self._done).failure(
+            refused(self._failed, always=self._over)
         )
 
     def forget(self) -> None:
@@ -304,21 +300,19 @@ class DraftSaver(QObject):
     def busy(self) -> bool:
         return self._running > 0 or self._waiting
 
-    def _done(self, draft: Any) -> None:
+    def _done(self, draft: SettlementDraft) -> None:
         self._running -= 1
         self.kept.emit(draft)
         self._idle_check()
 
-    def _failed(self, error: BaseException) -> None:
+    def _over(self) -> None:
+        """Refused or failed: the same form is tried again at the next edit."""
         self._running -= 1
-        self._last = None  # the same form is tried again at the next edit
-        if isinstance(error, InputError):
-            self.refused.emit("；".join(p.reason for p in error.problems))
-        elif isinstance(error, DomainError):
-            self.refused.emit(str(error))
-        else:
-            report_unexpected(error)
+        self._last = None
         self._idle_check()
+
+    def _failed(self, refusal: Refusal) -> None:
+        self.refused.emit("；".join(refusal.reasons))
 
     def _idle_check(self) -> None:
         if not self.busy():

@@ -46,7 +46,7 @@ def save_draft(ctx: AppContext, case_no: str, form: Mapping[str, Any]) -> Settle
 
     InputError at `settlement_draft` for a form that is not the page's shape or too large;
     DomainError when the case is past the point where a settlement may change."""
-    from app.services.settlement.service import require_editable
+    from app.services.settlement.terms import require_editable
 
     kept = checked_form(form)
     with ctx.write() as uow:

@@ -54,6 +54,7 @@ from app.services.settlement.terms import (
     check_settlement,
     info_of,
     proposal_for,
+    require_editable,
     terms_json,
 )
 
@@ -240,17 +241,6 @@ def _require_snapshot(uow: UnitOfWork, case: Case, snapshot_id: int | None) -> R
             "请先在“重新计算”中计算并保存计算结果。"
         )
     return row
-
-
-def require_editable(case: Case) -> None:
-    if case.status in EDITABLE:
-        return
-    if case.status in SIGNED_STATES:
-        raise DomainError(
-            f"案件 {case.case_no} 的调解协议已签署（当前状态：{label(case.status)}），"
-            "已签署协议的条款不能修改。"
-        )
-    raise DomainError(f"案件 {case.case_no} 当前为“{label(case.status)}”，不能再保存调解方案。")
 
 
 def _lawful_of(snap: RecalcSnapshot) -> LawfulFigures:

@@ -55,6 +55,7 @@ from ui.widgets.hint_stack import install_hint_stack
 from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
+    from app.services.settlement.draft import SettlementDraft
     from app.services.settlement.service import SettlementBasis
     from ui.ops.settlement import MandateState
     from ui.services import Core
@@ -311,7 +312,7 @@ class SettlementPage(QWidget):
             self._filling = False
         self.drafts.follow(basis.case_no if basis.editable else "", self.form_now())
 
-    def _fill_saved(self, basis: Any) -> None:
+    def _fill_saved(self, basis: SettlementBasis) -> None:
         saved: SettlementInfo | None = basis.saved
         self.levers.set_levers(saved.levers if saved else Levers())
         self.plan.set_spec(saved.plan_input if saved else {}, basis.today)
@@ -355,7 +356,9 @@ class SettlementPage(QWidget):
         self.locked.setText(text.replace("%1", basis.status_label))
         self.locked.setVisible(True)
 
-    def _show_saved(self, saved: SettlementInfo | None, draft: Any = None) -> None:
+    def _show_saved(
+        self, saved: SettlementInfo | None, draft: SettlementDraft | None = None
+    ) -> None:
         if draft is not None:
             text = self.tr("草稿已自动保存 %1").replace("%1", formatting.local_time(draft.saved_at))
             self.saved_note.setText(text)
@@ -368,7 +371,7 @@ class SettlementPage(QWidget):
         text = self.tr("已保存 %1").replace("%1", formatting.local_time(saved.updated_at))
         self.saved_note.setText(text)
 
-    def _draft_kept(self, draft: Any) -> None:
+    def _draft_kept(self, draft: SettlementDraft) -> None:
         basis = self._basis
         if basis is None or basis.case_no != self._case_no:
             return

@@ -187,10 +187,11 @@ def test_the_to_do_box_shows_what_fits_and_counts_the_rest(qtbot, themed_app):
 
 
 def test_a_dialog_field_stays_put_when_the_one_above_gets_or_loses_its_error(qtbot, themed_app):
+    from tests.gui.fakes import FakeCaseService
     from ui.tasks import InlineTaskRunner
     from ui.views.cases.new_case_dialog import NewCaseDialog
 
-    dialog = NewCaseDialog(object(), InlineTaskRunner())
+    dialog = NewCaseDialog(FakeCaseService(), InlineTaskRunner())
     qtbot.addWidget(dialog)
     dialog.show()
     QApplication.processEvents()

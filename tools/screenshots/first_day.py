@@ -126,18 +126,19 @@ def shoot_case_pane(service: Any, case_no: str, out: Path) -> None:
     window.close()
 
 
-def shoot_new_case(out: Path) -> None:
+def shoot_new_case(service: Any, out: Path) -> None:
     from ui.tasks import InlineTaskRunner
     from ui.views.cases.new_case_dialog import NewCaseDialog
 
-    dialog = NewCaseDialog(object(), InlineTaskRunner())
+    dialog = NewCaseDialog(service, InlineTaskRunner())
     texts = {"creditor_name": "滨江小额贷款有限公司", "debtor_name": "王建国",
              "debtor_id_number": "11010519491231002X", "debtor_phone": "13912345678",
              "principal": "30000", "disbursed": "27000", "annual_rate": "24%"}  # fmt: skip
     for name, text in texts.items():
         dialog.edit(name).setText(text)
-    dialog.mediator.addItem("王芳", "王芳")
-    dialog.mediator.setCurrentIndex(1)
+    if dialog.mediator.findData("王芳") < 0:
+        dialog.mediator.addItem("王芳", "王芳")
+    dialog.mediator.setCurrentIndex(dialog.mediator.findData("王芳"))
     dialog.lender_type.setCurrentIndex(dialog.lender_type.findData("small_loan"))
     dialog.repayment_method.setCurrentIndex(dialog.repayment_method.findData("equal_installment"))
     dialog.contract_date.set_value(date(2023, 4, 10))
@@ -160,9 +161,9 @@ def main(argv: list[str]) -> int:
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     create_application(parse_options(rest))
     known.out.mkdir(parents=True, exist_ok=True)
-    shoot_new_case(known.out)
     with tempfile.TemporaryDirectory(prefix="md-first-day-") as tmp:
         service, case_no = prepare(Path(tmp))
+        shoot_new_case(service, known.out)
         shoot_debt_step(service, case_no, known.out)
         shoot_case_pane(service, case_no, known.out)
         service.close()

@@ -51,18 +51,19 @@ SKIPPED_WINDOWS = (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.Spl
 
 
 class LockCover(QWidget):
-    """An opaque sheet over one window's contents while the app is locked."""
+    """An opaque sheet over one window's contents until someone signs in, titled for what
+    it is: 登录 or 创建主管账户 at start, 已锁定 once the app was locked."""
 
-    def __init__(self, host: QWidget) -> None:
+    def __init__(self, host: QWidget, title: str) -> None:
         super().__init__(host)
         self.setObjectName("lockCover")
         self.setAutoFillBackground(True)
         layout = QVBoxLayout(self)
-        label = QLabel(self.tr("调解工作台已锁定"))
-        label.setObjectName("sectionTitle")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(title)
+        self.title.setObjectName("sectionTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
-        layout.addWidget(label)
+        layout.addWidget(self.title)
         layout.addStretch(3)  # above the lock dialog, which opens in the middle
         self.setGeometry(host.rect())
         host.installEventFilter(self)
@@ -128,7 +129,7 @@ class AppLock(QObject):
         if app is not None:
             app.installEventFilter(self)
         self.timer.start()
-        self._cover_all()
+        self._cover_all(self.tr("调解工作台"))
         self._runner.run(accounts.needs_first_account(self._service)).success(
             self._opened
         ).failure(refused(self._start_failed))
@@ -143,10 +144,12 @@ class AppLock(QObject):
         dialog: QDialog
         if first:
             dialog = FirstAccountDialog(self._service, self._runner, self._window)
+            self._retitle(self.tr("调解工作台 — 创建主管账户"))
         else:
             dialog = SignInDialog(
                 self._service, self._runner, policy=self._policy, parent=self._window
             )
+            self._retitle(self.tr("调解工作台 — 登录"))
         dialog.signed_in.connect(self._user_signed_in)
         dialog.rejected.connect(self.start_cancelled)
         self._show(dialog)
@@ -201,7 +204,7 @@ class AppLock(QObject):
         self.idle.lock()
         while (popup := QApplication.activePopupWidget()) is not None:
             popup.close()  # an open menu or list would stay above the cover
-        self._cover_all()
+        self._cover_all(self.tr("调解工作台已锁定"))
         dialog = SignInDialog(
             self._service,
             self._runner,
@@ -240,10 +243,15 @@ class AppLock(QObject):
         self._load_minutes()
         self.signed_in.emit(user)
 
-    def _cover_all(self) -> None:
+    def _cover_all(self, title: str) -> None:
         for widget in QApplication.topLevelWidgets():
             if _coverable(widget) and widget is not self.dialog:
-                self.covers.append(LockCover(widget))
+                self.covers.append(LockCover(widget, title))
+
+    def _retitle(self, title: str) -> None:
+        for cover in self.covers:
+            if isValid(cover):
+                cover.title.setText(title)
 
     def _uncover_all(self) -> None:
         for cover in self.covers:

@@ -128,17 +128,37 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="+139"/>
+        <location filename="../../ui/app_lock.py" line="+132"/>
+        <source>调解工作台</source>
+        <translation>Mediation Desk</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>自动备份失败</source>
         <translation>Automatic backup failed</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>调解工作台 — 创建主管账户</source>
+        <translation>Mediation Desk — create the supervisor account</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>调解工作台 — 登录</source>
+        <translation>Mediation Desk — sign in</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>无法打开案件库</source>
         <translation>Cannot open the case store</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+49"/>
+        <source>调解工作台已锁定</source>
+        <translation>Mediation Desk is locked</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>已切换为 %1。</source>
         <translation>Switched to %1.</translation>
     </message>
@@ -431,7 +451,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>The case cannot change status any more.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>债权人：%1</source>
         <translation>Creditor: %1</translation>
     </message>
@@ -1395,11 +1415,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <location line="+11"/>
         <location line="+34"/>
         <location line="+97"/>
+        <location line="+41"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-169"/>
         <source>备注，如：微信转账</source>
         <translation>Note, e.g. WeChat transfer</translation>
     </message>
@@ -1450,12 +1471,22 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+22"/>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-17"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>晚于主张截至日期 %1：计算日须不早于这一天，请核对日期。</source>
         <translation>After the claim&apos;s as-of date %1: the recalculation date cannot be earlier than this day; check the date.</translation>
     </message>
@@ -1746,32 +1777,49 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Finish: end the session, move the case on, print the documents</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>（尚未选择）</source>
         <translation>(not chosen yet)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+22"/>
         <source>调解结果：%1</source>
         <translation>Outcome: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-19"/>
         <source>依法应还：%1 元</source>
         <translation>Lawfully owed: %1 yuan</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+21"/>
         <source>调解确定的还款总额：%1 元</source>
         <translation>Settled total: %1 yuan</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-17"/>
         <source>案件状态：%1 → %2</source>
         <translation>Case status: %1 → %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>（未选择）</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本次调解已于 %1 结束（开始于 %2）。</source>
+        <translation>This session ended at %1 (it began at %2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>案件状态：%1</source>
+        <translation>Case status: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>完成调解</source>
         <translation>Finish the session</translation>
     </message>
@@ -1787,7 +1835,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     </message>
     <message>
         <location line="+4"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>调解协议书已加盖组织电子签章（数字签名）。</source>
         <translation>The mediation agreement carries the organisation&apos;s digital seal (digital signature).</translation>
     </message>
@@ -1797,7 +1845,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Choose a folder for the documents</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-157"/>
         <source>还不能完成：</source>
         <translation>Cannot finish yet:</translation>
     </message>
@@ -1901,7 +1949,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Share waived: 100% waives it all, 0 waives nothing</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>不减免（可通过约定和解金额调整）</source>
         <translation>Not waived (see the agreed sum)</translation>
     </message>
@@ -1969,14 +2017,6 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <location line="+1"/>
         <source>实现债权费用</source>
         <translation>Costs of enforcing the claim</translation>
-    </message>
-</context>
-<context>
-    <name>LockCover</name>
-    <message>
-        <location filename="../../ui/app_lock.py" line="-177"/>
-        <source>调解工作台已锁定</source>
-        <translation>Mediation Desk is locked</translation>
     </message>
 </context>
 <context>
@@ -4148,12 +4188,12 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>SessionWizard</name>
     <message>
-        <location filename="../../ui/views/session_wizard/window.py" line="+104"/>
+        <location filename="../../ui/views/session_wizard/window.py" line="+107"/>
         <source>调解 %1</source>
         <translation>Session %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>正在打开调解…</source>
         <translation>Opening the session…</translation>
     </message>
@@ -4173,7 +4213,7 @@ Alt+1…9 go to a step
 Enter: next field (a new line in long text)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
@@ -4183,7 +4223,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+69"/>
         <source>第 %1 步，共 %2 步</source>
         <translation>Step %1 of %2</translation>
     </message>
@@ -4193,22 +4233,12 @@ Enter: next field (a new line in long text)</translation>
         <translation>Session %1 · debtor %2 · %3 · started %4</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>还需要：</source>
-        <translation>Still needed:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>…… 另有 %1 项</source>
-        <translation>… and %1 more</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>本步已完成。</source>
-        <translation>This step is complete.</translation>
-    </message>
-    <message>
         <location line="+8"/>
+        <source> · 结束于 %1</source>
+        <translation> · ended %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4264,17 +4294,17 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/views/settlement/page.py" line="+88"/>
+        <location filename="../../ui/views/settlement/page.py" line="+92"/>
         <source>第 %1 条：</source>
         <translation>Term %1: </translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>在上方列表中选择一个案件，即可在这里确定调解方案。</source>
         <translation>Choose a case in the list above to work out its settlement here.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>依法应还</source>
         <translation>Lawful</translation>
     </message>
@@ -4299,7 +4329,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Save the settlement (it can change until the agreement is signed, never after)</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+135"/>
         <source>案件 %1 还没有保存的计算结果。调解方案以依法应还金额为基础：请先在“重新计算”中计算并保存计算结果，再回到这里。</source>
         <translation>Case %1 has no saved recalculation yet. A settlement starts from the lawful amount: compute and save it under &quot;Recalculation&quot; first, then come back here.</translation>
     </message>
@@ -4324,7 +4354,17 @@ Enter: next field (a new line in long text)</translation>
         <translation>The case is &quot;%1&quot;: its settlement can no longer change.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>草稿已自动保存 %1</source>
+        <translation>Draft saved automatically %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按“保存”校验后，草稿即成为调解方案</source>
+        <translation>Press Save: once it checks out, the draft becomes the settlement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>尚未保存</source>
         <translation>Not saved yet</translation>
     </message>
@@ -4334,7 +4374,12 @@ Enter: next field (a new line in long text)</translation>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+12"/>
+        <source>草稿未能自动保存：%1</source>
+        <translation>The draft could not be saved: %1</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>减免项有误，请看标红的项目</source>
         <translation>A waiver is refused; see the fields in red</translation>
     </message>
@@ -4364,7 +4409,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Not saved: correct the fields in red and save again.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4561,12 +4606,17 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/views/cases/status_dialog.py" line="+55"/>
+        <location filename="../../ui/views/cases/status_dialog.py" line="+57"/>
         <source>更改案件状态 %1</source>
         <translation>Change the status of %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <source>案件 %1 当前为“%2”。</source>
+        <translation>Case %1 is now “%2”.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>如：（2026）浙0108民特123号</source>
         <translation>e.g. (2026) Zhe 0108 Min Te No. 123</translation>
     </message>
@@ -4668,6 +4718,25 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location line="+53"/>
         <source>上限为年利率 %1（与重新计算相同）</source>
         <translation>Capped at %1 a year (as in the recalculation)</translation>
+    </message>
+</context>
+<context>
+    <name>TodoBox</name>
+    <message>
+        <location filename="../../ui/views/session_wizard/todo_box.py" line="+29"/>
+        <location line="+21"/>
+        <source>还需要：</source>
+        <translation>Still needed:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>本步已完成。</source>
+        <translation>This step is complete.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>…… 另有 %1 项（指向此处可看全部）</source>
+        <translation>… and %1 more (point here to see them all)</translation>
     </message>
 </context>
 <context>
@@ -4997,37 +5066,47 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Lawyer fee</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="+101"/>
-        <source>{year}年{month}月{day}日</source>
-        <translation>{year}-{month:02d}-{day:02d}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>是</source>
-        <translation>Yes</translation>
+        <location line="+4"/>
+        <source>调解员</source>
+        <translation>Mediator</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>否</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../app/domain/vocab.py" line="+5"/>
         <source>主任调解员</source>
         <translation>Chief mediator</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>调解通知书</source>
+        <translation>Notice of mediation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解笔录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>人民调解协议书</source>
         <translation>Mediation agreement</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>还款计划表</source>
+        <translation>Repayment plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>司法确认申请书</source>
         <translation>Application for judicial confirmation</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>调解终结书</source>
+        <translation>Record of termination</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>民事起诉状</source>
         <translation>Civil complaint</translation>
     </message>
@@ -5052,79 +5131,69 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Application for enforcement</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>定稿</source>
-        <translation>Final</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>已打印</source>
-        <translation>Printed</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>已签署</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>带手写签名的 PDF</source>
-        <translation>PDF with handwritten signatures</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>手写签名</source>
-        <translation>Handwritten signature</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>数字签名</source>
-        <translation>Digital signature</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>数字签名的 PDF</source>
-        <translation>Digitally signed PDF</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>签字纸本的扫描件或照片</source>
-        <translation>Scan or photo of the signed paper</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>纸质签字（扫描件）</source>
-        <translation>Signed on paper (scan)</translation>
-    </message>
-    <message>
-        <location line="-8"/>
+        <location line="+4"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <source>调解员</source>
-        <translation>Mediator</translation>
+        <location line="+1"/>
+        <source>定稿</source>
+        <translation>Final</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>调解笔录</source>
-        <translation>Session record</translation>
+        <location line="+1"/>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>调解终结书</source>
-        <translation>Record of termination</translation>
+        <source>手写签名</source>
+        <translation>Handwritten signature</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <source>调解通知书</source>
-        <translation>Notice of mediation</translation>
+        <location line="+1"/>
+        <source>纸质签字（扫描件）</source>
+        <translation>Signed on paper (scan)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>还款计划表</source>
-        <translation>Repayment plan</translation>
+        <location line="+1"/>
+        <source>数字签名</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>签字纸本的扫描件或照片</source>
+        <translation>Scan or photo of the signed paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>带手写签名的 PDF</source>
+        <translation>PDF with handwritten signatures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数字签名的 PDF</source>
+        <translation>Digitally signed PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="+101"/>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{year}-{month:02d}-{day:02d}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -5171,7 +5240,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/domain/vocab.py" line="-8"/>
+        <location filename="../../app/domain/vocab.py" line="-37"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>

@@ -275,3 +275,32 @@ def test_run_gui_asks_for_the_supervisor_then_for_a_password(tmp_path):
         "cases 0 当前用户：张伟（主管）",
         "exit 0",
     ]
+
+
+def cover_title(window: Any) -> str:
+    cover = cover_of(window)
+    assert cover is not None
+    return str(cover.title.text())
+
+
+def test_the_first_screen_is_titled_for_what_it_is_and_only_a_lock_says_locked(
+    qtbot, themed_app, data_dir
+):
+    first = Harness(qtbot, data_dir)
+    try:
+        assert cover_title(first.window) == "调解工作台 — 创建主管账户"
+        assert first.lock.dialog.windowTitle() == "创建主管账户"  # type: ignore[union-attr]
+    finally:
+        first.close()
+    add_accounts(data_dir)
+    started = Harness(qtbot, data_dir)
+    try:
+        assert cover_title(started.window) == "调解工作台 — 登录"
+        assert started.lock.dialog.windowTitle() == "登录调解工作台"  # type: ignore[union-attr]
+        sign_in_at_start(qtbot, started, "wangfang", MED_PW)
+        with qtbot.waitSignal(started.lock.locked, timeout=WAIT):
+            started.window.lock_action.trigger()
+        assert cover_title(started.window) == "调解工作台已锁定"
+        assert started.lock.dialog.windowTitle() == "已锁定"  # type: ignore[union-attr]
+    finally:
+        started.close()

@@ -1,18 +1,22 @@
 """Issue 13, "Done when": a mediator's whole first day in the GUI alone, from an empty store.
 
-A supervisor account exists (and the organisation's profile, as Settings keeps it); the
-mediator signs in, types the small-loan case of the issue into 新建案件 (30,000 lent as
+Two accounts exist (a supervisor and a mediator) and nothing else. The supervisor signs in
+at the start screen and types the organisation's profile into 设置 → 调解组织 (its name,
+address, phone and the mediator 刘涛); the app is locked and the mediator signs in on the
+lock screen, types the small-loan case of the issue into 新建案件 (30,000 lent as
 27,000 with 3,000 deducted up front, equal instalments, a late fee, a collection fee and a
 lawyer's fee), assigns it in the case pane, enters the acceleration, four payments and the
 lender's claim in the debt step, recalculates at the claim's date (the figure the GUI shows
 is the one `python -m app recalc` gives on the same facts, run here), settles (a down payment
 and ten instalments, how to pay, other terms), renders, signs on the pad, finishes and prints
-the agreement to a PDF file through QPrinter; every agreed term is in the printed document.
+the agreement to a PDF file through QPrinter; every agreed term is in the document sent to
+the printer (its text: the printed pages are images of it), page for page.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -22,7 +26,7 @@ from PySide6.QtWidgets import QLineEdit
 from app.domain.numerals import format_amount, format_date_cn
 from app.domain.plan import PlanMethod
 from tests import first_day
-from tests.gui.lock_fixtures import MED_PW, add_accounts, make_empty_store
+from tests.gui.lock_fixtures import BOSS_PW, MED_PW, add_accounts, make_empty_store
 from tests.gui.test_session_wizard import (
     WAIT,
     check_in,
@@ -40,30 +44,58 @@ METHOD = "转入债权人账户：滨江小额贷款有限公司，中国银行�
 CLAUSES = ("债务人提前还清的，债权人不再收取其他费用", "双方确认本协议履行完毕后再无其他纠纷")
 
 
+ORGANISATION = {"name": "滨江区金融纠纷人民调解委员会", "address": "杭州市滨江区江南大道100号",
+                "phone": "0571-88886666"}  # fmt: skip
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    from app.services.organisation.accounts import key_holder
-    from app.services.organisation.service import (
-        MediatorInfo,
-        OrganisationProfile,
-        save_profile,
-    )
-    from app.services.startup import open_context
-
+    """An empty store with the two accounts of the lock tests (no profile, no case)."""
     folder = make_empty_store(tmp_path)
     add_accounts(folder)
-    with open_context(folder, actor="准备") as ctx:
-        profile = OrganisationProfile(
-            name="滨江区金融纠纷人民调解委员会", address="杭州市滨江区江南大道100号",
-            phone="0571-88886666", mediators=[MediatorInfo("刘涛")],
-        )  # fmt: skip
-        save_profile(ctx, profile, by=key_holder(ctx))
     return folder
 
 
 def set_text(edit: QLineEdit, text: str) -> None:
     edit.setText(text)
     edit.textEdited.emit(text)
+
+
+def sign_in(qtbot, lock, username: str, password: str) -> None:
+    """Type the user name and password into the start or lock screen and press 登录."""
+    from ui.views.lock.sign_in_dialog import SignInDialog
+
+    dialog = lock.dialog
+    assert isinstance(dialog, SignInDialog) and dialog.isVisible()
+    set_text(dialog.username, username)
+    set_text(dialog.password, password)
+    with qtbot.waitSignal(lock.signed_in, timeout=WAIT):
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+
+
+def set_up_the_organisation(qtbot, window) -> None:
+    """设置 → 调解组织, as the supervisor: the profile and the mediator 刘涛, typed in."""
+    from app.services.organisation.service import get_profile
+
+    dialog = window.open_settings("organisation")
+    tab = dialog.organisation
+    qtbot.waitUntil(lambda: tab.saved is not None, timeout=WAIT)
+    assert tab.save_button.isEnabled()  # a supervisor may change it
+    for name, text in ORGANISATION.items():
+        set_text(tab.edit(name), text)
+    qtbot.mouseClick(tab.add_mediator_button, Qt.MouseButton.LeftButton)
+    table = tab.mediator_table
+    editor = table.viewport().findChild(QLineEdit)  # the new row's name cell, open for typing
+    assert isinstance(editor, QLineEdit)
+    editor.setText("刘涛")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the table takes it once the key is handled
+    qtbot.waitUntil(lambda: [m.name for m in tab.mediators()] == ["刘涛"], timeout=WAIT)
+    with qtbot.waitSignal(tab.profile_saved, timeout=WAIT):
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    dialog.reject()
+    stored = get_profile(window._service.context())
+    assert (stored.name, stored.address, stored.phone) == tuple(ORGANISATION.values())
+    assert [m.name for m in stored.mediators] == ["刘涛"]
 
 
 def create_the_case(qtbot, window) -> str:
@@ -179,26 +211,34 @@ def print_agreement(qtbot, wizard, out: Path) -> bytes:
         pages = panel.print_to(printer)
     from pypdf import PdfReader
 
+    document = bytes(panel._preview.pdf)
+    assert pages == len(PdfReader(BytesIO(document)).pages) >= 2  # page for page
     assert out.exists() and len(PdfReader(out).pages) == pages
-    return bytes(panel._preview.pdf)
+    return document
 
 
 def test_the_first_day_in_the_gui_alone(qtbot, themed_app, data_dir, tmp_path):
-    from app.services.organisation import accounts
-    from app.services.startup import open_context
+    from ui.app_lock import AppLock
     from ui.services import ContextCaseService
     from ui.tasks import InlineTaskRunner
     from ui.views.main_window import MainWindow
 
-    service = ContextCaseService(data_dir, actor="gui", clock=FixedClock(first_day.NOW))
-    with open_context(data_dir, actor="登录") as ctx:
-        user = accounts.sign_in(ctx, "wangfang", MED_PW)
+    clock = FixedClock(first_day.NOW)
+    service = ContextCaseService(data_dir, actor="gui", clock=clock)
     runner = InlineTaskRunner()
     window = MainWindow(service, runner, data_dir)
     runner.setParent(window)
     qtbot.addWidget(window)
-    window.set_user(user)
+    lock = AppLock(window, service, runner, clock=clock)
     window.show()
+    lock.start()
+    qtbot.waitUntil(lambda: lock.dialog is not None, timeout=WAIT)
+    sign_in(qtbot, lock, "zhangwei", BOSS_PW)
+    set_up_the_organisation(qtbot, window)
+    with qtbot.waitSignal(lock.locked, timeout=WAIT):
+        window.lock_action.trigger()
+    sign_in(qtbot, lock, "wangfang", MED_PW)  # the mediator's day begins
+    assert window.user is not None and window.user.display_name == "王芳"
     with qtbot.waitSignal(window.cases_loaded, timeout=WAIT):
         window.refresh()
     case_no = create_the_case(qtbot, window)
@@ -240,4 +280,5 @@ def test_the_first_day_in_the_gui_alone(qtbot, themed_app, data_dir, tmp_path):
     assert f"依法尚欠债权人款项合计{format_amount(Decimal(lawful))}元" in printed
     assert "调解员：刘涛" in printed and "年月日" not in printed  # signed, dated
     wizard.close()
+    lock.stop()
     service.close()

@@ -355,6 +355,7 @@ def test_a_whole_session_ends_in_a_signed_agreement_with_its_pdf(qtbot, wizard, 
     wizard.next()
     closed = finish(qtbot, wizard)
     assert closed.result.status == "signed"
+    assert wizard.finish_page.finish_button.isHidden()  # nothing left to finish
     saved = wizard.finish_page.save_all_to(tmp_path / "out")
     agreement = next(p for p in saved if "-XY-" in p.name)
     assert agreement.exists() and agreement.read_bytes().startswith(b"%PDF")

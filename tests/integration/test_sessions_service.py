@@ -449,3 +449,32 @@ def test_the_court_is_corrected_during_the_session(ctx, state):
     with pytest.raises(InputError) as unknown:
         sessions.save_field(ctx, state.session_id, "case.status", "fulfilled")
     assert paths(unknown) == {"case.status": "无法识别要保存的案件信息。"}
+
+
+def test_a_finished_case_opens_on_its_last_session_to_read(ctx, case_no, state, clock):
+    sid = state.session_id
+    agree(ctx, case_no, sid)
+    clock.advance(hours=2)
+    close_session(ctx, case_no, "agreed")
+    clock.advance(days=30)
+    before = len(audit_events(ctx, case_no))
+    shown = sessions.open_for_wizard(ctx, case_no)
+    assert shown.session_id == sid and not shown.is_open and shown.status == "signed"
+    assert shown.held_on == SESSION_START.date() and shown.place == PLACE
+    assert shown.ended_at == SESSION_START + timedelta(hours=2)
+    assert shown.outcome == "agreed" and shown.settlement is not None
+    assert len(audit_events(ctx, case_no)) == before  # read, not resumed
+
+
+def test_the_wizard_opens_a_case_still_in_mediation_as_start_or_resume_does(ctx, case_no):
+    from app.services.cases.service import create_case
+    from app.services.cases.status import set_status
+    from tests.store_fixtures import new_case
+
+    opened = sessions.open_for_wizard(ctx, case_no)
+    assert opened.is_open and get_case(ctx, case_no).summary.status == "in_session"
+    assert sessions.open_for_wizard(ctx, case_no).session_id == opened.session_id
+    never = create_case(ctx, new_case(debtor_name="李四")).case_no
+    set_status(ctx, never, "terminated", reason="债务人下落不明")  # without any session
+    with pytest.raises(DomainError, match="不能再开始调解"):
+        sessions.open_for_wizard(ctx, never)

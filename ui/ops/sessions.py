@@ -21,12 +21,13 @@ if TYPE_CHECKING:
 
 
 def start(core: Core, case_no: str) -> Op[SessionState]:
-    """The case's open session, resumed, or one started now (the case moves to 调解中)."""
+    """The case's open session, resumed, or one started now (the case moves to 调解中); for a
+    finished case, its last session as it ended, to read (`DomainError` if it never had one)."""
 
     def work(ctx: AppContext) -> SessionState:
-        from app.services.sessions.service import start_or_resume
+        from app.services.sessions.service import open_for_wizard
 
-        return start_or_resume(ctx, case_no)
+        return open_for_wizard(ctx, case_no)
 
     return in_store(core, work)
 

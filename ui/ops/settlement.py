@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from app.services.context import AppContext
     from app.services.mandate.exceptions import ExceptionInfo
     from app.services.mandate.service import MandateView
+    from app.services.settlement.draft import SettlementDraft
     from app.services.settlement.plan_tracking import PlanPaymentInfo, PlanStatusInfo
     from app.services.settlement.service import SettlementBasis
     from app.services.settlement.terms import SettlementInfo
@@ -75,6 +76,18 @@ def save(core: Core, case_no: str, terms: Terms, snapshot_id: int | None) -> Op[
             snapshot_id=snapshot_id, payment_method=terms.payment_method,
             extra_terms=terms.extra_terms,
         )  # fmt: skip
+
+    return in_store(core, work)
+
+
+def save_draft(core: Core, case_no: str, form: Mapping[str, Any]) -> Op[SettlementDraft]:
+    """Keep the page's fields as typed as the case's draft settlement (`InputError` for a
+    form that is not the page's, `DomainError` once the settlement may no longer change)."""
+
+    def work(ctx: AppContext) -> SettlementDraft:
+        from app.services.settlement.draft import save_draft
+
+        return save_draft(ctx, case_no, form)
 
     return in_store(core, work)
 

@@ -138,13 +138,14 @@ class _Checker:
                 self.fail(problem.path, named)
             return None
 
-    def identifier(self, path: str, value: str, check: str, label: str) -> str:
+    def identifier(self, path: str, value: str, check: str) -> str:
+        """The number normalised; its check's own reason (which names it) when it is wrong."""
         from app.domain import identifiers
 
         number = normalise_id(value)
         reason = getattr(identifiers, check)(number)
         if reason:
-            self.fail(path, f"{label}有误：{reason}")
+            self.fail(path, reason)
         return number
 
 
@@ -155,12 +156,7 @@ def _creditor(c: _Checker, new: NewCase) -> dict[str, Any]:
         c.fail("lender_type", f"出借人类型“{new.lender_type}”无法识别，请选择：{known}。")
     code = ""
     if new.creditor_credit_code.strip():
-        code = c.identifier(
-            "creditor_credit_code",
-            new.creditor_credit_code,
-            "check_credit_code",
-            "统一社会信用代码",
-        )
+        code = c.identifier("creditor_credit_code", new.creditor_credit_code, "check_credit_code")
     is_person = new.lender_type == "private" and not code
     return {
         "creditor_name": name,
@@ -175,13 +171,8 @@ def _debtor_id(c: _Checker, new: NewCase, person: bool) -> str:
         what = "18 位居民身份证号码" if person else "18 位统一社会信用代码"
         c.fail("debtor_id_number", f"请填写债务人的{what}。")
         return ""
-    if person:
-        return c.identifier(
-            "debtor_id_number", new.debtor_id_number, "check_resident_id", "身份证号"
-        )
-    return c.identifier(
-        "debtor_id_number", new.debtor_id_number, "check_credit_code", "统一社会信用代码"
-    )
+    check = "check_resident_id" if person else "check_credit_code"
+    return c.identifier("debtor_id_number", new.debtor_id_number, check)
 
 
 def _debtor_phone(c: _Checker, new: NewCase) -> str:
@@ -193,7 +184,7 @@ def _debtor_phone(c: _Checker, new: NewCase) -> str:
 
     reason = check_mobile(phone)
     if reason:
-        c.fail("debtor_phone", f"手机号有误：{reason}")
+        c.fail("debtor_phone", reason)
     return phone
 
 

@@ -40,8 +40,7 @@ def check_phone(text: str) -> str | None:
     if _LANDLINE.match(digits) or _SERVICE.match(digits):
         return None
     if digits.startswith("1"):
-        reason = check_mobile(digits)
-        return None if reason is None else f"{reason}{PHONE_HINT}"
+        return check_mobile(digits)  # names the mobile number and the fix itself
     if digits.startswith("0"):
         return f"固定电话应为区号加 7–8 位号码，现在共 {len(digits)} 位数字。{PHONE_HINT}"
     return f"无法识别的电话号码“{raw}”。{PHONE_HINT}"

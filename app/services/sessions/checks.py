@@ -180,10 +180,16 @@ def _record(state: SessionState) -> list[str]:
 
 
 def _documents(state: SessionState) -> list[str]:
-    """Documents are rendered from what the other steps hold; they depend on the outcome."""
+    """Documents are rendered from what the other steps hold: the step is done once every
+    step the outcome's documents are built from is (the signatures come after them)."""
     if state.outcome not in OUTCOMES:
         return ["请先在“调解笔录”中选择调解结果，才知道需要哪些文书。"]
-    return []
+    out = []
+    for key in NEEDED_STEPS[state.outcome]:
+        if key != "signatures" and missing_for_step(state, key):
+            n = STEP_KEYS.index(key)
+            out.append(f"文书还不能生成：请先完成第 {n + 1} 步“{STEPS[n][1]}”。")
+    return out
 
 
 def _signatures(state: SessionState) -> list[str]:

@@ -53,6 +53,7 @@ __all__ = [
     "get_state",
     "missing_for_finish",
     "missing_for_step",
+    "open_for_wizard",
     "remove_attendee",
     "remove_charge",
     "remove_payment",
@@ -120,6 +121,33 @@ def start_or_resume(ctx: AppContext, case_no: str) -> SessionState:
             "session.started", case=case, detail={"session_id": row.id, "started_at": uow.now}
         )
         return state_of(uow, case, row)
+
+
+def open_for_wizard(ctx: AppContext, case_no: str) -> SessionState:
+    """What the wizard opens on a case: its session started or resumed (`start_or_resume`)
+    while a session may run on it; for a case past that (已签署 and on, 调解终结, 已转诉讼),
+    its last finished session as it ended, to read (nothing is written). DomainError for
+    such a case that never had a session."""
+    with ctx.read() as uow:
+        case = uow.cases.require(case_no)
+        last = None if case.status in START_PATHS else _last_finished(uow, case)
+        if last is not None:
+            return state_of(uow, case, last)
+    return start_or_resume(ctx, case_no)
+
+
+def _last_finished(uow: UnitOfWork, case: Case) -> MediationSession | None:
+    from sqlalchemy import select
+
+    from app.store.records import MediationSession
+
+    stmt = (
+        select(MediationSession)
+        .where(MediationSession.case_id == case.id, MediationSession.ended_at.is_not(None))
+        .order_by(MediationSession.ended_at.desc(), MediationSession.id.desc())
+        .limit(1)
+    )
+    return uow.session.scalars(stmt).first()
 
 
 def get_state(ctx: AppContext, session_id: int) -> SessionState:

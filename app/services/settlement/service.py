@@ -1,7 +1,7 @@
 """Settlements over the case store: what a settlement starts from, live proposals, saving
 the one settlement of a case, and performance of its plan once signed.
 
-    basis = settlement_basis(ctx, "TJ-2026-000003")             # snapshot, floor, saved draft
+    basis = settlement_basis(ctx, "TJ-2026-000003")   # snapshot, floor, saved, draft as typed
     proposal = propose_settlement(ctx, "TJ-2026-000003", {"waive_penalty": "100"})
     info = save_settlement(ctx, "TJ-2026-000003", levers, plan_spec, terms)
     get_settlement(ctx, "TJ-2026-000003") == info
@@ -14,7 +14,9 @@ Rules:
 - A settlement is built on a stored recalculation snapshot (the latest unless one is
   named): its lawful view, and the cap of its regime for plan interest. The creditor's
   floor is the latest claim's `floor`. Input forms and field paths: `settlement_terms`.
-- One settlement per case. Saving again replaces the draft (audited as `replaced`),
+- The page's fields are autosaved as the case's draft (`draft.save_draft`) until they check
+  out: `save_settlement` stores the settlement and clears the draft in one transaction.
+- One settlement per case. Saving again replaces it (audited as `replaced`),
   while the case is before signing (待受理 … 已达成协议). From 已签署 on the terms are fixed:
   saving is refused with a message, and a trigger refuses any other writer too.
 - Performance (`plan_tracking`): payments under the plan, each instalment's state, the
@@ -34,6 +36,7 @@ from app.domain.errors import DomainError
 from app.domain.money import fmt
 from app.domain.performance import DefaultTerms
 from app.domain.settlement import LawfulFigures, Levers, SettlementProposal
+from app.services.settlement.draft import SettlementDraft, draft_of
 from app.services.settlement.plan_tracking import (
     DefaultCheck,
     PlanPaymentInfo,
@@ -51,6 +54,7 @@ from app.services.settlement.terms import (
     check_settlement,
     info_of,
     proposal_for,
+    require_editable,
     terms_json,
 )
 
@@ -94,6 +98,8 @@ class SettlementBasis:
     cap_rate: Decimal | None
     saved: SettlementInfo | None
     today: date
+    draft: SettlementDraft | None = None
+    """The page's fields as last typed and not yet saved as the settlement (see `draft`)."""
 
     @property
     def editable(self) -> bool:
@@ -131,6 +137,7 @@ def settlement_basis(
             cap_rate=cap_rate_of(snap.output_json) if snap else None,
             saved=None if row is None else info_of(row, case),
             today=ctx.today(),
+            draft=draft_of(case),
         )
 
 
@@ -163,7 +170,8 @@ def save_settlement(
     payment_method: str = "",
     extra_terms: Sequence[str] = (),
 ) -> SettlementInfo:
-    """Check and store the case's settlement (replacing a draft); audited.
+    """Check and store the case's settlement (replacing one saved before; the draft is
+    cleared); audited.
 
     `plan_spec` is the plan input form without `total`; `terms` both default terms;
     `payment_method` how the debtor pays (the creditor's account), `extra_terms` other
@@ -175,7 +183,7 @@ def save_settlement(
 
     with ctx.write() as uow:
         case = uow.cases.require(case_no)
-        _require_editable(case)
+        require_editable(case)
         snap = _require_snapshot(uow, case, snapshot_id)
         checked = check_settlement(
             _lawful_of(snap), _floor_of(case), cap_rate_of(snap.output_json),
@@ -189,6 +197,7 @@ def save_settlement(
         row.terms = terms_json(checked, snap.id, snap.sha256, snap.as_of)
         row.settled_total = checked.proposal.settled_total
         row.updated_at = uow.now
+        case.settlement_draft = None  # it checked out: the draft became the settlement
         uow.session.flush()
         uow.record(AUDIT_SAVED, case=case, detail=_audit_detail(row, checked, replaced))
         return info_of(row, case)
@@ -232,17 +241,6 @@ def _require_snapshot(uow: UnitOfWork, case: Case, snapshot_id: int | None) -> R
             "请先在“重新计算”中计算并保存计算结果。"
         )
     return row
-
-
-def _require_editable(case: Case) -> None:
-    if case.status in EDITABLE:
-        return
-    if case.status in SIGNED_STATES:
-        raise DomainError(
-            f"案件 {case.case_no} 的调解协议已签署（当前状态：{label(case.status)}），"
-            "已签署协议的条款不能修改。"
-        )
-    raise DomainError(f"案件 {case.case_no} 当前为“{label(case.status)}”，不能再保存调解方案。")
 
 
 def _lawful_of(snap: RecalcSnapshot) -> LawfulFigures:

@@ -26,8 +26,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from app.domain.case_status import CaseStatus
-from app.domain.errors import InputError, Problem
+from app.domain.case_status import CaseStatus, label
+from app.domain.errors import DomainError, InputError, Problem
 from app.domain.money import fmt, fmt_grouped, parse_money
 from app.domain.performance import DefaultTerms, terms_from_dict
 from app.domain.plan import Installment, Plan, PlanInterest, PlanMethod, describe
@@ -60,6 +60,18 @@ SIGNED_STATES = frozenset(
 )
 """Statuses after signing (before any litigation): the terms are fixed."""
 KEEP_PATHS = ("lawful", "creditor_floor")  # problems of the basis, not of the levers
+
+
+def require_editable(case: Case) -> None:
+    """DomainError when the case is past the point where its settlement may change."""
+    if case.status in EDITABLE:
+        return
+    if case.status in SIGNED_STATES:
+        raise DomainError(
+            f"案件 {case.case_no} 的调解协议已签署（当前状态：{label(case.status)}），"
+            "已签署协议的条款不能修改。"
+        )
+    raise DomainError(f"案件 {case.case_no} 当前为“{label(case.status)}”，不能再保存调解方案。")
 
 
 @dataclass(frozen=True)

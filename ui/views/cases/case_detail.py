@@ -337,7 +337,8 @@ class CaseDetailView(QStackedWidget):
             self.reveal_error.setVisible(True)
             return
         assert self._service is not None and self._runner is not None
-        dialog = StatusDialog(self._service, self._runner, case_no, options, self)
+        now = self._detail.summary.status if self._detail is not None else ""
+        dialog = StatusDialog(self._service, self._runner, case_no, options, self, current=now)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.status_changed.connect(self._changed)
         dialog.open()
@@ -468,7 +469,7 @@ class CaseDetailView(QStackedWidget):
             Row(self.tr("实现债权费用"), _yuan(claim.costs), "amount"),
             Row(self.tr("合计"), _yuan(claim.total), "total"),
         ]
-        charges = list(detail.fees) + list(detail.costs)
+        charges = sorted([*detail.fees, *detail.costs], key=lambda c: c.date)
         if charges:
             kinds = labels.charge_kinds()
             rows.append(Row(self.tr("费用明细"), kind="heading"))

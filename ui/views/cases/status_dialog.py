@@ -48,12 +48,19 @@ class StatusDialog(QDialog):
         case_no: str,
         options: list[StatusOption],
         parent: QWidget | None = None,
+        *,
+        current: str = "",
     ) -> None:
         super().__init__(parent)
         self._service, self._runner, self._case_no = service, runner, case_no
         self._options = {o.status: o for o in options}
         self.setWindowTitle(self.tr("更改案件状态 %1").replace("%1", case_no))
         layout = QVBoxLayout(self)
+        if current:
+            now = self.tr("案件 %1 当前为“%2”。").replace("%1", case_no)
+            self.current = QLabel(now.replace("%2", labels.status_label(current)))
+            self.current.setObjectName("statusNow")
+            layout.addWidget(self.current)
         self.banner = message_label("formError")
         layout.addWidget(self.banner)
         form = QFormLayout()

@@ -192,7 +192,8 @@ class AutoSaver(QObject):
     def _submit(self, binding: Binding) -> None:
         binding.waiting = False
         value = binding.read()
-        if value == binding.last:
+        if value == binding.last:  # what is stored: a refused value typed back is fine again
+            self._show_error(binding, "")
             self._idle_check()
             return
         previous, binding.last = binding.last, value

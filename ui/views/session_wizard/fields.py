@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.views.session_wizard.autosave import AutoSaver, set_date
 from ui.widgets.date_field import DateField
-from ui.widgets.message_label import message_label
+from ui.widgets.error_line import ErrorLine
 
 DATE_FORMAT = "yyyy-MM-dd"
 NO_DATE = QDate(1900, 1, 1)
@@ -52,7 +52,10 @@ def chain(widgets: list[QWidget]) -> None:
 
 
 def error_label() -> QLabel:
-    return message_label("fieldError")
+    """A field's one-line problem, its room kept while there is none (see `ErrorLine`)."""
+    label = ErrorLine()
+    label.setVisible(False)
+    return label
 
 
 def date_edit(optional: bool = False, not_set: str = "") -> QDateEdit:
@@ -86,7 +89,7 @@ class Cell(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(1)
+        layout.setSpacing(0)
         layout.addWidget(editor)
         layout.addWidget(error)
 
@@ -101,7 +104,7 @@ class FieldGrid(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(10)
-        self.grid.setVerticalSpacing(6)
+        self.grid.setVerticalSpacing(1)  # each field's error line is its room below
         self._count = 0
         self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
@@ -113,7 +116,9 @@ class FieldGrid(QWidget):
         caption = QLabel(label)
         caption.setObjectName("rowLabel")
         caption.setBuddy(editor)
-        self.grid.addWidget(caption, row, col * 2)
+        if not isinstance(editor, QPlainTextEdit):  # beside the editor, not its error line
+            caption.setFixedHeight(editor.sizeHint().height())
+        self.grid.addWidget(caption, row, col * 2, Qt.AlignmentFlag.AlignTop)
         self.grid.addWidget(Cell(editor, error), row, col * 2 + 1, 1, span * 2 - 1)
         self._count += span
         self.editors[path] = editor

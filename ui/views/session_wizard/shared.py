@@ -123,5 +123,8 @@ class StepPage(QScrollArea):
     def entered(self) -> None:
         """The page is now on screen."""
 
+    def flush(self) -> None:
+        """Send what waits to be kept beyond the autosaved fields (the step is left)."""
+
     def first_field(self) -> QWidget | None:
         return None

@@ -325,7 +325,12 @@ class DebtPage(StepPage):
         charges = _charges(state)
         self._charge_ids = [c.id for c in charges]
         self.charge_errors: dict[int, QLabel] = {}
-        for line, charge in enumerate(charges):
+        headings = (self.tr("日期"), self.tr("金额（元）"), self.tr("类别"))
+        for col, text in enumerate(headings if charges else ()):
+            heading = QLabel(text)
+            heading.setObjectName("gridHead")
+            self.charge_grid.addWidget(heading, 0, col)
+        for line, charge in enumerate(charges, start=1):
             base = f"charges[{charge.id}]."
             day, amount, kind = date_edit(), QLineEdit(), kind_combo()
             error = error_label()

@@ -105,6 +105,9 @@ class FinishPage(StepPage):
     def refresh(self, state: SessionState) -> None:
         if self.result is not None:
             return
+        if not state.is_open:
+            self._show_finished(state)
+            return
         outcome = words.outcomes().get(state.outcome, self.tr("（尚未选择）"))
         lines = [self.tr("调解结果：%1").replace("%1", outcome)]
         if state.snapshot is not None:
@@ -119,6 +122,25 @@ class FinishPage(StepPage):
             lines.append(self.tr("案件状态：%1 → %2").replace("%1", now).replace("%2", then))
         self.summary.setText("\n".join(lines))
         self.finish_button.setEnabled(target is not None)
+
+    def _show_finished(self, state: SessionState) -> None:
+        """A session that ended before the wizard opened: what it came to, its documents."""
+        assert state.ended_at is not None
+        outcome = words.outcomes().get(state.outcome, self.tr("（未选择）"))
+        lines = [
+            self.tr("本次调解已于 %1 结束（开始于 %2）。")
+            .replace("%1", formatting.local_time(state.ended_at))
+            .replace("%2", formatting.local_time(state.started_at)),
+            self.tr("调解结果：%1").replace("%1", outcome),
+            self.tr("案件状态：%1").replace("%1", labels.status_label(state.status)),
+        ]
+        if state.settlement is not None and state.outcome == "agreed":
+            total = formatting.money(state.settlement.settled_total)
+            lines.append(self.tr("调解确定的还款总额：%1 元").replace("%1", total))
+        self.summary.setText("\n".join(lines))
+        self.finish_button.setVisible(False)
+        if self.stored is None:
+            self._show_stored()
 
     def first_field(self) -> QWidget:
         return self.finish_button
@@ -172,6 +194,7 @@ class FinishPage(StepPage):
         self.seal_problem.setVisible(bool(seal_problem))
         self.documents = list(closed.documents)
         self.save_all.setVisible(True)
+        self.finish_button.setVisible(False)  # done: nothing is left to finish
         self._show_stored()
         self.closed.emit(closed)
 

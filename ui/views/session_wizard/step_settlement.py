@@ -50,5 +50,8 @@ class SettlementStep(StepPage):
     def entered(self) -> None:
         self.page.load(self.shared.case_no)
 
+    def flush(self) -> None:
+        self.page.drafts.flush()
+
     def _saved(self, _info: object) -> None:
         self.shared.refreshed()

@@ -37,11 +37,13 @@ from ui.views.session_wizard.step_recalc import RecalcPage
 from ui.views.session_wizard.step_record import RecordPage
 from ui.views.session_wizard.step_settlement import SettlementStep
 from ui.views.session_wizard.step_signatures import SignaturesPage
+from ui.views.session_wizard.todo_box import TodoBox
 from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.sessions.close import ClosedSession
     from app.services.sessions.service import SessionState
+    from ui.refusal import Refusal
     from ui.services import Core
 
 PAGES = (
@@ -64,9 +66,10 @@ QListWidget#stepList::item { padding: 7px 6px; border-radius: 4px; }
 QListWidget#stepList::item:selected { background: #dbe8fd; color: #111827; }
 QLabel#wizardTitle { font-size: 12pt; font-weight: bold; color: #111827; }
 QLabel#stepTitle { font-size: 12pt; font-weight: bold; color: #1f3a68; }
-QLabel#missing { background: #fffaeb; color: #93370d; border: 1px solid #fedf89;
-    border-radius: 4px; padding: 5px 10px; }
-QLabel#missing[tone="done"] { background: #ecfdf3; color: #05603a; border-color: #abefc6; }
+QFrame#missing { background: #fffaeb; border: 1px solid #fedf89; border-radius: 4px; }
+QFrame#missing QLabel { color: #93370d; background: transparent; border: none; }
+QFrame#missing[tone="done"] { background: #ecfdf3; border-color: #abefc6; }
+QFrame#missing[tone="done"] QLabel { color: #05603a; }
 QLabel#saveState { color: #4b5563; }
 QLabel#keysHint { color: #6b7280; font-size: 9pt; padding: 6px 4px; }
 QLabel#finishSummary { background: #ffffff; border: 1px solid #dfe3e8; border-radius: 6px;
@@ -106,10 +109,18 @@ class SessionWizard(QWidget):
         self._shortcuts()
         self.shared.state_changed.connect(self._state_changed)
         self.shared.problem_shown.connect(self._show_problem)
-        self.saver.busy_changed.connect(self._busy_changed)
-        self.saver.committed.connect(lambda _p: self._busy_changed(self.saver.busy()))
+        self.drafts = self._settlement_step().page.drafts
+        self.saver.busy_changed.connect(lambda _b: self._busy_changed(self._busy()))
+        self.saver.committed.connect(lambda _p: self._busy_changed(self._busy()))
+        self.drafts.busy_changed.connect(lambda _b: self._busy_changed(self._busy()))
         self.finish_page.closed.connect(self._closed)
         self.resize(1366, 768)
+
+    def _settlement_step(self) -> SettlementStep:
+        return next(p for p in self.pages if isinstance(p, SettlementStep))
+
+    def _busy(self) -> bool:
+        return self.saver.busy() or self.drafts.busy()
 
     @property
     def finish_page(self) -> FinishPage:
@@ -163,9 +174,7 @@ class SessionWizard(QWidget):
         column.setSpacing(6)
         self.step_title = QLabel()
         self.step_title.setObjectName("stepTitle")
-        self.missing = QLabel()
-        self.missing.setObjectName("missing")
-        self.missing.setWordWrap(True)
+        self.missing = TodoBox()
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
@@ -202,9 +211,10 @@ class SessionWizard(QWidget):
     # -- opening ----------------------------------------------------------------------------
 
     def open(self) -> None:
-        """Start or resume the case's session (on the database thread), then show its step."""
+        """Start or resume the case's session (on the database thread), then show its step;
+        a finished case shows its last session, read-only, at the finish step."""
         work = sessions.start(self.shared.service, self.shared.case_no)
-        self.shared.call(work, on_done=self._opened)
+        self.shared.call(work, on_done=self._opened, on_error=self._not_opened)
 
     def _opened(self, state: SessionState) -> None:
         for page in self.pages:
@@ -212,7 +222,19 @@ class SessionWizard(QWidget):
             page.refresh(state)
         self._state_changed(state)
         self.session_loaded.emit(state)
-        self.go(state.step, remember=False)
+        if state.is_open:
+            self.go(state.step, remember=False)
+            return
+        for page in self.pages[:-1]:
+            page.setEnabled(False)  # to read: what was recorded stays as it was
+        self.go(len(self.pages) - 1, remember=False)
+
+    def _not_opened(self, refusal: Refusal) -> None:
+        """No session to run or read (a case closed without one): say so, show nothing."""
+        self.heading.setText(refusal.message)
+        for widget in (self.stack, self.step_list, self.back_button, self.next_button):
+            widget.setEnabled(False)
+        self.stack.setVisible(False)
 
     # -- moving -----------------------------------------------------------------------------
 
@@ -221,7 +243,9 @@ class SessionWizard(QWidget):
         if not 0 <= step < len(self.pages) or self.shared.state is None:
             return
         self.saver.flush()
-        if remember and step != self.current:
+        for page in self.pages:
+            page.flush()
+        if remember and step != self.current and self.shared.state.is_open:
             self.shared.call(sessions.remember_step(self.shared.service, self.shared.case_no, step))
         self.current = step
         page = self.pages[step]
@@ -262,13 +286,17 @@ class SessionWizard(QWidget):
         debtor = next((p.name for p in state.case.parties if p.role == "debtor"), "")
         status = labels.status_label(state.status)
         started = formatting.local_time(state.started_at)
-        self.heading.setText(
+        heading = (
             self.tr("调解 %1 · 债务人 %2 · %3 · 开始于 %4")
             .replace("%1", state.case_no)
             .replace("%2", debtor)
             .replace("%3", status)
             .replace("%4", started)
         )
+        if state.ended_at is not None:
+            ended = formatting.local_time(state.ended_at)
+            heading += self.tr(" · 结束于 %1").replace("%1", ended)
+        self.heading.setText(heading)
         for step, name in enumerate(words.steps()):
             done = not missing_for_step(state, step)
             mark = "✓" if done else "·"
@@ -281,17 +309,7 @@ class SessionWizard(QWidget):
         state = self.shared.state
         if state is None or self.current < 0:
             return
-        missing = missing_for_step(state, self.current)
-        if missing:
-            text = self.tr("还需要：") + "\n" + "\n".join(f"• {m}" for m in missing[:8])
-            if len(missing) > 8:
-                text += "\n" + self.tr("…… 另有 %1 项").replace("%1", str(len(missing) - 8))
-        else:
-            text = self.tr("本步已完成。")
-        self.missing.setText(text)
-        self.missing.setProperty("tone", "" if missing else "done")
-        self.missing.style().unpolish(self.missing)
-        self.missing.style().polish(self.missing)
+        self.missing.show_missing(missing_for_step(state, self.current))
 
     def _busy_changed(self, busy: bool) -> None:
         if busy:
@@ -322,5 +340,7 @@ class SessionWizard(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing typed is lost: what waits is saved, and the window waits for the writes."""
         self.saver.flush()
+        for page in self.pages:
+            page.flush()
         self.shared.runner.wait_for_done(10_000)
         super().closeEvent(event)

@@ -108,7 +108,8 @@ class LeversBox(QGroupBox):
             box = self.percent[name] = percent_box(name)
             box.setToolTip(self.tr("减免的比例：100% 为全部减免，0 为不减免"))
             box.valueChanged.connect(lambda _v, n=name: self._edited(n))
-            editor = self.field_rows[f"levers.{name}"] = FieldRow(box)
+            # a spin box holds 0–100 only: it is rarely refused, so its row keeps no room
+            editor = self.field_rows[f"levers.{name}"] = FieldRow(box, keep_room=False)
         else:
             editor = QLabel(self.tr("不减免（可通过约定和解金额调整）"))
             editor.setObjectName("quiet")

@@ -6,8 +6,10 @@ thread). Live figures are computed on the GUI thread by
 the same pure functions `save_settlement` uses (`app.services.settlement.terms`), from the
 lawful figures loaded once, so typing never waits for the database. A problem shows next to
 its field; a required value left empty is only pointed out once 保存 was pressed. Nothing
-typed is changed or lost on an error. The page is self-contained (`load(case_no)`, the
-`saved` signal) so the session wizard can embed it as a step.
+typed is changed or lost on an error, nor when the page or the wizard closes before 保存:
+every edit is autosaved as the case's draft (`draft.DraftSaver`), and the page opens on the
+draft until it checks out and 保存 makes it the settlement. The page is self-contained
+(`load(case_no)`, the `saved` signal) so the session wizard can embed it as a step.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -44,6 +46,7 @@ from ui import formatting
 from ui.ops import settlement
 from ui.refusal import Refusal, refused, show_refusal
 from ui.tasks import TaskRunner
+from ui.views.settlement.draft import DraftSaver, Form, fill_page, page_form
 from ui.views.settlement.levers import LeversBox
 from ui.views.settlement.mandate_room import MandateRoomBox
 from ui.views.settlement.plan import PlanBox
@@ -52,6 +55,7 @@ from ui.widgets.hint_stack import install_hint_stack
 from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
+    from app.services.settlement.draft import SettlementDraft
     from app.services.settlement.service import SettlementBasis
     from ui.ops.settlement import MandateState
     from ui.services import Core
@@ -127,6 +131,7 @@ class SettlementPage(QWidget):
         self._proposal: SettlementProposal | None = None
         self._plan: Plan | None = None
         self._tried = False
+        self._filling = False
         self._generation = 0
         self.setStyleSheet(STYLE)
         self._stack, self.hint = install_hint_stack(
@@ -134,6 +139,9 @@ class SettlementPage(QWidget):
             self.tr("在上方列表中选择一个案件，即可在这里确定调解方案。"),
             self._build_content(),
         )
+        self.drafts = DraftSaver(service, runner, self.form_now, self)
+        self.drafts.kept.connect(self._draft_kept)
+        self.drafts.refused.connect(self._draft_refused)
 
     # -- building --------------------------------------------------------------------------
 
@@ -220,11 +228,15 @@ class SettlementPage(QWidget):
         right.addWidget(self.clauses)
         row.addLayout(left, 11)
         row.addLayout(right, 10)
-        self.levers.levers_changed.connect(self._recompute)
-        self.plan.plan_changed.connect(self._recompute)
-        self.terms.terms_changed.connect(self._recompute)
-        self.clauses.clauses_changed.connect(self._recompute)
+        for changed in (self.levers.levers_changed, self.plan.plan_changed,
+                        self.terms.terms_changed, self.clauses.clauses_changed):  # fmt: skip
+            changed.connect(self._edited)
         return form
+
+    def _edited(self) -> None:
+        self._recompute()
+        if not self._filling:
+            self.drafts.edited()
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -234,7 +246,8 @@ class SettlementPage(QWidget):
 
     def load(self, case_no: str) -> None:
         """Load the case's figures and its saved settlement; what is typed for the same case
-        stays on screen."""
+        stays on screen (what waits to be kept as the draft goes first)."""
+        self.drafts.flush()
         self._case_no = case_no
         self._generation += 1
         generation = self._generation
@@ -263,6 +276,11 @@ class SettlementPage(QWidget):
         if self._case_no and self._basis is not None:
             self.load(self._case_no)
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page keeps what was typed as the draft at once."""
+        self.drafts.flush()
+        super().hideEvent(event)
+
     def _arrived(self, generation: int, basis: SettlementBasis) -> None:
         if generation != self._generation:
             return
@@ -281,8 +299,21 @@ class SettlementPage(QWidget):
         self.case_loaded.emit(basis.case_no)
 
     def _fill(self, basis: SettlementBasis) -> None:
-        saved: SettlementInfo | None = basis.saved
+        """The draft as typed when there is one, else the saved settlement (or nothing)."""
         self._filled_case, self._tried = basis.case_no, False
+        self._filling = True
+        try:
+            if basis.draft is not None and basis.editable:
+                fill_page(basis.draft.form, self.levers, self.plan, self.terms, self.clauses,
+                          basis.today)  # fmt: skip
+            else:
+                self._fill_saved(basis)
+        finally:
+            self._filling = False
+        self.drafts.follow(basis.case_no if basis.editable else "", self.form_now())
+
+    def _fill_saved(self, basis: SettlementBasis) -> None:
+        saved: SettlementInfo | None = basis.saved
         self.levers.set_levers(saved.levers if saved else Levers())
         self.plan.set_spec(saved.plan_input if saved else {}, basis.today)
         if saved is None:
@@ -314,7 +345,7 @@ class SettlementPage(QWidget):
             note += older.replace("%1", str(saved.snapshot_id))
         self.basis_note.setText(note)
         self.basis_note.setToolTip(f"SHA-256: {basis.snapshot_sha256}")
-        self._show_saved(saved)
+        self._show_saved(saved, basis.draft if editable else None)
         if editable:
             self.locked.setVisible(False)
             return
@@ -325,12 +356,37 @@ class SettlementPage(QWidget):
         self.locked.setText(text.replace("%1", basis.status_label))
         self.locked.setVisible(True)
 
-    def _show_saved(self, saved: SettlementInfo | None) -> None:
+    def _show_saved(
+        self, saved: SettlementInfo | None, draft: SettlementDraft | None = None
+    ) -> None:
+        if draft is not None:
+            text = self.tr("草稿已自动保存 %1").replace("%1", formatting.local_time(draft.saved_at))
+            self.saved_note.setText(text)
+            self.saved_note.setToolTip(self.tr("按“保存”校验后，草稿即成为调解方案"))
+            return
+        self.saved_note.setToolTip("")
         if saved is None:
             self.saved_note.setText(self.tr("尚未保存"))
             return
         text = self.tr("已保存 %1").replace("%1", formatting.local_time(saved.updated_at))
         self.saved_note.setText(text)
+
+    def _draft_kept(self, draft: SettlementDraft) -> None:
+        basis = self._basis
+        if basis is None or basis.case_no != self._case_no:
+            return
+        self._basis = replace(basis, draft=draft)
+        if self.save_button.isEnabled():  # while 保存 runs, its own note shows
+            self._show_saved(basis.saved, draft)
+
+    def _draft_refused(self, reason: str) -> None:
+        text = self.tr("草稿未能自动保存：%1").replace("%1", reason)
+        self.banner.setText(text)
+        self.banner.setVisible(True)
+
+    def form_now(self) -> Form:
+        """Every field of the page as typed (the draft's form)."""
+        return page_form(self.levers, self.plan, self.terms, self.clauses)
 
     def _load_failed(self, generation: int, refusal: Refusal) -> None:
         if generation != self._generation:
@@ -442,6 +498,7 @@ class SettlementPage(QWidget):
             self.clauses.method_text(),
             self.clauses.clauses(),
         )
+        self.drafts.flush()  # kept as typed even when the settlement is refused
         self.save_button.setEnabled(False)
         self.saved_note.setText(self.tr("正在保存…"))
         work = settlement.save(self._service, basis.case_no, terms, basis.snapshot_id)
@@ -452,7 +509,8 @@ class SettlementPage(QWidget):
     def _saved(self, info: SettlementInfo) -> None:
         self.save_button.setEnabled(True)
         if self._basis is not None and self._basis.case_no == info.case_no:
-            self._basis = replace(self._basis, saved=info)
+            self._basis = replace(self._basis, saved=info, draft=None)
+            self.drafts.forget()
             self._tried = False
             self.banner.setVisible(False)
             self._show_state(self._basis)
@@ -461,7 +519,8 @@ class SettlementPage(QWidget):
 
     def _save_over(self) -> None:
         self.save_button.setEnabled(True)
-        self._show_saved(self._basis.saved if self._basis is not None else None)
+        basis = self._basis
+        self._show_saved(basis.saved if basis else None, basis.draft if basis else None)
 
     def _save_failed(self, refusal: Refusal) -> None:
         if refusal.problems:

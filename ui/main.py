@@ -42,16 +42,19 @@ class GuiOptions:
     data_dir: Path
     language: str
     qt_args: list[str]
+    smoke_test: bool = False
 
 
 def parse_options(argv: list[str]) -> GuiOptions:
-    """`--data-dir DIR` and `--lang zh_CN|en`; anything else is left to Qt."""
+    """`--data-dir DIR`, `--lang zh_CN|en` and `--smoke-test`; anything else is left to Qt."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--lang", default=None)
+    parser.add_argument("--smoke-test", action="store_true")
     known, rest = parser.parse_known_args(argv)
     data_dir = known.data_dir if known.data_dir is not None else default_data_dir()
-    return GuiOptions(data_dir.expanduser(), i18n.choose_language(known.lang), rest)
+    language = i18n.choose_language(known.lang)
+    return GuiOptions(data_dir.expanduser(), language, rest, known.smoke_test)
 
 
 def create_application(options: GuiOptions) -> QApplication:
@@ -67,6 +70,7 @@ def create_application(options: GuiOptions) -> QApplication:
     app.setApplicationVersion(__version__)
     theme.load_ui_font(app)
     theme.apply_theme(app)
+    app.setWindowIcon(theme.app_icon())
     i18n.install_translators(app, options.language)
     app.setApplicationDisplayName(QCoreApplication.translate("main", "调解工作台"))
     return app
@@ -92,6 +96,8 @@ def run_gui(argv: list[str], *, started: Callable[[MainWindow], None] | None = N
     """
     options = parse_options(argv)
     app, window = start_gui(options)
+    if options.smoke_test:
+        return smoke_test(app, window, options)
     lock = app_lock_of(window)
     if unlock_case_store(window, options.data_dir):
         # the list is read only once someone has signed in
@@ -106,6 +112,29 @@ def run_gui(argv: list[str], *, started: Callable[[MainWindow], None] | None = N
         started(window)
     code = app.exec()
     lock.stop()
+    window.shutdown()
+    return int(code)
+
+
+def smoke_test(app: QApplication, window: MainWindow, options: GuiOptions) -> int:
+    """`--smoke-test` (installers, CI): the main window shown with the bundled font and the
+    chosen language after one turn of the event loop, then quit. 0 when all of that held;
+    the case store is not opened."""
+    problems: list[str] = []
+
+    def check() -> None:
+        if not window.isVisible():
+            problems.append("the main window is not shown")
+        if theme.BUNDLED_FAMILY not in app.font().families():
+            problems.append("the bundled font did not load")
+        if options.language != i18n.DEFAULT_LANGUAGE and not i18n.translated():
+            problems.append(f"no translation for {options.language}")
+        app.exit(1 if problems else 0)
+
+    QTimer.singleShot(0, check)
+    code = app.exec()
+    for problem in problems:
+        log.error("smoke test: %s", problem)
     window.shutdown()
     return int(code)
 

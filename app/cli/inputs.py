@@ -61,7 +61,7 @@ def read_stdin(what: str, limit: int) -> bytes:
     """Standard input, at most `limit` bytes."""
     buffer = getattr(sys.stdin, "buffer", None)  # None: a text stream put in its place
     if buffer is not None:
-        data = buffer.read(limit + 1)
+        data: bytes = buffer.read(limit + 1)
     else:  # a lone surrogate stays a problem of the text, not a crash here
         data = sys.stdin.read(limit + 1).encode("utf-8", "surrogatepass")
     if len(data) > limit:

@@ -31,7 +31,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "audit",
     "backup",
     "key",
+    "selftest",
 )
+
+GUI_FLAGS = ("--smoke-test",)  # the GUI's own flags (see ui.main.parse_options)
 
 EXIT_OK = 0
 EXIT_NO = 1
@@ -70,7 +73,7 @@ def wants_gui(argv: list[str]) -> bool:
         if arg in ("--data-dir", "--lang"):  # --lang zh_CN|en: the GUI's language
             skip_next = True
             continue
-        if arg.startswith(("--data-dir=", "--lang=")):
+        if arg.startswith(("--data-dir=", "--lang=")) or arg in GUI_FLAGS:
             continue
         if arg.startswith("-") and arg not in ("-",):
             return False  # --help, --version and the like belong to the CLI

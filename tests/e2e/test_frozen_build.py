@@ -60,9 +60,11 @@ def _build(base: Path) -> float:
 
 
 @pytest.fixture(scope="session")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
-    """The bundle of this test run, built by the first worker that needs it."""
-    shared = tmp_path_factory.getbasetemp().parent / "frozen-build"
+def bundle(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Bundle:
+    """The bundle of this test run, built by the first worker that needs it (the workers'
+    temporary folders share a parent that belongs to this run alone)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = (base if worker_id == "master" else base.parent) / "frozen-build"
     shared.mkdir(exist_ok=True)
     with FileLock(str(shared / "build.lock")):
         marker = shared / "built.json"

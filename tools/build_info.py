@@ -35,7 +35,7 @@ UNUSED_QT = (
     "plugins/iconengines/", "plugins/xcbglintegrations/",
     "platforms/libqeglfs", "platforms/libqlinuxfb", "platforms/libqminimalegl",
     "platforms/libqvnc", "platforms/libqwayland", "platforms/libqvkkhrdisplay",
-    "platforms/qdirect2d", "platforms/libqminimal",
+    "platforms/qdirect2d", "platforms/libqminimal", "platforms/qminimal",
     # image formats: PNG and JPEG are built into QtGui or kept; ICO for the window icon
     "imageformats/libqtiff", "imageformats/qtiff", "imageformats/libqwebp",
     "imageformats/qwebp", "imageformats/libqsvg", "imageformats/qsvg",

@@ -112,3 +112,19 @@ def test_bundled_tree_leaves_caches_and_sources_out(tmp_path: Path) -> None:
     (tmp_path / "en.ts").write_text("")
     found = build_info.bundled_tree(tmp_path, "resources", skip=(".pyc", ".py", ".ts"))
     assert found == [(str(tmp_path / "fonts" / "a.ttc"), "resources/fonts")]
+
+
+def test_the_windows_setup_script_installs_the_bundle_and_keeps_the_data() -> None:
+    """installer/mediation-desk.iss cannot be compiled here (Inno Setup is a Windows
+    program): what it refers to is checked instead."""
+    iss = (ROOT / "installer" / "mediation-desk.iss").read_text(encoding="utf-8")
+    assert "DefaultDirName={autopf}\\MediationDesk" in iss  # Program Files
+    assert "{autoprograms}\\调解工作台 Mediation Desk" in iss  # the start-menu entry
+    assert (ROOT / "resources" / "icons" / "mediation-desk.ico").is_file()
+    spec = (ROOT / "build_installer.spec").read_text(encoding="utf-8")
+    for exe in ("mediation-desk", "mediation-desk-cli"):
+        assert f'"{exe}"' in spec and f'"{exe}.exe"' in iss
+    uninstall = iss.split("[UninstallDelete]")[1].split("[Code]")[0]
+    deleted = [line for line in uninstall.splitlines() if line.startswith("Type:")]
+    assert deleted and all("{app}\\" in line for line in deleted)  # never the data folder
+    assert "LOCALAPPDATA" not in "".join(deleted) and "{localappdata}" not in iss

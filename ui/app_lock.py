@@ -22,7 +22,6 @@ from shiboken6 import isValid
 from app.domain.errors import DomainError
 from app.security.lock import IdleLock
 from ui.tasks import TaskRunner, report_unexpected
-from ui.views.lock.first_account_dialog import FirstAccountDialog
 from ui.views.lock.sign_in_dialog import SignInDialog
 
 if TYPE_CHECKING:
@@ -120,13 +119,21 @@ class AppLock(QObject):
 
     # -- start -----------------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Cover the window, then ask for the first account or a sign-in; watch for input."""
+    def start(self, *, sign_in_first: bool = False) -> None:
+        """Cover the window, then ask for the first account or a sign-in; watch for input.
+
+        `sign_in_first` (a store that exists, its key at hand without asking): 登录 shows at
+        once while the store opens on the database thread — the password check queues
+        behind the opening there — and gives way to 创建主管账户 should the store have no
+        account yet.
+        """
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
         self.timer.start()
         self._cover_all()
+        if sign_in_first:
+            self._ask_at_start(first=False)
         service = self._service
 
         def work() -> tuple[bool, list[str]]:
@@ -142,11 +149,17 @@ class AppLock(QObject):
         first, notices = answer
         for notice in notices:  # said at once, before anyone signs in and starts working
             QMessageBox.warning(self._window, self.tr("自动备份失败"), notice)
-        self._ask_at_start(first)
+        if self.dialog is None:
+            self._ask_at_start(first)
+        elif first and isinstance(self.dialog, SignInDialog):  # no account yet, after all
+            self._drop_dialog()
+            self._ask_at_start(first)
 
     def _ask_at_start(self, first: bool) -> None:
         dialog: QDialog
         if first:
+            from ui.views.lock.first_account_dialog import FirstAccountDialog
+
             dialog = FirstAccountDialog(self._service, self._runner, self._window)
         else:
             dialog = SignInDialog(
@@ -156,7 +169,15 @@ class AppLock(QObject):
         dialog.rejected.connect(self.start_cancelled)
         self._show(dialog)
 
+    def _drop_dialog(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None and isValid(dialog):
+            dialog.rejected.disconnect(self.start_cancelled)
+            dialog.hide()
+            dialog.deleteLater()
+
     def _start_failed(self, error: BaseException) -> None:
+        self._drop_dialog()
         if not isinstance(error, DomainError):
             report_unexpected(error)
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,12 +31,12 @@ from ui import i18n
 from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views.cases.case_detail import CaseDetailView
-from ui.views.cases.new_case_dialog import NewCaseDialog
 
 if TYPE_CHECKING:
     from app.services.cases.service import CaseDetail, CaseSummary
     from app.services.organisation.accounts import SignedIn
     from ui.services import CaseService
+    from ui.views.cases.new_case_dialog import NewCaseDialog
 
 # Starting widths (px) at which every column reads in full at 1366 × 768.
 COLUMN_WIDTHS = {
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self._select_after_load = ""
         self._reveal_after_load = False
         self._user: SignedIn | None = None
+        self._shown_case = ""
+        self._pending_panels: Callable[[], None] | None = None
         self.setWindowTitle(self.tr("调解工作台"))
         self.model = CaseTableModel(self)
         self.proxy = CaseFilterProxy(self)
@@ -201,6 +204,17 @@ class MainWindow(QMainWindow):
         loader = getattr(panel, "show_case_no", None)
         if callable(loader):
             self.case_shown.connect(loader)
+            if self._shown_case:  # added after a case was shown
+                loader(self._shown_case)
+
+    def defer_case_panels(self, build: Callable[[], None]) -> None:
+        """`build` adds the case panels when `build_case_panels` is called (once)."""
+        self._pending_panels = build
+
+    def build_case_panels(self) -> None:
+        build, self._pending_panels = self._pending_panels, None
+        if build is not None:
+            build()
 
     def _build_search_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -369,6 +383,7 @@ class MainWindow(QMainWindow):
         if detail.summary.case_no != self._wanted_case:
             return  # the user has moved on to another case meanwhile
         self.detail.show_case(detail)
+        self._shown_case = detail.summary.case_no
         self.case_shown.emit(detail.summary.case_no)
 
     def _failed(self, error: BaseException) -> None:
@@ -385,6 +400,8 @@ class MainWindow(QMainWindow):
 
     def open_new_case(self) -> NewCaseDialog:
         """Open the New case dialog (window-modal); the list refreshes when a case is made."""
+        from ui.views.cases.new_case_dialog import NewCaseDialog
+
         dialog = NewCaseDialog(self._service, self._runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_created.connect(lambda summary: self.refresh(summary.case_no))

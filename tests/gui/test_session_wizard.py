@@ -557,3 +557,19 @@ def test_the_check_in_step_is_done_with_the_keyboard_alone(qtbot, wizard, data_d
         ("debtor", True), ("creditor_agent", True)
     ]  # fmt: skip
     assert state.attendees[1].name == "周律师" and state.attendees[1].id_number == AGENT_ID
+
+
+def test_every_control_of_every_step_has_a_name(qtbot, wizard):
+    from tests.gui.accessibility import nameless
+
+    check_in(qtbot, wizard)  # the attendee rows too: each field named by its column
+    assert nameless(wizard) == []
+    row = field(wizard, "attendees[1].id_number")
+    assert row.accessibleName() == words_heading(3)
+    assert field(wizard, "place").accessibleName() == "调解地点"
+
+
+def words_heading(column: int) -> str:
+    from ui.views.session_wizard import words
+
+    return words.attendee_headings()[column]

@@ -31,6 +31,7 @@ from ui import i18n
 from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views.cases.case_detail import CaseDetailView
+from ui.widgets.accessible import name_inputs
 
 if TYPE_CHECKING:
     from app.services.cases.service import CaseDetail, CaseSummary
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_central()
         self._build_status_bar()
+        name_inputs(self)
         self.resize(1366, 768)
 
     # -- building --------------------------------------------------------------------------
@@ -201,6 +203,7 @@ class MainWindow(QMainWindow):
     def add_case_panel(self, panel: QWidget, title: str) -> None:
         """Add a tab beside 案件信息; the panel follows `case_shown` to load the chosen case."""
         self.case_tabs.addTab(panel, title)
+        name_inputs(panel)
         loader = getattr(panel, "show_case_no", None)
         if callable(loader):
             self.case_shown.connect(loader)
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
         row.addStretch(1)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filter")
+        self.filter_edit.setAccessibleName(self.tr("搜索案件"))
         self.filter_edit.setPlaceholderText(self.tr("搜索姓名、案号、身份证号或手机号"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(320)
@@ -242,6 +246,7 @@ class MainWindow(QMainWindow):
     def _build_table(self) -> QTableView:
         table = QTableView()
         table.setObjectName("caseTable")
+        table.setAccessibleName(self.tr("案件列表"))
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(Column.UPDATED, Qt.SortOrder.DescendingOrder)

@@ -23,6 +23,7 @@ from app.paths import default_data_dir
 from ui import i18n, theme
 from ui.app_lock import AppLock
 from ui.crash import install_crash_handler, setup_logging
+from ui.private_files import remove_legacy_folder, session_files
 from ui.services import ContextCaseService
 from ui.tasks import TaskRunner
 from ui.views.main_window import MainWindow
@@ -79,6 +80,7 @@ def start_gui(options: GuiOptions) -> tuple[QApplication, MainWindow]:
     log_path = setup_logging(options.data_dir)
     install_crash_handler(log_path)
     log.info("Mediation Desk %s starting on %s", __version__, options.data_dir)
+    sweep_private_files()
     window = build_main_window(options.data_dir, panels=options.smoke_test)
     window.show()
     return app, window
@@ -104,6 +106,7 @@ def run_gui(argv: list[str], *, started: Callable[[MainWindow], None] | None = N
     code = app.exec()
     lock.stop()
     window.shutdown()
+    session_files().clear()  # documents handed to other programs
     return int(code)
 
 
@@ -170,6 +173,18 @@ def smoke_test(app: QApplication, window: MainWindow, options: GuiOptions) -> in
     return int(code)
 
 
+def sweep_private_files() -> None:
+    """Remove the documents an earlier run handed to other programs and left behind (it
+    crashed or was killed); a problem is logged, never in the way of starting."""
+    try:
+        removed = session_files().sweep() + remove_legacy_folder()
+    except OSError:
+        log.exception("could not sweep the private temporary folder")
+        return
+    if removed:
+        log.info("removed %d temporary folder(s) left by an earlier run", removed)
+
+
 def app_lock_of(window: MainWindow) -> AppLock:
     """The window's app lock (made by `build_main_window`, idle until `start()`)."""
     lock = window.findChild(AppLock)
@@ -182,8 +197,7 @@ def unlock_case_store(window: MainWindow, data_dir: Path, attempts: int = 3) -> 
     `MEDIATION_DESK_PASSPHRASE` silently, else by asking (and saying why). The key is kept
     for the process, so the database thread opens the store without asking again."""
     from app.domain.errors import DomainError
-    from app.security.dbkey import WrongPassphrase
-    from app.services.unlock import database_key
+    from app.services.unlock import WrongPassphrase, database_key
     from ui.views.lock.passphrase_dialog import ask_passphrase
 
     def prompt(message: str, new: bool) -> str | None:
@@ -217,13 +231,17 @@ def build_main_window(data_dir: Path, *, panels: bool = True) -> MainWindow:
 
 
 def add_case_panels(window: MainWindow, service: ContextCaseService, runner: TaskRunner) -> None:
-    """重新计算, 和解方案, 履行情况 and 文书 beside 案件信息."""
+    """联系记录, 重新计算, 和解方案, 履行情况 and 文书 beside 案件信息."""
+    from ui.views.contacts.log_panel import ContactLogPanel
     from ui.views.documents.panel import DocumentsPanel
     from ui.views.recalc.panel import RecalcPanel
     from ui.views.settlement.page import SettlementPage
     from ui.views.settlement.plan_tracker import PlanTracker
 
     recalc_title = QCoreApplication.translate("main", "重新计算")
+    window.add_case_panel(
+        ContactLogPanel(service, runner), QCoreApplication.translate("main", "联系记录")
+    )
     window.add_case_panel(RecalcPanel(service, runner), recalc_title)
     window.add_case_panel(
         SettlementPage(service, runner), QCoreApplication.translate("main", "和解方案")

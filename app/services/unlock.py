@@ -16,6 +16,7 @@ from pathlib import Path
 from app.domain.errors import DomainError
 from app.security import dbkey
 from app.security.dbkey import PassphrasePrompt
+from app.security.dbkey import WrongPassphrase as WrongPassphrase  # for the GUI's prompt
 
 log = logging.getLogger(__name__)
 

@@ -26,17 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.domain.errors import DomainError
 from ui import i18n
 from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import cases, maintenance
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
 from ui.views.cases.case_detail import CaseDetailView
 from ui.widgets.accessible import name_inputs
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.cases.service import CaseDetail, CaseSummary
     from app.services.organisation.accounts import SignedIn
-    from ui.services import CaseService
+    from ui.services import Core
     from ui.views.cases.new_case_dialog import NewCaseDialog
 
 # Starting widths (px) at which every column reads in full at 1366 × 768.
@@ -72,7 +74,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        service: CaseService,
+        service: Core,
         runner: TaskRunner,
         data_dir: Path | None = None,
         parent: QWidget | None = None,
@@ -127,12 +129,25 @@ class MainWindow(QMainWindow):
         self.session_action.setShortcut(QKeySequence("Ctrl+M"))
         self.session_action.setToolTip(self.tr("开始或继续所选案件的调解（也可双击案件）"))
         self.session_action.triggered.connect(lambda: self.open_session())
+        self.worklist_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            self.tr("今日联系"),
+            self,
+        )
+        self.worklist_action.setToolTip(self.tr("今天该联系谁、为什么（遵守联系时段和次数）"))
+        self.worklist_action.triggered.connect(lambda: self.open_worklist())
+        self.approvals_action = QAction(self.tr("待债权人批准…"), self)
+        self.approvals_action.setToolTip(self.tr("超出债权人授权、等待债权人批复的调解方案"))
+        self.approvals_action.triggered.connect(lambda: self.open_approvals())
         self.verify_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             self.tr("核验文书…"),
             self,
         )
         self.verify_action.triggered.connect(self.open_verify)
+        self.reports_action = QAction(self.tr("统计…"), self)
+        self.reports_action.setToolTip(self.tr("案件统计、调解成功率、金额和履行跟踪"))
+        self.reports_action.triggered.connect(lambda: self.open_reports())
         self.settings_action = QAction(self.tr("设置…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -148,9 +163,13 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu = self.menuBar()
         case_menu = menu.addMenu(self.tr("案件(&C)"))
-        case_menu.addActions([self.new_action, self.session_action, self.refresh_action])
+        case_menu.addActions(
+            [self.new_action, self.session_action, self.worklist_action, self.refresh_action]
+        )
         case_menu.addSeparator()
+        case_menu.addAction(self.approvals_action)
         case_menu.addAction(self.verify_action)
+        case_menu.addAction(self.reports_action)
         case_menu.addSeparator()
         case_menu.addActions([self.lock_action, quit_action])
         settings_menu = menu.addMenu(self.tr("设置(&S)"))
@@ -169,7 +188,13 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(18, 18))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions(
-            [self.new_action, self.session_action, self.refresh_action, self.about_action]
+            [
+                self.new_action,
+                self.session_action,
+                self.worklist_action,
+                self.refresh_action,
+                self.about_action,
+            ]
         )
         self.addToolBar(toolbar)
 
@@ -178,10 +203,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(6)
-        self.banner = QLabel()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
+        self.banner = message_label("errorBanner")
         layout.addWidget(self.banner)
         layout.addLayout(self._build_search_row())
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -292,8 +314,7 @@ class MainWindow(QMainWindow):
         from ui.views.lock.sign_in_dialog import role_label
 
         self._user = user
-        if hasattr(self._service, "signed_in"):
-            self._service.signed_in = user
+        self._service.signed_in = user
         self.lock_action.setEnabled(user is not None)
         if user is None:
             self.user_label.setText("")
@@ -312,8 +333,8 @@ class MainWindow(QMainWindow):
         self._reveal_after_load = bool(select_case)
         self.count_label.setText(self.tr("正在读取案件…"))
         self.refresh_action.setEnabled(False)
-        self._runner.submit(
-            self._service.list_cases, on_finished=self._cases_arrived, on_failed=self._failed
+        self._runner.run(cases.list_cases(self._service)).success(self._cases_arrived).failure(
+            refused(self._failed, always=lambda: self.refresh_action.setEnabled(True))
         )
 
     def _cases_arrived(self, cases: list[CaseSummary]) -> None:
@@ -378,11 +399,9 @@ class MainWindow(QMainWindow):
 
     def _load_detail(self, case_no: str) -> None:
         self._wanted_case = case_no
-        self._runner.submit(
-            lambda: self._service.get_case(case_no),
-            on_finished=self._detail_arrived,
-            on_failed=self._failed,
-        )
+        self._runner.run(cases.get_case(self._service, case_no)).success(
+            self._detail_arrived
+        ).failure(refused(self._failed, always=lambda: self.refresh_action.setEnabled(True)))
 
     def _detail_arrived(self, detail: CaseDetail) -> None:
         if detail.summary.case_no != self._wanted_case:
@@ -391,15 +410,10 @@ class MainWindow(QMainWindow):
         self._shown_case = detail.summary.case_no
         self.case_shown.emit(detail.summary.case_no)
 
-    def _failed(self, error: BaseException) -> None:
-        """Calm words for what a user can fix; the crash dialog for everything else."""
-        self.refresh_action.setEnabled(True)
-        if isinstance(error, DomainError):
-            self.banner.setText(str(error))
-            self.banner.setVisible(True)
-            self.count_label.setText(self.tr("未能读取案件"))
-        else:
-            report_unexpected(error)
+    def _failed(self, refusal: Refusal) -> None:
+        """Calm words for what a user can fix (a bug goes to the crash dialog)."""
+        show_refusal(refusal, self.banner)
+        self.count_label.setText(self.tr("未能读取案件"))
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -440,7 +454,7 @@ class MainWindow(QMainWindow):
         """Open 设置 (on `tab`: organisation / certificate / lpr / backups)."""
         from ui.views.settings.dialog import open_settings
 
-        data_dir = self._data_dir or getattr(self._service, "data_dir", None)
+        data_dir = self._data_dir or self._service.data_dir
         if data_dir is None:
             return None
         dialog = open_settings(self, self._service, self._runner, Path(data_dir), tab)
@@ -458,6 +472,46 @@ class MainWindow(QMainWindow):
             self.tr("界面语言已保存，下次启动时生效。 The language applies at the next start."),
             8000,
         )
+
+    def open_worklist(self) -> QWidget:
+        """Open 今日联系 (who to contact today and why); double-click shows that case."""
+        from app.services.clock import china_today
+        from ui.views.contacts.worklist import WorklistDialog
+
+        dialog = WorklistDialog(self._service, self._runner, china_today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.case_chosen.connect(self._show_listed_case)
+        dialog.show()
+        dialog.refresh()
+        return dialog
+
+    def open_approvals(self) -> QWidget:
+        """Open 待债权人批准 (settlements outside the mandate waiting for the creditor)."""
+        from ui.views.settlement.approvals import ApprovalsDialog
+
+        dialog = ApprovalsDialog(self._service, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.refresh()
+        return dialog
+
+    def _show_listed_case(self, case_no: str) -> None:
+        if not self.select_case(case_no):
+            self.filter_edit.clear()
+            self.select_case(case_no)
+        self.raise_()
+        self.activateWindow()
+
+    def open_reports(self) -> QWidget:
+        """Open 统计 (caseload, settlement rate, amounts, charts; the plans' worklist)."""
+        from app.services.clock import china_today
+        from ui.views.reports.window import ReportsWindow
+
+        window = ReportsWindow(self._service, self._runner, china_today(), self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        window.refresh()
+        return window
 
     def open_verify(self) -> QWidget:
         """Open 核验文书 (a PDF checked against this organisation and its case store)."""
@@ -484,7 +538,5 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Close the case store on its own thread once the work under way is done."""
-        closer = getattr(self._service, "close", None)
-        if callable(closer):
-            self._runner.submit(closer, on_failed=lambda _error: None)
+        self._runner.run(maintenance.close_store(self._service)).failure(lambda _error: None)
         self._runner.wait_for_done(10_000)

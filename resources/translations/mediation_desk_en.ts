@@ -1070,6 +1070,11 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+2"/>
+        <source>下一步日期</source>
+        <translation>Date of the next step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>提醒</source>
         <translation>Remind</translation>
     </message>
@@ -1157,7 +1162,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+3"/>
+        <source>联系记录</source>
+        <translation>Contact log</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>允许联系时段 %1（北京时间）· 每人每天最多 %2 次 · 要求书面联系的不再致电</source>
         <translation>Allowed hours %1 (China time) · at most %2 attempts a day per person · no calls to anyone who asked for writing</translation>
     </message>

@@ -92,4 +92,4 @@ def test_the_case_panels_come_after_the_first_paint(qtbot: Any, themed_app: Any,
     qtbot.waitUntil(lambda: ran == ["then"], timeout=WAIT)
     window.build_case_panels()
     window.build_case_panels()  # once
-    assert window.case_tabs.count() == 5
+    assert window.case_tabs.count() == 6  # 联系记录, 重新计算, 和解方案, 履行情况, 文书

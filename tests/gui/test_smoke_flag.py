@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -28,6 +30,7 @@ def test_smoke_test_shows_the_window_and_exits_0_without_opening_a_store(tmp_pat
     assert not (tmp_path / "data" / "cases.db").exists()
 
 
+@pytest.mark.logs_errors("the smoke test logs each thing that did not hold")
 def test_smoke_test_exit_code_reports_a_missing_translation(tmp_path, monkeypatch, qapp):
     from ui import i18n
     from ui import main as gui_main

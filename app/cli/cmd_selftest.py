@@ -4,7 +4,8 @@ In a temporary folder (removed afterwards; the user's data folder and keychain a
 touched) it creates an encrypted case store (running the bundled migrations), adds the demo
 cases, recalculates a signed case, renders its agreement (the bundled fonts embedded),
 reads the PDF back with PDFium (text and a page image), signs it with a new organisation
-certificate and verifies the signature. In a frozen build it also checks that every loaded
+certificate and verifies the signature; imports every module of the app and the libraries
+its areas load when used. In a frozen build it also checks that every loaded
 module came from the bundle, not from a source tree. Prints one line, the verdict; exit 0
 when every step passed, 1 when one failed (the line names the step and the cause).
 """
@@ -130,6 +131,34 @@ def step_sign_and_verify(run: Run) -> None:
     run.signed = result.pdf
 
 
+LIBRARIES = ("xlsxwriter", "pypdfium2", "reportlab", "pyhanko", "alembic")
+"""What areas load only when used (reports and court papers write .xlsx)."""
+
+
+def step_modules(run: Run) -> None:
+    """Every module of the app (each area: contacts, litigation, reports, intake…) and the
+    libraries they load when used can be imported: a build that left one out fails here,
+    not on a user's laptop the first time that area is opened."""
+    import importlib
+    import pkgutil
+
+    import app
+
+    names = [m.name for m in pkgutil.walk_packages(app.__path__, "app.")]
+    names = [n for n in names if not n.endswith("__main__")]
+    if len(names) < 100:
+        raise RuntimeError(f"only {len(names)} modules of the app found")
+    missing = []
+    for name in [*names, *LIBRARIES]:
+        try:
+            importlib.import_module(name)
+        except ImportError as error:
+            missing.append(f"{name} ({error})")
+    if missing:
+        raise RuntimeError(f"cannot import {', '.join(missing[:3])}")
+    run.notes.append(f"{len(names)} modules of the app")
+
+
 def step_bundle(run: Run) -> None:
     """The command line never loaded Qt; frozen, every loaded module's file lies inside
     the bundle (no source tree leaks in)."""
@@ -158,6 +187,7 @@ STEPS: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("recalculation", step_recalculate),
     ("agreement", step_render),
     ("signature", step_sign_and_verify),
+    ("modules", step_modules),
     ("bundle", step_bundle),
 )
 

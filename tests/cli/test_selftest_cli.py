@@ -4,6 +4,7 @@ frozen build runs it too: tests/e2e/test_frozen_build.py)."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,7 @@ def test_selftest_passes_in_one_line_and_leaves_nothing_behind(tmp_path: Path) -
     assert "selftest passed: store, recalculation, agreement, signature" in done.stdout
     assert "24 demo cases" in done.stdout and "agreement 4 pages" in done.stdout
     assert "not frozen" in done.stdout
+    assert re.search(r"\b\d{3} modules of the app\b", done.stdout)
     assert list((tmp_path / "tmp").iterdir()) == []
 
 

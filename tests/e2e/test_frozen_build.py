@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -92,6 +93,16 @@ def field_env(home: Path, **extra: str) -> dict[str, str]:
     return {**env, **extra}
 
 
+def app_modules() -> list[str]:
+    """The app's modules in the source tree (what the frozen selftest must import too)."""
+    import pkgutil
+
+    import app
+
+    found = [m.name for m in pkgutil.walk_packages(app.__path__, "app.")]
+    return [n for n in found if not n.endswith("__main__")]
+
+
 def test_frozen_cli_selftest_passes(bundle: Bundle, tmp_path: Path) -> None:
     temp = tmp_path / "tmp"
     temp.mkdir()
@@ -107,6 +118,10 @@ def test_frozen_cli_selftest_passes(bundle: Bundle, tmp_path: Path) -> None:
     assert verdict.startswith(f"Mediation Desk {build_info.project_version()} selftest passed")
     assert "24 demo cases" in verdict
     assert "all modules from the bundle" in verdict  # frozen: nothing from a source tree
+    # every module of the source tree imported frozen too (the bundle lists a namespace
+    # package's modules, app.services.mandate, which pkgutil does not walk in the source)
+    frozen = re.search(r"(\d+) modules of the app", verdict)
+    assert frozen is not None and int(frozen.group(1)) >= len(app_modules()), verdict
     assert list(temp.iterdir()) == []  # its temporary store went with it
     print(f"\nfrozen selftest: {verdict}; build took {bundle.seconds:.0f} s")
 

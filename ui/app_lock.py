@@ -23,7 +23,6 @@ from app.services.lock import IdleLock
 from ui.ops import accounts
 from ui.refusal import Refusal, refused
 from ui.tasks import TaskRunner
-from ui.views.lock.first_account_dialog import FirstAccountDialog
 from ui.views.lock.sign_in_dialog import SignInDialog
 
 if TYPE_CHECKING:
@@ -123,26 +122,40 @@ class AppLock(QObject):
 
     # -- start -----------------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Cover the window, then ask for the first account or a sign-in; watch for input."""
+    def start(self, *, sign_in_first: bool = False) -> None:
+        """Cover the window, then ask for the first account or a sign-in; watch for input.
+
+        `sign_in_first` (a store that exists, its key at hand without asking): 登录 shows at
+        once while the store opens on the database thread — the password check queues
+        behind the opening there — and gives way to 创建主管账户 should the store have no
+        account yet.
+        """
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
         self.timer.start()
         self._cover_all(self.tr("调解工作台"))
+        if sign_in_first:
+            self._ask_at_start(first=False)
         self._runner.run(accounts.needs_first_account(self._service)).success(
             self._opened
-        ).failure(refused(self._start_failed))
+        ).failure(refused(self._start_failed, always=self._drop_dialog))
 
     def _opened(self, answer: tuple[bool, list[str]]) -> None:
         first, notices = answer
         for notice in notices:  # said at once, before anyone signs in and starts working
             QMessageBox.warning(self._window, self.tr("自动备份失败"), notice)
-        self._ask_at_start(first)
+        if self.dialog is None:
+            self._ask_at_start(first)
+        elif first and isinstance(self.dialog, SignInDialog):  # no account yet, after all
+            self._drop_dialog()
+            self._ask_at_start(first)
 
     def _ask_at_start(self, first: bool) -> None:
         dialog: QDialog
         if first:
+            from ui.views.lock.first_account_dialog import FirstAccountDialog
+
             dialog = FirstAccountDialog(self._service, self._runner, self._window)
             self._retitle(self.tr("调解工作台 — 创建主管账户"))
         else:
@@ -153,6 +166,13 @@ class AppLock(QObject):
         dialog.signed_in.connect(self._user_signed_in)
         dialog.rejected.connect(self.start_cancelled)
         self._show(dialog)
+
+    def _drop_dialog(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None and isValid(dialog):
+            dialog.rejected.disconnect(self.start_cancelled)
+            dialog.hide()
+            dialog.deleteLater()
 
     def _start_failed(self, refusal: Refusal) -> None:
         QMessageBox.critical(self._window, self.tr("无法打开案件库"), refusal.message)

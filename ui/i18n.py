@@ -54,6 +54,11 @@ def current_language() -> str:
     return _current
 
 
+def translated() -> bool:
+    """True when the app's own translation (not only Qt's) is installed."""
+    return any(t.language() and "mediation_desk" in t.filePath() for t in _installed)
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Qt's own strings (standard buttons) and the app's, for `language`, replacing any
     installed before. Chinese needs no app translation: it is the source text."""

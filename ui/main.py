@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import __version__
 from app.paths import default_data_dir
@@ -26,12 +26,7 @@ from ui.crash import install_crash_handler, setup_logging
 from ui.private_files import remove_legacy_folder, session_files
 from ui.services import ContextCaseService
 from ui.tasks import TaskRunner
-from ui.views.contacts.log_panel import ContactLogPanel
-from ui.views.documents.panel import DocumentsPanel
 from ui.views.main_window import MainWindow
-from ui.views.recalc.panel import RecalcPanel
-from ui.views.settlement.page import SettlementPage
-from ui.views.settlement.plan_tracker import PlanTracker
 
 APP_NAME = "MediationDesk"
 ORG_NAME = "MediationDesk"
@@ -44,16 +39,19 @@ class GuiOptions:
     data_dir: Path
     language: str
     qt_args: list[str]
+    smoke_test: bool = False
 
 
 def parse_options(argv: list[str]) -> GuiOptions:
-    """`--data-dir DIR` and `--lang zh_CN|en`; anything else is left to Qt."""
+    """`--data-dir DIR`, `--lang zh_CN|en` and `--smoke-test`; anything else is left to Qt."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--lang", default=None)
+    parser.add_argument("--smoke-test", action="store_true")
     known, rest = parser.parse_known_args(argv)
     data_dir = known.data_dir if known.data_dir is not None else default_data_dir()
-    return GuiOptions(data_dir.expanduser(), i18n.choose_language(known.lang), rest)
+    language = i18n.choose_language(known.lang)
+    return GuiOptions(data_dir.expanduser(), language, rest, known.smoke_test)
 
 
 def create_application(options: GuiOptions) -> QApplication:
@@ -69,6 +67,7 @@ def create_application(options: GuiOptions) -> QApplication:
     app.setApplicationVersion(__version__)
     theme.load_ui_font(app)
     theme.apply_theme(app)
+    app.setWindowIcon(theme.app_icon())
     i18n.install_translators(app, options.language)
     app.setApplicationDisplayName(QCoreApplication.translate("main", "调解工作台"))
     return app
@@ -82,7 +81,7 @@ def start_gui(options: GuiOptions) -> tuple[QApplication, MainWindow]:
     install_crash_handler(log_path)
     log.info("Mediation Desk %s starting on %s", __version__, options.data_dir)
     sweep_private_files()
-    window = build_main_window(options.data_dir)
+    window = build_main_window(options.data_dir, panels=options.smoke_test)
     window.show()
     return app, window
 
@@ -95,22 +94,82 @@ def run_gui(argv: list[str], *, started: Callable[[MainWindow], None] | None = N
     """
     options = parse_options(argv)
     app, window = start_gui(options)
+    if options.smoke_test:
+        return smoke_test(app, window, options)
     lock = app_lock_of(window)
-    if unlock_case_store(window, options.data_dir):
-        # the list is read only once someone has signed in
-        lock.signed_in.connect(
-            lambda _user: window.refresh(), Qt.ConnectionType.SingleShotConnection
-        )
-        lock.start_cancelled.connect(app.quit)
-        QTimer.singleShot(0, lock.start)  # opens the store on the database thread
-    else:
-        QTimer.singleShot(0, lambda: window.refresh())  # shows why the store did not open
+    # the list is read only once someone has signed in
+    lock.signed_in.connect(lambda _user: window.refresh(), Qt.ConnectionType.SingleShotConnection)
+    lock.start_cancelled.connect(app.quit)
+    FirstPaint(window, lambda: begin(window, lock, options.data_dir))
     if started is not None:
         started(window)
     code = app.exec()
     lock.stop()
     window.shutdown()
     session_files().clear()  # documents handed to other programs
+    return int(code)
+
+
+def begin(window: MainWindow, lock: AppLock, data_dir: Path) -> None:
+    """What follows the window's first paint: 登录 at once when the store exists and its
+    key comes without asking (the store opens on the database thread meanwhile); else the
+    key first, asking for a passphrase if need be, then 登录 or 创建主管账户."""
+    from app.services.unlock import key_at_hand
+
+    if key_at_hand(data_dir):
+        lock.start(sign_in_first=True)
+    elif unlock_case_store(window, data_dir):
+        lock.start()  # opens the store on the database thread
+    else:
+        window.refresh()  # shows why the store did not open
+    QTimer.singleShot(0, window.build_case_panels)  # once 登录 is on the screen
+
+
+class FirstPaint(QObject):
+    """Runs `then` once, right after `widget` is first painted (the user sees the window
+    before anything slow starts), or after `FALLBACK_MS` should no paint come."""
+
+    FALLBACK_MS = 2000
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # after this paint has reached the screen
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def smoke_test(app: QApplication, window: MainWindow, options: GuiOptions) -> int:
+    """`--smoke-test` (installers, CI): the main window shown with the bundled font and the
+    chosen language after one turn of the event loop, then quit. 0 when all of that held;
+    the case store is not opened."""
+    problems: list[str] = []
+
+    def check() -> None:
+        if not window.isVisible():
+            problems.append("the main window is not shown")
+        if theme.BUNDLED_FAMILY not in app.font().families():
+            problems.append("the bundled font did not load")
+        if options.language != i18n.DEFAULT_LANGUAGE and not i18n.translated():
+            problems.append(f"no translation for {options.language}")
+        app.exit(1 if problems else 0)
+
+    QTimer.singleShot(0, check)
+    code = app.exec()
+    for problem in problems:
+        log.error("smoke test: %s", problem)
+    window.shutdown()
     return int(code)
 
 
@@ -156,11 +215,29 @@ def unlock_case_store(window: MainWindow, data_dir: Path, attempts: int = 3) -> 
     return False
 
 
-def build_main_window(data_dir: Path) -> MainWindow:
-    """The main window over the case store in `data_dir`, with the threaded runner."""
+def build_main_window(data_dir: Path, *, panels: bool = True) -> MainWindow:
+    """The main window over the case store in `data_dir`, with the threaded runner. Without
+    `panels` the case panels beside 案件信息 wait for `window.build_case_panels()` (the
+    start does that after the first paint: their modules are not on the way to it)."""
     runner = TaskRunner()
     service = ContextCaseService(data_dir)
     window = MainWindow(service, runner, data_dir)
+    window.defer_case_panels(lambda: add_case_panels(window, service, runner))
+    if panels:
+        window.build_case_panels()
+    runner.setParent(window)
+    AppLock(window, service, runner)  # a child of the window; idle until started
+    return window
+
+
+def add_case_panels(window: MainWindow, service: ContextCaseService, runner: TaskRunner) -> None:
+    """联系记录, 重新计算, 和解方案, 履行情况 and 文书 beside 案件信息."""
+    from ui.views.contacts.log_panel import ContactLogPanel
+    from ui.views.documents.panel import DocumentsPanel
+    from ui.views.recalc.panel import RecalcPanel
+    from ui.views.settlement.page import SettlementPage
+    from ui.views.settlement.plan_tracker import PlanTracker
+
     recalc_title = QCoreApplication.translate("main", "重新计算")
     window.add_case_panel(
         ContactLogPanel(service, runner), QCoreApplication.translate("main", "联系记录")
@@ -175,9 +252,6 @@ def build_main_window(data_dir: Path) -> MainWindow:
         DocumentsPanel(service, runner), QCoreApplication.translate("main", "文书")
     )
     tracker.case_defaulted.connect(lambda _case_no: window.refresh())  # the list shows 已违约
-    runner.setParent(window)
-    AppLock(window, service, runner)  # a child of the window; idle until started
-    return window
 
 
 if __name__ == "__main__":

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.paths import resource
 
 UI_FONT_FILE = ("fonts", "wqy-microhei.ttc")
+BUNDLED_FAMILY = "WenQuanYi Micro Hei"
 
 STYLE_SHEET = """
 QMainWindow, QDialog { background: #f5f6f8; }
@@ -69,6 +70,14 @@ def load_ui_font(app: QApplication) -> list[str]:
     font.setFamilies(chain)
     app.setFont(font)
     return list(families)
+
+
+def app_icon() -> QIcon:
+    """The app's icon at every size drawn for it (tools/make_icon.py): sharp at any scale."""
+    icon = QIcon()
+    for path in sorted(resource("icons").glob("mediation-desk-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def apply_theme(app: QApplication) -> None:

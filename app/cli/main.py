@@ -34,6 +34,7 @@ from app.cli import (
     cmd_recalc,
     cmd_render,
     cmd_report,
+    cmd_selftest,
     cmd_sign,
     cmd_verify,
 )
@@ -57,7 +58,10 @@ COMMANDS: tuple[ModuleType, ...] = (  # in the order `--help` lists them
     cmd_audit,
     cmd_backup,
     cmd_key,
+    cmd_selftest,
 )
+
+GUI_FLAGS = ("--smoke-test",)  # the GUI's own flags (see ui.main.parse_options)
 
 EXIT_OK = 0
 EXIT_NO = 1
@@ -95,7 +99,7 @@ def wants_gui(argv: list[str]) -> bool:
         if arg in ("--data-dir", "--lang"):  # --lang zh_CN|en: the GUI's language
             skip_next = True
             continue
-        if arg.startswith(("--data-dir=", "--lang=")):
+        if arg.startswith(("--data-dir=", "--lang=")) or arg in GUI_FLAGS:
             continue
         if arg.startswith("-") and arg not in ("-",):
             return False  # --help, --version and the like belong to the CLI

@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.domain.errors import DomainError
 from app.security import dbkey
 from app.security.dbkey import PassphrasePrompt
 from app.security.dbkey import WrongPassphrase as WrongPassphrase  # for the GUI's prompt
@@ -54,6 +55,26 @@ def database_key(
     if key is not None:
         _unlocked[folder] = key
     return key
+
+
+def key_at_hand(data_dir: Path) -> bool:
+    """True when the store in `data_dir` exists and its key comes without asking anyone:
+    unlocked before in this process, kept in the keyring, or a passphrase from
+    `MEDIATION_DESK_PASSPHRASE`. Reads one small file; derives and fetches nothing (the GUI
+    asks this before its first dialog, so that it can open the store meanwhile)."""
+    from app.security.secrets import passphrase_from_env
+
+    folder = data_dir.resolve()
+    try:
+        info = dbkey.read_keyinfo(folder)
+        exists = (folder / DB_FILE).is_file()
+    except (DomainError, OSError, ValueError):
+        return False  # said properly by the unlocking that follows
+    if info is None or not exists:
+        return False
+    if folder in _unlocked or info.mode == dbkey.MODE_KEYRING:
+        return True
+    return passphrase_from_env() is not None
 
 
 def existing_key(data_dir: Path, *, prompt: PassphrasePrompt | None = None) -> bytes | None:

@@ -128,17 +128,17 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="+132"/>
+        <location filename="../../ui/app_lock.py" line="+137"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>自动备份失败</source>
         <translation>Automatic backup failed</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>调解工作台 — 创建主管账户</source>
         <translation>Mediation Desk — create the supervisor account</translation>
     </message>
@@ -148,7 +148,7 @@
         <translation>Mediation Desk — sign in</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>无法打开案件库</source>
         <translation>Cannot open the case store</translation>
     </message>
@@ -933,7 +933,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_checkin.py" line="+37"/>
+        <location filename="../../ui/views/session_wizard/step_checkin.py" line="+38"/>
         <source>时间和地点</source>
         <translation>Date and place</translation>
     </message>
@@ -978,7 +978,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
@@ -1001,7 +1001,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>ClausesBox</name>
     <message>
-        <location filename="../../ui/views/settlement/terms_box.py" line="+221"/>
+        <location filename="../../ui/views/settlement/terms_box.py" line="+222"/>
         <source>履行方式与其他约定</source>
         <translation>Payment and other terms</translation>
     </message>
@@ -1090,6 +1090,11 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+2"/>
+        <source>下一步日期</source>
+        <translation>Date of the next step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>提醒</source>
         <translation>Remind</translation>
     </message>
@@ -1177,7 +1182,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+3"/>
+        <source>联系记录</source>
+        <translation>Contact log</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>允许联系时段 %1（北京时间）· 每人每天最多 %2 次 · 要求书面联系的不再致电</source>
         <translation>Allowed hours %1 (China time) · at most %2 attempts a day per person · no calls to anyone who asked for writing</translation>
     </message>
@@ -1632,12 +1642,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+2"/>
-        <location line="+157"/>
+        <location line="+158"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-156"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
@@ -1687,7 +1697,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Printed</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>本案文书</source>
+        <translation>Documents of this case</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>选择左侧的文书以预览</source>
         <translation>Choose a document on the left to preview it</translation>
     </message>
@@ -2110,12 +2125,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+88"/>
+        <location filename="../../ui/views/main_window.py" line="+92"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -2225,17 +2240,23 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Case</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+29"/>
+        <location line="+25"/>
         <source>案件列表</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-19"/>
+        <source>搜索案件</source>
+        <translation>Search cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>搜索姓名、案号、身份证号或手机号</source>
         <translation>Search name, case no., ID number or phone</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>数据目录：%1</source>
         <translation>Data folder: %1</translation>
     </message>
@@ -2263,12 +2284,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>未能读取案件</source>
         <translation>Could not read the cases</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>请先在列表中选择一个案件。</source>
         <translation>Choose a case in the list first.</translation>
     </message>
@@ -2770,7 +2791,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_parties.py" line="+44"/>
+        <location filename="../../ui/views/session_wizard/step_parties.py" line="+45"/>
         <source>当事人：核对信息，添加共同债务人和保证人</source>
         <translation>Parties: check their details, add co-debtors and guarantors</translation>
     </message>
@@ -2810,7 +2831,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Entrusting court</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -3013,6 +3034,11 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
     </message>
     <message>
         <location line="+5"/>
+        <source>首付款金额</source>
+        <translation>Down payment amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
@@ -3347,7 +3373,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReasonsCard</name>
     <message>
-        <location filename="../../ui/views/recalc/parts.py" line="+117"/>
+        <location filename="../../ui/views/recalc/parts.py" line="+118"/>
         <source>为什么依法应还比合同少</source>
         <translation>Why the lawful amount is lower than the contract&apos;s</translation>
     </message>
@@ -3738,6 +3764,11 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
     </message>
     <message>
         <location line="+3"/>
+        <source>还款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>选择还款日期：按截至该日的利息、罚息和费用计算应还金额</source>
         <translation>Choose the payment date: what is owed with interest, penalty and fees up to that day</translation>
     </message>
@@ -4188,17 +4219,22 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>SessionWizard</name>
     <message>
-        <location filename="../../ui/views/session_wizard/window.py" line="+107"/>
+        <location filename="../../ui/views/session_wizard/window.py" line="+108"/>
         <source>调解 %1</source>
         <translation>Session %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>正在打开调解…</source>
         <translation>Opening the session…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
+        <source>调解步骤</source>
+        <translation>Session steps</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>每项输入都会自动保存，无需按“保存”。
 
 Alt+→ 下一步
@@ -4498,12 +4534,17 @@ Enter: next field (a new line in long text)</translation>
         <translation>Make the agreement &amp;final</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>签名：协议书定稿后各方依次签名，或纸面签名后附扫描件</source>
         <translation>Signatures: the agreement is made final, then everyone signs in turn, or signs on paper and the scan is attached</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
+        <source>签名人姓名</source>
+        <translation>Signer&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>签名板：用鼠标、手写笔或触屏签名，按“确认签名”记录签名人和时间。
 纸面签名：打印协议书签字后，拍照或扫描签名页，按“纸面签名，附扫描件”选择文件。</source>
         <translation>Pad: sign with a mouse, pen or finger, then Confirm signature records who signed and when.
@@ -4570,7 +4611,8 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Signed: %1, %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-103"/>
+        <location line="+124"/>
         <source>签名人</source>
         <translation>Signer</translation>
     </message>
@@ -4639,7 +4681,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>TermsBox</name>
     <message>
-        <location filename="../../ui/views/settlement/terms_box.py" line="-196"/>
+        <location filename="../../ui/views/settlement/terms_box.py" line="-197"/>
         <source>违约条款与利息</source>
         <translation>Default terms and interest</translation>
     </message>
@@ -4706,6 +4748,11 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
     </message>
     <message>
         <location line="+5"/>
+        <source>分期计息年利率</source>
+        <translation>Annual rate of the instalment interest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>年利率，如 6%</source>
         <translation>Annual rate, e.g. 6%</translation>
     </message>
@@ -4840,7 +4887,12 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>ViewsTable</name>
     <message>
-        <location filename="../../ui/views/recalc/parts.py" line="-135"/>
+        <location filename="../../ui/views/recalc/parts.py" line="-138"/>
+        <source>主张、合同、依法三种口径对照</source>
+        <translation>Claimed, contract and lawful amounts side by side</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>核减（合同−依法）</source>
         <translation>Reduction</translation>
     </message>
@@ -5199,12 +5251,12 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="+73"/>
+        <location filename="../../ui/main.py" line="+72"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+169"/>
         <source>重新计算</source>
         <translation>Recalculation</translation>
     </message>
@@ -5416,7 +5468,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/main.py" line="-23"/>
+        <location filename="../../ui/main.py" line="-41"/>
         <source>口令不正确</source>
         <translation>Wrong passphrase</translation>
     </message>

@@ -480,3 +480,93 @@ def test_rendering_too_early_lists_what_is_missing_and_the_button_comes_back(qtb
     text = page.problems.text()
     assert text.startswith("还不能生成：\n") and "调解方案：尚未保存" in text
     assert page.render_button.isEnabled() and not page.progress.isVisible()
+
+
+# -- the check-in step with the keyboard alone -----------------------------------------------
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def keys(qtbot, *presses: Any) -> None:
+    """Each press (a key, or (key, modifier)) goes to whatever has the focus: no mouse,
+    no widget picked by the test."""
+    plain = Qt.KeyboardModifier.NoModifier
+    for press in presses:
+        key, modifier = press if isinstance(press, tuple) else (press, plain)
+        qtbot.keyClick(focused(), key, modifier)
+
+
+def typed(qtbot, text: str) -> None:
+    """Typing into the focused field: ASCII as keys, Chinese as the input method commits it."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(focused(), char)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(char)
+            QApplication.sendEvent(focused(), event)
+
+
+def test_the_check_in_step_is_done_with_the_keyboard_alone(qtbot, wizard, data_dir):
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field(wizard, "place"), timeout=WAIT)
+    keys(qtbot, (Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier))  # over the proposed place
+    typed(qtbot, "青山村村民委员会调解室")
+    keys(qtbot, Qt.Key.Key_Return)  # Enter: to the next field, the attendee to add
+    assert focused().objectName() == "addAttendeeChoice"
+    assert "债务人" in focused().currentText()  # type: ignore[attr-defined]
+    alt = Qt.KeyboardModifier.AltModifier
+    with qtbot.waitSignal(wizard.shared.state_changed, timeout=WAIT):
+        keys(qtbot, (Qt.Key.Key_A, alt))  # 添加(&A)
+    qtbot.waitUntil(lambda: focused().objectName() == "attendees[0].name", timeout=WAIT)
+    keys(qtbot, *[Qt.Key.Key_Tab] * 4)  # name, capacity, ID type, ID number: from the case
+    assert focused().objectName() == "attendees[0].identity_checked"
+    with qtbot.waitSignal(wizard.saver.committed, timeout=WAIT):
+        keys(qtbot, Qt.Key.Key_Space)
+    keys(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Tab)  # past 删除, to the attendee to add
+    assert focused().objectName() == "addAttendeeChoice"
+    keys(qtbot, Qt.Key.Key_End, Qt.Key.Key_Up)  # the creditor's agent, above "other"
+    with qtbot.waitSignal(wizard.shared.state_changed, timeout=WAIT):
+        keys(qtbot, (Qt.Key.Key_A, alt))
+    qtbot.waitUntil(lambda: focused().objectName() == "attendees[1].name", timeout=WAIT)
+    typed(qtbot, "周律师")
+    keys(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Tab)  # capacity set, ID type kept
+    assert focused().objectName() == "attendees[1].id_number"
+    typed(qtbot, AGENT_ID)
+    keys(qtbot, Qt.Key.Key_Tab)
+    with qtbot.waitSignal(wizard.saver.committed, timeout=WAIT):
+        keys(qtbot, Qt.Key.Key_Space)
+    keys(qtbot, Qt.Key.Key_Tab)
+    assert focused().objectName() == "attendees[1].authorisation"
+    typed(qtbot, "授权委托书一份，特别授权")
+    with qtbot.waitSignal(wizard.saver.committed, timeout=WAIT):
+        keys(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: wizard.missing.text() == "本步已完成。", timeout=WAIT)
+    keys(qtbot, (Qt.Key.Key_Right, alt))  # Alt+→: the next step
+    assert wizard.current == 1
+    state = stored(data_dir, wizard.shared.case_no)
+    assert state.place == "青山村村民委员会调解室"
+    assert [(a.capacity, a.identity_checked) for a in state.attendees] == [
+        ("debtor", True), ("creditor_agent", True)
+    ]  # fmt: skip
+    assert state.attendees[1].name == "周律师" and state.attendees[1].id_number == AGENT_ID
+
+
+def test_every_control_of_every_step_has_a_name(qtbot, wizard):
+    from tests.gui.accessibility import nameless
+
+    check_in(qtbot, wizard)  # the attendee rows too: each field named by its column
+    assert nameless(wizard) == []
+    row = field(wizard, "attendees[1].id_number")
+    assert row.accessibleName() == words_heading(3)
+    assert field(wizard, "place").accessibleName() == "调解地点"
+
+
+def words_heading(column: int) -> str:
+    from ui.views.session_wizard import words
+
+    return words.attendee_headings()[column]

@@ -69,6 +69,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--tab", default="", help="case panel to show, by its tab title")
     known, rest = parser.parse_known_args(argv)
     app, window = start_gui(parse_options(rest))
+    window.build_case_panels()  # the app builds them after its first paint
     window.resize(WIDTH, HEIGHT)
     capture(window, known.out, known.select, known.tab)
     QTimer.singleShot(0, lambda: window.refresh())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,13 +32,14 @@ from ui.ops import cases, maintenance
 from ui.refusal import Refusal, refused, show_refusal
 from ui.tasks import TaskRunner
 from ui.views.cases.case_detail import CaseDetailView
-from ui.views.cases.new_case_dialog import NewCaseDialog
+from ui.widgets.accessible import name_inputs
 from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.cases.service import CaseDetail, CaseSummary
     from app.services.organisation.accounts import SignedIn
     from ui.services import Core
+    from ui.views.cases.new_case_dialog import NewCaseDialog
 
 # Starting widths (px) at which every column reads in full at 1366 × 768.
 COLUMN_WIDTHS = {
@@ -85,6 +87,8 @@ class MainWindow(QMainWindow):
         self._select_after_load = ""
         self._reveal_after_load = False
         self._user: SignedIn | None = None
+        self._shown_case = ""
+        self._pending_panels: Callable[[], None] | None = None
         self.setWindowTitle(self.tr("调解工作台"))
         self.model = CaseTableModel(self)
         self.proxy = CaseFilterProxy(self)
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_central()
         self._build_status_bar()
+        name_inputs(self)
         self.resize(1366, 768)
 
     # -- building --------------------------------------------------------------------------
@@ -220,9 +225,21 @@ class MainWindow(QMainWindow):
     def add_case_panel(self, panel: QWidget, title: str) -> None:
         """Add a tab beside 案件信息; the panel follows `case_shown` to load the chosen case."""
         self.case_tabs.addTab(panel, title)
+        name_inputs(panel)
         loader = getattr(panel, "show_case_no", None)
         if callable(loader):
             self.case_shown.connect(loader)
+            if self._shown_case:  # added after a case was shown
+                loader(self._shown_case)
+
+    def defer_case_panels(self, build: Callable[[], None]) -> None:
+        """`build` adds the case panels when `build_case_panels` is called (once)."""
+        self._pending_panels = build
+
+    def build_case_panels(self) -> None:
+        build, self._pending_panels = self._pending_panels, None
+        if build is not None:
+            build()
 
     def _build_search_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -232,6 +249,7 @@ class MainWindow(QMainWindow):
         row.addStretch(1)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filter")
+        self.filter_edit.setAccessibleName(self.tr("搜索案件"))
         self.filter_edit.setPlaceholderText(self.tr("搜索姓名、案号、身份证号或手机号"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(320)
@@ -250,6 +268,7 @@ class MainWindow(QMainWindow):
     def _build_table(self) -> QTableView:
         table = QTableView()
         table.setObjectName("caseTable")
+        table.setAccessibleName(self.tr("案件列表"))
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(Column.UPDATED, Qt.SortOrder.DescendingOrder)
@@ -388,6 +407,7 @@ class MainWindow(QMainWindow):
         if detail.summary.case_no != self._wanted_case:
             return  # the user has moved on to another case meanwhile
         self.detail.show_case(detail)
+        self._shown_case = detail.summary.case_no
         self.case_shown.emit(detail.summary.case_no)
 
     def _failed(self, refusal: Refusal) -> None:
@@ -399,6 +419,8 @@ class MainWindow(QMainWindow):
 
     def open_new_case(self) -> NewCaseDialog:
         """Open the New case dialog (window-modal); the list refreshes when a case is made."""
+        from ui.views.cases.new_case_dialog import NewCaseDialog
+
         dialog = NewCaseDialog(self._service, self._runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_created.connect(lambda summary: self.refresh(summary.case_no))

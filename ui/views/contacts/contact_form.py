@@ -89,6 +89,7 @@ class ContactForm(QWidget):
         self.next_edit.setObjectName("nextAction")
         self.next_edit.setPlaceholderText(self.tr("下一步做什么（如：寄送调解通知）"))
         self.next_due = date_edit("nextDue", china_today())
+        self.next_due.setAccessibleName(self.tr("下一步日期"))
         self.next_on = QCheckBox(self.tr("提醒"))
         self.next_on.setObjectName("nextOn")
         form.addRow(self.tr("下一步"), _row(self.next_edit, self.next_on, self.next_due))

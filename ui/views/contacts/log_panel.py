@@ -99,6 +99,7 @@ class ContactLogPanel(QWidget):
                    self.tr("承诺还款"), self.tr("下一步"), self.tr("备注")]  # fmt: skip
         self.table = QTableWidget(0, len(headers))
         self.table.setObjectName("contactTable")
+        self.table.setAccessibleName(self.tr("联系记录"))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

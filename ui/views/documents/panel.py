@@ -148,6 +148,7 @@ class DocumentsPanel(QWidget):
         headers = [self.tr("文书"), self.tr("版本"), self.tr("状态"), self.tr("生成时间"),
                    self.tr("已打印")]  # fmt: skip
         self.table = QTableWidget(0, len(headers))
+        self.table.setAccessibleName(self.tr("本案文书"))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

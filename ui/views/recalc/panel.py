@@ -177,6 +177,7 @@ class RecalcPanel(QWidget):
         row.addWidget(self._bar_label(self.tr("若于")))
         self.date_edit = DateField()
         self.date_edit.setObjectName("asOf")
+        self.date_edit.setAccessibleName(self.tr("还款日期"))
         self.date_edit.setToolTip(self.tr("选择还款日期：按截至该日的利息、罚息和费用计算应还金额"))
         self.date_edit.dateChanged.connect(self._date_changed)
         self.date_note = message_label("fieldError")

@@ -40,6 +40,7 @@ class ViewsTable(QTableWidget):
         rows = words.view_rows()
         super().__init__(len(rows), len(COLUMNS), parent)
         self.setObjectName("recalcViews")
+        self.setAccessibleName(self.tr("主张、合同、依法三种口径对照"))
         names = words.view_names()
         self.setHorizontalHeaderLabels(
             [names["claimed"], names["contract"], names["lawful"], self.tr("核减（合同−依法）")]

@@ -24,6 +24,7 @@ from ui.ops import sessions
 from ui.views.session_wizard import words
 from ui.views.session_wizard.fields import FieldGrid, chain, clear_layout, combo, error_label, fill
 from ui.views.session_wizard.shared import Shared, StepPage
+from ui.widgets.accessible import name_inputs
 
 if TYPE_CHECKING:
     from app.services.sessions.service import Attendee, SessionState
@@ -154,6 +155,7 @@ class CheckInPage(StepPage):
         self.empty_note.setVisible(not state.attendees)
         row_widgets = [w for row in self._rows for w in row["focus"]]
         chain([self.held_on, self.place, *row_widgets, self.add_choice, self.add_button])
+        name_inputs(self.rows_widget)  # each field by its column's heading
 
     def _row(self, index: int, person: Attendee, state: SessionState) -> dict[str, Any]:
         base = f"attendees[{index}]."

@@ -20,6 +20,7 @@ from ui.ops import sessions
 from ui.refusal import Refusal
 from ui.views.session_wizard.fields import FieldGrid, chain, clear_layout, error_label, fill
 from ui.views.session_wizard.shared import Shared, StepPage
+from ui.widgets.accessible import name_inputs
 
 if TYPE_CHECKING:
     from app.services.cases.service import PartyInfo
@@ -112,6 +113,7 @@ class PartiesPage(StepPage):
         for party in state.case.parties:
             self.cards.addWidget(self._card(party))
         chain([*self._focus, self.new_role, self.new_name, self.add_button])
+        name_inputs(self)
 
     def _card(self, party: PartyInfo) -> QGroupBox:
         roles = labels.party_roles()

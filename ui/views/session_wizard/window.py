@@ -38,6 +38,7 @@ from ui.views.session_wizard.step_record import RecordPage
 from ui.views.session_wizard.step_settlement import SettlementStep
 from ui.views.session_wizard.step_signatures import SignaturesPage
 from ui.views.session_wizard.todo_box import TodoBox
+from ui.widgets.accessible import name_inputs
 from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class SessionWizard(QWidget):
         self.current = -1
         self.setWindowTitle(self.tr("调解 %1").replace("%1", case_no))
         self._build()
+        name_inputs(self)
         self._shortcuts()
         self.shared.state_changed.connect(self._state_changed)
         self.shared.problem_shown.connect(self._show_problem)
@@ -148,6 +150,7 @@ class SessionWizard(QWidget):
         body.setSpacing(10)
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
+        self.step_list.setAccessibleName(self.tr("调解步骤"))
         self.step_list.setFixedWidth(176)
         for n, name in enumerate(words.steps(), start=1):
             self.step_list.addItem(QListWidgetItem(f"{n}  {name}"))

@@ -177,6 +177,7 @@ class PlanBox(QGroupBox):
         self.has_down.toggled.connect(self._down_toggled)
         self.down_amount = QLineEdit()
         self.down_amount.setObjectName("down_amount")
+        self.down_amount.setAccessibleName(self.tr("首付款金额"))
         self.down_amount.setPlaceholderText(self.tr("金额"))
         self.down_due = date_edit("down_due", today)
         self._place(grid, 2, 0, self.has_down, "down_payment.amount", self.down_amount)

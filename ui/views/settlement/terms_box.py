@@ -113,6 +113,7 @@ class TermsBox(QGroupBox):
         self.has_interest.toggled.connect(self._interest_toggled)
         self.rate = QLineEdit()
         self.rate.setObjectName("annual_rate")
+        self.rate.setAccessibleName(self.tr("分期计息年利率"))
         self.rate.setPlaceholderText(self.tr("年利率，如 6%"))
         self.rate.setMaximumWidth(130)
         self.rate.textEdited.connect(lambda _t: self._edited("plan.interest.annual_rate"))

@@ -99,3 +99,21 @@ def test_reminders_export_and_are_logged_when_marked_sent(
     qtbot.waitUntil(lambda: first.case_no in view.sent_label.text())
     (logged,) = list_contacts(view._service.context(), first.case_no)[len(before) :]
     assert logged.channel == "sms" and logged.message == first.reminder
+
+
+def test_each_chart_gets_its_height_at_1280_by_800(qtbot, view: ReportsWindow) -> None:
+    view.resize(1280, 800)
+    charts = (
+        view.amounts_chart,
+        view.status_chart,
+        view.mediator_chart,
+        view.ageing_chart,
+        view.creditor_chart,
+        view.batch_chart,
+    )
+    qtbot.waitUntil(lambda: view.status_chart.height() >= view.status_chart.sizeHint().height())
+    for chart in charts:
+        assert chart.items, chart.title
+        assert chart.isVisible() and chart.height() > 0, chart.title
+        assert chart.height() >= chart.sizeHint().height(), chart.title
+        assert chart.width() >= chart.minimumWidth(), chart.title

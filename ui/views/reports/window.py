@@ -137,6 +137,7 @@ class ReportsWindow(QWidget):
         for i, chart in enumerate(charts):
             grid.addWidget(chart, 1 + i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
         grid.setRowStretch(4, 1)
+        grid.setVerticalSpacing(18)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)

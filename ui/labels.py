@@ -59,6 +59,16 @@ def document_kinds() -> dict[str, str]:
     return translated(vocab.DOCUMENT_KINDS)
 
 
+def court_document_kinds() -> dict[str, str]:
+    return translated(vocab.COURT_DOCUMENT_KINDS)
+
+
+def evidence_kinds() -> dict[str, str]:
+    from app.domain.evidence_kinds import EVIDENCE_KINDS
+
+    return translated(EVIDENCE_KINDS)
+
+
 def document_statuses() -> dict[str, str]:
     return translated(vocab.DOCUMENT_STATUSES)
 

@@ -3,7 +3,7 @@
 court confirm CASE_NO --ruling-no NO --date D [--court C]   # 已申请司法确认 → 已司法确认
 court ruling CASE_NO --ruling-no NO --date D [--court C]    # keep or correct the ruling
 court packages --out DIR [--batch NAME] [--on DATE] [--folders]
-court worklist [--on DATE] [--json]                         # instalments due, late, defaults
+court worklist [--on DATE] [--json | --export FILE]         # instalments due, late, defaults
 """
 
 from __future__ import annotations
@@ -52,6 +52,14 @@ def _worklist(args: argparse.Namespace) -> int:
     with open_context(args.data_dir) as ctx:
         on = parse_day(args.on, "--on") if args.on else ctx.today()
         found = worklist(ctx, on)
+        if args.export:
+            from app.services.performance.reminders import export_reminders
+
+            export_reminders(ctx, found.items, Path(args.export))
+    if args.export:
+        told = "本软件不发送短信，请在中心的短信平台发送"
+        print(f"已导出 {len(found.items)} 条提醒到 {args.export}（{told}）。")
+        return 0
     if args.json:
         print_json(found)
         return 0
@@ -102,6 +110,9 @@ def register(sub: Any) -> None:
     work = commands.add_parser("worklist", help="instalments due today and this week, overdue")
     work.add_argument("--on", metavar="DATE", help="the day (default today)")
     work.add_argument("--json", action="store_true")
+    work.add_argument(
+        "--export", metavar="FILE", help="reminders for the SMS platform (.csv/.xlsx)"
+    )
     work.set_defaults(handler=_worklist)
     for p in (*made, packages, work):
         p.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="as --data-dir")

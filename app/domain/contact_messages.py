@@ -3,9 +3,10 @@
 The app sends nothing: a message is rendered from a template, previewed, then copied or
 exported (CSV/XLSX) for the centre's own SMS platform, and the attempt is logged.
 
-Templates (`TEMPLATES`): notice of mediation, session reminder and instalment reminder go
-to a party; `callback_request` is the only one for an emergency contact or anyone else
-who is not a party. It asks them to pass on a request to call back, and says nothing of
+Templates (`TEMPLATES`): notice of mediation, session reminder, instalment reminder and the
+notice of default go to a party (the plans' worklist renders the last two);
+`callback_request` is the only one for an emergency contact or anyone else who is not a
+party. It asks them to pass on a request to call back, and says nothing of
 the debt, the creditor, an amount — nor the centre's name, which says "dispute" (the
 mediator's name and phone are enough to call back).
 
@@ -61,6 +62,12 @@ TEMPLATES: dict[str, MessageTemplate] = {
             "{amount}元。已支付的请忽略；如有困难请致电{org_phone}。",
         ),
         MessageTemplate(
+            "default_notice",
+            "违约提醒",
+            "【{org}】{name}您好：您未按调解协议（案号{case_no}）按期还款，已构成违约，现应支付"
+            "{claimable}元。请尽快致电{org_phone}与调解员联系。",
+        ),
+        MessageTemplate(
             "callback_request",
             "请转告回电",
             "您好，我是{mediator}，有事需与{debtor_name}联系，请转告其方便时回电{org_phone}。谢谢！",
@@ -80,6 +87,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "due": "应付日期",
     "n": "期数",
     "amount": "应付金额",
+    "claimable": "违约后应付金额",
     "debtor_name": "当事人姓名",
 }
 

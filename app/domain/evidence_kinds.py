@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from app.domain.vocab import QT_TRANSLATE_NOOP
+
 EVIDENCE_KINDS: dict[str, str] = {
-    "loan_contract": "借款合同",
-    "transfer": "放款（转账）凭证",
-    "repayment": "还款记录",
-    "notice": "催告通知及送达记录",
-    "recording": "录音录像",
-    "identity": "主体身份证明",
-    "other": "其他证据",
+    "loan_contract": QT_TRANSLATE_NOOP("labels", "借款合同"),
+    "transfer": QT_TRANSLATE_NOOP("labels", "放款（转账）凭证"),
+    "repayment": QT_TRANSLATE_NOOP("labels", "还款记录"),
+    "notice": QT_TRANSLATE_NOOP("labels", "催告通知及送达记录"),
+    "recording": QT_TRANSLATE_NOOP("labels", "录音录像"),
+    "identity": QT_TRANSLATE_NOOP("labels", "主体身份证明"),
+    "other": QT_TRANSLATE_NOOP("labels", "其他证据"),
 }
 PURPOSES: dict[str, str] = {
     "loan_contract": "证明原告与被告之间借款合同关系成立，以及借款金额、利率、期限和还款方式等约定",

@@ -126,6 +126,49 @@
     </message>
 </context>
 <context>
+    <name>AddEvidenceDialog</name>
+    <message>
+        <location filename="../../ui/views/documents/evidence_dialog.py" line="+49"/>
+        <source>添加证据 — %1</source>
+        <translation>Add evidence — %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证据种类</source>
+        <translation>Kind of evidence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>选择证据文件</source>
+        <translation>Choose the evidence file</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>请选择证据文件。</source>
+        <translation>Choose the evidence file.</translation>
+    </message>
+</context>
+<context>
     <name>AppLock</name>
     <message>
         <location filename="../../ui/app_lock.py" line="+137"/>
@@ -1636,18 +1679,23 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/views/documents/panel.py" line="+125"/>
+        <location filename="../../ui/views/documents/panel.py" line="+127"/>
         <source>生成文书</source>
         <translation>Generate</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+158"/>
+        <source>添加证据…</source>
+        <translation>Add evidence…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+177"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-175"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
@@ -1672,7 +1720,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Document type</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
@@ -1707,7 +1755,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Choose a document on the left to preview it</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+56"/>
         <source>本案尚无文书。选择种类后点击“生成文书”。</source>
         <translation>This case has no documents yet. Choose a type and click “Generate”.</translation>
     </message>
@@ -1737,17 +1785,17 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Printing a draft makes it final: this version is locked, and later changes become a new version.</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+151"/>
         <source>无法打开：%1</source>
         <translation>Cannot open: %1</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-118"/>
         <source>还不能生成这份文书，尚缺：</source>
         <translation>This document cannot be generated yet. Missing:</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+54"/>
         <source>未能加盖组织电子签章：%1
 协议书的签署不受影响，可稍后重试。</source>
         <translation>Could not apply the organisation&apos;s digital seal: %1
@@ -4081,7 +4129,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../ui/views/reports/window.py" line="+66"/>
+        <location filename="../../ui/views/reports/window.py" line="+67"/>
         <location line="+3"/>
         <location line="+25"/>
         <source>统计</source>
@@ -4143,7 +4191,27 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>By batch</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+26"/>
+        <source>导出提醒短信…</source>
+        <translation>Export reminder SMS…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按联系记录的短信模板导出，供中心的短信平台发送；导出不记为联系</source>
+        <translation>Exported with the contact log&apos;s message templates for the centre&apos;s SMS platform; exporting is not logged as contact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>标记为已发送</source>
+        <translation>Mark as sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把所选提醒记为一次短信联系（按联系规则检查）</source>
+        <translation>Log the selected reminder as an SMS contact (checked against the contact rules)</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>主张</source>
         <translation>Claimed</translation>
     </message>
@@ -4168,7 +4236,22 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>%1: due today %2, due this week %3, overdue %4, defaulted %5</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
+        <source>导出提醒短信</source>
+        <translation>Export reminder SMS</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>请先在列表中选择一条提醒。</source>
+        <translation>Select a reminder in the list first.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已记录：%1 短信提醒 %2</source>
+        <translation>Logged: %1 SMS reminder to %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>导出统计</source>
         <translation>Export report</translation>
     </message>
@@ -5233,7 +5316,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Digitally signed PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="+101"/>
+        <location filename="../../ui/labels.py" line="+111"/>
         <source>{year}年{month}月{day}日</source>
         <translation>{year}-{month:02d}-{day:02d}</translation>
     </message>
@@ -5246,6 +5329,41 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location line="+1"/>
         <source>否</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/evidence_kinds.py" line="+8"/>
+        <source>借款合同</source>
+        <translation>Loan contract</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放款（转账）凭证</source>
+        <translation>Disbursement (transfer) record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还款记录</source>
+        <translation>Repayment history</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>催告通知及送达记录</source>
+        <translation>Demand notices and proof of service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>录音录像</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主体身份证明</source>
+        <translation>Proof of identity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他证据</source>
+        <translation>Other evidence</translation>
     </message>
 </context>
 <context>

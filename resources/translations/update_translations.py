@@ -24,7 +24,11 @@ TARGETS = {"en": HERE / "mediation_desk_en.ts"}
 
 # Vocabularies the GUI shows, kept with their Chinese labels in the domain and marked there
 # with QT_TRANSLATE_NOOP (the domain imports no Qt).
-DOMAIN_SOURCES = ("app/domain/vocab.py", "app/domain/session_record.py")
+DOMAIN_SOURCES = (
+    "app/domain/vocab.py",
+    "app/domain/session_record.py",
+    "app/domain/evidence_kinds.py",
+)
 
 
 def source_files() -> list[Path]:

@@ -71,3 +71,49 @@ def test_exports(qtbot, view: ReportsWindow, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: (tmp_path / "r.pdf").exists())
     assert (tmp_path / "r.xlsx").read_bytes()[:2] == b"PK"
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_reminders_export_and_are_logged_when_marked_sent(
+    qtbot, view: ReportsWindow, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from python_calamine import CalamineWorkbook
+
+    from app.services.contacts.log import list_contacts
+
+    assert view.worklist is not None
+    first = view.worklist.items[0]
+    view.export_reminders(tmp_path / "提醒.xlsx")
+    qtbot.waitUntil(lambda: (tmp_path / "提醒.xlsx").exists())
+    sheet = CalamineWorkbook.from_path(str(tmp_path / "提醒.xlsx")).get_sheet_by_name("短信")
+    rows = sheet.to_python()
+    assert rows[1][2] == first.reminder and rows[1][3] == first.case_no
+    before = list_contacts(view._service.context(), first.case_no)
+    view.work_table.selectRow(0)
+    view.mark_sent(datetime(2026, 6, 30, 15, 0, tzinfo=UTC))  # 23:00 China time
+    qtbot.waitUntil(lambda: view.message.isVisible())
+    assert "联系时段" in view.message.text()
+    assert list_contacts(view._service.context(), first.case_no) == before
+    view.mark_sent(datetime(2026, 6, 30, 2, 0, tzinfo=UTC))  # 10:00 China time
+    qtbot.waitUntil(lambda: first.case_no in view.sent_label.text())
+    (logged,) = list_contacts(view._service.context(), first.case_no)[len(before) :]
+    assert logged.channel == "sms" and logged.message == first.reminder
+
+
+def test_each_chart_gets_its_height_at_1280_by_800(qtbot, view: ReportsWindow) -> None:
+    view.resize(1280, 800)
+    charts = (
+        view.amounts_chart,
+        view.status_chart,
+        view.mediator_chart,
+        view.ageing_chart,
+        view.creditor_chart,
+        view.batch_chart,
+    )
+    qtbot.waitUntil(lambda: view.status_chart.height() >= view.status_chart.sizeHint().height())
+    for chart in charts:
+        assert chart.items, chart.title
+        assert chart.isVisible() and chart.height() > 0, chart.title
+        assert chart.height() >= chart.sizeHint().height(), chart.title
+        assert chart.width() >= chart.minimumWidth(), chart.title

@@ -69,11 +69,17 @@ def window_shot(folder: Path) -> None:
     theme.apply_theme(app)
     service = ContextCaseService(folder, actor="演示")
     win = ReportsWindow(service, InlineTaskRunner(), ON)
+    win.resize(1280, 800)
     win.show()
     win.refresh()
     for _ in range(50):
         app.processEvents()
     win.grab().save(str(OUT / "reports-window.png"))
+    from PySide6.QtWidgets import QScrollArea
+
+    scroll = win.findChild(QScrollArea)
+    assert scroll is not None and scroll.widget() is not None
+    scroll.widget().grab().save(str(OUT / "reports-charts.png"))  # the whole page, scrolled
     from PySide6.QtWidgets import QTabWidget
 
     tab = win.findChild(QTabWidget)

@@ -5,7 +5,7 @@ system, a PDF summary)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,8 +13,9 @@ from ui.ops import in_store
 from ui.tasks import Op
 
 if TYPE_CHECKING:
+    from app.services.contacts.records import ContactInfo
     from app.services.context import AppContext
-    from app.services.performance.worklist import Worklist
+    from app.services.performance.worklist import WorkItem, Worklist
     from app.services.reports.service import Report, ReportFilter
     from ui.services import Core
 
@@ -51,5 +52,27 @@ def export(core: Core, report: Report, kind: str, path: Path) -> Op[Path]:
         else:
             write_pdf(report, path, get_profile(ctx).name)
         return path
+
+    return in_store(core, work)
+
+
+def export_reminders(core: Core, items: list[WorkItem], path: Path) -> Op[Path]:
+    """The worklist's reminders written for the SMS platform (as the contact messages are)."""
+
+    def work(ctx: AppContext) -> Path:
+        from app.services.performance.reminders import export_reminders as write
+
+        return write(ctx, items, path)
+
+    return in_store(core, work)
+
+
+def mark_reminder_sent(core: Core, item: WorkItem, at: datetime) -> Op[ContactInfo]:
+    """The reminder logged as an SMS to the debtor at `at` (the conduct rules checked)."""
+
+    def work(ctx: AppContext) -> ContactInfo:
+        from app.services.performance.reminders import mark_reminder_sent as mark
+
+        return mark(ctx, item, at)
 
     return in_store(core, work)

@@ -50,6 +50,9 @@ def register_fonts() -> None:
     for module in (textsplit, paragraph):
         missing = "".join(c for c in CANNOT_START_ZH if c not in module.ALL_CANNOT_START)
         module.ALL_CANNOT_START += missing
+    from app.documents.pdf.cjk_wrap import install
+
+    install()  # two closing marks in a row ("）。") never leave one alone on a line
 
 
 @cache

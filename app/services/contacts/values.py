@@ -33,7 +33,12 @@ def message_values(uow: UnitOfWork, case: Case, whom: Whom) -> dict[str, str]:
         "mediator": case.mediator.name if case.mediator else "调解员",
         "debtor_name": debtor.name if debtor else "",
     }
-    return values | _session_values(uow, case) | _instalment_values(uow, case)
+    return (
+        values
+        | _session_values(uow, case)
+        | _instalment_values(uow, case)
+        | _default_values(uow, case)
+    )
 
 
 def _session_values(uow: UnitOfWork, case: Case) -> dict[str, str]:
@@ -65,3 +70,15 @@ def _instalment_values(uow: UnitOfWork, case: Case) -> dict[str, str]:
             amount = fmt_grouped(Decimal(item["amount"]))
             return {"due": f"{due:%Y年%m月%d日}", "n": str(item["n"]), "amount": amount}
     return {"due": "", "n": "", "amount": ""}
+
+
+def _default_values(uow: UnitOfWork, case: Case) -> dict[str, str]:
+    """What a defaulted plan leaves claimable today (China time); "" unless it defaulted."""
+    from app.domain.case_status import CaseStatus
+    from app.services.settlement.plan_tracking import settlement_row, status_of
+
+    row = settlement_row(uow, case) if case.status == CaseStatus.DEFAULTED else None
+    if row is None:
+        return {"claimable": ""}
+    status = status_of(uow, case, row, uow.now.astimezone(CHINA_TZ).date())
+    return {"claimable": fmt_grouped(status.claimable) if status.defaulted else ""}

@@ -9,15 +9,17 @@ and not fully paid, the plan not yet defaulted), `defaulted` (one row per case w
 defaulted: the amount claimable now). Cases are those with a signed agreement still being
 performed (已签署, 已申请司法确认, 已司法确认, 履行中, 已违约).
 
-Reminders: the contact log's message templates are built on another branch. Until they are
-here, `reminder_renderer` writes the reminder with the same placeholders as its
-`instalment_reminder` template ({org}, {name}, {case_no}, {due}, {n}, {amount}, {org_phone});
-point it at that template's renderer once it lands (one assignment, `REMINDER_TEMPLATE`).
+Reminders: the contact log's message templates (`app.domain.contact_messages`) word them:
+`instalment_reminder` for an instalment, `default_notice` for a defaulted plan, filled with
+the item's own instalment (not the contact log's "next due"). A template that lacks a value
+(the organisation's phone, say) leaves the reminder empty and says what is missing
+(`reminder_problem`). `app.services.performance.reminders` exports them for the SMS platform
+and logs one as a contact attempt when the mediator marks it sent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -35,24 +37,18 @@ FOLLOWED = (S.SIGNED, S.CONFIRMATION_APPLIED, S.CONFIRMED, S.PERFORMING, S.DEFAU
 GROUPS = {"today": "今日到期", "week": "本周到期", "overdue": "已逾期", "defaulted": "已违约"}
 WEEK_DAYS = 6
 REMINDER_TEMPLATE = "instalment_reminder"
-REMINDER_TEXT = (
-    "【{org}】{name}您好：按调解协议（案号{case_no}），您应于{due}前支付第{n}期款项{amount}元。"
-    "已支付的请忽略；如有困难请致电{org_phone}。"
-)
-DEFAULT_TEXT = (
-    "【{org}】{name}您好：您未按调解协议（案号{case_no}）按期还款，已构成违约，现应支付"
-    "{amount}元。请尽快致电{org_phone}与调解员联系。"
-)
+DEFAULT_TEMPLATE = "default_notice"
 
 
-def builtin_reminder(values: Mapping[str, str]) -> str:
-    """The reminder as the contact log's `instalment_reminder` words it (default text)."""
-    text = DEFAULT_TEXT if values.get("group") == "defaulted" else REMINDER_TEXT
-    return text.format_map(dict(values))
+def reminder_of(template: str, values: Mapping[str, str]) -> tuple[str, str]:
+    """(text, "") rendered by the contact log's template, or ("", what is missing)."""
+    from app.domain import contact_messages as messages
+    from app.domain.errors import DomainError
 
-
-reminder_renderer: Callable[[Mapping[str, str]], str] = builtin_reminder
-"""The hook: the contact log's template renderer replaces this when it lands."""
+    try:
+        return messages.render(template, values), ""
+    except DomainError as error:
+        return "", str(error)
 
 
 @dataclass(frozen=True)
@@ -69,6 +65,8 @@ class WorkItem:
     amount: Decimal
     days_late: int
     reminder: str
+    template: str = REMINDER_TEMPLATE
+    reminder_problem: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,9 +118,9 @@ def _items(
             "case_no": status.case_no,
             "due": "",
             "n": "",
-            "amount": fmt_grouped(status.claimable),
-            "group": "defaulted",
+            "claimable": fmt_grouped(status.claimable),
         }
+        text, problem = reminder_of(DEFAULT_TEMPLATE, values)
         late = (on - status.defaulted_on).days if status.defaulted_on else 0
         return [
             WorkItem(
@@ -132,7 +130,9 @@ def _items(
                 due=status.defaulted_on,
                 amount=status.claimable,
                 days_late=late,
-                reminder=reminder_renderer(values),
+                reminder=text,
+                template=DEFAULT_TEMPLATE,
+                reminder_problem=problem,
                 **base,
             )
         ]
@@ -146,11 +146,11 @@ def _items(
         values = org | {
             "name": debtor,
             "case_no": status.case_no,
-            "group": group,
             "due": f"{row.due.year}年{row.due.month}月{row.due.day}日",
             "n": str(row.n),
             "amount": fmt_grouped(row.outstanding),
         }
+        text, problem = reminder_of(REMINDER_TEMPLATE, values)
         out.append(
             WorkItem(
                 group,
@@ -159,7 +159,8 @@ def _items(
                 due=row.due,
                 amount=row.outstanding,
                 days_late=row.days_late,
-                reminder=reminder_renderer(values),
+                reminder=text,
+                reminder_problem=problem,
                 **base,
             )
         )

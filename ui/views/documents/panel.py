@@ -38,13 +38,15 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from app.domain.vocab import COURT_DOCUMENT_KINDS
 from app.fsutil import write_atomically
 from ui import labels
-from ui.ops import documents
+from ui.ops import documents, evidence
 from ui.ops.documents import FinalPdf
 from ui.refusal import Refusal, refused, report_unexpected
 from ui.tasks import TaskRunner
 from ui.views.documents import pdf_pages as pdf_pages
+from ui.views.documents.evidence_dialog import AddEvidenceDialog
 from ui.views.lock.passphrase_dialog import ask_passphrase
 from ui.views.settings.org_seal import PassphraseAsker, seal_in_background
 
@@ -124,6 +126,9 @@ class DocumentsPanel(QWidget):
             self.kind_box.addItem(label, kind)
         self.generate_button = QPushButton(self.tr("生成文书"))
         self.generate_button.clicked.connect(self.generate)
+        self.evidence_button = QPushButton(self.tr("添加证据…"))
+        self.evidence_button.setObjectName("addEvidence")
+        self.evidence_button.clicked.connect(lambda: self.add_evidence())
         self.print_button = QPushButton(self.tr("打印…"))
         self.print_button.clicked.connect(self.print_with_dialog)
         self.save_button = QPushButton(self.tr("另存为 PDF…"))
@@ -139,6 +144,7 @@ class DocumentsPanel(QWidget):
         row.addWidget(QLabel(self.tr("文书种类")))
         row.addWidget(self.kind_box)
         row.addWidget(self.generate_button)
+        row.addWidget(self.evidence_button)
         row.addStretch(1)
         for button in (self.seal_button, self.print_button, self.save_button, self.open_button):
             row.addWidget(button)
@@ -182,6 +188,24 @@ class DocumentsPanel(QWidget):
         self._runner.run(documents.versions(self._service, case_no)).success(
             lambda docs: self._listed(case_no, docs, select_id)
         )
+        self._runner.run(evidence.court_papers(self._service, case_no)).success(
+            lambda kinds: self._offer(case_no, kinds)
+        )
+
+    def _offer(self, case_no: str, court_kinds: tuple[str, ...]) -> None:
+        """The mediation documents, then the court papers the case's status allows."""
+        if case_no != self._case_no:
+            return
+        chosen = self.kind_box.currentData()
+        self.kind_box.clear()
+        for kind, label in labels.document_kinds().items():
+            self.kind_box.addItem(label, kind)
+        names = labels.court_document_kinds()
+        if court_kinds:
+            self.kind_box.insertSeparator(self.kind_box.count())
+        for kind in court_kinds:
+            self.kind_box.addItem(names[kind], kind)
+        self.kind_box.setCurrentIndex(max(self.kind_box.findData(chosen), 0))
 
     def _listed(self, case_no: str, found: list[DocumentVersion], select_id: int | None) -> None:
         if case_no != self._case_no:
@@ -296,7 +320,14 @@ class DocumentsPanel(QWidget):
 
     def generate(self) -> None:
         """Render the chosen kind for the case and keep it as a new version."""
-        work = documents.generate(self._service, self._case_no, str(self.kind_box.currentData()))
+        kind = str(self.kind_box.currentData())
+        if kind == "certificate":
+            self.issue_certificate()
+            return
+        if kind in COURT_DOCUMENT_KINDS:
+            work = evidence.generate_paper(self._service, self._case_no, kind)
+        else:
+            work = documents.generate(self._service, self._case_no, kind)
         self.problems.hide()
         self.generate_button.setEnabled(False)
         self._runner.run(work).success(self._generated).failure(
@@ -314,6 +345,30 @@ class DocumentsPanel(QWidget):
         self.problems.setText(title + "\n" + "\n".join(f"• {line}" for line in lines))
         self.problems.show()
         self.refused.emit(lines)
+
+    # -- evidence and the preservation certificate ------------------------------------------
+
+    def add_evidence(self) -> AddEvidenceDialog | None:
+        """添加证据…: the dialog (returned, shown non-modally) for the case."""
+        if not self._case_no:
+            return None
+        dialog = AddEvidenceDialog(self._service, self._runner, self._case_no, self)
+        dialog.added.connect(lambda _info: self.load(self._case_no))
+        dialog.open()
+        return dialog
+
+    def issue_certificate(self) -> None:
+        """证据保全证书, sealed with the organisation's signature (the passphrase asked here)."""
+        self.problems.hide()
+        case_no, service = self._case_no, self._service
+        started = seal_in_background(
+            self, service, self._runner,
+            lambda passphrase, user: evidence.issue_certificate(service, case_no, passphrase, user),
+            ask=self.ask_passphrase,
+            on_done=lambda doc_id: self.load(case_no, select_id=doc_id),
+            on_refused=lambda reason: self._generate_failed(Refusal(reason)),
+        )  # fmt: skip
+        self.generate_button.setEnabled(not started)
 
     # -- the organisation's digital signature -------------------------------------------
 

@@ -28,7 +28,9 @@ class BarChart(QWidget):
         self.title = title
         self.money = money
         self.items: list[tuple[str, Decimal]] = []
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # Fixed height: a layout short of room must not squeeze a chart to nothing (the
+        # 统计 page scrolls instead).
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(260)
 
     def set_items(self, items: list[tuple[str, Decimal | int]]) -> None:
@@ -38,6 +40,9 @@ class BarChart(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(360, 34 + ROW_HEIGHT * max(len(self.items), 1))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(260, self.sizeHint().height())
 
     def value_text(self, value: Decimal) -> str:
         return f"{value / 10000:,.1f} 万" if self.money else f"{value:,.0f}"

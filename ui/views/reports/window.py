@@ -3,7 +3,7 @@ the exports a lender loads (xlsx, one row per case) or reads (PDF summary)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +32,7 @@ from ui.views.reports.charts import BarChart
 from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
+    from app.services.contacts.records import ContactInfo
     from app.services.performance.worklist import Worklist
     from app.services.reports.service import Report, ReportFilter
     from ui.ops.reports import Overview
@@ -136,6 +137,7 @@ class ReportsWindow(QWidget):
         for i, chart in enumerate(charts):
             grid.addWidget(chart, 1 + i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
         grid.setRowStretch(4, 1)
+        grid.setVerticalSpacing(18)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
@@ -147,10 +149,26 @@ class ReportsWindow(QWidget):
         self.work_table.setHorizontalHeaderLabels([self.tr(h) for h in WORK_HEADERS])
         self.work_table.verticalHeader().setVisible(False)
         self.work_table.horizontalHeader().setStretchLastSection(True)
+        self.work_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.work_summary = QLabel()
+        self.reminders_button = QPushButton(self.tr("导出提醒短信…"))
+        self.reminders_button.setToolTip(
+            self.tr("按联系记录的短信模板导出，供中心的短信平台发送；导出不记为联系")
+        )
+        self.reminders_button.clicked.connect(lambda: self.export_reminders())
+        self.sent_button = QPushButton(self.tr("标记为已发送"))
+        self.sent_button.setToolTip(self.tr("把所选提醒记为一次短信联系（按联系规则检查）"))
+        self.sent_button.clicked.connect(lambda: self.mark_sent())
+        row = QHBoxLayout()
+        row.addWidget(self.work_summary, 1)
+        row.addWidget(self.reminders_button)
+        row.addWidget(self.sent_button)
+        self.sent_label = QLabel()
+        self.sent_label.setObjectName("reminderSent")
         box = QWidget()
         layout = QVBoxLayout(box)
-        layout.addWidget(self.work_summary)
+        layout.addLayout(row)
+        layout.addWidget(self.sent_label)
         layout.addWidget(self.work_table, 1)
         return box
 
@@ -255,6 +273,38 @@ class ReportsWindow(QWidget):
                     )
                 self.work_table.setItem(r, c, cell)
         self.work_table.resizeColumnsToContents()
+
+    # -- reminders ---------------------------------------------------------------------------
+
+    def export_reminders(self, path: Path | None = None) -> None:
+        """The worklist's reminders for the SMS platform (asks where unless `path` is given)."""
+        work = self.worklist
+        if work is None or not work.items:
+            return
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出提醒短信"), "还款提醒.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+            )
+            if not name:
+                return
+            path = Path(name)
+        op = reports.export_reminders(self._service, list(work.items), path)
+        self._runner.run(op).failure(refused(self._failed))
+
+    def mark_sent(self, at: datetime | None = None) -> None:
+        """The selected row's reminder logged as an SMS sent now (or at `at`)."""
+        work, row = self.worklist, self.work_table.currentRow()
+        if work is None or not 0 <= row < len(work.items):
+            show_refusal(Refusal(self.tr("请先在列表中选择一条提醒。")), self.message)
+            return
+        op = reports.mark_reminder_sent(self._service, work.items[row], at or datetime.now(UTC))
+        self._runner.run(op).success(self._sent).failure(refused(self._failed))
+
+    def _sent(self, info: ContactInfo) -> None:
+        self.message.setVisible(False)
+        self.sent_label.setText(
+            self.tr("已记录：%1 短信提醒 %2").replace("%1", info.case_no).replace("%2", info.name)
+        )
 
     # -- exports -----------------------------------------------------------------------------
 

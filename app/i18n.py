@@ -80,7 +80,13 @@ def translate(text: str, language: str = "en") -> str:
     if not complete:
         log.debug("no English for %r", text)
         return text
-    return english
+    return _capitalised(english)
+
+
+def _capitalised(english: str) -> str:
+    """A message starts with a capital, unless it starts with a code (`cap.annual_rate`)."""
+    first = re.match(r"[a-z]+(?![\w.\[])", english)
+    return english[0].upper() + english[1:] if first else english
 
 
 @dataclass(frozen=True)
@@ -236,11 +242,15 @@ def _read(text: str) -> tuple[str, bool]:
     """`text` from left to right: the longest template or label starting at each place,
     else the character itself (Chinese punctuation made English)."""
     book = catalogue()
+    opening = tuple(  # templates that open with a field and whose literals all are in text
+        t for t in book.templates
+        if not t.head and all(lit in text for lit, field in t.pieces if field is None)
+    )
     out: list[str] = []
     complete = True
     at = 0
     while at < len(text):
-        best = _longest_at(text, at, book)
+        best = _longest_at(text, at, book, opening)
         if best is not None:
             out.append(best[0])
             at = best[1]
@@ -253,17 +263,17 @@ def _read(text: str) -> tuple[str, bool]:
     return joined.replace(" )", ")").replace("( ", "("), complete
 
 
-def _longest_at(text: str, at: int, book: Catalogue) -> tuple[str, int] | None:
+def _longest_at(
+    text: str, at: int, book: Catalogue, opening: tuple[Template, ...]
+) -> tuple[str, int] | None:
     """The longest label or template (filled in, every value translated) at `text[at:]`."""
-    if text[at] not in book.by_head:
-        return None
     best: tuple[str, int] | None = None
     for size in range(min(len(text) - at, book.longest), 0, -1):
         piece = text[at:at + size]
         if piece in book.exact:
             best = (book.exact[piece], at + size)
             break
-    for template in book.by_head[text[at]]:
+    for template in book.by_head.get(text[at], ()) + opening:
         for values, end in _splits(text, template.pieces, at, {}, prefix=True):
             english, ok = _fill(template, values)
             if ok and (best is None or end > best[1]):

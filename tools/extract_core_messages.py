@@ -3,17 +3,19 @@
 
 The rule, kept simple so that anyone can predict it:
 
-- Every string literal in a module of `app/` that contains a Chinese character
-  (U+4E00–U+9FFF) is a template: plain strings, implicitly concatenated strings and
-  f-strings alike. Pieces joined with `+` are separate templates (the catalogue translates
-  a joined text piece by piece, see `app.i18n`).
+- Every string literal in a module of `app/` that contains at least two Chinese characters
+  (U+4E00–U+9FFF; one alone is a unit or a fragment a parser looks for) is a template:
+  plain strings, implicitly concatenated strings and f-strings alike. Pieces joined with
+  `+` are separate templates (the catalogue translates a joined text piece by piece, see
+  `app.i18n`).
 - An f-string's replacement fields become `{0}`, `{1}`, … in the order they first appear;
   the same expression twice gets the same number; conversions and format specs are dropped.
   A plain string keeps its `{name}` fields (it is filled in with `str.format`).
 - Not templates: docstrings; the arguments of `QT_TRANSLATE_NOOP` (Qt's `.ts` translates
   those vocabularies); the arguments of logging calls (`log.info(...)`, `logger.warning(...)`:
-  a log is not shown to a user); strings that are only compared with (`x == "…"`,
-  `"…" in x`); and the modules in `EXCLUDED`, which write documents (documents stay Chinese).
+  a log is not shown to a user); the arguments of `re.…` calls (patterns); strings that are
+  only compared with (`x == "…"`, `"…" in x`); and the modules in `EXCLUDED`, whose Chinese
+  goes into documents, messages to debtors or demo data (documents stay Chinese).
 
 `python -m tools.extract_core_messages` prints the count of templates per area and how many
 have no English; `--missing MODULE_PREFIX` lists those without English.
@@ -25,7 +27,6 @@ import argparse
 import ast
 import json
 import re
-import string
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,10 +37,16 @@ APP = ROOT / "app"
 CATALOGUE = ROOT / "resources" / "translations" / "core_en.json"
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
+FIELD = re.compile(r"\{(\w*)\}")  # as app.i18n reads a template
 
 # Module prefixes (dotted) whose Chinese is document text, never shown as a message.
 EXCLUDED = (
     "app.documents",  # the PDF templates and their words
+    "app.domain.numerals",  # amounts in Chinese capitals, for documents
+    "app.domain.contact_messages",  # the SMS texts sent to debtors
+    "app.domain.privacy_notice",  # the notice a debtor is given
+    "app.services.reports.pdf",  # the report's PDF summary
+    "app.services.demo",  # demo cases: names, addresses, loan purposes (data, not messages)
 )
 
 LOG_METHODS = {"debug", "info", "warning", "error", "exception", "critical", "log"}
@@ -92,7 +99,8 @@ def _skipped_nodes(tree: ast.AST) -> set[int]:
             logging = isinstance(func, ast.Attribute) and name in LOG_METHODS and (
                 "log" in ast.unparse(func.value).lower()
             )
-            if name == "QT_TRANSLATE_NOOP" or logging:
+            pattern = isinstance(func, ast.Attribute) and ast.unparse(func.value) == "re"
+            if name == "QT_TRANSLATE_NOOP" or logging or pattern:
                 skipped.update(id(n) for arg in node.args for n in ast.walk(arg))
         elif isinstance(node, ast.Compare):
             skipped.update(id(n) for side in [node.left, *node.comparators] for n in ast.walk(side)
@@ -118,7 +126,7 @@ def templates_of(path: Path) -> Iterator[Template]:
             text = node.value
         else:
             continue
-        if CHINESE.search(text):
+        if len(CHINESE.findall(text)) >= 2:
             yield Template(module, node.lineno, text)
 
 
@@ -137,12 +145,9 @@ def extract(prefixes: tuple[str, ...] = ("app",)) -> list[Template]:
 
 
 def fields(text: str) -> set[str]:
-    """The replacement fields of a template (`{0}`, `{path}`); none when it does not parse
-    as a format string (its braces are then literal)."""
-    try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    except ValueError:
-        return set()
+    """The replacement fields of a template (`{0}`, `{path}`, `{}`); other braces (`{…}`)
+    are literal."""
+    return set(FIELD.findall(text))
 
 
 def load_catalogue() -> dict[str, str]:

@@ -33,6 +33,8 @@ COVERED = (
     "app.services.unlock",
     "app.services.organisation.accounts",
     "app.security",
+    "app.services.sessions",
+    "app.services.settlement",
 )
 
 

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 LANG_ENV = "MEDIATION_DESK_LANG"
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
-FIELD = re.compile(r"\{(\w*)\}")
+FIELD = re.compile(r"\{(\w*)(?:[!:][^{}]*)?\}")  # {0}, {name}, {seconds:.0f}
 QT_CONTEXTS = ("labels", "roles", "session_wizard")
 PUNCTUATION = {
     "，": ", ", "；": "; ", "：": ": ", "。": ". ", "、": ", ", "（": " (", "）": ")",

@@ -37,7 +37,7 @@ APP = ROOT / "app"
 CATALOGUE = ROOT / "resources" / "translations" / "core_en.json"
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
-FIELD = re.compile(r"\{(\w*)\}")  # as app.i18n reads a template
+FIELD = re.compile(r"\{(\w*)(?:[!:][^{}]*)?\}")  # as app.i18n reads a template
 
 # Module prefixes (dotted) whose Chinese is document text, never shown as a message.
 EXCLUDED = (

@@ -35,6 +35,16 @@ COVERED = (
     "app.security",
     "app.services.sessions",
     "app.services.settlement",
+    "app.services.documents",
+    "app.services.organisation",
+    "app.store",
+    "app.domain.case_status",
+    "app.domain.settlement",
+    "app.domain.plan",
+    "app.domain.plan_checks",
+    "app.domain.plan_input",
+    "app.domain.plan_model",
+    "app.domain.performance",
 )
 
 

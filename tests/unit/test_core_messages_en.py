@@ -45,6 +45,11 @@ COVERED = (
     "app.domain.plan_input",
     "app.domain.plan_model",
     "app.domain.performance",
+    "app.domain.evidence_kinds",
+    "app.services.maintenance",
+    "app.services.startup",
+    "app.services.personal_data",
+    "app.services.performance",
 )
 
 

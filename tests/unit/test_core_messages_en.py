@@ -50,6 +50,10 @@ COVERED = (
     "app.services.startup",
     "app.services.personal_data",
     "app.services.performance",
+    "app.domain.rates",
+    "app.domain.mandate",
+    "app.domain.contacts",
+    "app.services.mandate",
 )
 
 

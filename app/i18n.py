@@ -266,17 +266,24 @@ def _read(text: str) -> tuple[str, bool]:
 def _longest_at(
     text: str, at: int, book: Catalogue, opening: tuple[Template, ...]
 ) -> tuple[str, int] | None:
-    """The longest label or template (filled in, every value translated) at `text[at:]`."""
-    best: tuple[str, int] | None = None
+    """The label or template (filled in, every value translated) at `text[at:]` that
+    matches the most of its own words (then the longest): "实现债权费用" in
+    "实现债权费用→利息", not "{0}利息" with "实现债权费用→" for its value."""
+    best: tuple[int, int, str] | None = None  # (own words, end, English)
     for size in range(min(len(text) - at, book.longest), 0, -1):
         piece = text[at:at + size]
         if piece in book.exact:
-            best = (book.exact[piece], at + size)
+            best = (size, at + size, book.exact[piece])
             break
     for template in book.by_head.get(text[at], ()) + opening:
+        if best is not None and template.weight < best[0]:
+            continue
         for values, end in _splits(text, template.pieces, at, {}, prefix=True):
+            first = template.pieces[0][1]
+            if first is not None and not CHINESE.search(values[first]):
+                continue  # a template opening with a field opens with a message, not "→"
             english, ok = _fill(template, values)
-            if ok and (best is None or end > best[1]):
-                best = (english, end)
+            if ok and (best is None or (template.weight, end) > best[:2]):
+                best = (template.weight, end, english)
                 break
-    return best
+    return None if best is None else (best[2], best[1])

@@ -81,7 +81,7 @@ def run_restore(args: argparse.Namespace) -> int:
     if result.signing_restored:
         print("组织的签名密钥和证书已一并恢复。")
     for note in result.notes:
-        print(f"注意：{tr(note)}", file=sys.stderr)
+        print(tr(f"注意：{note}"), file=sys.stderr)
     return 0
 
 

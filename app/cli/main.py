@@ -168,7 +168,7 @@ def _with_notices(code: int) -> int:
 
     found = notices.take()
     for message in found:
-        print(f"注意 (warning): {tr(message)}", file=sys.stderr)
+        print(tr(f"注意 (warning): {message}"), file=sys.stderr)
     return EXIT_INPUT if found and code == EXIT_OK else code
 
 

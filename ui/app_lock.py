@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from app.i18n import tr
 from app.services.lock import IdleLock
 from ui.ops import accounts
 from ui.refusal import Refusal, refused
@@ -144,7 +145,7 @@ class AppLock(QObject):
     def _opened(self, answer: tuple[bool, list[str]]) -> None:
         first, notices = answer
         for notice in notices:  # said at once, before anyone signs in and starts working
-            QMessageBox.warning(self._window, self.tr("自动备份失败"), notice)
+            QMessageBox.warning(self._window, self.tr("自动备份失败"), tr(notice))
         if self.dialog is None:
             self._ask_at_start(first)
         elif first and isinstance(self.dialog, SignInDialog):  # no account yet, after all

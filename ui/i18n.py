@@ -8,6 +8,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app import i18n as core_i18n
 from app.paths import resource
 
 LANG_ENV = "MEDIATION_DESK_LANG"
@@ -65,6 +66,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     global _current
     remove_translators(app)
     _current = language
+    core_i18n.set_language(language)  # the core's messages (app.i18n), without Qt
     QLocale.setDefault(QLocale(language))
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -86,4 +88,5 @@ def remove_translators(app: QCoreApplication) -> None:
     while _installed:
         app.removeTranslator(_installed.pop())
     _current = DEFAULT_LANGUAGE
+    core_i18n.set_language(DEFAULT_LANGUAGE)
     QLocale.setDefault(QLocale(DEFAULT_LANGUAGE))

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import __version__
+from app.i18n import tr
 from app.paths import default_data_dir
 from ui import i18n, theme
 from ui.app_lock import AppLock
@@ -208,9 +209,9 @@ def unlock_case_store(window: MainWindow, data_dir: Path, attempts: int = 3) -> 
             database_key(data_dir, prompt=prompt)
             return True
         except WrongPassphrase as error:
-            QMessageBox.warning(window, window.tr("口令不正确"), str(error))
+            QMessageBox.warning(window, window.tr("口令不正确"), tr(str(error)))
         except DomainError as error:
-            QMessageBox.warning(window, window.tr("无法打开案件库"), str(error))
+            QMessageBox.warning(window, window.tr("无法打开案件库"), tr(str(error)))
             return False
     return False
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from app.domain.errors import DomainError, InputError, Problem
+from app.i18n import tr
 from ui.widgets.field_row import FieldRow
 
 
@@ -39,11 +40,14 @@ class Refusal:
 
 
 def refusal_of(error: BaseException) -> Refusal | None:
-    """The refusal a user's error amounts to; None for a bug."""
+    """The refusal a user's error amounts to, in the UI's language (`app.i18n`); None for a
+    bug."""
     if not isinstance(error, DomainError):
         return None
-    problems = tuple(error.problems) if isinstance(error, InputError) else ()
-    return Refusal(str(error), problems, error)
+    if isinstance(error, InputError):
+        problems = tuple(Problem(p.path, tr(p.reason)) for p in error.problems)
+        return Refusal("; ".join(str(p) for p in problems), problems, error)
+    return Refusal(tr(str(error)), (), error)
 
 
 def report_unexpected(error: BaseException) -> None:

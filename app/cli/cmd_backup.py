@@ -20,6 +20,7 @@ from typing import Any
 
 from app.cli.output import print_json
 from app.domain.errors import InputError, Problem
+from app.i18n import tr
 
 KIB = 1024
 CODE_IN_ARGUMENTS = (
@@ -80,7 +81,7 @@ def run_restore(args: argparse.Namespace) -> int:
     if result.signing_restored:
         print("组织的签名密钥和证书已一并恢复。")
     for note in result.notes:
-        print(f"注意：{note}", file=sys.stderr)
+        print(tr(f"注意：{note}"), file=sys.stderr)
     return 0
 
 

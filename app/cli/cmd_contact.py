@@ -29,6 +29,7 @@ from app.domain.contacts import (
     TARGETS,
     ContactBlocked,
 )
+from app.i18n import tr
 
 if TYPE_CHECKING:
     from app.services.contacts.records import ContactInfo
@@ -60,7 +61,7 @@ def run_add(args: argparse.Namespace) -> int:
         try:
             info = add_contact(ctx, new)
         except ContactBlocked as error:
-            print(str(error), file=sys.stderr)
+            print(tr(str(error)), file=sys.stderr)
             rules = ", ".join(f"{b.rule} ({RULES_EN[b.rule]})" for b in error.blocks)
             print(f"Blocked by: {rules}. Nothing was recorded.", file=sys.stderr)
             return EXIT_BLOCKED

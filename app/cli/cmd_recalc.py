@@ -20,7 +20,8 @@ from typing import Any
 
 from app.cli.inputs import read_text
 from app.cli.json_input import parse_json, printable
-from app.domain.errors import InputError
+from app.domain.errors import InputError, Problem
+from app.i18n import tr
 
 EXIT_INPUT = 2
 
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             inputs.append(parse_input(_load(source, stdin_cache), table))
         except InputError as error:
             prefix = f"{'stdin' if source == '-' else source}: " if several else ""
-            problems.extend(prefix + str(problem) for problem in error.problems)
+            problems.extend(prefix + str(Problem(p.path, tr(p.reason))) for p in error.problems)
     if problems:
         sys.stderr.write(printable("\n".join(problems)) + "\n")
         return EXIT_INPUT

@@ -38,7 +38,8 @@ from app.cli import (
     cmd_sign,
     cmd_verify,
 )
-from app.domain.errors import DomainError, InputError
+from app.domain.errors import DomainError, InputError, Problem
+from app.i18n import language_from_environment, set_language, tr
 
 COMMANDS: tuple[ModuleType, ...] = (  # in the order `--help` lists them
     cmd_db,
@@ -83,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder of the case store (default: the platform's user data folder, "
         "or $MEDIATION_DESK_DATA_DIR)",
     )
+    parser.add_argument(
+        "--lang",
+        default=None,
+        help="zh_CN or en: the language of the errors printed (default: $MEDIATION_DESK_LANG, "
+        "else Chinese); documents stay Chinese",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub)
@@ -111,7 +118,7 @@ def report_input_error(error: InputError) -> None:
     from app.cli.json_input import printable
 
     for problem in error.problems:
-        print(printable(str(problem)), file=sys.stderr)
+        print(printable(str(Problem(problem.path, tr(problem.reason)))), file=sys.stderr)
 
 
 def quiet_dependency_warnings() -> None:
@@ -131,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     from app.cli.passphrase import install_terminal_prompt
 
+    set_language(args.lang or language_from_environment())
+
     # cryptography deprecates DSA; pyHanko still imports it. Not the user's concern.
     warnings.filterwarnings("ignore", message="DSA is deprecated")
     install_terminal_prompt()
@@ -140,14 +149,14 @@ def main(argv: list[str] | None = None) -> int:
         report_input_error(error)
         return EXIT_INPUT
     except DomainError as error:
-        print(str(error), file=sys.stderr)
+        print(tr(str(error)), file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:
         return EXIT_OK
     except OSError as error:  # a file or disk problem no command foresaw: its cause, no traceback
         from app.services.context import describe_os_error
 
-        print(describe_os_error(error), file=sys.stderr)
+        print(tr(describe_os_error(error)), file=sys.stderr)
         return EXIT_INPUT
     return _with_notices(code)
 
@@ -159,7 +168,7 @@ def _with_notices(code: int) -> int:
 
     found = notices.take()
     for message in found:
-        print(f"注意 (warning): {message}", file=sys.stderr)
+        print(tr(f"注意 (warning): {message}"), file=sys.stderr)
     return EXIT_INPUT if found and code == EXIT_OK else code
 
 

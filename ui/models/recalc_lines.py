@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
+from app.i18n import tr
 from ui.views.recalc import words as words
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1  # the line's dict on each row's first column
@@ -59,7 +60,7 @@ def line_cells(line: dict[str, Any]) -> list[str]:
         words.yuan(line.get("base")),
         words.rate(line.get("rate")),
         words.yuan(line["amount"]),
-        line.get("note") or "",
+        tr(line.get("note") or ""),
     ]
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from app.services.clock import china_today
 from ui import formatting
 from ui.models.recalc_lines import build_model
@@ -298,13 +299,13 @@ class RecalcPanel(QWidget):
         self.date_note.setVisible(True)
 
     def _set_warnings(self, warnings: list[str]) -> None:
-        lines = [f"⚠ {text}" for text in warnings]
+        lines = [f"⚠ {tr(text)}" for text in warnings]
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
 
     def _set_readings(self, chosen: list[str]) -> None:
         """The readings of the rules the figure depends on, as a note under it."""
-        self.readings.setText("\n".join(f"ⓘ {text}" for text in chosen))
+        self.readings.setText("\n".join(f"ⓘ {tr(text)}" for text in chosen))
         self.readings.setVisible(bool(chosen))
 
     def _failed(self, generation: int, refusal: Refusal) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.i18n import tr
 from ui import formatting
 
 NO_LAWFUL_COMPOUND = ("private", "credit_card")
@@ -186,7 +187,7 @@ def basis_lines(out: dict[str, Any]) -> list[str]:
             when = translate("RecalcPanel", "%1 起：").replace("%1", cap["from"])
         elif cap["to"]:
             when = translate("RecalcPanel", "%1 前：").replace("%1", cap["to"])
-        lines.append(when + cap["basis"])
+        lines.append(when + tr(cap["basis"]))
     return lines
 
 
@@ -216,6 +217,6 @@ def order_line(inp: dict[str, Any]) -> str:
     agreed = inp.get("allocation")
     if agreed:
         text = translate("RecalcPanel", "还款冲抵顺序：按合同约定，%1")
-        return text.replace("%1", order_words(tuple(agreed)))
+        return text.replace("%1", tr(order_words(tuple(agreed))))
     text = translate("RecalcPanel", "还款冲抵顺序：按《民法典》第五百六十一条，%1")
-    return text.replace("%1", order_words(ALLOCATION_KINDS))
+    return text.replace("%1", tr(order_words(ALLOCATION_KINDS)))

@@ -13,6 +13,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from app.i18n import tr
+
 LINES = 2
 GAP = "　　"  # between two items on a line
 
@@ -44,7 +46,7 @@ class TodoBox(QFrame):
 
     def show_missing(self, missing: list[str]) -> None:
         """The items still missing ([] when the step is complete)."""
-        self._items = [f"• {item}" for item in missing]
+        self._items = [f"• {tr(item)}" for item in missing]  # the core's words, translated
         done = not missing
         self._text = (
             self.tr("本步已完成。") if done else "\n".join([self.tr("还需要："), *self._items])

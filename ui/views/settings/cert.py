@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError
+from app.i18n import tr
 from ui.ops import organisation
 from ui.refusal import Refusal, refused, show_refusal
 from ui.services import acting_user
@@ -281,7 +282,7 @@ class CertificateTab(QWidget):
         try:
             return signing_passphrase(self._data_dir, interactive=True, prompt=prompt)
         except DomainError as error:
-            self._say(self.tr("没有输入口令，已取消。") if cancelled else str(error))
+            self._say(self.tr("没有输入口令，已取消。") if cancelled else tr(str(error)))
             return None
 
     def generate(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import DomainError
+from app.i18n import tr
 from ui.refusal import refusal_of, report_unexpected
 from ui.tasks import Op, TaskRunner
 from ui.views.lock.passphrase_dialog import ask_passphrase
@@ -54,7 +55,7 @@ def seal_passphrase(
     except DomainError as error:
         if cancelled:
             return None, QCoreApplication.translate("OrgSeal", "没有输入签名密钥的口令。")
-        return None, str(error)
+        return None, tr(str(error))
 
 
 def seal_failed_text(reason: str) -> str:
@@ -91,7 +92,7 @@ def seal_in_background(
         if folder is not None:
             require_identity_or_supervisor(folder, user)  # before asking for a passphrase
     except DomainError as error:
-        on_refused(str(error))
+        on_refused(tr(str(error)))
         return False
     passphrase, why = seal_passphrase(parent, folder, ask)
     if passphrase is None:

@@ -78,3 +78,9 @@ ATTACHMENT_ROLES: dict[str, str] = {
 }
 
 DAY_BASES: tuple[int, ...] = (360, 365)
+
+BATCH_STATUSES: dict[str, str] = {
+    "importing": "导入未完成",
+    "complete": "已导入",
+    "withdrawn": "已撤回",
+}

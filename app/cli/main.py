@@ -22,6 +22,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "db",
     "demo",
     "cases",
+    "import",
+    "batch",
     "recalc",
     "plan",
     "render",

@@ -315,8 +315,10 @@ def store_new_case(uow: UnitOfWork, valid: ValidCase) -> Case:
         repayment_method=valid.repayment_method,
         term_months=valid.term_months,
         maturity=valid.maturity,
+        accelerated_on=valid.accelerated_on,
         day_basis=360,
     )
+    _add_claim_and_guarantor(case, valid)
     uow.cases.add(case)
     uow.record(
         "case.created",
@@ -329,6 +331,24 @@ def store_new_case(uow: UnitOfWork, valid: ValidCase) -> Case:
         },
     )
     return case
+
+
+def _add_claim_and_guarantor(case: Case, valid: ValidCase) -> None:
+    """The creditor's statement and a guarantor, when the form or the import row had them."""
+    from app.store.models import Claim, Party
+
+    if valid.claim is not None:
+        c = valid.claim
+        case.claims = [Claim(as_of=c.as_of, principal=c.principal, interest=c.interest,
+                             penalty=c.penalty, compound=c.compound, fees=c.fees,
+                             costs=c.costs)]  # fmt: skip
+    if valid.guarantor is not None:
+        g = valid.guarantor
+        case.parties.append(
+            Party(role="guarantor", kind="person", name=g.name,
+                  id_type="resident_id" if g.id_number else "", id_number=g.id_number,
+                  phone=g.phone)  # fmt: skip
+        )
 
 
 # -- ORM rows to plain data (inside a unit of work) ----------------------------------------------

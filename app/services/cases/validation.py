@@ -31,8 +31,21 @@ EXTRA_FIELDS = {
     "overdue_rate": "逾期利率",
     "debtor_kind": "债务人类型（person / organisation）",
     "mediator": "承办调解员姓名",
+    "accelerated_on": "宣布提前到期日",
+    "claim_as_of": "主张截止日",
+    "claimed_principal": "主张本金",
+    "claimed_interest": "主张利息",
+    "claimed_penalty": "主张罚息",
+    "claimed_compound": "主张复利",
+    "claimed_fees": "主张费用",
+    "claimed_costs": "实现债权费用",
+    "guarantor_name": "担保人姓名",
+    "guarantor_id_number": "担保人身份证号",
+    "guarantor_phone": "担保人手机号",
 }
+CLAIM_PARTS = ("principal", "interest", "penalty", "compound", "fees", "costs")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -62,11 +75,37 @@ class ValidCase:
     batch: str
     mediator: str
     court: str = ""
+    accelerated_on: date | None = None
+    claim: ValidClaim | None = None
+    guarantor: ValidPerson | None = None
+
+
+@dataclass(frozen=True)
+class ValidClaim:
+    """The creditor's statement as of a date (parts left empty are zero)."""
+
+    as_of: date
+    principal: Decimal
+    interest: Decimal
+    penalty: Decimal
+    compound: Decimal
+    fees: Decimal
+    costs: Decimal
+
+
+@dataclass(frozen=True)
+class ValidPerson:
+    """A guarantor: a natural person checked like the debtor."""
+
+    name: str
+    id_number: str
+    phone: str
 
 
 def parse_date(text: str) -> date | None:
-    """`2021-03-15`, `2021/3/15` or `2021年3月15日`; None when it is not a date."""
-    found = _DATE.match(text.strip())
+    """`2021-03-15`, `2021/3/15`, `2021.3.15`, `20210315` or `2021年3月15日`; None when it
+    is not a date."""
+    found = _DATE.match(text.strip()) or _COMPACT_DATE.match(text.strip())
     if not found:
         return None
     try:
@@ -188,10 +227,11 @@ def _debtor_id(c: _Checker, new: NewCase, person: bool) -> str:
     )
 
 
-def _debtor_phone(c: _Checker, new: NewCase) -> str:
+def _debtor_phone(c: _Checker, new: NewCase, required: bool = True) -> str:
     phone = normalise_phone(new.debtor_phone)
     if not phone:
-        c.fail("debtor_phone", "请填写债务人的 11 位手机号码，调解员需要用它联系。")
+        if required:
+            c.fail("debtor_phone", "请填写债务人的 11 位手机号码，调解员需要用它联系。")
         return phone
     from app.domain.identifiers import check_mobile
 
@@ -201,7 +241,7 @@ def _debtor_phone(c: _Checker, new: NewCase) -> str:
     return phone
 
 
-def _debtor(c: _Checker, new: NewCase) -> dict[str, Any]:
+def _debtor(c: _Checker, new: NewCase, phone_required: bool = True) -> dict[str, Any]:
     kind = new.extra.get("debtor_kind", "person").strip() or "person"
     if kind not in ("person", "organisation"):
         c.fail("extra.debtor_kind", "债务人类型只能是 person（自然人）或 organisation（单位）。")
@@ -215,7 +255,7 @@ def _debtor(c: _Checker, new: NewCase) -> dict[str, Any]:
         "debtor_kind": kind,
         "debtor_id_type": "resident_id" if person else "uscc",
         "debtor_id_number": _debtor_id(c, new, person),
-        "debtor_phone": _debtor_phone(c, new),
+        "debtor_phone": _debtor_phone(c, new, phone_required),
         "debtor_address": c.text(
             "debtor_address", new.debtor_address, "住址", required=False, limit=300
         ),
@@ -274,6 +314,86 @@ def _loan(c: _Checker, new: NewCase, today: date) -> dict[str, Any]:
     }
 
 
+def _money_or_zero(c: _Checker, path: str, value: str, label: str) -> Decimal | None:
+    """An amount that may be 0 or left empty (a claimed part the creditor does not ask)."""
+    if not value.strip():
+        return Decimal("0.00")
+    amount = parse_money(value)
+    if amount is None:
+        c.fail(path, f"{label}“{value}”不是金额：请写数字，最多两位小数，如 1234.56。")
+    elif amount < 0:
+        c.fail(path, f"{label}不能为负数。")
+    elif amount > MAX_PRINCIPAL:
+        c.fail(path, f"{label}超过 100 亿元，请检查是否多写了位数。")
+    else:
+        return amount
+    return None
+
+
+def _claim(c: _Checker, extra: dict[str, str], today: date, required: bool) -> ValidClaim | None:
+    """主张截止日 and the claimed parts; the claimed principal is required with the date."""
+    wanted = required or any(extra.get(f"claimed_{part}") for part in CLAIM_PARTS)
+    if not wanted and not extra.get("claim_as_of"):
+        return None
+    as_of = c.day("extra.claim_as_of", extra.get("claim_as_of", ""), "主张截止日", today)
+    parts: dict[str, Decimal | None] = {}
+    for part in CLAIM_PARTS:
+        path, value = f"extra.claimed_{part}", extra.get(f"claimed_{part}", "")
+        label = EXTRA_FIELDS[f"claimed_{part}"]
+        if part == "principal" and not value:
+            c.fail(path, "请填写主张本金（剩余本金），如 50000.00。")
+            parts[part] = None
+            continue
+        parts[part] = _money_or_zero(c, path, value, label)
+    if as_of is None or any(v is None for v in parts.values()):
+        return None
+    return ValidClaim(as_of=as_of, **{k: v for k, v in parts.items() if v is not None})
+
+
+def _guarantor(c: _Checker, extra: dict[str, str]) -> ValidPerson | None:
+    """A guarantor named by 担保人姓名, with an ID and phone checked like the debtor's."""
+    name = c.text("extra.guarantor_name", extra.get("guarantor_name", ""), "担保人姓名",
+                  required=False, limit=50)  # fmt: skip
+    number, phone = extra.get("guarantor_id_number", ""), extra.get("guarantor_phone", "")
+    if not name:
+        if number or phone:
+            c.fail("extra.guarantor_name", "填写了担保人的证件号或手机号，请同时填写担保人姓名。")
+        return None
+    if number:
+        number = c.identifier(
+            "extra.guarantor_id_number", number, "check_resident_id", "担保人身份证号"
+        )
+    if phone:
+        from app.domain.identifiers import check_mobile
+
+        phone = normalise_phone(phone)
+        reason = check_mobile(phone)
+        if reason:
+            c.fail("extra.guarantor_phone", f"担保人手机号有误：{reason}")
+    return ValidPerson(name, number, phone)
+
+
+def _acceleration(c: _Checker, extra: dict[str, str], today: date) -> date | None:
+    if not extra.get("accelerated_on"):
+        return None
+    return c.day("extra.accelerated_on", extra["accelerated_on"], "宣布提前到期日", today)
+
+
+def _in_order(c: _Checker, fields: dict[str, Any]) -> None:
+    """The dates of one loan in their order: disbursed, accelerated, claimed."""
+    start, accelerated = fields.get("disbursement_date"), fields.get("accelerated_on")
+    claim: ValidClaim | None = fields.get("claim")
+    if start and accelerated and accelerated <= start:
+        c.fail("extra.accelerated_on", f"宣布提前到期日（{accelerated}）必须晚于放款日（{start}）。")
+    if claim is None:
+        return
+    if start and claim.as_of < start:
+        c.fail("extra.claim_as_of", f"主张截止日（{claim.as_of}）早于放款日（{start}），请检查。")
+    if accelerated and claim.as_of < accelerated:
+        reason = f"主张截止日（{claim.as_of}）早于宣布提前到期日（{accelerated}），请检查。"
+        c.fail("extra.claim_as_of", reason)
+
+
 def _unknown_extras(c: _Checker, new: NewCase) -> None:
     for key in new.extra:
         if key not in EXTRA_FIELDS:
@@ -298,17 +418,29 @@ def clean_court(path: str, value: str) -> str:
     return court
 
 
-def validate_new_case(new: NewCase, today: date) -> ValidCase:
-    """The checked case, or `InputError` listing every problem (paths = field names)."""
+def validate_new_case(new: NewCase, today: date, *, intake: bool = False) -> ValidCase:
+    """The checked case, or `InputError` listing every problem (paths = field names).
+
+    `intake`: a row of a lender's spreadsheet (batch import) rather than the dialog: the
+    contract number and the creditor's claim (主张截止日, 剩余本金) are required, the
+    debtor's phone is not (lenders' files often lack it).
+    """
     c = _Checker()
+    extra = {k: v.strip() for k, v in new.extra.items()}
+    if intake and not extra.get("contract_no"):
+        c.fail("extra.contract_no", "请填写合同编号：同一债权人的合同编号用来识别重复的案件。")
     fields = {
         **_creditor(c, new),
-        **_debtor(c, new),
+        **_debtor(c, new, phone_required=not intake),
         **_loan(c, new, today),
+        "accelerated_on": _acceleration(c, extra, today),
+        "claim": _claim(c, extra, today, required=intake),
+        "guarantor": _guarantor(c, extra),
         "batch": c.text("batch", new.batch, "批次", required=False, limit=100),
         "court": _court(c, new.court),
         "mediator": new.extra.get("mediator", "").strip(),
     }
+    _in_order(c, fields)
     _unknown_extras(c, new)
     if c.problems:
         raise InputError(c.problems)

@@ -1,0 +1,217 @@
+"""One row of the case sheet, checked by the new-case dialog's own validation.
+
+The row's cells become a `NewCase` (the dialog's input) and go through
+`validate_new_case(..., intake=True)`: the same rules, the same Chinese reasons. Each
+problem's field path is turned back into the column the lender wrote, with the cell's
+value, so the report can say "row 12, 身份证号, …: reason" for every problem of the row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from app.domain.errors import InputError
+from app.services.cases.service import NewCase
+from app.services.cases.validation import ValidCase, validate_new_case
+from app.services.intake import fields as f
+from app.services.intake.cells import CONVERTERS, Converter, clean, id_hint, shown
+from app.services.intake.layout import Layout
+
+PATH_FIELDS = {
+    "creditor_name": "creditor",
+    "creditor_credit_code": "creditor_code",
+    "lender_type": "lender_type",
+    "debtor_name": "debtor_name",
+    "debtor_id_number": "debtor_id",
+    "extra.debtor_kind": "debtor_id",
+    "debtor_phone": "debtor_phone",
+    "debtor_address": "debtor_address",
+    "principal": "principal",
+    "contract_date": "contract_date",
+    "annual_rate": "rate",
+    "repayment_method": "repayment_method",
+    "maturity": "maturity",
+    "term_months": "term",
+    "court": "court",
+    "extra.contract_no": "contract_no",
+    "extra.disbursed": "disbursed",
+    "extra.disbursement_date": "disbursement_date",
+    "extra.overdue_rate": "overdue_rate",
+    "extra.accelerated_on": "accelerated_on",
+    "extra.claim_as_of": "claim_as_of",
+    "extra.guarantor_name": "guarantor_name",
+    "extra.guarantor_id_number": "guarantor_id",
+    "extra.guarantor_phone": "guarantor_phone",
+    **{f"extra.claimed_{p}": f"claimed_{p}" for p in
+       ("principal", "interest", "penalty", "compound", "fees", "costs")},
+}  # fmt: skip
+EXTRA_KEYS = {
+    "contract_no": "contract_no",
+    "disbursed": "disbursed",
+    "disbursement_date": "disbursement_date",
+    "overdue_rate": "overdue_rate",
+    "accelerated_on": "accelerated_on",
+    "claim_as_of": "claim_as_of",
+    "claimed_principal": "claimed_principal",
+    "claimed_interest": "claimed_interest",
+    "claimed_penalty": "claimed_penalty",
+    "claimed_compound": "claimed_compound",
+    "claimed_fees": "claimed_fees",
+    "claimed_costs": "claimed_costs",
+    "guarantor_name": "guarantor_name",
+    "guarantor_id": "guarantor_id_number",
+    "guarantor_phone": "guarantor_phone",
+}
+_PERIOD_WORDS = ("年", "月", "日", "天")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    column: str
+    value: str
+    reason: str
+    sheet: str = ""
+
+
+@dataclass
+class CheckedRow:
+    """A row after checking: the valid case (None when the row has problems)."""
+
+    row: int
+    contract_no: str
+    creditor: str
+    valid: ValidCase | None
+    problems: list[RowProblem]
+    notes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """Batch-level values for fields the sheet has no column for."""
+
+    creditor: str = ""
+    lender_type: str = ""
+    court: str = ""
+    batch: str = ""
+
+
+class RowChecker:
+    """Checks the rows of one sheet laid out as `layout`, as of `today`."""
+
+    def __init__(self, layout: Layout, defaults: Defaults, today: date) -> None:
+        self.layout = layout
+        self.today = today
+        self.batch = defaults.batch
+        self.defaults = {k: v for k, v in (("creditor", defaults.creditor),
+                         ("lender_type", defaults.lender_type), ("court", defaults.court)) if v}  # fmt: skip
+        self.plan: list[tuple[str, int, Converter]] = [
+            (key, index, CONVERTERS[f.BY_KEY[key].kind]) for key, index in layout.fields.items()
+        ]
+        self.notes = [(c.index, c.header) for c in layout.notes]
+
+    def is_blank(self, cells: list[Any]) -> bool:
+        return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+    def is_total(self, cells: list[Any]) -> bool:
+        """A 合计/总计 row at the foot of the list (not a loan)."""
+        first = next((c for c in cells if c not in (None, "")), "")
+        return isinstance(first, str) and clean(first).replace(" ", "") in f.TOTAL_ROW_WORDS
+
+    def check(self, row_no: int, cells: list[Any]) -> CheckedRow:
+        texts: dict[str, str] = {}
+        raw: dict[str, Any] = {}
+        problems: list[RowProblem] = []
+        width = len(cells)
+        for key, index, convert in self.plan:
+            value = cells[index] if index < width else None
+            text, trap = convert(value)
+            if trap is not None:
+                problems.append(RowProblem(row_no, self.layout.header_of(key), shown(value), trap))
+            texts[key] = text
+            raw[key] = value
+        for key, value in self.defaults.items():
+            if not texts.get(key):
+                texts[key] = value
+        valid = self._validate(row_no, texts, raw, problems)
+        notes = self._notes(cells, texts)
+        creditor = texts.get("creditor", "")
+        return CheckedRow(row_no, texts.get("contract_no", ""), " ".join(creditor.split()),
+                          None if problems else valid, problems, notes)  # fmt: skip
+
+    def _validate(
+        self, row_no: int, texts: dict[str, str], raw: dict[str, Any], problems: list[RowProblem]
+    ) -> ValidCase | None:
+        trapped = {p.column for p in problems}
+        try:
+            return validate_new_case(self._new_case(texts), self.today, intake=True)
+        except InputError as refused:
+            for problem in refused.problems:
+                key = PATH_FIELDS.get(problem.path)
+                column = self.layout.header_of(key) if key else problem.path
+                if column in trapped:
+                    continue  # the cell's own trap says it better
+                reason = problem.reason
+                if key in ("debtor_id", "guarantor_id") and (hint := id_hint(texts.get(key, ""))):
+                    reason = f"{reason}{hint}"
+                value = shown(raw[key]) if key in raw else texts.get(key or "", "")
+                problems.append(RowProblem(row_no, self._column(key, column), value, reason))
+            return None
+
+    def _column(self, key: str | None, column: str) -> str:
+        if key and key not in self.layout.fields and key in self.defaults:
+            return f.FROM_OPTIONS[key]
+        return column
+
+    def _new_case(self, t: dict[str, str]) -> NewCase:
+        extra = {name: t[key] for key, name in EXTRA_KEYS.items() if t.get(key)}
+        number = t.get("debtor_id", "")
+        if _looks_like_credit_code(number):
+            extra["debtor_kind"] = "organisation"
+        return NewCase(
+            creditor_name=t.get("creditor", ""),
+            lender_type=t.get("lender_type", ""),
+            debtor_name=t.get("debtor_name", ""),
+            debtor_id_number=number,
+            debtor_phone=t.get("debtor_phone", ""),
+            principal=t.get("principal", ""),
+            contract_date=t.get("contract_date", ""),
+            annual_rate=self._rate(t.get("rate", "")),
+            creditor_credit_code=t.get("creditor_code", ""),
+            debtor_address=t.get("debtor_address", ""),
+            batch=self.batch,
+            court=t.get("court", ""),
+            repayment_method=t.get("repayment_method", ""),
+            maturity=t.get("maturity", ""),
+            term_months=t.get("term", ""),
+            extra=extra,
+        )
+
+    def _rate(self, text: str) -> str:
+        """A rate under a 月利率 or 日利率 header is monthly or daily unless it says otherwise."""
+        period = self.layout.rate_period
+        if not text or not period or any(word in text for word in _PERIOD_WORDS):
+            return text
+        return f"{period}利率{text}"
+
+    def _notes(self, cells: list[Any], texts: dict[str, str]) -> dict[str, Any]:
+        notes: dict[str, Any] = {}
+        columns = {h: shown(cells[i]) for i, h in self.notes if i < len(cells) and cells[i] != ""}
+        if columns:
+            notes["columns"] = columns
+        if texts.get("emergency_name") or texts.get("emergency_phone"):
+            notes["emergency_contact"] = {
+                "name": texts.get("emergency_name", ""),
+                "phone": texts.get("emergency_phone", ""),
+            }
+        return notes
+
+
+def _looks_like_credit_code(number: str) -> bool:
+    """An organisation's unified social credit code in the ID column (a company borrower)."""
+    if len(number) != 18:
+        return False
+    body = number[:17].upper()
+    return any(ch.isalpha() for ch in body)

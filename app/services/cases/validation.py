@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -102,6 +103,7 @@ class ValidPerson:
     phone: str
 
 
+@lru_cache(maxsize=8192)
 def parse_date(text: str) -> date | None:
     """`2021-03-15`, `2021/3/15`, `2021.3.15`, `20210315` or `2021年3月15日`; None when it
     is not a date."""
@@ -121,6 +123,18 @@ def normalise_id(text: str) -> str:
 def normalise_phone(text: str) -> str:
     digits = re.sub(r"[\s\-()（）]", "", text)
     return digits[3:] if digits.startswith("+86") else digits
+
+
+@lru_cache(maxsize=4096)
+def _read_rate(value: str, path: str) -> Decimal | tuple[Problem, ...]:
+    """`parse_rate` remembered: a batch of loans repeats a handful of rates."""
+    try:
+        return parse_rate(value, path=path)
+    except InputError as refused:
+        return tuple(refused.problems)
+
+
+_read_money = lru_cache(maxsize=16384)(parse_money)
 
 
 class _Checker:
@@ -144,7 +158,7 @@ class _Checker:
         if not value.strip():
             self.fail(path, f"请填写{label}（元），如 50000 或 50,000.00。")
             return None
-        amount = parse_money(value)
+        amount = _read_money(value)
         if amount is None:
             self.fail(path, f"{label}“{value}”不是金额：请写数字，最多两位小数，如 50000.00。")
         elif amount <= 0:
@@ -172,14 +186,14 @@ class _Checker:
 
     def rate(self, path: str, value: str, label: str) -> Decimal | None:
         """The annual fraction; a refusal names the field (`逾期利率“2分”…`), not just 利率."""
-        try:
-            return parse_rate(value, path=path)
-        except InputError as refused:
-            for problem in refused.problems:
-                reason = problem.reason
-                named = label + reason.removeprefix("利率") if reason.startswith("利率") else reason
-                self.fail(problem.path, named)
-            return None
+        found = _read_rate(value, path)
+        if isinstance(found, Decimal):
+            return found
+        for problem in found:
+            reason = problem.reason
+            named = label + reason.removeprefix("利率") if reason.startswith("利率") else reason
+            self.fail(problem.path, named)
+        return None
 
     def identifier(self, path: str, value: str, check: str, label: str) -> str:
         from app.domain import identifiers
@@ -318,7 +332,7 @@ def _money_or_zero(c: _Checker, path: str, value: str, label: str) -> Decimal | 
     """An amount that may be 0 or left empty (a claimed part the creditor does not ask)."""
     if not value.strip():
         return Decimal("0.00")
-    amount = parse_money(value)
+    amount = _read_money(value)
     if amount is None:
         c.fail(path, f"{label}“{value}”不是金额：请写数字，最多两位小数，如 1234.56。")
     elif amount < 0:

@@ -108,7 +108,8 @@ class RowChecker:
         self.defaults = {k: v for k, v in (("creditor", defaults.creditor),
                          ("lender_type", defaults.lender_type), ("court", defaults.court)) if v}  # fmt: skip
         self.plan: list[tuple[str, int, Converter]] = [
-            (key, index, CONVERTERS[f.BY_KEY[key].kind]) for key, index in layout.fields.items()
+            (key, index, _remembering(CONVERTERS[f.BY_KEY[key].kind]))
+            for key, index in layout.fields.items()
         ]
         self.notes = [(c.index, c.header) for c in layout.notes]
 
@@ -207,6 +208,25 @@ class RowChecker:
                 "phone": texts.get("emergency_phone", ""),
             }
         return notes
+
+
+MEMO_LIMIT = 4096
+
+
+def _remembering(convert: Converter) -> Converter:
+    """`convert` with a memory of the values it saw, while they are few (a column of
+    repeated lender types, dates or rates); a column of unique values stops being kept."""
+    memo: dict[Any, tuple[str, str | None]] = {}
+
+    def converted(value: Any) -> tuple[str, str | None]:
+        found = memo.get(value)
+        if found is None:
+            found = convert(value)
+            if len(memo) < MEMO_LIMIT:
+                memo[value] = found
+        return found
+
+    return converted
 
 
 def _looks_like_credit_code(number: str) -> bool:

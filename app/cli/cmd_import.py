@@ -28,10 +28,12 @@ def _mapping(path: Path | None) -> dict[str, Any] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise DomainError(f"无法读取列映射文件 {path}：{error}。它应是 JSON 对象，如 "
-                          '{"客户证件号": "debtor ID"}。') from error  # fmt: skip
+        raise DomainError(
+            f"无法读取列映射文件 {path}：{error}。它应是 JSON 对象，如 "
+            '{"客户证件号": "debtor ID"}。'
+        ) from error
     if not isinstance(data, dict):
-        raise DomainError(f"列映射文件 {path} 应是 JSON 对象，如 {{\"客户证件号\": \"debtor ID\"}}。")
+        raise DomainError(f'列映射文件 {path} 应是 JSON 对象，如 {{"客户证件号": "debtor ID"}}。')
     return data
 
 
@@ -70,12 +72,20 @@ def run(args: argparse.Namespace) -> int:
 def report_text(report: IntakeReport) -> str:
     out = []
     if report.problems:
-        rows = [[(p.sheet + " " if p.sheet else "") + str(p.row), p.column, clip(p.value, 24),
-                 p.reason] for p in report.problems]  # fmt: skip
+        rows = [
+            [(p.sheet + " " if p.sheet else "") + str(p.row), p.column, clip(p.value, 24), p.reason]
+            for p in report.problems
+        ]
         out += ["【有问题的行】", table(("行", "列", "内容", "原因及改法"), rows), ""]
     if report.duplicates:
-        rows = [[str(d.row), d.contract_no, d.of.replace("row ", "第 ") + (" 行" if
-                 d.of.startswith("row ") else "")] for d in report.duplicates]  # fmt: skip
+        rows = [
+            [
+                str(d.row),
+                d.contract_no,
+                d.of.replace("row ", "第 ") + (" 行" if d.of.startswith("row ") else ""),
+            ]
+            for d in report.duplicates
+        ]
         out += ["【重复的行（未导入）】", table(("行", "合同编号", "重复于"), rows), ""]
     for warning in report.warnings:
         out.append(f"注意：{warning}")
@@ -86,7 +96,10 @@ def report_text(report: IntakeReport) -> str:
         f"{len(report.duplicates)} 行，已导入 {report.imported} 件，批次：{report.batch}"
     )
     if not report.dry_run and report.problems and report.imported == 0 and report.valid:
-        out.append("有问题的行未改正前，整个文件都没有导入；改正后重新导入，或加 --skip-bad 先导入没问题的行。")
+        out.append(
+            "有问题的行未改正前，整个文件都没有导入；"
+            "改正后重新导入，或加 --skip-bad 先导入没问题的行。"
+        )
     return "\n".join(out)
 
 
@@ -97,10 +110,15 @@ def register(sub: Any) -> None:
     parser.add_argument("--lender-type", help="bank, consumer_finance, … or 银行, 消费金融公司, …")
     parser.add_argument("--batch", help="the batch's name (default: file name and date)")
     parser.add_argument("--court", help="the entrusting court, for a sheet without that column")
-    parser.add_argument("--mapping", type=Path, metavar="MAPPING.json",
-                        help='a lender\'s headers mapped to fields: {"客户证件号": "debtor ID"}')
+    parser.add_argument(
+        "--mapping",
+        type=Path,
+        metavar="MAPPING.json",
+        help='a lender\'s headers mapped to fields: {"客户证件号": "debtor ID"}',
+    )
     parser.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
-    parser.add_argument("--skip-bad", action="store_true",
-                        help="import the good rows even when some rows are bad")
+    parser.add_argument(
+        "--skip-bad", action="store_true", help="import the good rows even when some rows are bad"
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(handler=run)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -144,7 +144,11 @@ class AuditLog:
         return event
 
     def append_many(
-        self, *, actor: str, at: datetime, events: list[tuple[str, int | None, Mapping[str, Any]]]
+        self,
+        *,
+        actor: str,
+        at: datetime,
+        events: Sequence[tuple[str, int | None, Mapping[str, Any]]],
     ) -> int:
         """Append (action, case_id, detail) events in order with one INSERT; their count.
 

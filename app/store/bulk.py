@@ -55,10 +55,22 @@ class CaseRow:
 
 
 LOAN_COLUMNS = (
-    "lender_type", "contract_no", "contract_date", "disbursement_date", "principal",
-    "disbursed", "annual_rate", "overdue_rate", "compound", "repayment_method", "term_months",
-    "maturity", "accelerated_on", "day_basis", "overdue_since",
-)  # fmt: skip
+    "lender_type",
+    "contract_no",
+    "contract_date",
+    "disbursement_date",
+    "principal",
+    "disbursed",
+    "annual_rate",
+    "overdue_rate",
+    "compound",
+    "repayment_method",
+    "term_months",
+    "maturity",
+    "accelerated_on",
+    "day_basis",
+    "overdue_since",
+)
 MONEY = frozenset({"principal", "disbursed"})
 RATES = frozenset({"annual_rate", "overdue_rate"})
 CLAIM_COLUMNS = ("as_of", "principal", "interest", "penalty", "compound", "fees", "costs")
@@ -72,7 +84,7 @@ def stamp(moment: datetime) -> str:
 def _value(name: str, value: Any) -> Any:
     if value is None:
         return None
-    if name in MONEY or isinstance(value, Decimal) and name not in RATES:
+    if name in MONEY or (isinstance(value, Decimal) and name not in RATES):
         return to_fen(value)
     if name in RATES:
         return str(value)
@@ -122,13 +134,26 @@ def insert_cases(
         'INSERT INTO "case" (id, case_no, status, source_batch, court, mediator_id, created_at,'
         " updated_at, wizard_step, batch_id, withdrawn_at, notes)"
         " VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 0, ?, NULL, ?)",
-        [(i, no, CaseStatus.INTAKE.value, batch_name, c.court, now, now, batch_id,
-          json_dumps(c.notes) if c.notes else None)
-         for i, no, c in zip(ids, numbers, cases, strict=True)],  # fmt: skip
+        [
+            (
+                i,
+                no,
+                CaseStatus.INTAKE.value,
+                batch_name,
+                c.court,
+                now,
+                now,
+                batch_id,
+                json_dumps(c.notes) if c.notes else None,
+            )
+            for i, no, c in zip(ids, numbers, cases, strict=True)
+        ],
     )
     _children(conn, ids, cases)
-    events = [(action, i, {"case_no": no, **c.audit})
-              for i, no, c in zip(ids, numbers, cases, strict=True)]  # fmt: skip
+    events = [
+        (action, i, {"case_no": no, **c.audit})
+        for i, no, c in zip(ids, numbers, cases, strict=True)
+    ]
     uow.recorded += uow.audit.append_many(actor=uow.actor, at=uow.now, events=events)
     search.refresh_range(conn, ids[0], ids[-1])
     return list(zip(ids, numbers, strict=True))
@@ -138,26 +163,37 @@ def _children(conn: Any, ids: list[int], cases: Sequence[CaseRow]) -> None:
     conn.exec_driver_sql(
         "INSERT INTO party (case_id, role, kind, name, id_type, id_number, phone, address,"
         " legal_representative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')",
-        [(i, p.role, p.kind, p.name, p.id_type, p.id_number, p.phone, p.address)
-         for i, c in zip(ids, cases, strict=True) for p in c.parties],  # fmt: skip
+        [
+            (i, p.role, p.kind, p.name, p.id_type, p.id_number, p.phone, p.address)
+            for i, c in zip(ids, cases, strict=True)
+            for p in c.parties
+        ],
     )
     columns = ", ".join(LOAN_COLUMNS)
     marks = ", ".join("?" for _ in LOAN_COLUMNS)
     conn.exec_driver_sql(
         f"INSERT INTO loan_terms (case_id, {columns}) VALUES (?, {marks})",
-        [(i, *(_value(n, c.loan.get(n)) for n in LOAN_COLUMNS))
-         for i, c in zip(ids, cases, strict=True)],  # fmt: skip
+        [
+            (i, *(_value(n, c.loan.get(n)) for n in LOAN_COLUMNS))
+            for i, c in zip(ids, cases, strict=True)
+        ],
     )
-    claims = [(i, *(_value(n, c.claim[n]) for n in CLAIM_COLUMNS))
-              for i, c in zip(ids, cases, strict=True) if c.claim is not None]  # fmt: skip
+    claims = [
+        (i, *(_value(n, c.claim[n]) for n in CLAIM_COLUMNS))
+        for i, c in zip(ids, cases, strict=True)
+        if c.claim is not None
+    ]
     if claims:
         conn.exec_driver_sql(
             f"INSERT INTO claim (case_id, {', '.join(CLAIM_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?,"
             " ?, ?)",
             claims,
         )
-    payments = [(i, day.isoformat(), to_fen(amount))
-                for i, c in zip(ids, cases, strict=True) for day, amount in c.payments]  # fmt: skip
+    payments = [
+        (i, day.isoformat(), to_fen(amount))
+        for i, c in zip(ids, cases, strict=True)
+        for day, amount in c.payments
+    ]
     if payments:
         conn.exec_driver_sql(
             "INSERT INTO payment (case_id, date, amount, note) VALUES (?, ?, ?, '')", payments

@@ -315,11 +315,11 @@ class IntakeMapping(Base):
 __all__ = [
     "Base",
     "Batch",
-    "IntakeMapping",
     "Case",
     "CaseCounter",
     "Charge",
     "Claim",
+    "IntakeMapping",
     "LoanTerms",
     "Mediator",
     "Organisation",

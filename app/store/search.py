@@ -42,7 +42,7 @@ def refresh(connection: Connection, case_ids: Iterable[int]) -> None:
 
 def refresh_range(connection: Connection, first_id: int, last_id: int) -> None:
     """Index the cases with ids first_id…last_id, just inserted (a bulk import's chunk)."""
-    fill = _FILL.format(ids="SELECT id FROM \"case\" WHERE id BETWEEN :a AND :b")
+    fill = _FILL.format(ids='SELECT id FROM "case" WHERE id BETWEEN :a AND :b')
     connection.execute(text(fill), {"a": first_id, "b": last_id})
 
 

@@ -344,11 +344,10 @@ def _add_claim_and_guarantor(case: Case, valid: ValidCase) -> None:
                              costs=c.costs)]  # fmt: skip
     if valid.guarantor is not None:
         g = valid.guarantor
-        case.parties.append(
-            Party(role="guarantor", kind="person", name=g.name,
-                  id_type="resident_id" if g.id_number else "", id_number=g.id_number,
-                  phone=g.phone)  # fmt: skip
-        )
+        id_type = "resident_id" if g.id_number else ""
+        guarantor = Party(role="guarantor", kind="person", name=g.name, id_type=id_type,
+                          id_number=g.id_number, phone=g.phone)  # fmt: skip
+        case.parties.append(guarantor)
 
 
 # -- ORM rows to plain data (inside a unit of work) ----------------------------------------------

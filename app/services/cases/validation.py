@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import InputError, Problem
@@ -398,7 +398,8 @@ def _in_order(c: _Checker, fields: dict[str, Any]) -> None:
     start, accelerated = fields.get("disbursement_date"), fields.get("accelerated_on")
     claim: ValidClaim | None = fields.get("claim")
     if start and accelerated and accelerated <= start:
-        c.fail("extra.accelerated_on", f"宣布提前到期日（{accelerated}）必须晚于放款日（{start}）。")
+        reason = f"宣布提前到期日（{accelerated}）必须晚于放款日（{start}）。"
+        c.fail("extra.accelerated_on", reason)
     if claim is None:
         return
     if start and claim.as_of < start:

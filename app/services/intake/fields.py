@@ -57,9 +57,17 @@ FIELDS: tuple[Field, ...] = (
 )
 BY_KEY = {f.key: f for f in FIELDS}
 REQUIRED = (
-    "contract_no", "creditor", "debtor_name", "debtor_id", "lender_type", "contract_date",
-    "principal", "repayment_method", "claim_as_of", "claimed_principal",
-)  # fmt: skip
+    "contract_no",
+    "creditor",
+    "debtor_name",
+    "debtor_id",
+    "lender_type",
+    "contract_date",
+    "principal",
+    "repayment_method",
+    "claim_as_of",
+    "claimed_principal",
+)
 FROM_OPTIONS = {"creditor": "--creditor", "lender_type": "--lender-type", "court": "--court"}
 """Fields a batch-level option can give when the sheet has no such column."""
 

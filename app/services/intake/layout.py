@@ -150,7 +150,9 @@ def _columns(sheet: Sheet, header_row: int, mapping: dict[str, str]) -> Layout:
         key = _match(header, _group_above(sheet, header_row, index), mapping)
         if key is not None and key in fields:
             first = column_letter(fields[key])
-            warnings.append(f"{column_letter(index)} 列“{header}”与 {first} 列重复，已作为备注保留。")
+            warnings.append(
+                f"{column_letter(index)} 列“{header}”与 {first} 列重复，已作为备注保留。"
+            )
             key = None
         column = Column(index, header, key)
         columns.append(column)
@@ -162,8 +164,9 @@ def _columns(sheet: Sheet, header_row: int, mapping: dict[str, str]) -> Layout:
     below = [r1 for (r0, _), (r1, _) in sheet.merged if r0 <= header_row <= r1]
     rate = f.normal_header(headers[fields["rate"]]) if "rate" in fields else ""
     period = rate[0] if rate[:1] in ("月", "日") else ""
-    return Layout(header_row, max([header_row, *below]) + 1, columns, fields, notes,
-                  warnings, period)  # fmt: skip
+    return Layout(
+        header_row, max([header_row, *below]) + 1, columns, fields, notes, warnings, period
+    )
 
 
 def _merge_warnings(sheet: Sheet, header_row: int) -> list[str]:
@@ -192,6 +195,6 @@ def _check_required(sheet: Sheet, layout: Layout, given: set[str]) -> None:
     hint = "另外，表头里有合并单元格，请先取消合并。" if layout.warnings else ""
     raise FileRefused(
         f"工作表“{sheet.name}”缺少必需的列：{'；'.join(parts)}。"
-        f"如果贵方的表格用了别的列名，请用 --mapping 指明（如 {{\"客户证件号\": \"debtor ID\"}}）。"
+        f'如果贵方的表格用了别的列名，请用 --mapping 指明（如 {{"客户证件号": "debtor ID"}}）。'
         + hint
     )

@@ -103,7 +103,10 @@ def _payment(
     if not contract:
         fail("contract_no", "请填写合同编号：还款记录按合同编号对应到案件。")
     elif case is None:
-        fail("contract_no", f"合同编号“{contract}”不在案件表里：请核对合同编号，或把该笔借款补进案件表。")
+        fail(
+            "contract_no",
+            f"合同编号“{contract}”不在案件表里：请核对合同编号，或把该笔借款补进案件表。",
+        )
     day = parse_date(day_text) if day_text else None
     if trap is not None:
         fail("date", trap)
@@ -129,6 +132,8 @@ def _in_range(
         reason = f"还款日期（{day}）早于放款日（{valid.disbursement_date}），请核对。"
         return [RowProblem(row, column, value, reason, sheet)]
     if claim is not None and day > claim.as_of:
-        reason = f"还款日期（{day}）晚于该案的主张截止日（{claim.as_of}）：请核对，或更新主张截止日。"
+        reason = (
+            f"还款日期（{day}）晚于该案的主张截止日（{claim.as_of}）：请核对，或更新主张截止日。"
+        )
         return [RowProblem(row, column, value, reason, sheet)]
     return []

@@ -56,8 +56,12 @@ class IntakeReport:
         """The spec's report object (and `warnings`, `dry_run`, `batch_id`, `encoding`)."""
         problems = []
         for p in self.problems:
-            item: dict[str, Any] = {"row": p.row, "column": p.column, "value": p.value,
-                                    "reason": p.reason}  # fmt: skip
+            item: dict[str, Any] = {
+                "row": p.row,
+                "column": p.column,
+                "value": p.value,
+                "reason": p.reason,
+            }
             if p.sheet:
                 item["sheet"] = p.sheet
             problems.append(item)
@@ -68,8 +72,9 @@ class IntakeReport:
             "valid": self.valid,
             "imported": self.imported,
             "batch": self.batch,
-            "duplicates": [{"row": d.row, "contract_no": d.contract_no, "of": d.of}
-                           for d in self.duplicates],  # fmt: skip
+            "duplicates": [
+                {"row": d.row, "contract_no": d.contract_no, "of": d.of} for d in self.duplicates
+            ],
             "problems": problems,
             "warnings": list(self.warnings),
             "dry_run": self.dry_run,

@@ -44,9 +44,11 @@ PATH_FIELDS = {
     "extra.guarantor_name": "guarantor_name",
     "extra.guarantor_id_number": "guarantor_id",
     "extra.guarantor_phone": "guarantor_phone",
-    **{f"extra.claimed_{p}": f"claimed_{p}" for p in
-       ("principal", "interest", "penalty", "compound", "fees", "costs")},
-}  # fmt: skip
+    **{
+        f"extra.claimed_{p}": f"claimed_{p}"
+        for p in ("principal", "interest", "penalty", "compound", "fees", "costs")
+    },
+}
 EXTRA_KEYS = {
     "contract_no": "contract_no",
     "disbursed": "disbursed",
@@ -105,8 +107,15 @@ class RowChecker:
         self.layout = layout
         self.today = today
         self.batch = defaults.batch
-        self.defaults = {k: v for k, v in (("creditor", defaults.creditor),
-                         ("lender_type", defaults.lender_type), ("court", defaults.court)) if v}  # fmt: skip
+        self.defaults = {
+            k: v
+            for k, v in (
+                ("creditor", defaults.creditor),
+                ("lender_type", defaults.lender_type),
+                ("court", defaults.court),
+            )
+            if v
+        }
         self.plan: list[tuple[str, int, Converter]] = [
             (key, index, _remembering(CONVERTERS[f.BY_KEY[key].kind]))
             for key, index in layout.fields.items()
@@ -139,8 +148,14 @@ class RowChecker:
         valid = self._validate(row_no, texts, raw, problems)
         notes = self._notes(cells, texts)
         creditor = texts.get("creditor", "")
-        return CheckedRow(row_no, texts.get("contract_no", ""), " ".join(creditor.split()),
-                          None if problems else valid, problems, notes)  # fmt: skip
+        return CheckedRow(
+            row_no,
+            texts.get("contract_no", ""),
+            " ".join(creditor.split()),
+            None if problems else valid,
+            problems,
+            notes,
+        )
 
     def _validate(
         self, row_no: int, texts: dict[str, str], raw: dict[str, Any], problems: list[RowProblem]

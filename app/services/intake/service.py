@@ -62,7 +62,9 @@ class Plan:
     good: list[CheckedRow] = field(default_factory=list)
     """Valid rows that are not duplicates: the ones an import writes."""
 
-    def report(self, imported: int = 0, *, dry_run: bool, batch_id: int | None = None) -> IntakeReport:
+    def report(
+        self, imported: int = 0, *, dry_run: bool, batch_id: int | None = None
+    ) -> IntakeReport:
         bad = sorted({p.row for p in self.problems if not p.sheet})
         return IntakeReport(
             file=str(self.workbook.path),
@@ -84,8 +86,9 @@ class Plan:
 
 def matched_columns(layout: Layout) -> list[MatchedColumn]:
     return [
-        MatchedColumn(column_letter(c.index), c.header, c.field or "",
-                      f.label(c.field) if c.field else "")  # fmt: skip
+        MatchedColumn(
+            column_letter(c.index), c.header, c.field or "", f.label(c.field) if c.field else ""
+        )
         for c in layout.columns
         if c.header or c.field
     ]
@@ -127,8 +130,18 @@ def plan_file(
     name = clean(options.batch) or f"{path.stem}（{today.isoformat()}）"
     defaults = Defaults(clean(options.creditor), lender_type, court, name)
     rows, warnings = _check_rows(book, layout, defaults, today, progress)
-    plan = Plan(book, layout, options, rows, {}, [p for r in rows for p in r.problems], [],
-                name, lender_type, layout.warnings + warnings)  # fmt: skip
+    plan = Plan(
+        book,
+        layout,
+        options,
+        rows,
+        {},
+        [p for r in rows for p in r.problems],
+        [],
+        name,
+        lender_type,
+        layout.warnings + warnings,
+    )
     _attach_payments(plan)
     _find_duplicates(ctx, plan)
     return plan

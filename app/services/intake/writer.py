@@ -87,17 +87,32 @@ def _batch(uow: UnitOfWork, plan: Plan, batch_id: int | None) -> Batch:
     today = plan.options.received_on or china_time(uow.now).date()
     creditors = sorted({r.creditor for r in plan.good})
     batch = Batch(
-        name=plan.batch_name, creditor="、".join(creditors)[:200], lender_type=plan.lender_type,
+        name=plan.batch_name,
+        creditor="、".join(creditors)[:200],
+        lender_type=plan.lender_type,
         court=plan.good[0].valid.court if plan.good and plan.good[0].valid else "",
-        received_on=today, file_name=plan.workbook.path.name[:260],
-        file_sha256=plan.workbook.sha256, sheet=plan.workbook.cases.name[:100],
-        rows=len(plan.rows), valid=0, imported=0, bad=0, duplicates=0, status="importing",
-        created_at=uow.now, created_by=uow.actor,
-    )  # fmt: skip
+        received_on=today,
+        file_name=plan.workbook.path.name[:260],
+        file_sha256=plan.workbook.sha256,
+        sheet=plan.workbook.cases.name[:100],
+        rows=len(plan.rows),
+        valid=0,
+        imported=0,
+        bad=0,
+        duplicates=0,
+        status="importing",
+        created_at=uow.now,
+        created_by=uow.actor,
+    )
     uow.session.add(batch)
     uow.session.flush()
-    detail = {"batch_id": batch.id, "name": batch.name, "file": batch.file_name,
-              "sha256": batch.file_sha256, "rows": batch.rows}  # fmt: skip
+    detail = {
+        "batch_id": batch.id,
+        "name": batch.name,
+        "file": batch.file_name,
+        "sha256": batch.file_sha256,
+        "rows": batch.rows,
+    }
     uow.record("batch.created", detail=detail)
     return batch
 
@@ -132,8 +147,12 @@ def _finish(ctx: AppContext, plan: Plan, batch_id: int) -> None:
         batch.bad = len({p.row for p in plan.problems if not p.sheet})
         batch.duplicates = len(plan.duplicates)
         batch.status = "complete"
-        detail = {"batch_id": batch.id, "imported": batch.imported, "bad": batch.bad,
-                  "duplicates": batch.duplicates}  # fmt: skip
+        detail = {
+            "batch_id": batch.id,
+            "imported": batch.imported,
+            "bad": batch.bad,
+            "duplicates": batch.duplicates,
+        }
         uow.record("batch.completed", detail=detail)
 
 
@@ -144,33 +163,72 @@ def case_row(row: CheckedRow, payments: list[PaymentRow], batch_id: int | None) 
     v = row.valid
     assert v is not None
     parties = [
-        PartyRow("creditor", v.creditor_kind, v.creditor_name,
-                 "uscc" if v.creditor_credit_code else "", v.creditor_credit_code),
-        PartyRow("debtor", v.debtor_kind, v.debtor_name, v.debtor_id_type, v.debtor_id_number,
-                 v.debtor_phone, v.debtor_address),
-    ]  # fmt: skip
+        PartyRow(
+            "creditor",
+            v.creditor_kind,
+            v.creditor_name,
+            "uscc" if v.creditor_credit_code else "",
+            v.creditor_credit_code,
+        ),
+        PartyRow(
+            "debtor",
+            v.debtor_kind,
+            v.debtor_name,
+            v.debtor_id_type,
+            v.debtor_id_number,
+            v.debtor_phone,
+            v.debtor_address,
+        ),
+    ]
     if v.guarantor is not None:
         g = v.guarantor
-        parties.append(PartyRow("guarantor", "person", g.name,
-                                "resident_id" if g.id_number else "", g.id_number, g.phone))  # fmt: skip
+        parties.append(
+            PartyRow(
+                "guarantor",
+                "person",
+                g.name,
+                "resident_id" if g.id_number else "",
+                g.id_number,
+                g.phone,
+            )
+        )
     paid = [(p.date, p.amount) for p in sorted(payments, key=lambda p: (p.date, p.row))]
     loan = {
-        "lender_type": v.lender_type, "contract_no": v.contract_no,
-        "contract_date": v.contract_date, "disbursement_date": v.disbursement_date,
-        "principal": v.principal, "disbursed": v.disbursed, "annual_rate": v.annual_rate,
-        "overdue_rate": v.overdue_rate, "compound": False,
-        "repayment_method": v.repayment_method, "term_months": v.term_months,
-        "maturity": v.maturity, "accelerated_on": v.accelerated_on, "day_basis": 360,
+        "lender_type": v.lender_type,
+        "contract_no": v.contract_no,
+        "contract_date": v.contract_date,
+        "disbursement_date": v.disbursement_date,
+        "principal": v.principal,
+        "disbursed": v.disbursed,
+        "annual_rate": v.annual_rate,
+        "overdue_rate": v.overdue_rate,
+        "compound": False,
+        "repayment_method": v.repayment_method,
+        "term_months": v.term_months,
+        "maturity": v.maturity,
+        "accelerated_on": v.accelerated_on,
+        "day_basis": 360,
         "overdue_since": overdue_since(v, sum(to_fen(a) for _, a in paid)),
-    }  # fmt: skip
+    }
     claim = None
     if v.claim is not None:
         c = v.claim
-        claim = {"as_of": c.as_of, "principal": c.principal, "interest": c.interest,
-                 "penalty": c.penalty, "compound": c.compound, "fees": c.fees,
-                 "costs": c.costs}  # fmt: skip
-    audit = {"lender_type": v.lender_type, "principal": v.principal, "batch": v.batch,
-             "batch_id": batch_id, "row": row.row}  # fmt: skip
+        claim = {
+            "as_of": c.as_of,
+            "principal": c.principal,
+            "interest": c.interest,
+            "penalty": c.penalty,
+            "compound": c.compound,
+            "fees": c.fees,
+            "costs": c.costs,
+        }
+    audit = {
+        "lender_type": v.lender_type,
+        "principal": v.principal,
+        "batch": v.batch,
+        "batch_id": batch_id,
+        "row": row.row,
+    }
     return CaseRow(tuple(parties), loan, claim, tuple(paid), v.court, row.notes or None, audit)
 
 
@@ -186,11 +244,13 @@ def overdue_since(v: ValidCase, paid_fen: int) -> date | None:
         first = v.maturity
     elif v.term_months:
         plan = Repayment(v.repayment_method, term_months=v.term_months)
-        schedule = generate(plan, to_fen(v.principal), rate_of(v.annual_rate),
-                            v.disbursement_date, 360)  # fmt: skip
+        schedule = generate(
+            plan, to_fen(v.principal), rate_of(v.annual_rate), v.disbursement_date, 360
+        )
         running = 0
-        for due, part, interest in zip(schedule.due, schedule.principal, schedule.interest,
-                                       strict=True):  # fmt: skip
+        for due, part, interest in zip(
+            schedule.due, schedule.principal, schedule.interest, strict=True
+        ):
             running += part + interest
             if running > paid_fen:
                 first = due

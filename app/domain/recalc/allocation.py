@@ -73,7 +73,8 @@ def allocate(ledger: Ledger, day: date, amount: int) -> None:
     ledger.allocated += amount - left
     if left:
         ledger.overpaid += left
-    ledger.line(day, "payment", amount, _payment_note(parts, left))
+    if ledger.plan.lines:
+        ledger.line(day, "payment", amount, _payment_note(parts, left))
 
 
 def _payment_note(parts: list[tuple[str, int]], left: int) -> str:

@@ -36,8 +36,11 @@ ENGINE_VERSION = "1.0.0"
 STALE_AFTER = timedelta(days=45)
 
 
-def recalculate(inp: RecalcInput, lpr: LprTable) -> RecalcResult:
-    """Both computed views of `inp` as of its date; InputError if the input breaks a rule."""
+def recalculate(inp: RecalcInput, lpr: LprTable, *, with_lines: bool = True) -> RecalcResult:
+    """Both computed views of `inp` as of its date; InputError if the input breaks a rule.
+
+    `with_lines=False`: the same totals without the statement lines (a batch's summary).
+    """
     problems = check_input(inp, lpr)
     if problems:
         raise InputError(problems)
@@ -45,12 +48,12 @@ def recalculate(inp: RecalcInput, lpr: LprTable) -> RecalcResult:
         inp.lender_type, inp.contract_date, inp.filing_date, inp.as_of, inp.cap_rate, lpr
     )
     assert regime is not None
-    contract, lawful = _plans(inp, regime, lpr)
+    contract, lawful = _plans(inp, regime, lpr, with_lines)
     days = _days(inp, regime, contract.schedule.due)
     ledgers = [_walk(plan, days) for plan in (contract, lawful)]
     lines: list[Line] = list(ledgers[0].lines)
     deducted = to_fen(inp.principal) - to_fen(inp.disbursed)
-    if deducted:
+    if deducted and with_lines:
         lines.append(_deduction_line(inp, deducted))
     lines.extend(ledgers[1].lines)
     contract_totals, lawful_totals = _totals(ledgers[0]), _totals(ledgers[1])
@@ -69,7 +72,9 @@ def recalculate(inp: RecalcInput, lpr: LprTable) -> RecalcResult:
     )
 
 
-def _plans(inp: RecalcInput, regime: Regime, lpr: LprTable) -> tuple[ViewPlan, ViewPlan]:
+def _plans(
+    inp: RecalcInput, regime: Regime, lpr: LprTable, with_lines: bool = True
+) -> tuple[ViewPlan, ViewPlan]:
     start, basis = inp.disbursement_date, inp.day_basis
     rate = rate_of(inp.annual_rate)
     lawful_rate = lower(rate, rate_of(regime.cap_on(start)))
@@ -90,9 +95,11 @@ def _plans(inp: RecalcInput, regime: Regime, lpr: LprTable) -> tuple[ViewPlan, V
     per_due, accel = _overdue_rates(inp, schedules[0].due, lpr)
     compound_ok = inp.compound and inp.lender_type not in NO_LAWFUL_COMPOUND
     contract = ViewPlan("contract", start, principal, schedules[0], _suffix(schedules[0]), rate,
-                        per_due, accel, inp.compound, False, basis, KIND_LABELS)  # fmt: skip
+                        per_due, accel, inp.compound, False, basis, KIND_LABELS,
+                        with_lines)  # fmt: skip
     lawful = ViewPlan("lawful", start, lent, schedules[1], _suffix(schedules[1]), lawful_rate,
-                      per_due, accel, compound_ok, True, basis, KIND_LABELS)  # fmt: skip
+                      per_due, accel, compound_ok, True, basis, KIND_LABELS,
+                      with_lines)  # fmt: skip
     return contract, lawful
 
 

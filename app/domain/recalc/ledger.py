@@ -52,6 +52,8 @@ class ViewPlan:
     capped: bool
     basis: int
     fee_labels: dict[str, str]
+    lines: bool = True
+    """False: totals only, no statement lines (a batch summary); the figures are the same."""
 
 
 class Tranche:
@@ -138,6 +140,8 @@ class Ledger:
         base: int | None = None,
         rate: Rate | None = None,
     ) -> None:
+        if not self.plan.lines:
+            return
         start, end, days = span if span else (None, None, None)
         value = None if rate is None else rate.value
         record = (self.plan.view, day, kind, start, end, days, base, value, amount, note)
@@ -177,6 +181,8 @@ class Ledger:
             amount = (2 * base * rate.num * days + den) // (2 * den)
             if amount:
                 total += amount
+                if not plan.lines:
+                    continue
                 record = (plan.view, end, "accrual", start, end, days, base, rate.value, amount,
                           note)  # fmt: skip
                 self.lines.append(tuple.__new__(Line, record))
@@ -208,6 +214,8 @@ class Ledger:
             self.charged += interest
         span = (self.last_due, day, (day - self.last_due).days)
         self.last_due = day
+        if not plan.lines:
+            return
         if part:
             self.line(day, "due", part, f"第 {k + 1} 期本金到期（转为逾期本金）")
         note = f"第 {k + 1} 期利息到期"
@@ -242,5 +250,7 @@ class Ledger:
             pool_add(self.interest, plan.overdue_accel, interest)
             self.interest_total += interest
             self.charged += interest
+        if not plan.lines:
+            return
         note = f"提前到期：未到期本金 {fen_text(base)} 全部转为逾期，加计自上一到期日起的利息"
         self.line(day, "acceleration", interest, note, (self.last_due, day, days), base, plan.rate)

@@ -72,7 +72,10 @@ LOAN_COLUMNS = (
     "overdue_since",
 )
 MONEY = frozenset({"principal", "disbursed"})
+DATES = frozenset({"contract_date", "disbursement_date", "maturity", "accelerated_on",
+                   "overdue_since", "as_of"})  # fmt: skip
 RATES = frozenset({"annual_rate", "overdue_rate"})
+INTAKE = CaseStatus.INTAKE.value
 CLAIM_COLUMNS = ("as_of", "principal", "interest", "penalty", "compound", "fees", "costs")
 
 
@@ -81,18 +84,35 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
-def _value(name: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if name in MONEY or (isinstance(value, Decimal) and name not in RATES):
-        return to_fen(value)
+def _fen(value: Any) -> Any:
+    return None if value is None else to_fen(value)
+
+
+def _text(value: Any) -> Any:
+    return None if value is None else str(value)
+
+
+def _iso(value: Any) -> Any:
+    return None if value is None else value.isoformat()
+
+
+def _same(value: Any) -> Any:
+    return int(value) if isinstance(value, bool) else value
+
+
+def _storer(name: str, money: frozenset[str] = MONEY) -> Any:
+    """How a column's Python value is written (as the ORM's column type would write it)."""
+    if name in money:
+        return _fen
     if name in RATES:
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    return value
+        return _text
+    if name in DATES:
+        return _iso
+    return _same
+
+
+LOAN_STORERS = tuple((name, _storer(name)) for name in LOAN_COLUMNS)
+CLAIM_STORERS = tuple((n, _storer(n, frozenset(CLAIM_COLUMNS[1:]))) for n in CLAIM_COLUMNS)
 
 
 def reserve_case_nos(uow: UnitOfWork, year: int, count: int) -> list[str]:
@@ -138,7 +158,7 @@ def insert_cases(
             (
                 i,
                 no,
-                CaseStatus.INTAKE.value,
+                INTAKE,
                 batch_name,
                 c.court,
                 now,
@@ -174,12 +194,12 @@ def _children(conn: Any, ids: list[int], cases: Sequence[CaseRow]) -> None:
     conn.exec_driver_sql(
         f"INSERT INTO loan_terms (case_id, {columns}) VALUES (?, {marks})",
         [
-            (i, *(_value(n, c.loan.get(n)) for n in LOAN_COLUMNS))
+            (i, *[store(c.loan.get(n)) for n, store in LOAN_STORERS])
             for i, c in zip(ids, cases, strict=True)
         ],
     )
     claims = [
-        (i, *(_value(n, c.claim[n]) for n in CLAIM_COLUMNS))
+        (i, *[store(c.claim[n]) for n, store in CLAIM_STORERS])
         for i, c in zip(ids, cases, strict=True)
         if c.claim is not None
     ]

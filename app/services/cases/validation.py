@@ -15,7 +15,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from app.domain import identifiers
 from app.domain.errors import InputError, Problem
+from app.domain.identifiers import check_mobile
 from app.domain.money import parse_money
 from app.domain.rates import parse_rate
 from app.store.vocab import LENDER_TYPES, REPAYMENT_METHODS
@@ -196,8 +198,6 @@ class _Checker:
         return None
 
     def identifier(self, path: str, value: str, check: str, label: str) -> str:
-        from app.domain import identifiers
-
         number = normalise_id(value)
         reason = getattr(identifiers, check)(number)
         if reason:
@@ -247,8 +247,6 @@ def _debtor_phone(c: _Checker, new: NewCase, required: bool = True) -> str:
         if required:
             c.fail("debtor_phone", "请填写债务人的 11 位手机号码，调解员需要用它联系。")
         return phone
-    from app.domain.identifiers import check_mobile
-
     reason = check_mobile(phone)
     if reason:
         c.fail("debtor_phone", f"手机号有误：{reason}")
@@ -378,8 +376,6 @@ def _guarantor(c: _Checker, extra: dict[str, str]) -> ValidPerson | None:
             "extra.guarantor_id_number", number, "check_resident_id", "担保人身份证号"
         )
     if phone:
-        from app.domain.identifiers import check_mobile
-
         phone = normalise_phone(phone)
         reason = check_mobile(phone)
         if reason:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from app.store.models import Batch
     from app.store.unit_of_work import UnitOfWork
 
-CHUNK = 2000
+CHUNK = 5000
 
 
 def write_plan(
@@ -237,11 +237,13 @@ def overdue_since(v: ValidCase, paid_fen: int) -> date | None:
     maturity), or the acceleration if that came first."""
     from app.domain.recalc.arith import rate_of
     from app.domain.recalc.model import Repayment
-    from app.domain.recalc.schedule import generate
+    from app.domain.recalc.schedule import add_months, generate
 
     first: date | None = None
     if v.repayment_method == "bullet":
         first = v.maturity
+    elif v.term_months and not paid_fen:  # nothing paid: the first instalment
+        first = add_months(v.disbursement_date, 1)
     elif v.term_months:
         plan = Repayment(v.repayment_method, term_months=v.term_months)
         schedule = generate(

@@ -17,7 +17,7 @@ from app.services.intake.reader import FileRefused
 from app.services.intake.service import IntakeOptions, check_file, import_file
 from app.store.models import Batch, Case, Claim, Party, Payment
 from app.store.records import AuditEvent
-from tests.intake_fixtures import HEADERS, IDS, row, write_csv, write_xlsx
+from tests.intake_fixtures import CREDITOR, HEADERS, IDS, row, write_csv, write_xlsx
 from tests.store_fixtures import new_case
 
 
@@ -375,3 +375,34 @@ def test_the_search_index_finds_imported_cases(ctx: Any, tmp_path: Path) -> None
         ids = list(uow.session.execute(clause[0], clause[1]).scalars())
         number = uow.session.scalar(select(Case.case_no).where(Case.id == ids[0]))
     assert len(ids) == 1 and number == "TJ-2026-000002"
+
+
+def test_the_problem_rows_go_back_to_the_lender_in_an_xlsx(ctx: Any, tmp_path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    from app.services.intake.export import export_problem_rows
+
+    rows = [row(1), row(2, 身份证号="12345", 借款本金="abc"), row(3), row(4, 合同日期="昨天")]
+    source = write_xlsx(tmp_path / "src.xlsx", rows)
+    report = check_file(ctx, source, IntakeOptions())
+    out = tmp_path / "问题行.xlsx"
+    assert export_problem_rows(source, report, out) == 2
+    with CalamineWorkbook.from_path(str(out)) as book:
+        back = book.get_sheet_by_index(0).to_python()
+    assert back[0][0] == "原行号" and back[0][1:4] == ["合同编号", "债权人", "借款人姓名"]
+    assert [r[0] for r in back[1:]] == [3.0, 5.0]
+    assert back[1][1] == "HT-002" and back[1][4] == "12345"
+    assert "身份证号：" in back[1][-1] and "借款本金：" in back[1][-1]
+
+
+def test_a_mapping_is_saved_per_creditor(ctx: Any) -> None:
+    from app.services.intake.mappings import save_mapping, saved_mapping
+
+    assert saved_mapping(ctx, CREDITOR) is None
+    save_mapping(ctx, CREDITOR, {"客户证件号": "debtor ID"})
+    save_mapping(ctx, CREDITOR, {"客户证件号": "debtor ID", "借据号": "contract number"})
+    assert saved_mapping(ctx, " " + CREDITOR) == {
+        "客户证件号": "debtor ID",
+        "借据号": "contract number",
+    }
+    assert saved_mapping(ctx, "别的债权人") is None

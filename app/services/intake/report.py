@@ -46,6 +46,8 @@ class IntakeReport:
     cancelled: bool = False
     bad_rows: list[int] = field(default_factory=list)
     """The rows (numbers as in the sheet) that have problems, in order."""
+    creditors: list[str] = field(default_factory=list)
+    """The creditors the rows name (a saved column mapping is kept per creditor)."""
 
     @property
     def exit_code(self) -> int:

@@ -81,6 +81,7 @@ class Plan:
             encoding=self.workbook.encoding,
             columns=matched_columns(self.layout),
             bad_rows=bad,
+            creditors=sorted({r.creditor for r in self.rows if r.creditor})[:20],
         )
 
 

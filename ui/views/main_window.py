@@ -117,6 +117,11 @@ class MainWindow(QMainWindow):
         self.session_action.setShortcut(QKeySequence("Ctrl+M"))
         self.session_action.setToolTip(self.tr("开始或继续所选案件的调解（也可双击案件）"))
         self.session_action.triggered.connect(lambda: self.open_session())
+        opener = style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton)
+        self.import_action = QAction(opener, self.tr("导入案件…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setToolTip(self.tr("把出借人发来的案件清单（Excel 或 CSV）整批导入"))
+        self.import_action.triggered.connect(lambda: self.open_import())
         self.verify_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             self.tr("核验文书…"),
@@ -138,7 +143,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu = self.menuBar()
         case_menu = menu.addMenu(self.tr("案件(&C)"))
-        case_menu.addActions([self.new_action, self.session_action, self.refresh_action])
+        case_menu.addActions(
+            [self.new_action, self.import_action, self.session_action, self.refresh_action]
+        )
         case_menu.addSeparator()
         case_menu.addAction(self.verify_action)
         case_menu.addSeparator()
@@ -151,7 +158,13 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(18, 18))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions(
-            [self.new_action, self.session_action, self.refresh_action, self.about_action]
+            [
+                self.new_action,
+                self.import_action,
+                self.session_action,
+                self.refresh_action,
+                self.about_action,
+            ]
         )
         self.addToolBar(toolbar)
 
@@ -368,6 +381,16 @@ class MainWindow(QMainWindow):
         dialog = NewCaseDialog(self._service, self._runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_created.connect(lambda summary: self.refresh(summary.case_no))
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> QWidget:
+        """Open 导入案件 (window-modal); the list refreshes when cases went in."""
+        from ui.views.intake.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self._service, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _report: self.refresh())
         dialog.open()
         return dialog
 

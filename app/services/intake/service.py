@@ -237,3 +237,11 @@ def import_file(
     if plan.problems and not options.skip_bad:
         return plan.report(dry_run=False)
     return write_plan(ctx, plan, progress, cancelled)
+
+
+def file_columns(path: Path, mapping: dict[str, Any] | None = None) -> list[MatchedColumn]:
+    """The case sheet's columns and the fields they are read as, even when a required
+    column is missing (so a person can map it); `FileRefused` for an unreadable file."""
+    book = read_workbook(path)
+    layout = find_layout(book.cases, read_mapping(mapping or {}), set(f.REQUIRED))
+    return matched_columns(layout)

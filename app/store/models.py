@@ -100,7 +100,7 @@ class Case(Base):
     wizard_step: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("batch.id"), index=True)
     """The intake batch the case came in with (None: typed in by hand)."""
-    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
     """Set when its batch was withdrawn: the case is kept as a numbered record only."""
     notes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     """What intake kept beside the case: a lender's extra columns, the emergency contact."""
@@ -186,7 +186,7 @@ class LoanTerms(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), unique=True)
-    lender_type: Mapped[str] = mapped_column(String(24))
+    lender_type: Mapped[str] = mapped_column(String(24), index=True)
     contract_no: Mapped[str] = mapped_column(String(64), default="", index=True)
     contract_date: Mapped[dt.date]
     disbursement_date: Mapped[dt.date]

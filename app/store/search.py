@@ -7,12 +7,14 @@ cases' rows before it commits (`refresh`), so no caller has to remember to.
 
 Matching (`matching_ids`): every word of the query must appear somewhere in the case's
 text. Words of three characters or more go through the trigram index (`MATCH`); shorter
-words (a two-character name such as 王芳) cannot, and are matched with `LIKE` over the
-index's own copy of the text, once the long words have narrowed the rows down.
+words (a two-character name such as 王芳) cannot: alone they are looked for in the names
+(with `LIKE` over the index's content table, `case_search_content`, column c2 = names), and
+beside a longer word in any column of the rows the longer word found.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -47,8 +49,11 @@ def refresh_range(connection: Connection, first_id: int, last_id: int) -> None:
 
 
 def normal_words(query: str) -> list[str]:
-    """The query's words as the index holds text: half-width, case-folded, no dashes."""
-    cleaned = unicodedata.normalize("NFKC", query).casefold().replace("-", "")
+    """The query's words as the index holds text: half-width, case-folded; a number typed
+    with dashes or spaces inside (139-1234-5678) is one word without them."""
+    cleaned = unicodedata.normalize("NFKC", query).casefold()
+    if re.fullmatch(r"[\d\s-]+", cleaned):
+        cleaned = re.sub(r"[\s-]", "", cleaned)
     return [word for word in cleaned.split() if word]
 
 
@@ -74,6 +79,11 @@ def matching_ids(query: str) -> tuple[TextClause, dict[str, str]] | None:
     if long:
         params["match"] = " AND ".join(_phrase(w) for w in long)
         where.append("case_search MATCH :match")
+    if not long:  # the index's own copy of the names (c2), read as a plain table
+        for n, word in enumerate(short):
+            params[f"w{n}"] = _like(word)
+        likes = " AND ".join(f"c2 LIKE :w{n} ESCAPE '\\'" for n in range(len(short)))
+        return text(f"SELECT id FROM case_search_content WHERE {likes}"), params
     for n, word in enumerate(short):
         params[f"w{n}"] = _like(word)
         either = " OR ".join(f"{c} LIKE :w{n} ESCAPE '\\'" for c in COLUMNS)

@@ -4,7 +4,7 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../ui/views/settings_accounts.py" line="+90"/>
+        <location filename="../../ui/views/settings/accounts.py" line="+90"/>
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
@@ -141,7 +141,7 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/views/settings_backup.py" line="+116"/>
+        <location filename="../../ui/views/settings/backup.py" line="+116"/>
         <source>只有主管可以从备份恢复；您可以立即备份。</source>
         <translation>Only a supervisor can restore from a backup; you can back up now.</translation>
     </message>
@@ -285,7 +285,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../ui/views/case_detail.py" line="+138"/>
+        <location filename="../../ui/views/cases/case_detail.py" line="+138"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
@@ -590,7 +590,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CertificateTab</name>
     <message>
-        <location filename="../../ui/views/settings_cert.py" line="+105"/>
+        <location filename="../../ui/views/settings/cert.py" line="+105"/>
         <source>只有主管可以生成或导入组织的数字证书；您可以查看证书和复制指纹。</source>
         <translation>Only a supervisor can create or import the organisation&apos;s certificate; you can view it and copy the fingerprint.</translation>
     </message>
@@ -835,7 +835,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>ClausesBox</name>
     <message>
-        <location filename="../../ui/views/settlement_terms_box.py" line="+221"/>
+        <location filename="../../ui/views/settlement/terms_box.py" line="+221"/>
         <source>履行方式与其他约定</source>
         <translation>Payment and other terms</translation>
     </message>
@@ -858,6 +858,29 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <location line="+2"/>
         <source>其他约定</source>
         <translation>Other terms</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnTable</name>
+    <message>
+        <location filename="../../ui/views/intake/columns.py" line="+37"/>
+        <source>列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>文件中的列名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>读作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>（不是模板的字段：作为备注保留）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1147,7 +1170,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/views/documents_panel.py" line="+118"/>
+        <location filename="../../ui/views/documents/panel.py" line="+118"/>
         <source>调解通知书</source>
         <translation>Notice of mediation</translation>
     </message>
@@ -1371,7 +1394,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../ui/views/first_account_dialog.py" line="+35"/>
+        <location filename="../../ui/views/lock/first_account_dialog.py" line="+35"/>
         <source>创建主管账户</source>
         <translation>Create the supervisor account</translation>
     </message>
@@ -1424,15 +1447,213 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+99"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+99"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords differ; please type them again.</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/views/intake/import_dialog.py" line="+130"/>
+        <source>导入案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>请选择出借人发来的案件清单（.xlsx、.xls、.ods 或 .csv）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>出借人的 Excel 或 CSV 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>检查文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>文件</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>表中没有“债权人”列时填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（按表中的“出借人类型”）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>委派法院全称（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>默认：文件名和日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债权人</source>
+        <translation type="unfinished">Creditor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出借人类型</source>
+        <translation type="unfinished">Lender type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>委派法院</source>
+        <translation type="unfinished">Entrusting court</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批次名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>整批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>列的对应（选错的列可改选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>按新的对应重新检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>试导入发现的问题（点列名排序）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>导出问题行…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>跳过有问题的行，先导入其余的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>开始导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>取消导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>撤回本批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>选择案件清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>请先选择文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>正在读取和检查每一行（不写入任何数据）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>文件不能导入：请按上面的提示改正，或在左边改选列的对应后重新检查。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>工作表“%1”共 %2 行：有效 %3 行，有问题 %4 行，重复 %5 行；可导入 %6 件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>列的对应已改动：请点“按新的对应重新检查”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>导入 %1 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>正在导入：每 5000 件一组整组写入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>正在停止：写完当前这一组后停下…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已取消：已导入 %1 件（每组都完整写入），其余未导入。再次导入同一文件会补齐其余案件而不会重复；也可以撤回本批次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导入完成：%1 件案件已进入批次“%2”，状态为待受理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>本批次已撤回：导入的案件不再出现在案件列表中。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>导出问题行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已把 %1 行有问题的行（附原因）导出到 %2，可发回出借人改正。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LeversBox</name>
     <message>
-        <location filename="../../ui/views/settlement_levers.py" line="+67"/>
+        <location filename="../../ui/views/settlement/levers.py" line="+67"/>
         <source>减免与和解金额</source>
         <translation>Waivers and settled amount</translation>
     </message>
@@ -1548,7 +1769,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LprTab</name>
     <message>
-        <location filename="../../ui/views/settings_data.py" line="+88"/>
+        <location filename="../../ui/views/settings/data.py" line="+88"/>
         <source>只有主管可以导入利率表；您可以查看正在使用的利率。</source>
         <translation>Only a supervisor can import the rate table; you can view the rates in use.</translation>
     </message>
@@ -1666,6 +1887,16 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Start or resume the chosen case&apos;s mediation session (or double-click the case)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>导入案件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>把出借人发来的案件清单（Excel 或 CSV）整批导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>核验文书…</source>
         <translation>Verify a document…</translation>
@@ -1696,7 +1927,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -1711,7 +1942,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>案件信息</source>
         <translation>Case</translation>
     </message>
@@ -1759,7 +1990,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Could not read the cases</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>请先在列表中选择一个案件。</source>
         <translation>Choose a case in the list first.</translation>
     </message>
@@ -1777,7 +2008,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+61"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+61"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
@@ -1830,7 +2061,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/views/new_case_dialog.py" line="+86"/>
+        <location filename="../../ui/views/cases/new_case_dialog.py" line="+63"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -1989,7 +2220,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>OrgSeal</name>
     <message>
-        <location filename="../../ui/views/org_seal.py" line="+40"/>
+        <location filename="../../ui/views/settings/org_seal.py" line="+40"/>
         <source>找不到数据目录，无法使用组织的签名密钥。</source>
         <translation>The data folder cannot be found, so the organisation&apos;s signing key cannot be used.</translation>
     </message>
@@ -2014,7 +2245,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>OrganisationTab</name>
     <message>
-        <location filename="../../ui/views/settings_org.py" line="+98"/>
+        <location filename="../../ui/views/settings/org.py" line="+98"/>
         <location line="+232"/>
         <source>保存</source>
         <translation>Save</translation>
@@ -2158,7 +2389,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_parties.py" line="+57"/>
+        <location filename="../../ui/views/session_wizard/step_parties.py" line="+59"/>
         <source>当事人：核对信息，添加共同债务人和保证人</source>
         <translation>Parties: check their details, add co-debtors and guarantors</translation>
     </message>
@@ -2246,7 +2477,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/views/passphrase_dialog.py" line="+29"/>
+        <location filename="../../ui/views/lock/passphrase_dialog.py" line="+29"/>
         <source>签名密钥口令</source>
         <translation>Signing key passphrase</translation>
     </message>
@@ -2274,7 +2505,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+30"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+30"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
@@ -2317,7 +2548,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanBox</name>
     <message>
-        <location filename="../../ui/views/settlement_plan.py" line="+105"/>
+        <location filename="../../ui/views/settlement/plan.py" line="+105"/>
         <source>还款计划</source>
         <translation>Payment plan</translation>
     </message>
@@ -2445,7 +2676,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanPaymentDialog</name>
     <message>
-        <location filename="../../ui/views/plan_payment_dialog.py" line="+47"/>
+        <location filename="../../ui/views/settlement/plan_payment_dialog.py" line="+47"/>
         <source>记录还款 — %1</source>
         <translation>Record a payment — %1</translation>
     </message>
@@ -2589,7 +2820,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanTracker</name>
     <message>
-        <location filename="../../ui/views/plan_tracker.py" line="+122"/>
+        <location filename="../../ui/views/settlement/plan_tracker.py" line="+122"/>
         <source>在上方列表中选择一个已签署协议的案件，即可在这里跟踪还款。</source>
         <translation>Choose a case with a signed agreement in the list above to follow its payments here.</translation>
     </message>
@@ -2712,7 +2943,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReasonsCard</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="+117"/>
+        <location filename="../../ui/views/recalc/parts.py" line="+117"/>
         <source>为什么依法应还比合同少</source>
         <translation>Why the lawful amount is lower than the contract&apos;s</translation>
     </message>
@@ -2855,7 +3086,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>RecalcPanel</name>
     <message>
-        <location filename="../../ui/recalc_words.py" line="+35"/>
+        <location filename="../../ui/views/recalc/words.py" line="+35"/>
         <source>本金</source>
         <translation>Principal</translation>
     </message>
@@ -3040,7 +3271,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Before %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/recalc_panel.py" line="+134"/>
+        <location filename="../../ui/views/recalc/panel.py" line="+134"/>
         <source>在上方列表中选择一个案件，即可在这里重新计算应还金额。</source>
         <translation>Choose a case in the list above to recalculate what is owed here.</translation>
     </message>
@@ -3156,7 +3387,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/views/verify_parts.py" line="+104"/>
+        <location filename="../../ui/views/documents/verify_parts.py" line="+104"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
@@ -3396,7 +3627,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>SealPicker</name>
     <message>
-        <location filename="../../ui/views/seal_picker.py" line="+60"/>
+        <location filename="../../ui/views/settings/seal_picker.py" line="+60"/>
         <source>印章图片</source>
         <translation>Seal image</translation>
     </message>
@@ -3512,7 +3743,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/views/settings_dialog.py" line="+40"/>
+        <location filename="../../ui/views/settings/dialog.py" line="+40"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3555,7 +3786,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/views/settlement_page.py" line="+102"/>
+        <location filename="../../ui/views/settlement/page.py" line="+102"/>
         <source>第 %1 条：</source>
         <translation>Term %1: </translation>
     </message>
@@ -3681,7 +3912,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/views/sign_in_dialog.py" line="+76"/>
+        <location filename="../../ui/views/lock/sign_in_dialog.py" line="+76"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
@@ -3731,7 +3962,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/views/signature_pad.py" line="+59"/>
+        <location filename="../../ui/views/documents/signature_pad.py" line="+59"/>
         <source>签名板</source>
         <translation>Signature pad</translation>
     </message>
@@ -3844,7 +4075,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>StatementView</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="+22"/>
+        <location filename="../../ui/views/recalc/parts.py" line="+22"/>
         <source>计算明细（逐笔列出每一分钱的来历；点左侧箭头展开）</source>
         <translation>Statement (where every fen comes from; click the arrow on the left to expand)</translation>
     </message>
@@ -3852,7 +4083,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>TermsBox</name>
     <message>
-        <location filename="../../ui/views/settlement_terms_box.py" line="-196"/>
+        <location filename="../../ui/views/settlement/terms_box.py" line="-196"/>
         <source>违约条款与利息</source>
         <translation>Default terms and interest</translation>
     </message>
@@ -3936,7 +4167,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/views/verify_dialog.py" line="+76"/>
+        <location filename="../../ui/views/documents/verify_dialog.py" line="+76"/>
         <source>核验文书</source>
         <translation>Verify a document</translation>
     </message>
@@ -4019,7 +4250,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>ViewsTable</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="-136"/>
+        <location filename="../../ui/views/recalc/parts.py" line="-136"/>
         <source>核减（合同−依法）</source>
         <translation>Reduction</translation>
     </message>
@@ -4238,7 +4469,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/views/sign_in_dialog.py" line="-145"/>
+        <location filename="../../ui/views/lock/sign_in_dialog.py" line="-145"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>

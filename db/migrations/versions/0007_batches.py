@@ -88,6 +88,8 @@ def upgrade() -> None:
     op.add_column("case", sa.Column("notes", sa.JSON(), nullable=True))
     op.create_index(op.f("ix_case_batch_id"), "case", ["batch_id"], unique=False)
     op.create_index(op.f("ix_case_updated_at"), "case", ["updated_at"], unique=False)
+    op.create_index(op.f("ix_case_withdrawn_at"), "case", ["withdrawn_at"], unique=False)
+    op.create_index(op.f("ix_loan_terms_lender_type"), "loan_terms", ["lender_type"], unique=False)
     op.add_column("loan_terms", sa.Column("overdue_since", sa.Date(), nullable=True))
     op.create_index(
         op.f("ix_loan_terms_overdue_since"), "loan_terms", ["overdue_since"], unique=False
@@ -102,6 +104,8 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_loan_terms_contract_no"), table_name="loan_terms")
     op.drop_index(op.f("ix_loan_terms_overdue_since"), table_name="loan_terms")
     op.drop_column("loan_terms", "overdue_since")
+    op.drop_index(op.f("ix_loan_terms_lender_type"), table_name="loan_terms")
+    op.drop_index(op.f("ix_case_withdrawn_at"), table_name="case")
     op.drop_index(op.f("ix_case_updated_at"), table_name="case")
     op.drop_index(op.f("ix_case_batch_id"), table_name="case")
     # A column with a foreign key needs a table copy; the legacy rename leaves the triggers

@@ -196,7 +196,9 @@ class ImportDialog(QDialog):
         right = QWidget()
         box = QVBoxLayout(right)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel(self.tr("试导入发现的问题（点列名排序）")))
+        self.problems_title = QLabel(self.tr("试导入发现的问题（点列名排序）"))
+        self.problems_title.setObjectName("sectionTitle")
+        box.addWidget(self.problems_title)
         self.problem_model = ProblemTableModel(self)
         self.problem_proxy = sortable(self.problem_model)
         self.problems = QTableView()
@@ -212,9 +214,19 @@ class ImportDialog(QDialog):
             header.resizeSection(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.problems, 1)
+        self.reason = QLabel()
+        self.reason.setObjectName("problemReason")
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason.setMinimumHeight(44)
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.reason)
+        self.problems.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_reason(current.row())
+        )
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([380, 800])
+        splitter.setSizes([470, 710])
         return splitter
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -223,6 +235,7 @@ class ImportDialog(QDialog):
         self.progress.setObjectName("importProgress")
         self.progress.setVisible(False)
         row.addWidget(self.progress, 1)
+        row.addStretch(0)
         self.export_button = QPushButton(self.tr("导出问题行…"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(lambda: self.export_problems())
@@ -292,6 +305,8 @@ class ImportDialog(QDialog):
         self.columns.set_columns(checked.columns, checked.mapping)
         self.recheck_button.setEnabled(False)
         self.problem_model.set_report(checked.report)
+        self._title_problems(checked.report)
+        self._show_reason(0)
         if checked.report is None:
             self._refuse(checked.refused)
             self.summary.setText(
@@ -310,6 +325,29 @@ class ImportDialog(QDialog):
             text = text.replace(f"%{n}", str(value))
         notes = " ".join(r.warnings[:3])
         return f"{text} {notes}".strip()
+
+    def _title_problems(self, report: IntakeReport | None) -> None:
+        if report is None:
+            text = self.tr("试导入发现的问题（点列名排序）")
+        elif not report.problems and not report.duplicates:
+            text = self.tr("试导入没有发现问题：全部 %1 行都可以导入。").replace(
+                "%1", str(report.rows)
+            )
+        else:
+            count = len(report.problems) + len(report.duplicates)
+            text = self.tr("试导入发现 %1 个问题（点列名排序，选中一行看完整原因）")
+            text = text.replace("%1", str(count))
+        self.problems_title.setText(text)
+
+    def _show_reason(self, row: int) -> None:
+        """The whole reason of the chosen problem (the table cuts long ones short)."""
+        proxy = self.problem_proxy
+        if not 0 <= row < proxy.rowCount():
+            self.reason.setText("")
+            return
+        where = self.tr("第 %1 行 %2：").replace("%1", str(proxy.index(row, 1).data()))
+        where = where.replace("%2", str(proxy.index(row, 2).data()))
+        self.reason.setText(where + str(proxy.index(row, 4).data()))
 
     def _mapping_changed(self) -> None:
         self.recheck_button.setEnabled(True)

@@ -28,10 +28,24 @@ from ui.views.intake.import_dialog import ImportDialog
 from ui.views.main_window import MainWindow
 
 HEADERS = (
-    "合同编号", "债权人", "借款人姓名", "身份证号", "手机号", "地址", "出借人类型", "合同日期",
-    "借款本金", "年利率", "还款方式", "期数", "主张截止日", "剩余本金", "欠息", "罚息",
+    "合同编号",
+    "债权人",
+    "借款人姓名",
+    "身份证号",
+    "手机号",
+    "地址",
+    "出借人类型",
+    "合同日期",
+    "借款本金",
+    "年利率",
+    "还款方式",
+    "期数",
+    "主张截止日",
+    "剩余本金",
+    "欠息",
+    "罚息",
     "客户经理",
-)  # fmt: skip
+)
 
 
 def lender_file(path: Path, rows: int, *, bad: bool, own_header: bool = False) -> Path:
@@ -50,15 +64,31 @@ def lender_file(path: Path, rows: int, *, bad: bool, own_header: bool = False) -
     if own_header:
         heads[0] = "借据编号"
     sheet.write_row(0, 0, heads)
-    names = "王建国 李秀英 张伟 刘芳 陈静 杨洋 赵磊 黄丽 周杰 吴敏".split()
+    names = ["王建国", "李秀英", "张伟", "刘芳", "陈静", "杨洋", "赵磊", "黄丽", "周杰", "吴敏"]
     for r in range(1, rows + 1):
         born = date(1970, 1, 1).toordinal() + rng.randrange(12_000)
-        number = make_resident_id(rng.choice(("110105", "420106", "310104")),
-                                  date.fromordinal(born), rng.randrange(1000))  # fmt: skip
-        values: list[Any] = [f"XF-2024-{r:06d}", "滨江消费金融有限公司", names[r % 10], number,
-                             f"139{rng.randrange(10**8):08d}", "滨江市建设路 1 号", "消费金融公司",
-                             date(2023, 3, 10), 20000 + r % 5000, "18%", "等额本息", 12,
-                             date(2025, 6, 30), 12000.5, 980.4, 120, "王经理"]  # fmt: skip
+        number = make_resident_id(
+            rng.choice(("110105", "420106", "310104")), date.fromordinal(born), rng.randrange(1000)
+        )
+        values: list[Any] = [
+            f"XF-2024-{r:06d}",
+            "滨江消费金融有限公司",
+            names[r % 10],
+            number,
+            f"139{rng.randrange(10**8):08d}",
+            "滨江市建设路 1 号",
+            "消费金融公司",
+            date(2023, 3, 10),
+            20000 + r % 5000,
+            "18%",
+            "等额本息",
+            12,
+            date(2025, 6, 30),
+            12000.5,
+            980.4,
+            120,
+            "王经理",
+        ]
         if bad and r == 3:
             values[3] = 4.20106198503124e17  # Excel made the ID a number
         if bad and r == 5:
@@ -112,8 +142,9 @@ class Tour:
         assert self.dialog is not None
         self.dialog.close()
         dialog = self.open()
-        dialog.set_file(lender_file(self.out.parent / "lender-own.xlsx", 40, bad=False,
-                                    own_header=True))  # fmt: skip
+        dialog.set_file(
+            lender_file(self.out.parent / "lender-own.xlsx", 40, bad=False, own_header=True)
+        )
         self.wait(lambda: dialog.banner.isVisible(), self.fix_column)
 
     def fix_column(self) -> None:
@@ -147,8 +178,10 @@ class Tour:
     def done(self) -> None:
         spent = time.perf_counter() - self.started
         assert self.dialog is not None and self.dialog.result_report is not None
-        print(f"GUI import of {self.dialog.result_report.imported} rows: {spent:.1f} s "
-              "(button click to the dialog saying done, progress bar shown throughout)")  # fmt: skip
+        print(
+            f"GUI import of {self.dialog.result_report.imported} rows: {spent:.1f} s "
+            "(button click to the dialog saying done, progress bar shown throughout)"
+        )
         self.shot("import-done.png")
         QApplication.quit()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.domain.errors import DomainError
+from ui.models.case_pages import PagedCaseModel, PagedCaseProxy
 from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views.cases.case_detail import CaseDetailView
@@ -83,9 +84,21 @@ class MainWindow(QMainWindow):
         self._reveal_after_load = False
         self._user: SignedIn | None = None
         self.setWindowTitle(self.tr("调解工作台"))
-        self.model = CaseTableModel(self)
-        self.proxy = CaseFilterProxy(self)
+        self.paged = hasattr(service, "context")
+        """A real case store: the list reads a page at a time (`ui.models.case_pages`);
+        an in-memory service (tests) keeps the whole list."""
+        self.model: Any
+        self.proxy: Any
+        if self.paged:
+            self.model = PagedCaseModel(service, runner, self)
+            self.proxy = PagedCaseProxy(self)
+            self.model.loaded.connect(self._pages_arrived)
+            self.model.failed.connect(self._failed)
+        else:
+            self.model = CaseTableModel(self)
+            self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self._all_cases = 0
         self._build_actions()
         self._build_central()
         self._build_status_bar()
@@ -179,6 +192,12 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
         layout.addLayout(self._build_search_row())
+        if self.paged:
+            from ui.views.cases.case_filters import CaseFilterBar
+
+            self.filters = CaseFilterBar()
+            self.filters.changed.connect(self._filters_changed)
+            layout.addWidget(self.filters)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_table())
@@ -292,9 +311,40 @@ class MainWindow(QMainWindow):
         self._reveal_after_load = bool(select_case)
         self.count_label.setText(self.tr("正在读取案件…"))
         self.refresh_action.setEnabled(False)
+        if self.paged:
+            self._load_filter_choices()
+            self.model.reload()
+            return
         self._runner.submit(
             self._service.list_cases, on_finished=self._cases_arrived, on_failed=self._failed
         )
+
+    def _load_filter_choices(self) -> None:
+        def work() -> Any:
+            from app.services.cases.listing import filter_choices
+
+            return filter_choices(self._service.context())  # type: ignore[attr-defined]
+
+        self._runner.submit(work, on_finished=self.filters.set_choices, on_failed=self._failed)
+
+    def _filters_changed(self) -> None:
+        self.model.reload(self.filters.apply(self.model.filter))
+
+    def _pages_arrived(self, total: int) -> None:
+        """The paged list's count and first page are in (after a refresh, search or filter)."""
+        self.refresh_action.setEnabled(True)
+        self.banner.setVisible(False)
+        flt = self.model.filter
+        if flt == type(flt)():
+            self._all_cases = total
+        self._update_counts()
+        wanted = self._select_after_load
+        self._select_after_load = ""
+        if wanted and not self.select_case(wanted) and self._reveal_after_load:
+            self.filter_edit.clear()
+        if self.current_case_no() == "":
+            self.detail.clear()
+        self.cases_loaded.emit(total)
 
     def _cases_arrived(self, cases: list[CaseSummary]) -> None:
         self.refresh_action.setEnabled(True)
@@ -310,6 +360,9 @@ class MainWindow(QMainWindow):
         self.cases_loaded.emit(len(cases))
 
     def _update_counts(self) -> None:
+        if self.paged:
+            self._update_paged_counts()
+            return
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         self.count_label.setText(self.tr("共 %n 件案件", "", total))
         if shown == total:
@@ -319,16 +372,31 @@ class MainWindow(QMainWindow):
                 self.tr("显示 %1 / %2 件").replace("%1", str(shown)).replace("%2", str(total))
             )
 
+    def _update_paged_counts(self) -> None:
+        from app.services.cases.listing import COUNT_CAP
+
+        flt, found = self.model.filter, self.model.total
+        everything = flt == type(flt)()
+        self.count_label.setText(self.tr("共 %n 件案件", "", self._all_cases))
+        if everything:
+            self.shown_label.setText("")
+            return
+        shown = f"{COUNT_CAP}+" if found > COUNT_CAP else str(found)
+        text = self.tr("找到 %1 件（共 %2 件）").replace("%1", shown)
+        self.shown_label.setText(text.replace("%2", str(self._all_cases)))
+
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_query(text)
-        self._update_counts()
+        if not self.paged:
+            self._update_counts()
 
     def current_case_no(self) -> str:
         index = self.table.selectionModel().currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return ""
         source = self.proxy.mapToSource(index)
-        return self.model.case_at(source.row()).case_no if source.isValid() else ""
+        case = self.model.case_at(source.row()) if source.isValid() else None
+        return case.case_no if case is not None else ""
 
     def select_case(self, case_no: str) -> bool:
         """Select a case in the list (when the filter shows it); True when it is selected."""
@@ -350,7 +418,10 @@ class MainWindow(QMainWindow):
         source = self.proxy.mapToSource(current) if current.isValid() else QModelIndex()
         if not source.isValid():
             return
-        case_no = self.model.case_at(source.row()).case_no
+        case = self.model.case_at(source.row())
+        if case is None:
+            return  # its page is on its way
+        case_no = case.case_no
         self._wanted_case = case_no
         self._runner.submit(
             lambda: self._service.get_case(case_no),

@@ -530,6 +530,39 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <location filename="../../ui/views/cases/case_filters.py" line="+36"/>
+        <source>筛选</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态：全部</source>
+        <translation>Status: all</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>调解员：全部</source>
+        <translation>Mediator: all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批次：全部</source>
+        <translation>Batch: all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出借人类型：全部</source>
+        <translation>Lender type: all</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>（未分配）</source>
+        <translation>(unassigned)</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../ui/models/case_table.py" line="+51"/>
@@ -865,22 +898,22 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     <message>
         <location filename="../../ui/views/intake/columns.py" line="+37"/>
         <source>列</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>文件中的列名</source>
-        <translation type="unfinished"></translation>
+        <translation>File&apos;s header</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>读作</source>
-        <translation type="unfinished"></translation>
+        <translation>Read as</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>（不是模板的字段：作为备注保留）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not a template field: kept as a note)</translation>
     </message>
 </context>
 <context>
@@ -1457,197 +1490,213 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     <message>
         <location filename="../../ui/views/intake/import_dialog.py" line="+130"/>
         <source>导入案件</source>
-        <translation type="unfinished"></translation>
+        <translation>Import cases</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>请选择出借人发来的案件清单（.xlsx、.xls、.ods 或 .csv）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the lender&apos;s list of cases (.xlsx, .xls, .ods or .csv).</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>出借人的 Excel 或 CSV 文件</source>
-        <translation type="unfinished"></translation>
+        <translation>The lender&apos;s Excel or CSV file</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>选择文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>检查文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Check file</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>文件</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>表中没有“债权人”列时填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in when the sheet has no creditor column</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>（按表中的“出借人类型”）</source>
-        <translation type="unfinished"></translation>
+        <translation>(as the sheet’s lender type column)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>委派法院全称（可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrusting court&apos;s full name (optional)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>默认：文件名和日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Default: file name and date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>债权人</source>
-        <translation type="unfinished">Creditor</translation>
+        <translation>Creditor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>出借人类型</source>
-        <translation type="unfinished">Lender type</translation>
+        <translation>Lender type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>委派法院</source>
-        <translation type="unfinished">Entrusting court</translation>
+        <translation>Court</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>批次名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch name</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>整批</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole batch</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>列的对应（选错的列可改选）</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns (choose another field for a wrong one)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>按新的对应重新检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Check again with these columns</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+132"/>
         <source>试导入发现的问题（点列名排序）</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems found by the dry run (click a header to sort)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-92"/>
         <source>导出问题行…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export problem rows…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>跳过有问题的行，先导入其余的</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip the rows with problems and import the rest</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>开始导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>取消导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel import</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>撤回本批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdraw this batch</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>选择案件清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the list of cases</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>请先选择文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a file first.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>正在读取和检查每一行（不写入任何数据）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading and checking every row (nothing is written)…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>文件不能导入：请按上面的提示改正，或在左边改选列的对应后重新检查。</source>
-        <translation type="unfinished"></translation>
+        <translation>The file cannot be imported: fix it as said above, or choose the columns on the left and check again.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>工作表“%1”共 %2 行：有效 %3 行，有问题 %4 行，重复 %5 行；可导入 %6 件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet &quot;%1&quot;: %2 rows, %3 valid, %4 with problems, %5 duplicates; %6 cases can be imported.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>试导入没有发现问题：全部 %1 行都可以导入。</source>
+        <translation>The dry run found no problem: all %1 rows can be imported.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>试导入发现 %1 个问题（点列名排序，选中一行看完整原因）</source>
+        <translation>The dry run found %1 problems (click a header to sort, a row for the whole reason)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>第 %1 行 %2：</source>
+        <translation>Row %1, %2: </translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>列的对应已改动：请点“按新的对应重新检查”。</source>
-        <translation type="unfinished"></translation>
+        <translation>The columns changed: click &quot;Check again with these columns&quot;.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>导入 %1 件</source>
-        <translation type="unfinished"></translation>
+        <translation>Import %1 cases</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>正在导入：每 5000 件一组整组写入…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing: 5,000 cases at a time, each group written whole…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>正在停止：写完当前这一组后停下…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopping after the group being written…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>已取消：已导入 %1 件（每组都完整写入），其余未导入。再次导入同一文件会补齐其余案件而不会重复；也可以撤回本批次。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled: %1 cases imported (each group whole), the rest not. Importing the same file again adds the rest without duplicates; or withdraw this batch.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>导入完成：%1 件案件已进入批次“%2”，状态为待受理。</source>
-        <translation type="unfinished"></translation>
+        <translation>Done: %1 cases are in batch &quot;%2&quot;, awaiting intake.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>本批次已撤回：导入的案件不再出现在案件列表中。</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch withdrawn: its cases no longer appear in the case list.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>导出问题行</source>
-        <translation type="unfinished"></translation>
+        <translation>Export problem rows</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Excel 文件 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>已把 %1 行有问题的行（附原因）导出到 %2，可发回出借人改正。</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported %1 problem rows with their reasons to %2, to send back to the lender.</translation>
     </message>
 </context>
 <context>
@@ -1857,12 +1906,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+85"/>
+        <location filename="../../ui/views/main_window.py" line="+86"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -1889,12 +1938,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     <message>
         <location line="+3"/>
         <source>导入案件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import cases…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>把出借人发来的案件清单（Excel 或 CSV）整批导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a lender&apos;s list of cases (Excel or CSV) as a batch</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1942,7 +1991,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>案件信息</source>
         <translation>Case</translation>
     </message>
@@ -1972,7 +2021,8 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Reading cases…</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+55"/>
+        <location line="+13"/>
         <source>共 %n 件案件</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -1980,12 +2030,17 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-8"/>
         <source>显示 %1 / %2 件</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+13"/>
+        <source>找到 %1 件（共 %2 件）</source>
+        <translation>%1 found (of %2)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>未能读取案件</source>
         <translation>Could not read the cases</translation>
     </message>

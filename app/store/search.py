@@ -69,7 +69,8 @@ def _like(word: str) -> str:
 def matching_ids(query: str) -> tuple[TextClause, dict[str, str]] | None:
     """A `SELECT rowid …` of the cases matching every word, with its parameters; None when
     the query has no words (everything matches)."""
-    words = normal_words(query)
+    # one or two letters or digits find too much to help: the list waits for a third
+    words = [w for w in normal_words(query) if len(w) >= 3 or not w.isascii()]
     if not words:
         return None
     long = [w for w in words if len(w) >= 3]

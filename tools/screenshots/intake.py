@@ -113,8 +113,8 @@ def lender_file(path: Path, rows: int, *, bad: bool, own_header: bool = False) -
 class Tour:
     """Drives the dialog from one picture to the next."""
 
-    def __init__(self, window: MainWindow, out: Path, rows: int) -> None:
-        self.window, self.out, self.rows = window, out, rows
+    def __init__(self, window: MainWindow, out: Path, rows: int, work: Path) -> None:
+        self.window, self.out, self.rows, self.work = window, out, rows, work
         out.mkdir(parents=True, exist_ok=True)
         self.dialog: ImportDialog | None = None
         self.started = 0.0
@@ -134,7 +134,7 @@ class Tour:
 
     def problems(self) -> None:
         dialog = self.open()
-        dialog.set_file(lender_file(self.out.parent / "lender-bad.xlsx", 40, bad=True))
+        dialog.set_file(lender_file(self.work / "lender-bad.xlsx", 40, bad=True))
         self.wait(lambda: dialog.report is not None, self.after_problems)
 
     def after_problems(self) -> None:
@@ -143,7 +143,7 @@ class Tour:
         self.dialog.close()
         dialog = self.open()
         dialog.set_file(
-            lender_file(self.out.parent / "lender-own.xlsx", 40, bad=False, own_header=True)
+            lender_file(self.work / "lender-own.xlsx", 40, bad=False, own_header=True)
         )
         self.wait(lambda: dialog.banner.isVisible(), self.fix_column)
 
@@ -156,7 +156,7 @@ class Tour:
 
     def big(self) -> None:
         dialog = self.open()
-        path = self.out.parent / f"lender-{self.rows}.xlsx"
+        path = self.work / f"lender-{self.rows}.xlsx"
         if not path.exists():
             lender_file(path, self.rows, bad=False)
         dialog.set_file(path)
@@ -199,10 +199,15 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=Path("docs/images/intake"))
     parser.add_argument("--rows", type=int, default=2000)
+    parser.add_argument("--work", type=Path, help="where the lenders' files are written")
     known, rest = parser.parse_known_args(argv)
     app, window = start_gui(parse_options(rest))
     window.resize(1366, 768)
-    tour = Tour(window, known.out, known.rows)
+    import tempfile
+
+    work = known.work or Path(tempfile.mkdtemp(prefix="intake-shots-"))
+    work.mkdir(parents=True, exist_ok=True)
+    tour = Tour(window, known.out, known.rows, work)
     QTimer.singleShot(0, tour.problems)
     QTimer.singleShot(900_000, lambda: app.exit(3))
     code = app.exec()

@@ -136,3 +136,35 @@ def test_cancel_keeps_whole_chunks_and_the_batch_can_be_withdrawn(
     assert get_batch(service.context(), report.batch_id).status == "importing"
     withdraw_batch(service.context(), report.batch_id)
     assert case_count(service) == 0
+
+
+def test_the_batches_dialog_sums_assigns_and_withdraws(
+    qtbot: Any, themed_app: Any, service: ContextCaseService, tmp_path: Path
+) -> None:
+    from app.services.intake.service import IntakeOptions, import_file
+    from app.store.models import Mediator, Organisation
+    from ui.views.intake.batches_dialog import BatchesDialog
+
+    ctx = service.context()
+    with ctx.write() as uow:
+        org = Organisation(name="滨江调解中心")
+        org.mediators = [Mediator(name="张调解"), Mediator(name="李调解")]
+        uow.session.add(org)
+        uow.record("test.mediators")
+    path = write_xlsx(tmp_path / "b.xlsx", [row(1, 年利率="36%"), row(2), row(3)])
+    assert import_file(ctx, path, IntakeOptions()).imported == 3
+    window = MainWindow(service, InlineTaskRunner(), service.data_dir)
+    qtbot.addWidget(window)
+    dialog = window.open_batches()
+    assert isinstance(dialog, BatchesDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
+    dialog.summary_button.click()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=WAIT)
+    assert dialog.summary is not None and dialog.summary.computed == 3
+    assert "依法可支持" in dialog.message.text()
+    assert dialog.summary.lawful < dialog.summary.contract
+    dialog.mediators.setText("张调解，李调解")
+    with qtbot.waitSignal(dialog.changed, timeout=WAIT):
+        dialog.assign_button.click()
+    assert "张调解 2 件、李调解 1 件" in dialog.message.text()
+    qtbot.waitUntil(lambda: dialog.table.item(0, 6).text() == "3", timeout=WAIT)

@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.setToolTip(self.tr("把出借人发来的案件清单（Excel 或 CSV）整批导入"))
         self.import_action.triggered.connect(lambda: self.open_import())
+        self.batches_action = QAction(self.tr("批次…"), self)
+        self.batches_action.setToolTip(self.tr("导入的批次：汇总、分配调解员、撤回"))
+        self.batches_action.triggered.connect(lambda: self.open_batches())
         self.verify_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             self.tr("核验文书…"),
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
         case_menu.addActions(
             [self.new_action, self.import_action, self.session_action, self.refresh_action]
         )
+        case_menu.addAction(self.batches_action)
         case_menu.addSeparator()
         case_menu.addAction(self.verify_action)
         case_menu.addSeparator()
@@ -462,6 +466,16 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self._service, self._runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(lambda _report: self.refresh())
+        dialog.open()
+        return dialog
+
+    def open_batches(self) -> QWidget:
+        """Open 批次 (summary, assignment, withdrawal); the list refreshes after a change."""
+        from ui.views.intake.batches_dialog import BatchesDialog
+
+        dialog = BatchesDialog(self._service, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda: self.refresh())
         dialog.open()
         return dialog
 

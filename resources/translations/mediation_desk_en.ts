@@ -283,6 +283,124 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
 </context>
 <context>
+    <name>BatchesDialog</name>
+    <message>
+        <location filename="../../ui/views/intake/batches_dialog.py" line="+48"/>
+        <source>批次</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债权人</source>
+        <translation>Creditor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在案</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已分配</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>计算汇总</source>
+        <translation>Compute summary</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>调解员姓名，用逗号分开</source>
+        <translation>Mediators&apos; names, separated by commas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按地区</source>
+        <translation>By region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>分配案件</source>
+        <translation>Assign cases</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>撤回批次…</source>
+        <translation>Withdraw batch…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>正在逐件计算（依法可支持的金额按主张截止日计算）…</source>
+        <translation>Computing case by case (the lawful amount as of each claim&apos;s date)…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>批次“%1”：%2 / %3 件已计算。主张总额 %4 元，依法可支持 %5 元，主张超出依法可支持 %6 元（按合同计算 %7 元）。</source>
+        <translation>Batch &quot;%1&quot;: %2 of %3 cases computed. Claimed %4 yuan, lawful %5 yuan, claimed above lawful %6 yuan (by the contract %7 yuan).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>另有 %1 件无法计算（如 %2）。</source>
+        <translation> %1 more could not be computed (e.g. %2).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>请选择批次，并填写调解员姓名（用逗号分开）。</source>
+        <translation>Choose a batch and fill in the mediators&apos; names (separated by commas).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已分配：%1。</source>
+        <translation>Assigned: %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>撤回批次</source>
+        <translation>Withdraw batch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤回批次“%1”？其 %2 件案件将不再出现在案件列表中（案号保留）。</source>
+        <translation>Withdraw batch &quot;%1&quot;? Its %2 cases will no longer appear in the case list (their numbers are kept).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>批次已撤回。</source>
+        <translation>The batch was withdrawn.</translation>
+    </message>
+</context>
+<context>
     <name>Card</name>
     <message>
         <location filename="../../ui/views/cases/case_detail.py" line="+138"/>
@@ -1946,6 +2064,16 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Import a lender&apos;s list of cases (Excel or CSV) as a batch</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>批次…</source>
+        <translation>Batches…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入的批次：汇总、分配调解员、撤回</source>
+        <translation>Imported batches: summary, assigning mediators, withdrawal</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>核验文书…</source>
         <translation>Verify a document…</translation>
@@ -1976,7 +2104,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -2045,7 +2173,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Could not read the cases</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>请先在列表中选择一个案件。</source>
         <translation>Choose a case in the list first.</translation>
     </message>

@@ -220,23 +220,28 @@ def _children(conn: Any, ids: list[int], cases: Sequence[CaseRow]) -> None:
         )
 
 
-def existing_contracts(uow: UnitOfWork, creditors: set[str]) -> dict[tuple[str, str], str]:
-    """{(creditor name, contract number): case number} of the live cases of these creditors."""
-    if not creditors:
-        return {}
+def existing_contracts(
+    uow: UnitOfWork, keys: set[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """{(creditor name, contract number): case number} for those of `keys` a live case has.
+
+    Looked up by contract number (indexed), 500 at a time, so the cost follows the file,
+    not the store.
+    """
+    numbers = sorted({contract_no for _, contract_no in keys if contract_no})
     found: dict[tuple[str, str], str] = {}
-    names = sorted(creditors)
     conn = uow.session.connection()
-    for start in range(0, len(names), 500):
-        part = names[start : start + 500]
+    for start in range(0, len(numbers), 500):
+        part = numbers[start : start + 500]
         marks = ", ".join("?" for _ in part)
         rows = conn.exec_driver_sql(
-            'SELECT p.name, l.contract_no, c.case_no FROM party p JOIN "case" c ON c.id = p.case_id'
-            " JOIN loan_terms l ON l.case_id = c.id"
-            f" WHERE p.role = 'creditor' AND c.withdrawn_at IS NULL AND p.name IN ({marks})"
-            " AND l.contract_no <> '' ORDER BY c.id",
+            "SELECT p.name, l.contract_no, c.case_no FROM loan_terms l"
+            ' JOIN "case" c ON c.id = l.case_id'
+            " JOIN party p ON p.case_id = c.id AND p.role = 'creditor'"
+            f" WHERE l.contract_no IN ({marks}) AND c.withdrawn_at IS NULL ORDER BY c.id",
             tuple(part),
         )
         for name, contract_no, case_no in rows:
-            found.setdefault((name, contract_no), case_no)
+            if (name, contract_no) in keys:
+                found.setdefault((name, contract_no), case_no)
     return found

@@ -199,9 +199,9 @@ def _find_duplicates(ctx: AppContext, plan: Plan) -> None:
     """Duplicates: same creditor and contract number in the store, or earlier in the file."""
     from app.store.bulk import existing_contracts
 
-    creditors = {r.creditor for r in plan.rows if r.valid is not None}
+    keys = {(r.valid.creditor_name, r.valid.contract_no) for r in plan.rows if r.valid}
     with ctx.read() as uow:
-        stored = existing_contracts(uow, creditors)
+        stored = existing_contracts(uow, keys)
     seen: dict[tuple[str, str], int] = {}
     for row in plan.rows:
         if row.valid is None:

@@ -120,7 +120,8 @@ def _batch(uow: UnitOfWork, plan: Plan, batch_id: int | None) -> Batch:
 def _write_chunk(uow: UnitOfWork, plan: Plan, batch: Batch, chunk: list[CheckedRow]) -> int:
     from app.store.bulk import existing_contracts, insert_cases
 
-    stored = existing_contracts(uow, {r.creditor for r in chunk})
+    keys = {(r.valid.creditor_name, r.valid.contract_no) for r in chunk if r.valid}
+    stored = existing_contracts(uow, keys)
     fresh = []
     for row in chunk:
         assert row.valid is not None

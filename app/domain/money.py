@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
+_PLAIN = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,2})?")
 
 
 def round_fen(amount: Decimal) -> Decimal:
@@ -29,6 +31,8 @@ def parse_money(text: object) -> Decimal | None:
         return Decimal(text).quantize(FEN)
     if not isinstance(text, str):
         return None
+    if _PLAIN.fullmatch(text):  # the common form, e.g. "50000" or "1234.5" (a batch import)
+        return Decimal(text).quantize(FEN)
     cleaned = text.strip().replace(",", "").replace("，", "")
     try:
         value = Decimal(cleaned)

@@ -8,6 +8,7 @@ value, so the report can say "row 12, 身份证号, …: reason" for every probl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -16,7 +17,7 @@ from app.domain.errors import InputError
 from app.services.cases.service import NewCase
 from app.services.cases.validation import ValidCase, validate_new_case
 from app.services.intake import fields as f
-from app.services.intake.cells import CONVERTERS, Converter, clean, id_hint, shown
+from app.services.intake.cells import CONVERTERS, Converted, Converter, clean, id_hint, shown
 from app.services.intake.layout import Layout
 
 PATH_FIELDS = {
@@ -120,6 +121,7 @@ class RowChecker:
             (key, index, _remembering(CONVERTERS[f.BY_KEY[key].kind]))
             for key, index in layout.fields.items()
         ]
+        self.keys = tuple(key for key, _, _ in self.plan)
         self.notes = [(c.index, c.header) for c in layout.notes]
 
     def is_blank(self, cells: list[Any]) -> bool:
@@ -131,21 +133,48 @@ class RowChecker:
         return isinstance(first, str) and clean(first).replace(" ", "") in f.TOTAL_ROW_WORDS
 
     def check(self, row_no: int, cells: list[Any]) -> CheckedRow:
+        """One row (`check_rows` does many at once, faster, with the same result)."""
         texts: dict[str, str] = {}
-        raw: dict[str, Any] = {}
-        problems: list[RowProblem] = []
+        traps: list[tuple[str, str]] = []
         width = len(cells)
         for key, index, convert in self.plan:
-            value = cells[index] if index < width else None
-            text, trap = convert(value)
+            text, trap = convert(cells[index] if index < width else None)
             if trap is not None:
-                problems.append(RowProblem(row_no, self.layout.header_of(key), shown(value), trap))
+                traps.append((key, trap))
             texts[key] = text
-            raw[key] = value
+        return self._checked(row_no, cells, texts, traps)
+
+    def check_rows(self, rows: Sequence[tuple[int, list[Any]]]) -> list[CheckedRow]:
+        """Rows given as (row number, cells): each column converted in one go (a value
+        repeated down the column once), then each row checked."""
+        columns: list[list[str]] = []
+        traps: dict[int, list[tuple[str, str]]] = {}
+        for key, index, remembering in self.plan:
+            cells = [row[index] if index < len(row) else None for _, row in rows]
+            converted = convert_column(CONVERTERS[f.BY_KEY[key].kind], remembering, cells)
+            columns.append([text for text, _ in converted])
+            for n, (_, trap) in enumerate(converted):
+                if trap is not None:
+                    traps.setdefault(n, []).append((key, trap))
+        texts = zip(*columns, strict=True) if columns else iter(() for _ in rows)
+        return [
+            self._checked(
+                row_no, cells, dict(zip(self.keys, row_texts, strict=True)), traps.get(n, [])
+            )
+            for n, ((row_no, cells), row_texts) in enumerate(zip(rows, texts, strict=True))
+        ]
+
+    def _checked(
+        self, row_no: int, cells: list[Any], texts: dict[str, str], traps: list[tuple[str, str]]
+    ) -> CheckedRow:
+        problems = [
+            RowProblem(row_no, self.layout.header_of(key), shown(self._cell(cells, key)), trap)
+            for key, trap in traps
+        ]
         for key, value in self.defaults.items():
             if not texts.get(key):
                 texts[key] = value
-        valid = self._validate(row_no, texts, raw, problems)
+        valid = self._validate(row_no, cells, texts, problems)
         notes = self._notes(cells, texts)
         creditor = texts.get("creditor", "")
         return CheckedRow(
@@ -157,8 +186,12 @@ class RowChecker:
             notes,
         )
 
+    def _cell(self, cells: list[Any], key: str) -> Any:
+        index = self.layout.fields[key]
+        return cells[index] if index < len(cells) else None
+
     def _validate(
-        self, row_no: int, texts: dict[str, str], raw: dict[str, Any], problems: list[RowProblem]
+        self, row_no: int, cells: list[Any], texts: dict[str, str], problems: list[RowProblem]
     ) -> ValidCase | None:
         trapped = {p.column for p in problems}
         try:
@@ -172,7 +205,10 @@ class RowChecker:
                 reason = problem.reason
                 if key in ("debtor_id", "guarantor_id") and (hint := id_hint(texts.get(key, ""))):
                     reason = f"{reason}{hint}"
-                value = shown(raw[key]) if key in raw else texts.get(key or "", "")
+                if key in self.layout.fields:
+                    value = shown(self._cell(cells, key))
+                else:
+                    value = texts.get(key or "", "")
                 problems.append(RowProblem(row_no, self._column(key, column), value, reason))
             return None
 
@@ -228,17 +264,38 @@ class RowChecker:
 MEMO_LIMIT = 4096
 
 
+def convert_column(convert: Converter, remembering: Converter, cells: list[Any]) -> list[Converted]:
+    """`convert` of each cell; a value repeated down the column is converted once (through
+    `remembering`, which keeps them from one part of the sheet to the next).
+
+    A column mixing numbers and booleans is converted cell by cell (1, 1.0 and True are
+    the same key to a dict, yet not the same cell).
+    """
+    if len(set(map(type, cells)) & _NUMBERS) > 1:
+        return list(map(remembering, cells))
+    distinct = set(cells)
+    if len(distinct) * 2 > len(cells):
+        return list(map(convert, cells))
+    table = {value: remembering(value) for value in distinct}
+    return list(map(table.__getitem__, cells))
+
+
+_NUMBERS = {bool, int, float}
+
+
 def _remembering(convert: Converter) -> Converter:
     """`convert` with a memory of the values it saw, while they are few (a column of
-    repeated lender types, dates or rates); a column of unique values stops being kept."""
-    memo: dict[Any, tuple[str, str | None]] = {}
+    repeated lender types, dates or rates); a column of unique values stops being kept.
+    Kept by type and value: 1, 1.0 and True are one key to a dict, not one cell."""
+    memo: dict[tuple[type, Any], tuple[str, str | None]] = {}
 
     def converted(value: Any) -> tuple[str, str | None]:
-        found = memo.get(value)
+        key = (value.__class__, value)
+        found = memo.get(key)
         if found is None:
             found = convert(value)
             if len(memo) < MEMO_LIMIT:
-                memo[value] = found
+                memo[key] = found
         return found
 
     return converted
@@ -249,4 +306,6 @@ def _looks_like_credit_code(number: str) -> bool:
     if len(number) != 18:
         return False
     body = number[:17].upper()
+    if body.isdigit():
+        return False  # a resident ID (the common case)
     return any(ch.isalpha() for ch in body)

@@ -69,7 +69,7 @@ window.shutdown()
 def fill(data_dir: Path, count: int) -> None:
     from app.domain.identifiers import make_resident_id
     from app.services.context import open_context
-    from app.store.bulk import CaseRow, PartyRow, insert_cases
+    from app.store.bulk import CaseRow, LoanRow, PartyRow, insert_cases
     from app.store.models import Mediator, Organisation
 
     rng = random.Random(5)
@@ -102,32 +102,32 @@ def fill(data_dir: Path, count: int) -> None:
                                 f"1{rng.choice('3578')}{rng.randrange(10**9):09d}",
                             ),
                         ),
-                        loan={
-                            "lender_type": rng.choice(LENDERS),
-                            "contract_no": f"XF{n:08d}",
-                            "contract_date": start,
-                            "disbursement_date": start,
-                            "principal": principal,
-                            "disbursed": principal,
-                            "annual_rate": Decimal("0.18"),
-                            "overdue_rate": None,
-                            "compound": False,
-                            "repayment_method": "equal_installment",
-                            "term_months": 12,
-                            "maturity": None,
-                            "accelerated_on": None,
-                            "day_basis": 360,
-                            "overdue_since": start + timedelta(days=30 * rng.randrange(1, 12)),
-                        },
-                        claim={
-                            "as_of": date(2025, 6, 30),
-                            "principal": principal,
-                            "interest": Decimal("100.00"),
-                            "penalty": Decimal("0.00"),
-                            "compound": Decimal("0.00"),
-                            "fees": Decimal("0.00"),
-                            "costs": Decimal("0.00"),
-                        },
+                        loan=LoanRow(
+                            rng.choice(LENDERS),
+                            f"XF{n:08d}",
+                            start,
+                            start,
+                            principal,
+                            principal,
+                            Decimal("0.18"),
+                            None,
+                            False,
+                            "equal_installment",
+                            12,
+                            None,
+                            None,
+                            360,
+                            start + timedelta(days=30 * rng.randrange(1, 12)),
+                        ),
+                        claim=(
+                            date(2025, 6, 30),
+                            principal,
+                            Decimal("100.00"),
+                            Decimal("0.00"),
+                            Decimal("0.00"),
+                            Decimal("0.00"),
+                            Decimal("0.00"),
+                        ),
                     )
                 )
             with ctx.write() as uow:

@@ -28,12 +28,15 @@ from sqlalchemy.orm import Session
 from app.store.records import AuditEvent
 
 GENESIS = "0" * 64
+# What json.dumps(value, sort_keys=True, ...) builds on each call, made once.
+_CANONICAL = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
+_PLAIN = frozenset({str, int, bool, type(None)})
 
 
 def canonical_json(value: Any) -> bytes:
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
+    return _CANONICAL.encode(value).encode("utf-8")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -42,6 +45,11 @@ def sha256_hex(data: bytes) -> str:
 
 def jsonable(value: Any) -> Any:
     """Plain JSON data from service values: Decimal and dates become strings; floats refused."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return {str(k): jsonable(v) for k, v in value.items()}
     if value is None or isinstance(value, (bool, int, str)):
         return value.value if isinstance(value, Enum) else value
     if isinstance(value, float):
@@ -161,12 +169,16 @@ class AuditLog:
         seq = previous.seq if previous else 0
         prev_hash = previous.hash if previous else GENESIS
         stamp = at.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+        hashed = {"action": "", "actor": actor, "at": timestamp(at), "case_id": None,
+                  "detail": None, "prev_hash": "", "seq": 0}  # fmt: skip
         rows = []
         for action, case_id, detail in events:
             seq += 1
             data = jsonable(dict(detail))
-            digest = event_hash(seq=seq, at=at, actor=actor, case_id=case_id, action=action,
-                                detail=data, prev_hash=prev_hash)  # fmt: skip
+            # the fields `event_hash` hashes, with the timestamp written once for all
+            hashed.update(action=action, case_id=case_id, detail=data, prev_hash=prev_hash,
+                          seq=seq)  # fmt: skip
+            digest = sha256_hex(canonical_json(hashed))
             rows.append((seq, stamp, actor, case_id, action, json_dumps(data), prev_hash, digest))
             prev_hash = digest
         self.session.connection().exec_driver_sql(

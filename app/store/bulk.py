@@ -39,42 +39,45 @@ class PartyRow(NamedTuple):
     address: str = ""
 
 
+class LoanRow(NamedTuple):
+    """`loan_terms` columns as plain values (amounts `Decimal`, dates `date`)."""
+
+    lender_type: str
+    contract_no: str
+    contract_date: date
+    disbursement_date: date
+    principal: Decimal
+    disbursed: Decimal
+    annual_rate: Decimal
+    overdue_rate: Decimal | None
+    compound: bool
+    repayment_method: str
+    term_months: int | None
+    maturity: date | None
+    accelerated_on: date | None
+    day_basis: int
+    overdue_since: date | None
+
+
+ClaimRow = tuple[date, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal]
+"""`claim` columns in the order of `CLAIM_COLUMNS`: as_of, then the six amounts."""
+
+
 @dataclass(slots=True)
 class CaseRow:
     """One case as plain values (amounts `Decimal`, dates `date`); built once per row of a
     100,000-row file, so a slotted class rather than a frozen one (cheaper to make)."""
 
     parties: tuple[PartyRow, ...]
-    loan: Mapping[str, Any]
-    """`loan_terms` columns: lender_type, contract_no, contract_date, … (see `LOAN_COLUMNS`)."""
-    claim: Mapping[str, Any] | None
+    loan: LoanRow
+    claim: ClaimRow | None
     payments: tuple[tuple[date, Decimal], ...] = ()
     court: str = ""
     notes: Mapping[str, Any] | None = None
     audit: Mapping[str, Any] = field(default_factory=dict)
 
 
-LOAN_COLUMNS = (
-    "lender_type",
-    "contract_no",
-    "contract_date",
-    "disbursement_date",
-    "principal",
-    "disbursed",
-    "annual_rate",
-    "overdue_rate",
-    "compound",
-    "repayment_method",
-    "term_months",
-    "maturity",
-    "accelerated_on",
-    "day_basis",
-    "overdue_since",
-)
-MONEY = frozenset({"principal", "disbursed"})
-DATES = frozenset({"contract_date", "disbursement_date", "maturity", "accelerated_on",
-                   "overdue_since", "as_of"})  # fmt: skip
-RATES = frozenset({"annual_rate", "overdue_rate"})
+LOAN_COLUMNS = LoanRow._fields
 INTAKE = CaseStatus.INTAKE.value
 CLAIM_COLUMNS = ("as_of", "principal", "interest", "penalty", "compound", "fees", "costs")
 
@@ -84,35 +87,45 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
-def _fen(value: Any) -> Any:
-    return None if value is None else to_fen(value)
-
-
-def _text(value: Any) -> Any:
-    return None if value is None else str(value)
-
-
-def _iso(value: Any) -> Any:
+def _iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _same(value: Any) -> Any:
-    return int(value) if isinstance(value, bool) else value
+def _loan_values(case_id: int, loan: LoanRow) -> tuple[Any, ...]:
+    """A loan as the ORM's column types write it: fen, ISO dates, rates as decimal text."""
+    overdue = loan.overdue_rate
+    return (
+        case_id,
+        loan.lender_type,
+        loan.contract_no,
+        loan.contract_date.isoformat(),
+        loan.disbursement_date.isoformat(),
+        to_fen(loan.principal),
+        to_fen(loan.disbursed),
+        str(loan.annual_rate),
+        None if overdue is None else str(overdue),
+        int(loan.compound),
+        loan.repayment_method,
+        loan.term_months,
+        _iso(loan.maturity),
+        _iso(loan.accelerated_on),
+        loan.day_basis,
+        _iso(loan.overdue_since),
+    )
 
 
-def _storer(name: str, money: frozenset[str] = MONEY) -> Any:
-    """How a column's Python value is written (as the ORM's column type would write it)."""
-    if name in money:
-        return _fen
-    if name in RATES:
-        return _text
-    if name in DATES:
-        return _iso
-    return _same
-
-
-LOAN_STORERS = tuple((name, _storer(name)) for name in LOAN_COLUMNS)
-CLAIM_STORERS = tuple((n, _storer(n, frozenset(CLAIM_COLUMNS[1:]))) for n in CLAIM_COLUMNS)
+def _claim_values(case_id: int, claim: ClaimRow) -> tuple[Any, ...]:
+    as_of, principal, interest, penalty, compound, fees, costs = claim
+    return (
+        case_id,
+        as_of.isoformat(),
+        to_fen(principal),
+        to_fen(interest),
+        to_fen(penalty),
+        to_fen(compound),
+        to_fen(fees),
+        to_fen(costs),
+    )
 
 
 def reserve_case_nos(uow: UnitOfWork, year: int, count: int) -> list[str]:
@@ -193,15 +206,10 @@ def _children(conn: Any, ids: list[int], cases: Sequence[CaseRow]) -> None:
     marks = ", ".join("?" for _ in LOAN_COLUMNS)
     conn.exec_driver_sql(
         f"INSERT INTO loan_terms (case_id, {columns}) VALUES (?, {marks})",
-        [
-            (i, *[store(c.loan.get(n)) for n, store in LOAN_STORERS])
-            for i, c in zip(ids, cases, strict=True)
-        ],
+        [_loan_values(i, c.loan) for i, c in zip(ids, cases, strict=True)],
     )
     claims = [
-        (i, *[store(c.claim[n]) for n, store in CLAIM_STORERS])
-        for i, c in zip(ids, cases, strict=True)
-        if c.claim is not None
+        _claim_values(i, c.claim) for i, c in zip(ids, cases, strict=True) if c.claim is not None
     ]
     if claims:
         conn.exec_driver_sql(
@@ -220,28 +228,28 @@ def _children(conn: Any, ids: list[int], cases: Sequence[CaseRow]) -> None:
         )
 
 
-def existing_contracts(
-    uow: UnitOfWork, keys: set[tuple[str, str]]
-) -> dict[tuple[str, str], str]:
+def existing_contracts(uow: UnitOfWork, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """{(creditor name, contract number): case number} for those of `keys` a live case has.
 
-    Looked up by contract number (indexed), 500 at a time, so the cost follows the file,
-    not the store.
+    Looked up by contract number (its index: `CROSS JOIN` keeps SQLite from walking every
+    live case in id order instead), 500 at a time, so the cost follows the file, not the
+    store. When several cases match, the first (lowest id) is named.
     """
     numbers = sorted({contract_no for _, contract_no in keys if contract_no})
-    found: dict[tuple[str, str], str] = {}
+    found: dict[tuple[str, str], tuple[int, str]] = {}
     conn = uow.session.connection()
     for start in range(0, len(numbers), 500):
         part = numbers[start : start + 500]
         marks = ", ".join("?" for _ in part)
         rows = conn.exec_driver_sql(
-            "SELECT p.name, l.contract_no, c.case_no FROM loan_terms l"
-            ' JOIN "case" c ON c.id = l.case_id'
+            "SELECT p.name, l.contract_no, c.id, c.case_no FROM loan_terms l"
+            ' CROSS JOIN "case" c ON c.id = l.case_id'
             " JOIN party p ON p.case_id = c.id AND p.role = 'creditor'"
-            f" WHERE l.contract_no IN ({marks}) AND c.withdrawn_at IS NULL ORDER BY c.id",
+            f" WHERE l.contract_no IN ({marks}) AND c.withdrawn_at IS NULL",
             tuple(part),
         )
-        for name, contract_no, case_no in rows:
-            if (name, contract_no) in keys:
-                found.setdefault((name, contract_no), case_no)
-    return found
+        for name, contract_no, case_id, case_no in rows:
+            key = (name, contract_no)
+            if key in keys and (key not in found or case_id < found[key][0]):
+                found[key] = (case_id, case_no)
+    return {key: case_no for key, (_, case_no) in found.items()}

@@ -149,8 +149,9 @@ class RowChecker:
         repeated down the column once), then each row checked."""
         columns: list[list[str]] = []
         traps: dict[int, list[tuple[str, str]]] = {}
+        sheet = _columns_of([cells for _, cells in rows])
         for key, index, remembering in self.plan:
-            cells = [row[index] if index < len(row) else None for _, row in rows]
+            cells = sheet[index] if index < len(sheet) else [None] * len(rows)
             converted = convert_column(CONVERTERS[f.BY_KEY[key].kind], remembering, cells)
             columns.append([text for text, _ in converted])
             for n, (_, trap) in enumerate(converted):
@@ -262,6 +263,14 @@ class RowChecker:
 
 
 MEMO_LIMIT = 4096
+
+
+def _columns_of(rows: list[list[Any]]) -> list[list[Any]]:
+    """The rows' cells column by column (a short row's missing cells are None)."""
+    width = max(map(len, rows), default=0)
+    if any(len(row) < width for row in rows):
+        rows = [row + [None] * (width - len(row)) for row in rows]
+    return [list(column) for column in zip(*rows, strict=True)]
 
 
 def convert_column(convert: Converter, remembering: Converter, cells: list[Any]) -> list[Converted]:

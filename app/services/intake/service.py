@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.errors import InputError
 from app.services.intake import fields as f
 from app.services.intake.cells import LENDER_WORDS, clean
+from app.services.intake.gc_pause import paused_collector
 from app.services.intake.layout import Layout, column_letter, find_layout, read_mapping
 from app.services.intake.payments import PaymentRow, read_payments
 from app.services.intake.reader import FileRefused, Workbook, read_workbook
@@ -132,7 +133,8 @@ def plan_file(
     today = ctx.today()
     name = clean(options.batch) or f"{path.stem}（{today.isoformat()}）"
     defaults = Defaults(clean(options.creditor), lender_type, court, name)
-    rows, warnings = _check_rows(book, layout, defaults, today, progress)
+    with paused_collector():
+        rows, warnings = _check_rows(book, layout, defaults, today, progress)
     plan = Plan(
         book,
         layout,

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from app.domain.money import to_fen
+from app.domain.recalc.schedule import add_months
 from app.services.clock import china_time
+from app.services.intake.gc_pause import paused_collector
 from app.services.intake.report import Duplicate, IntakeReport
 from app.services.intake.rows import CheckedRow
 
@@ -48,7 +51,7 @@ def write_plan(
             stopped = True
             break
         chunk = rows[start : start + CHUNK]
-        with ctx.write() as uow:
+        with ctx.write() as uow, paused_collector():
             batch = _batch(uow, plan, batch_id)
             batch_id = batch.id
             added = _write_chunk(uow, plan, batch, chunk)
@@ -159,70 +162,27 @@ def _finish(ctx: AppContext, plan: Plan, batch_id: int) -> None:
 
 def case_row(row: CheckedRow, payments: list[PaymentRow], batch_id: int | None) -> CaseRow:
     """The store's plain rows for one checked case (what `store_new_case` would write)."""
-    from app.store.bulk import CaseRow, PartyRow
+    from app.store.bulk import CaseRow, LoanRow, PartyRow
 
     v = row.valid
     assert v is not None
-    parties = [
-        PartyRow(
-            "creditor",
-            v.creditor_kind,
-            v.creditor_name,
-            "uscc" if v.creditor_credit_code else "",
-            v.creditor_credit_code,
-        ),
-        PartyRow(
-            "debtor",
-            v.debtor_kind,
-            v.debtor_name,
-            v.debtor_id_type,
-            v.debtor_id_number,
-            v.debtor_phone,
-            v.debtor_address,
-        ),
-    ]
+    code = v.creditor_credit_code
+    parties: tuple[PartyRow, ...] = (
+        PartyRow("creditor", v.creditor_kind, v.creditor_name, "uscc" if code else "", code),
+        PartyRow("debtor", v.debtor_kind, v.debtor_name, v.debtor_id_type, v.debtor_id_number,
+                 v.debtor_phone, v.debtor_address),
+    )  # fmt: skip
     if v.guarantor is not None:
         g = v.guarantor
-        parties.append(
-            PartyRow(
-                "guarantor",
-                "person",
-                g.name,
-                "resident_id" if g.id_number else "",
-                g.id_number,
-                g.phone,
-            )
-        )
-    paid = [(p.date, p.amount) for p in sorted(payments, key=lambda p: (p.date, p.row))]
-    loan = {
-        "lender_type": v.lender_type,
-        "contract_no": v.contract_no,
-        "contract_date": v.contract_date,
-        "disbursement_date": v.disbursement_date,
-        "principal": v.principal,
-        "disbursed": v.disbursed,
-        "annual_rate": v.annual_rate,
-        "overdue_rate": v.overdue_rate,
-        "compound": False,
-        "repayment_method": v.repayment_method,
-        "term_months": v.term_months,
-        "maturity": v.maturity,
-        "accelerated_on": v.accelerated_on,
-        "day_basis": 360,
-        "overdue_since": overdue_since(v, sum(to_fen(a) for _, a in paid)),
-    }
-    claim = None
-    if v.claim is not None:
-        c = v.claim
-        claim = {
-            "as_of": c.as_of,
-            "principal": c.principal,
-            "interest": c.interest,
-            "penalty": c.penalty,
-            "compound": c.compound,
-            "fees": c.fees,
-            "costs": c.costs,
-        }
+        id_type = "resident_id" if g.id_number else ""
+        parties += (PartyRow("guarantor", "person", g.name, id_type, g.id_number, g.phone),)
+    paid: tuple[tuple[date, Decimal], ...] = ()
+    if payments:
+        paid = tuple((p.date, p.amount) for p in sorted(payments, key=lambda p: (p.date, p.row)))
+    loan = LoanRow(v.lender_type, v.contract_no, v.contract_date, v.disbursement_date,
+                   v.principal, v.disbursed, v.annual_rate, v.overdue_rate, False,
+                   v.repayment_method, v.term_months, v.maturity, v.accelerated_on, 360,
+                   overdue_since(v, sum(to_fen(a) for _, a in paid)))  # fmt: skip
     audit = {
         "lender_type": v.lender_type,
         "principal": v.principal,
@@ -230,22 +190,22 @@ def case_row(row: CheckedRow, payments: list[PaymentRow], batch_id: int | None) 
         "batch_id": batch_id,
         "row": row.row,
     }
-    return CaseRow(tuple(parties), loan, claim, tuple(paid), v.court, row.notes or None, audit)
+    return CaseRow(parties, loan, v.claim, paid, v.court, row.notes or None, audit)
 
 
 def overdue_since(v: ValidCase, paid_fen: int) -> date | None:
     """The first day in arrears: the first instalment the payments do not cover (a bullet's
     maturity), or the acceleration if that came first."""
-    from app.domain.recalc.arith import rate_of
-    from app.domain.recalc.model import Repayment
-    from app.domain.recalc.schedule import add_months, generate
-
     first: date | None = None
     if v.repayment_method == "bullet":
         first = v.maturity
     elif v.term_months and not paid_fen:  # nothing paid: the first instalment
         first = add_months(v.disbursement_date, 1)
     elif v.term_months:
+        from app.domain.recalc.arith import rate_of
+        from app.domain.recalc.model import Repayment
+        from app.domain.recalc.schedule import generate
+
         plan = Repayment(v.repayment_method, term_months=v.term_months)
         schedule = generate(
             plan, to_fen(v.principal), rate_of(v.annual_rate), v.disbursement_date, 360

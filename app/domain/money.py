@@ -20,10 +20,27 @@ def floor_to(amount: Decimal, unit: Decimal) -> Decimal:
     return ((amount / unit).to_integral_value(rounding=ROUND_DOWN) * unit).quantize(FEN)
 
 
+_NUMERAL = re.compile(
+    r"[+-]?(?:(?:[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII
+)
+"""A number as people write one: ASCII digits, a sign, a decimal point, and thousands
+separators only every three digits ("1,234,567.89"). Python's Decimal also takes "1_000",
+"1e3", full-width or Arabic-Indic digits and "NaN": none of them is a sum of money."""
+
+
+def plain_number(text: str) -> str | None:
+    """`text` as a plain numeral ("1234567.89"), or None when it is not written as one."""
+    stripped = text.strip()
+    if _NUMERAL.fullmatch(stripped) is None:
+        return None
+    return stripped.replace(",", "").replace("，", "")
+
+
 def parse_money(text: object) -> Decimal | None:
     """A Decimal of at most two decimals from a string or int, or None when it is not one.
 
-    Floats are refused: a binary float is never a sum of money.
+    Floats are refused: a binary float is never a sum of money. So are texts that are not
+    plain numerals (see `plain_number`): "1,0,0,0", "1_000", "١٠٠٠", "1e3".
     """
     if isinstance(text, (bool, float)):
         return None
@@ -33,14 +50,19 @@ def parse_money(text: object) -> Decimal | None:
         return None
     if _PLAIN.fullmatch(text):  # the common form, e.g. "50000" or "1234.5" (a batch import)
         return Decimal(text).quantize(FEN)
-    cleaned = text.strip().replace(",", "").replace("，", "")
+    cleaned = plain_number(text)
+    if cleaned is None:
+        return None
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
         return None
     if not value.is_finite() or value.as_tuple().exponent < -2:  # type: ignore[operator]
         return None
-    return value.quantize(FEN)
+    try:
+        return value.quantize(FEN)
+    except InvalidOperation:  # more digits than a Decimal context holds: not a sum of money
+        return None
 
 
 def to_fen(amount: Decimal) -> int:

@@ -26,9 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.case_status import CaseStatus
-from app.store.base import Base, one_of
-from app.store.types import DecimalText, Money, UTCDateTime
-from app.store.vocab import (
+from app.domain.vocab import (
     BATCH_STATUSES,
     COST_KINDS,
     DAY_BASES,
@@ -40,6 +38,8 @@ from app.store.vocab import (
     PARTY_ROLES,
     REPAYMENT_METHODS,
 )
+from app.store.base import Base, one_of
+from app.store.types import DecimalText, Money, UTCDateTime
 
 CASE_FK = "case.id"
 
@@ -104,6 +104,10 @@ class Case(Base):
     """Set when its batch was withdrawn: the case is kept as a numbered record only."""
     notes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     """What intake kept beside the case: a lender's extra columns, the emergency contact."""
+    recalc_as_of: Mapped[dt.date | None]
+    """The date the mediator recalculates the case at (None: the claim's as-of date)."""
+    settlement_draft: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """The settlement form as typed, until it checks out and becomes the settlement."""
 
     mediator: Mapped[Mediator | None] = relationship()
     parties: Mapped[list[Party]] = relationship(
@@ -205,6 +209,8 @@ class LoanTerms(Base):
     cap_rate: Mapped[Decimal | None] = mapped_column(DecimalText)
     overdue_since: Mapped[dt.date | None] = mapped_column(index=True)
     """The first day the debtor was in arrears, as intake worked it out (days overdue)."""
+    allocation: Mapped[list[str] | None] = mapped_column(JSON)
+    """The order of allocation the contract agreed (six kinds), or None: art. 561's."""
 
     case: Mapped[Case] = relationship(back_populates="loan")
 
@@ -248,6 +254,22 @@ class Payment(Base):
     date: Mapped[dt.date]
     amount: Mapped[Decimal] = mapped_column(Money)
     note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class StatusChange(Base):
+    """A status change made by hand, with what the new status asks for (date, ruling, reason)."""
+
+    __tablename__ = "status_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(100))
+    from_status: Mapped[str] = mapped_column(String(24))
+    to_status: Mapped[str] = mapped_column(String(24))
+    on_date: Mapped[dt.date | None]
+    ruling_no: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    reason: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
 
 class Charge(Base):
@@ -325,4 +347,5 @@ __all__ = [
     "Organisation",
     "Party",
     "Payment",
+    "StatusChange",
 ]

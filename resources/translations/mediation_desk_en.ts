@@ -4,7 +4,7 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../ui/views/settings/accounts.py" line="+90"/>
+        <location filename="../../ui/views/settings/accounts.py" line="+92"/>
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
@@ -45,12 +45,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+80"/>
         <source>停用账户</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-78"/>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
     </message>
@@ -80,7 +80,7 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -110,7 +110,7 @@
         <translation>Your password has been changed.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>已启用“%1”。</source>
         <translation>“%1” reactivated.</translation>
     </message>
@@ -120,7 +120,7 @@
         <translation>“%1” deactivated.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>无操作 %1 分钟后锁定。</source>
         <translation>Locks after %1 minutes without activity.</translation>
     </message>
@@ -128,25 +128,108 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="+155"/>
+        <location filename="../../ui/app_lock.py" line="+139"/>
+        <source>自动备份失败</source>
+        <translation>Automatic backup failed</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>无法打开案件库</source>
         <translation>Cannot open the case store</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+83"/>
         <source>已切换为 %1。</source>
         <translation>Switched to %1.</translation>
     </message>
 </context>
 <context>
+    <name>ApprovalsDialog</name>
+    <message>
+        <location filename="../../ui/views/settlement/approvals.py" line="+59"/>
+        <source>待债权人批准</source>
+        <translation>Waiting for the creditor&apos;s approval</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>债权人</source>
+        <translation>Creditor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>和解金额</source>
+        <translation>Settled total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超出授权事项</source>
+        <translation>Outside the mandate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>申请日</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>生成申请书…</source>
+        <translation>Approval request PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出全部待批准（xlsx）…</source>
+        <translation>Export all pending (xlsx)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>记录批复…</source>
+        <translation>Record the answer…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>共 %1 项待债权人批准。</source>
+        <translation>%1 waiting for the creditor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有待债权人批准的申请。</source>
+        <translation>Nothing is waiting for a creditor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>保存申请书</source>
+        <translation>Save the approval request</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>导出待批准</source>
+        <translation>Export pending approvals</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/views/settings/backup.py" line="+116"/>
+        <location filename="../../ui/views/settings/backup.py" line="+87"/>
         <source>只有主管可以从备份恢复；您可以立即备份。</source>
         <translation>Only a supervisor can restore from a backup; you can back up now.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
@@ -211,7 +294,7 @@
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
@@ -250,12 +333,12 @@ Before restoring, the current store is saved as a &quot;before restore&quot; bac
         <translation>First choose the backup to restore in the list.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>正在检查备份并恢复…</source>
         <translation>Checking the backup and restoring…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>已从备份恢复（%1 个案件）。</source>
         <translation>Restored from the backup (%1 cases).</translation>
     </message>
@@ -265,7 +348,12 @@ Before restoring, the current store is saved as a &quot;before restore&quot; bac
         <translation>The store as it was before the restore was backed up to: %1.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>组织的签名密钥和证书已一并恢复。</source>
+        <translation>The organisation&apos;s signing key and certificate were restored too. </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>请关闭并重新打开调解工作台：在此之前不能再查看或修改案件。</source>
         <translation>Close and reopen Mediation Desk: until then cases cannot be viewed or changed.</translation>
     </message>
@@ -275,7 +363,7 @@ Before restoring, the current store is saved as a &quot;before restore&quot; bac
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>
 在本软件中只能恢复用本机密钥加密的备份。来自另一台电脑的备份，请在命令行中用恢复码恢复：python -m app backup restore 备份文件 --recovery-code -</source>
         <translation>
@@ -285,7 +373,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../ui/views/intake/batches_dialog.py" line="+48"/>
+        <location filename="../../ui/views/intake/batches_dialog.py" line="+50"/>
         <source>批次</source>
         <translation>Batches</translation>
     </message>
@@ -360,12 +448,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+50"/>
         <source>正在逐件计算（依法可支持的金额按主张截止日计算）…</source>
         <translation>Computing case by case (the lawful amount as of each claim&apos;s date)…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>批次“%1”：%2 / %3 件已计算。主张总额 %4 元，依法可支持 %5 元，主张超出依法可支持 %6 元（按合同计算 %7 元）。</source>
         <translation>Batch &quot;%1&quot;: %2 of %3 cases computed. Claimed %4 yuan, lawful %5 yuan, claimed above lawful %6 yuan (by the contract %7 yuan).</translation>
     </message>
@@ -380,12 +468,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Choose a batch and fill in the mediators&apos; names (separated by commas).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>已分配：%1。</source>
         <translation>Assigned: %1.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>撤回批次</source>
         <translation>Withdraw batch</translation>
     </message>
@@ -395,7 +483,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Withdraw batch &quot;%1&quot;? Its %2 cases will no longer appear in the case list (their numbers are kept).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>批次已撤回。</source>
         <translation>The batch was withdrawn.</translation>
     </message>
@@ -403,7 +491,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../ui/views/cases/case_detail.py" line="+138"/>
+        <location filename="../../ui/views/cases/case_detail.py" line="+150"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
@@ -416,12 +504,22 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>在上方列表中选择一个案件，即可在这里查看当事人、借款、主张和还款。</source>
         <translation>Choose a case in the list above to see its parties, loan, claim and payments here.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+25"/>
+        <source>承办调解员</source>
+        <translation>Mediator in charge</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>更改状态…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
@@ -441,7 +539,17 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Payments (yuan)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
+        <source>（未指定）</source>
+        <translation>(not assigned)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>案件当前状态之后不能再更改。</source>
+        <translation>The case cannot change status any more.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>债权人：%1</source>
         <translation>Creditor: %1</translation>
     </message>
@@ -466,7 +574,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+38"/>
         <source>%1 · %2（%3）</source>
         <translation>%1 · %2 (%3)</translation>
     </message>
@@ -741,18 +849,18 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CertificateTab</name>
     <message>
-        <location filename="../../ui/views/settings/cert.py" line="+105"/>
+        <location filename="../../ui/views/settings/cert.py" line="+109"/>
         <source>只有主管可以生成或导入组织的数字证书；您可以查看证书和复制指纹。</source>
         <translation>Only a supervisor can create or import the organisation&apos;s certificate; you can view it and copy the fingerprint.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+82"/>
+        <location line="+11"/>
+        <location line="+77"/>
         <source>生成本机证书</source>
         <translation>Create certificate on this computer</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-74"/>
         <source>导入 PKCS#12…</source>
         <translation>Import PKCS#12…</translation>
     </message>
@@ -807,7 +915,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+42"/>
         <source>重新生成本机证书…</source>
         <translation>Create a new certificate…</translation>
     </message>
@@ -890,12 +998,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>No passphrase entered; cancelled.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>请先在“调解组织”页填写组织名称并保存：证书的主体就是组织名称。</source>
         <translation>First enter and save the organisation&apos;s name on the “Organisation” tab: it is the certificate&apos;s subject.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>导入证书</source>
         <translation>Import certificate</translation>
     </message>
@@ -916,9 +1024,47 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
 </context>
 <context>
+    <name>ChargesBox</name>
+    <message>
+        <location filename="../../ui/views/cases/charges_box.py" line="+37"/>
+        <source>费用与实现债权费用（逾期费、违约金、催收费、律师费等）</source>
+        <translation>Fees and costs of realising the claim (late fees, liquidated damages, collection fees, lawyer&apos;s fees…)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>添加一笔费用</source>
+        <translation>Add a charge</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>如 300.00</source>
+        <translation>e.g. 300.00</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_checkin.py" line="+36"/>
+        <location filename="../../ui/views/session_wizard/step_checkin.py" line="+37"/>
         <source>时间和地点</source>
         <translation>Date and place</translation>
     </message>
@@ -963,7 +1109,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+91"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
@@ -1035,9 +1181,190 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
 </context>
 <context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../ui/views/contacts/contact_form.py" line="+54"/>
+        <source>记录一次联系</source>
+        <translation>Log an attempt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>添加紧急联系人…</source>
+        <translation>Add emergency contact…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>联系对象</source>
+        <translation>Whom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>时间（北京时间）</source>
+        <translation>Time (China time)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>于</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺还款</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>对方说了什么、约定了什么</source>
+        <translation>What was said or agreed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>下一步做什么（如：寄送调解通知）</source>
+        <translation>What to do next (e.g. send the notice of mediation)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提醒</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>下一步</source>
+        <translation>Next action</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>（不发送信息）</source>
+        <translation>(no message)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>信息模板</source>
+        <translation>Message template</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>选择模板后在此预览；本软件不发送短信。</source>
+        <translation>Choose a template to preview it here; the app sends no messages.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导出给短信平台…</source>
+        <translation>Export for the SMS platform…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已告知个人信息处理事项（告知书第 %1 版）</source>
+        <translation>Told how personal data is processed (notice version %1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>记录</source>
+        <translation>Log</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogPanel</name>
+    <message>
+        <location filename="../../ui/views/contacts/log_panel.py" line="+94"/>
+        <source>在上方列表中选择一个案件，即可在这里查看和记录联系情况。</source>
+        <translation>Choose a case in the list above to see and log its contacts here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>对象</source>
+        <translation>Whom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺还款</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>下一步</source>
+        <translation>Next action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>允许联系时段 %1（北京时间）· 每人每天最多 %2 次 · 要求书面联系的不再致电</source>
+        <translation>Allowed hours %1 (China time) · at most %2 attempts a day per person · no calls to anyone who asked for writing</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>已记录：%1</source>
+        <translation>Logged: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>此次联系不被允许，未记录：</source>
+        <translation>This attempt is not allowed and was not logged:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>导出给短信平台</source>
+        <translation>Export for the SMS platform</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已导出到 %1（请在中心的短信平台发送）</source>
+        <translation>Exported to %1 (send it from the centre&apos;s SMS platform)</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../ui/crash.py" line="+76"/>
+        <location filename="../../ui/crash.py" line="+80"/>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1057,7 +1384,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DebtPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_debt.py" line="+64"/>
+        <location filename="../../ui/views/session_wizard/step_debt.py" line="+70"/>
         <source>债权债务：借款合同、债权人主张和已还款</source>
         <translation>Debt: loan terms, the creditor&apos;s claim and payments made</translation>
     </message>
@@ -1118,11 +1445,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+1"/>
+        <location line="+34"/>
         <source>（未填）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-33"/>
         <source>到期日</source>
         <translation>Maturity</translation>
     </message>
@@ -1133,12 +1461,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+50"/>
         <source>复利</source>
         <translation>Compound interest</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-50"/>
         <source>合同约定计收复利</source>
         <translation>Contract charges compound interest</translation>
     </message>
@@ -1146,6 +1474,46 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <location line="+1"/>
         <source>计息基准</source>
         <translation>Day basis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>法定顺序（民法典第五百六十一条）</source>
+        <translation>Statutory order (Civil Code art. 561)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同约定的顺序</source>
+        <translation>Order agreed in the contract</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还款冲抵</source>
+        <translation>Allocation of payments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>约定顺序</source>
+        <translation>Agreed order</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按合同写明的顺序列出全部六项，各一次：实现债权费用、利息、罚息、复利、费用、本金</source>
+        <translation>List all six in the contract&apos;s order, each once: 实现债权费用 (costs), 利息 (interest), 罚息 (penalty), 复利 (compound), 费用 (fees), 本金 (principal)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>起诉（申请）日期</source>
+        <translation>Filing date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（同计算日）</source>
+        <translation>(same as the as-of date)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>决定民间借贷过渡期的利率上限；未起诉的不填</source>
+        <translation>Decides a transitional private loan&apos;s cap; leave empty when nothing was filed</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1199,12 +1567,13 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+11"/>
-        <location line="+77"/>
+        <location line="+34"/>
+        <location line="+97"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-128"/>
         <source>备注，如：微信转账</source>
         <translation>Note, e.g. WeChat transfer</translation>
     </message>
@@ -1214,7 +1583,17 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Record a payment</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+18"/>
+        <source>费用与实现债权费用（逾期费、违约金、催收费、律师费等，逐笔）</source>
+        <translation>Fees and costs of realising the claim (late fees, liquidated damages, collection fees, lawyer&apos;s fees…), one by one</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>记录一笔费用</source>
+        <translation>Record a charge</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>约定利率：%1</source>
         <translation>Contract rate: %1</translation>
     </message>
@@ -1224,17 +1603,17 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Overdue rate: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>主张合计：%1 元</source>
         <translation>Claimed in total: %1 yuan</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>共 %1 笔，合计 %2 元</source>
         <translation>%1 payments, %2 yuan in total</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>还款日期</source>
         <translation>Paid on</translation>
     </message>
@@ -1244,15 +1623,84 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
+        <location line="+31"/>
         <source>删除</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>晚于主张截至日期 %1：计算日须不早于这一天，请核对日期。</source>
+        <translation>After the claim&apos;s as-of date %1: the recalculation date cannot be earlier than this day; check the date.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../ui/views/settlement/approvals.py" line="+32"/>
+        <source>记录债权人批复</source>
+        <translation>Record the creditor&apos;s answer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同意</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不同意</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>债权人意见</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>姓名和职务</source>
+        <translation>Name and position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>经办人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择扫描件…</source>
+        <translation>Choose the scan…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>扫描件</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>选择扫描件</source>
+        <translation>Choose the scan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>扫描件 (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Scans (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
 </context>
 <context>
     <name>DocumentList</name>
     <message numerus="yes">
-        <location filename="../../ui/views/session_wizard/doc_list.py" line="+71"/>
+        <location filename="../../ui/views/session_wizard/doc_list.py" line="+63"/>
         <source>%n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -1288,7 +1736,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_documents.py" line="+57"/>
+        <location filename="../../ui/views/session_wizard/step_documents.py" line="+51"/>
         <source>生成文书预览(&amp;R)</source>
         <translation>&amp;Render previews</translation>
     </message>
@@ -1308,12 +1756,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>This session needs: %1.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>本机无法显示页面：请按“打开（可打印）”在阅读器中查看。</source>
         <translation>Pages cannot be shown on this computer: press Open (to print) to read them in the viewer.</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-70"/>
         <source>还不能生成：</source>
         <translation>Cannot render yet:</translation>
     </message>
@@ -1321,47 +1769,18 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/views/documents/panel.py" line="+118"/>
-        <source>调解通知书</source>
-        <translation>Notice of mediation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调解笔录</source>
-        <translation>Session record</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>人民调解协议书</source>
-        <translation>Mediation agreement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>还款计划表</source>
-        <translation>Repayment plan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>司法确认申请书</source>
-        <translation>Application for judicial confirmation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调解终结书</source>
-        <translation>Termination of mediation</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../ui/views/documents/panel.py" line="+125"/>
         <source>生成文书</source>
         <translation>Generate</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+157"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-155"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
@@ -1416,12 +1835,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Choose a document on the left to preview it</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+38"/>
         <source>本案尚无文书。选择种类后点击“生成文书”。</source>
         <translation>This case has no documents yet. Choose a type and click “Generate”.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+32"/>
         <source>%1 · 第 %2 版 · %3 · 共 %4 页 · SHA-256 %5</source>
         <translation>%1 · version %2 · %3 · %4 pages · SHA-256 %5</translation>
     </message>
@@ -1436,17 +1855,27 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Signed by all parties; the organisation&apos;s digital seal is not applied yet.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>本机无法显示页面图像，请用系统阅读器打开。</source>
-        <translation>Page images cannot be shown on this computer; open the document in the system viewer.</translation>
+        <location line="+41"/>
+        <source>定稿并打印…</source>
+        <translation>Finalise and print…</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+2"/>
+        <source>草稿打印即定稿：此版本随即锁定，之后的修改会生成新版本。</source>
+        <translation>Printing a draft makes it final: this version is locked, and later changes become a new version.</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>无法打开：%1</source>
+        <translation>Cannot open: %1</translation>
+    </message>
+    <message>
+        <location line="-94"/>
         <source>还不能生成这份文书，尚缺：</source>
         <translation>This document cannot be generated yet. Missing:</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>未能加盖组织电子签章：%1
 协议书的签署不受影响，可稍后重试。</source>
         <translation>Could not apply the organisation&apos;s digital seal: %1
@@ -1458,7 +1887,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Print document</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+19"/>
+        <source>已打印，但未能记录：%1</source>
+        <translation>Printed, but not recorded: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -1471,7 +1905,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_finish.py" line="+88"/>
+        <location filename="../../ui/views/session_wizard/step_finish.py" line="+74"/>
         <source>完成调解并生成文书(&amp;F)</source>
         <translation>&amp;Finish the session and render documents</translation>
     </message>
@@ -1521,7 +1955,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Once finished, this session&apos;s record can no longer be changed and the case becomes &quot;%1&quot;. Finish now?</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>调解已完成，案件状态：%1。请打开文书打印，或保存到文件夹。</source>
         <translation>The session is finished; the case is now %1. Open the documents to print them, or save them to a folder.</translation>
     </message>
@@ -1537,7 +1971,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Choose a folder for the documents</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-134"/>
         <source>还不能完成：</source>
         <translation>Cannot finish yet:</translation>
     </message>
@@ -1545,7 +1979,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../ui/views/lock/first_account_dialog.py" line="+35"/>
+        <location filename="../../ui/views/lock/first_account_dialog.py" line="+36"/>
         <source>创建主管账户</source>
         <translation>Create the supervisor account</translation>
     </message>
@@ -1598,7 +2032,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/views/lock/account_dialogs.py" line="+99"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+98"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords differ; please type them again.</translation>
     </message>
@@ -1606,12 +2040,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/views/intake/import_dialog.py" line="+130"/>
+        <location filename="../../ui/views/intake/import_dialog.py" line="+68"/>
         <source>导入案件</source>
         <translation>Import cases</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>请选择出借人发来的案件清单（.xlsx、.xls、.ods 或 .csv）。</source>
         <translation>Choose the lender&apos;s list of cases (.xlsx, .xls, .ods or .csv).</translation>
     </message>
@@ -1692,12 +2126,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     </message>
     <message>
         <location line="+7"/>
-        <location line="+132"/>
+        <location line="+131"/>
         <source>试导入发现的问题（点列名排序）</source>
         <translation>Problems found by the dry run (click a header to sort)</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-91"/>
         <source>导出问题行…</source>
         <translation>Export problem rows…</translation>
     </message>
@@ -1742,7 +2176,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Reading and checking every row (nothing is written)…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>文件不能导入：请按上面的提示改正，或在左边改选列的对应后重新检查。</source>
         <translation>The file cannot be imported: fix it as said above, or choose the columns on the left and check again.</translation>
     </message>
@@ -1782,7 +2216,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Importing: 5,000 cases at a time, each group written whole…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>正在停止：写完当前这一组后停下…</source>
         <translation>Stopping after the group being written…</translation>
     </message>
@@ -1797,7 +2231,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Done: %1 cases are in batch &quot;%2&quot;, awaiting intake.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>本批次已撤回：导入的案件不再出现在案件列表中。</source>
         <translation>Batch withdrawn: its cases no longer appear in the case list.</translation>
     </message>
@@ -1812,7 +2246,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>已把 %1 行有问题的行（附原因）导出到 %2，可发回出借人改正。</source>
         <translation>Exported %1 problem rows with their reasons to %2, to send back to the lender.</translation>
     </message>
@@ -1928,7 +2362,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="-186"/>
+        <location filename="../../ui/app_lock.py" line="-177"/>
         <source>调解工作台已锁定</source>
         <translation>Mediation Desk is locked</translation>
     </message>
@@ -1936,7 +2370,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LprTab</name>
     <message>
-        <location filename="../../ui/views/settings/data.py" line="+88"/>
+        <location filename="../../ui/views/settings/data.py" line="+74"/>
         <source>只有主管可以导入利率表；您可以查看正在使用的利率。</source>
         <translation>Only a supervisor can import the rate table; you can view the rates in use.</translation>
     </message>
@@ -1961,7 +2395,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Covers</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>导入更新的利率表…</source>
         <translation>Import a newer rate table…</translation>
     </message>
@@ -1971,7 +2405,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>The rate table is a CSV file with the header effective_date,one_year,five_year and one publication per row (effective date, one-year, five-year and above), rates in percent, e.g. 2025-12-22,3.00,3.50. The whole file is checked before import; only a table newer than the bundled one is used.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>导入的利率表（数据目录中的 lpr.csv）</source>
         <translation>Imported table (lpr.csv in the data folder)</translation>
     </message>
@@ -2001,7 +2435,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>The table&apos;s latest publication is %1, %2 days ago. The LPR is published on the 20th of each month (next working day on holidays): if newer rates have been published since, take them from the People&apos;s Bank of China or the National Interbank Funding Center website and import an updated table; otherwise later dates use the latest rate.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>导入利率表</source>
         <translation>Import rate table</translation>
     </message>
@@ -2011,7 +2445,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>……另有 %1 处问题</source>
         <translation>…and %1 more problems</translation>
     </message>
@@ -2024,12 +2458,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+86"/>
+        <location filename="../../ui/views/main_window.py" line="+90"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -2054,6 +2488,16 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Start or resume the chosen case&apos;s mediation session (or double-click the case)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>今日联系</source>
+        <translation>Today&apos;s contacts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>今天该联系谁、为什么（遵守联系时段和次数）</source>
+        <translation>Who to contact today and why (within the allowed hours and attempts)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>导入案件…</source>
         <translation>Import cases…</translation>
@@ -2074,12 +2518,32 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Imported batches: summary, assigning mediators, withdrawal</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>待债权人批准…</source>
+        <translation>Waiting for creditors&apos; approval…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超出债权人授权、等待债权人批复的调解方案</source>
+        <translation>Settlements outside a creditor&apos;s mandate, waiting for its answer</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>核验文书…</source>
         <translation>Verify a document…</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>统计…</source>
+        <translation>Reports…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>案件统计、调解成功率、金额和履行跟踪</source>
+        <translation>Caseload, settlement rate, amounts and plan follow-up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
@@ -2104,12 +2568,17 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>语言 / Language</source>
+        <translation>Language / 语言</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2119,7 +2588,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>案件信息</source>
         <translation>Case</translation>
     </message>
@@ -2139,7 +2608,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>当前用户：%1（%2）</source>
         <translation>Signed in: %1 (%2)</translation>
     </message>
@@ -2149,7 +2618,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Reading cases…</translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+63"/>
         <location line="+13"/>
         <source>共 %n 件案件</source>
         <translation>
@@ -2168,17 +2637,22 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>%1 found (of %2)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+56"/>
         <source>未能读取案件</source>
         <translation>Could not read the cases</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>请先在列表中选择一个案件。</source>
         <translation>Choose a case in the list first.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
+        <source>界面语言已保存，下次启动时生效。 The language applies at the next start.</source>
+        <translation>Language saved; it applies at the next start.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>&lt;h3&gt;调解工作台 %1&lt;/h3&gt;&lt;p&gt;为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、债权重算、调解协议与签署。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mediation Desk %1&lt;/h3&gt;&lt;p&gt;An offline desktop workbench for mediators of loan and private lending disputes: case intake, recalculation of claims, settlement agreements and signing.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
@@ -2189,9 +2663,77 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     </message>
 </context>
 <context>
+    <name>MandateRoomBox</name>
+    <message>
+        <location filename="../../ui/views/settlement/mandate_room.py" line="+66"/>
+        <source>债权人授权（剩余空间）</source>
+        <translation>Creditor&apos;s mandate (room left)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>生成批准申请…</source>
+        <translation>Request approval…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>为已保存的方案生成给债权人的批准申请书（PDF）</source>
+        <translation>Make the approval request (PDF) for the creditor, for the saved settlement</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>本案债权人未设定授权限制。</source>
+        <translation>The creditor has set no mandate for this case.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>减免项有误，无法计算授权空间。</source>
+        <translation>A lever is wrong: the room left cannot be computed.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>✓ 在债权人授权范围内。</source>
+        <translation>✓ Within the creditor&apos;s mandate.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>超出授权 %1 项：签署前须取得债权人批准（保存方案后生成批准申请）。</source>
+        <translation>Outside the mandate on %1 limit(s): the creditor must approve before signing (save, then request approval).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>项目</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>授权</source>
+        <translation>Mandate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>本方案</source>
+        <translation>This settlement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>剩余空间</source>
+        <translation>Room left</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>第 %1 号批准申请：%2</source>
+        <translation>Approval request %1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>保存批准申请</source>
+        <translation>Save the approval request</translation>
+    </message>
+</context>
+<context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/views/lock/account_dialogs.py" line="+61"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+54"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
@@ -2244,23 +2786,23 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/views/cases/new_case_dialog.py" line="+63"/>
+        <location filename="../../ui/views/cases/new_case_dialog.py" line="+70"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>带 * 的为必填项。年利率可写“18%”“年化24%”或“月息1分5”。</source>
         <translation>Fields marked * are required. The annual rate may be written &quot;18%&quot;, &quot;年化24%&quot; or &quot;月息1分5&quot;.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+177"/>
+        <location line="+208"/>
         <source>创建案件</source>
         <translation>Create case</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-201"/>
         <source>债权人</source>
         <translation>Creditor</translation>
     </message>
@@ -2326,6 +2868,21 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     </message>
     <message>
         <location line="+4"/>
+        <source>承办</source>
+        <translation>In charge</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>（暂不指定）</source>
+        <translation>(not yet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承办调解员</source>
+        <translation>Mediator in charge</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>借款</source>
         <translation>Loan</translation>
     </message>
@@ -2338,6 +2895,16 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <location line="+1"/>
         <source>如：50000 或 50,000.00</source>
         <translation>e.g. 50000 or 50,000.00</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>实际放款（元）</source>
+        <translation>Amount lent (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预先扣除利息的，填实际到手金额</source>
+        <translation>With interest deducted up front: the amount actually received</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2395,9 +2962,24 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Entrusting court</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+1"/>
+        <source>（同计算日）</source>
+        <translation>(same as the as-of date)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>起诉（申请）日期</source>
+        <translation>Filing date</translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>第 %1 笔费用：</source>
+        <translation>Charge %1: </translation>
     </message>
 </context>
 <context>
@@ -2420,7 +3002,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 The mediation agreement signed by the parties is saved and not affected. Later, select it on the case&apos;s “Documents” tab and click “Apply digital seal”.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>签名时发生意外错误。</source>
         <translation>An unexpected error occurred while signing.</translation>
     </message>
@@ -2428,13 +3010,13 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>OrganisationTab</name>
     <message>
-        <location filename="../../ui/views/settings/org.py" line="+98"/>
-        <location line="+232"/>
+        <location filename="../../ui/views/settings/org.py" line="+99"/>
+        <location line="+215"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-200"/>
         <source>基本信息（用于每份文书的抬头和落款）</source>
         <translation>Details (heading and closing of every document)</translation>
     </message>
@@ -2484,22 +3066,17 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>The name is also the subject of the organisation&apos;s certificate (at most 64 characters).</translation>
     </message>
     <message>
-        <location line="+279"/>
-        <source>调解员</source>
-        <translation>Mediator</translation>
-    </message>
-    <message>
-        <location line="-268"/>
+        <location line="+11"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-56"/>
         <source>只有主管可以修改调解组织的资料；您可以查看。</source>
         <translation>Only a supervisor can change the organisation&apos;s details; you can view them.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+52"/>
         <source>调解员名单</source>
         <translation>Mediators</translation>
     </message>
@@ -2514,7 +3091,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Role</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>添加调解员</source>
         <translation>Add mediator</translation>
     </message>
@@ -2529,27 +3106,27 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>A mediator who handles cases cannot be removed; renaming keeps their cases.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+85"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>还没有填写调解组织的资料：请填写后保存。</source>
         <translation>The organisation&apos;s details are not filled in yet: enter them and save.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+47"/>
         <source>已保存（%1）</source>
         <translation>Saved (%1)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>未保存：请按红色提示修改后再保存。</source>
         <translation>Not saved: correct what is marked in red, then save.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -2563,16 +3140,11 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>主任调解员</source>
-        <translation>Chief mediator</translation>
-    </message>
 </context>
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_parties.py" line="+59"/>
+        <location filename="../../ui/views/session_wizard/step_parties.py" line="+44"/>
         <source>当事人：核对信息，添加共同债务人和保证人</source>
         <translation>Parties: check their details, add co-debtors and guarantors</translation>
     </message>
@@ -2612,7 +3184,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Entrusting court</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+49"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -2688,7 +3260,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/views/lock/account_dialogs.py" line="+30"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+24"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
@@ -2729,14 +3301,37 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../ui/views/contacts/log_panel.py" line="+45"/>
+        <source>添加紧急联系人</source>
+        <translation>Add emergency contact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对紧急联系人只能请其转告当事人回电，不得提及债务、债权人或金额。</source>
+        <translation>An emergency contact may only be asked to pass on a request to call back: never the debt, the creditor or an amount.</translation>
+    </message>
+</context>
+<context>
     <name>PlanBox</name>
     <message>
-        <location filename="../../ui/views/settlement/plan.py" line="+105"/>
+        <location filename="../../ui/views/settlement/plan.py" line="+104"/>
         <source>还款计划</source>
         <translation>Payment plan</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
         <source>还款方式</source>
         <translation>Method</translation>
     </message>
@@ -2864,7 +3459,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Record a payment — %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>如 2000 或 2,000.00</source>
         <translation>e.g. 2000 or 2,000.00</translation>
     </message>
@@ -3003,12 +3598,12 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanTracker</name>
     <message>
-        <location filename="../../ui/views/settlement/plan_tracker.py" line="+122"/>
+        <location filename="../../ui/views/settlement/plan_tracker.py" line="+96"/>
         <source>在上方列表中选择一个已签署协议的案件，即可在这里跟踪还款。</source>
         <translation>Choose a case with a signed agreement in the list above to follow its payments here.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>查看日期</source>
         <translation>As of</translation>
     </message>
@@ -3048,7 +3643,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Default terms</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+48"/>
         <source>案件 %1 没有保存的调解方案，无法跟踪履行情况。</source>
         <translation>Case %1 has no saved settlement, so there is no plan to follow.</translation>
     </message>
@@ -3058,7 +3653,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Case %1 has no signed agreement yet (status: %2). Once it is signed, record and follow its payments here.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>和解金额 %1 元</source>
         <translation>Settled %1 yuan</translation>
     </message>
@@ -3078,7 +3673,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Next: instalment %1, %3 yuan due on %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>已于 %1 违约：第 %2 期逾期超过 %3 天仍未还清，剩余款项全部到期。现可主张 %4 元</source>
         <translation>Defaulted on %1: instalment %2 was still unpaid more than %3 days late, so the rest fell due at once. Claimable now: %4 yuan</translation>
     </message>
@@ -3141,7 +3736,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Basis: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>合同约定未超过法定上限，依法应还与按合同计算相同。</source>
         <translation>The contract stays within the legal caps: the lawful amount equals the contract&apos;s.</translation>
     </message>
@@ -3220,28 +3815,40 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>RecalcPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_recalc.py" line="+49"/>
+        <location filename="../../ui/views/session_wizard/step_recalc.py" line="+45"/>
         <source>重新计算：债权人主张与依法应还</source>
         <translation>Recalculation: claimed versus lawfully owed</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+34"/>
         <source>债权人主张</source>
         <translation>Creditor&apos;s claim</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-33"/>
+        <location line="+37"/>
         <source>依法应还（已保存的计算结果）</source>
         <translation>Lawfully owed (saved result)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+42"/>
+        <location line="-36"/>
+        <location line="+52"/>
         <source>主张超出依法应还</source>
         <translation>Claim above the lawful figure</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-18"/>
+        <source>（截至 %1）</source>
+        <translation> (as of %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>依法应还（已保存，计算日 %1）</source>
+        <translation>Lawfully owed (saved, as of %1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>依法应还高于主张（主张截至 %1）</source>
         <translation>Lawful figure above the claim (claim as of %1)</translation>
     </message>
@@ -3454,22 +4061,62 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Before %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/recalc/panel.py" line="+134"/>
+        <location line="+13"/>
+        <source>借款合同成立日：%1（出借人为自然人，借款合同自提供借款时成立，《民法典》第六百七十九条；上限和过渡期按此日确定）</source>
+        <translation>Loan contract formed on: %1 (the lender is a natural person: the contract is formed when the money is handed over, Civil Code art. 679; the cap and the transition follow this day)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>借款合同成立日：%1（合同日期；上限和过渡期按此日确定）</source>
+        <translation>Loan contract formed on: %1 (the contract date; the cap and the transition follow this day)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>还款冲抵顺序：按合同约定，%1</source>
+        <translation>Payments allocated in the order the contract agreed: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还款冲抵顺序：按《民法典》第五百六十一条，%1</source>
+        <translation>Payments allocated in the order of Civil Code art. 561: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/recalc/panel.py" line="+67"/>
+        <source>最后一笔还款</source>
+        <translation>the last payment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>最后一笔费用</source>
+        <translation>the last charge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>宣布提前到期</source>
+        <translation>the acceleration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放款</source>
+        <translation>the disbursement</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>在上方列表中选择一个案件，即可在这里重新计算应还金额。</source>
         <translation>Choose a case in the list above to recalculate what is owed here.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>若于</source>
         <translation>If paid on</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>选择还款日期：按截至该日的利息、罚息和费用计算应还金额</source>
         <translation>Choose the payment date: what is owed with interest, penalty and fees up to that day</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>还款，依法应还</source>
         <translation>, the lawful amount owed is</translation>
     </message>
@@ -3489,17 +4136,27 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Store this calculation&apos;s input, result and checksum in the case file; it cannot be changed afterwards and documents can cite it</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>债权人主张 %1 元</source>
         <translation>Claimed by creditor: %1 yuan</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>（截至 %1）</source>
+        <translation> (as of %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>按合同计算 %1 元，依法核减 %2 元</source>
         <translation>Under the contract: %1 yuan; reduced by law: %2 yuan</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+14"/>
+        <source>计算日不能早于%1的日期 %2（所选 %3）：已按 %2 计算。</source>
+        <translation>The date cannot be before %1 on %2 (chosen: %3): computed as of %2.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>无法计算，请先补正以下内容：</source>
         <translation>Cannot calculate yet; please complete the following first:</translation>
     </message>
@@ -3509,7 +4166,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>尚未保存计算结果</source>
         <translation>No result saved yet</translation>
     </message>
@@ -3519,7 +4176,14 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Saved %1 (as of %2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>
+⚠ 已保存的是 %1 的结果：%2 元，与上方日期不同</source>
+        <translation>
+⚠ The saved result is as of %1: %2 yuan, not the date above</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>第 %1 号计算结果，SHA-256 校验码：%2</source>
         <translation>Result no. %1, SHA-256 checksum: %2</translation>
     </message>
@@ -3570,7 +4234,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/views/documents/verify_parts.py" line="+104"/>
+        <location filename="../../ui/views/documents/verify_parts.py" line="+112"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
@@ -3712,57 +4376,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Matches a document in the case store (same content hash)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>调解通知书</source>
-        <translation>Notice of mediation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调解笔录</source>
-        <translation>Session record</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调解协议书</source>
-        <translation>Mediation agreement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>还款计划表</source>
-        <translation>Repayment plan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>司法确认申请书</source>
-        <translation>Application for judicial confirmation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调解终结书</source>
-        <translation>Record of terminated mediation</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>定稿</source>
-        <translation>Final</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已签署</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已打印</source>
-        <translation>Printed</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
@@ -3808,9 +4422,104 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
     </message>
 </context>
 <context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../ui/views/reports/window.py" line="+66"/>
+        <location line="+3"/>
+        <location line="+25"/>
+        <source>统计</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>履行跟踪</source>
+        <translation>Plan follow-up</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>受理日期</source>
+        <translation>Taken in</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>金额</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按状态</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按调解员</source>
+        <translation>By mediator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未结案件账龄</source>
+        <translation>Ageing of open cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按债权人</source>
+        <translation>By creditor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按批次</source>
+        <translation>By batch</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>主张</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>依法核算</source>
+        <translation>Lawful</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已回收</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1：今日到期 %2，本周到期 %3，已逾期 %4，已违约 %5</source>
+        <translation>%1: due today %2, due this week %3, overdue %4, defaulted %5</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>导出统计</source>
+        <translation>Export report</translation>
+    </message>
+</context>
+<context>
     <name>SealPicker</name>
     <message>
-        <location filename="../../ui/views/settings/seal_picker.py" line="+60"/>
+        <location filename="../../ui/views/settings/seal_picker.py" line="+62"/>
         <source>印章图片</source>
         <translation>Seal image</translation>
     </message>
@@ -3820,7 +4529,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>PNG or JPEG. A PNG with a transparent background looks best over text; large pictures are scaled down to 1200 pixels.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>选择图片…</source>
         <translation>Choose picture…</translation>
     </message>
@@ -3853,7 +4562,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>SessionWizard</name>
     <message>
-        <location filename="../../ui/views/session_wizard/window.py" line="+112"/>
+        <location filename="../../ui/views/session_wizard/window.py" line="+104"/>
         <source>调解 %1</source>
         <translation>Session %1</translation>
     </message>
@@ -3863,7 +4572,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Opening the session…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>每项输入都会自动保存，无需按“保存”。
 
 Alt+→ 下一步
@@ -3888,7 +4597,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>第 %1 步，共 %2 步</source>
         <translation>Step %1 of %2</translation>
     </message>
@@ -3918,7 +4627,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>已自动保存 %1</source>
         <translation>Saved automatically at %1</translation>
     </message>
@@ -3926,7 +4635,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/views/settings/dialog.py" line="+40"/>
+        <location filename="../../ui/views/settings/dialog.py" line="+42"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3969,7 +4678,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/views/settlement/page.py" line="+102"/>
+        <location filename="../../ui/views/settlement/page.py" line="+88"/>
         <source>第 %1 条：</source>
         <translation>Term %1: </translation>
     </message>
@@ -3979,7 +4688,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Choose a case in the list above to work out its settlement here.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>依法应还</source>
         <translation>Lawful</translation>
     </message>
@@ -4004,7 +4713,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Save the settlement (it can change until the agreement is signed, never after)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+112"/>
         <source>案件 %1 还没有保存的计算结果。调解方案以依法应还金额为基础：请先在“重新计算”中计算并保存计算结果，再回到这里。</source>
         <translation>Case %1 has no saved recalculation yet. A settlement starts from the lawful amount: compute and save it under &quot;Recalculation&quot; first, then come back here.</translation>
     </message>
@@ -4039,7 +4748,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>减免项有误，请看标红的项目</source>
         <translation>A waiver is refused; see the fields in red</translation>
     </message>
@@ -4111,12 +4820,12 @@ Enter: next field (a new line in long text)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>请输入用户名和密码。</source>
         <translation>Please enter the user name and password.</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-32"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -4126,18 +4835,18 @@ Enter: next field (a new line in long text)</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+78"/>
+        <location line="+10"/>
+        <location line="+70"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-48"/>
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+46"/>
         <source>登录（%1 秒后可再试）</source>
         <translation>Sign in (try again in %1 s)</translation>
     </message>
@@ -4153,7 +4862,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignaturesPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_signatures.py" line="+57"/>
+        <location filename="../../ui/views/session_wizard/step_signatures.py" line="+41"/>
         <source>生成协议书定稿(&amp;G)</source>
         <translation>Make the agreement &amp;final</translation>
     </message>
@@ -4200,7 +4909,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Making the agreement final…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>还不能定稿：</source>
         <translation>Cannot make it final yet: </translation>
     </message>
@@ -4230,7 +4939,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Signed: %1, %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>签名人</source>
         <translation>Signer</translation>
     </message>
@@ -4240,17 +4949,17 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>%1 signs; signer:</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>图片或 PDF (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.pdf)</source>
         <translation>Images or PDF (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.pdf)</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-78"/>
         <source>未签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+77"/>
         <source>选择签名页的扫描件或照片</source>
         <translation>Choose the scan or photo of the signature page</translation>
     </message>
@@ -4261,6 +4970,34 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location filename="../../ui/views/recalc/parts.py" line="+22"/>
         <source>计算明细（逐笔列出每一分钱的来历；点左侧箭头展开）</source>
         <translation>Statement (where every fen comes from; click the arrow on the left to expand)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../ui/views/cases/status_dialog.py" line="+55"/>
+        <source>更改案件状态 %1</source>
+        <translation>Change the status of %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>如：（2026）浙0108民特123号</source>
+        <translation>e.g. (2026) Zhe 0108 Min Te No. 123</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>改为</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>更改状态</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>备注</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -4350,7 +5087,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/views/documents/verify_dialog.py" line="+76"/>
+        <location filename="../../ui/views/documents/verify_dialog.py" line="+59"/>
         <source>核验文书</source>
         <translation>Verify a document</translation>
     </message>
@@ -4395,7 +5132,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>完好</source>
         <translation>Intact</translation>
     </message>
@@ -4410,12 +5147,27 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Not signed</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>文件自签名以来没有任何改动，数字签名有效。</source>
-        <translation>The file has not changed at all since it was signed; the digital signature is valid.</translation>
+        <location line="+1"/>
+        <source>不是本组织签署</source>
+        <translation>Not signed by this organisation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
+        <source>文件自签名以来没有任何改动，数字签名有效；但本机没有组织证书可以比对，没有核对签署人身份：请把证书指纹与签署的调解组织公布的指纹核对。</source>
+        <translation>The file has not changed since it was signed and the signature is valid; but there is no organisation certificate here to compare with, so the signer was not checked: compare the certificate fingerprint with the one the signing organisation publishes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>文件自签名以来没有任何改动，由本组织的证书签署，数字签名有效。</source>
+        <translation>The file has not changed since it was signed, with this organisation&apos;s certificate; the signature is valid.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件签名后没有改动，但签名不是用本组织的证书做的（只是名称可能相同）：不能把它当作本组织签署的原件。</source>
+        <translation>The file has not changed since it was signed, but not with this organisation&apos;s certificate (the name may merely be the same): do not treat it as an original signed by this organisation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>这个文件没有数字签名，无法证明它未被改动。</source>
         <translation>This file has no digital signature, so nothing shows it is unchanged.</translation>
     </message>
@@ -4425,7 +5177,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>The file was changed after signing, or the signature is damaged: do not treat it as the original.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>无法核验</source>
         <translation>Cannot verify</translation>
     </message>
@@ -4433,7 +5185,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>ViewsTable</name>
     <message>
-        <location filename="../../ui/views/recalc/parts.py" line="-136"/>
+        <location filename="../../ui/views/recalc/parts.py" line="-135"/>
         <source>核减（合同−依法）</source>
         <translation>Reduction</translation>
     </message>
@@ -4444,9 +5196,62 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
     </message>
 </context>
 <context>
+    <name>WorklistDialog</name>
+    <message>
+        <location filename="../../ui/views/contacts/worklist.py" line="+50"/>
+        <source>今日联系</source>
+        <translation>Today&apos;s contacts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>联系谁</source>
+        <translation>Whom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>为什么</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>今天还能联系吗</source>
+        <translation>Allowed today?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>双击一行打开该案件。红色为已逾期的事项。本软件不拨打电话、不发送短信。</source>
+        <translation>Double-click a row to open the case. Overdue items are red. The app makes no calls and sends no messages.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>共 %1 项，其中逾期 %2 项</source>
+        <translation>%1 items, %2 overdue</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+19"/>
+        <location filename="../../app/domain/vocab.py" line="+25"/>
         <source>银行</source>
         <translation>Bank</translation>
     </message>
@@ -4476,7 +5281,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Private lending</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>到期一次性还本付息</source>
         <translation>All at maturity</translation>
     </message>
@@ -4501,7 +5306,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Agreed schedule</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-24"/>
         <source>债权人</source>
         <translation>Creditor</translation>
     </message>
@@ -4526,7 +5331,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>自然人</source>
         <translation>person</translation>
     </message>
@@ -4536,7 +5341,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>organisation</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>居民身份证</source>
         <translation>Resident ID</translation>
     </message>
@@ -4556,7 +5361,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Other ID</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>逾期费/滞纳金</source>
         <translation>Late fee</translation>
     </message>
@@ -4586,7 +5391,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Other fee</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>诉讼费</source>
         <translation>Court fee</translation>
     </message>
@@ -4606,7 +5411,137 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Lawyer fee</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+4"/>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主任调解员</source>
+        <translation>Chief mediator</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>调解通知书</source>
+        <translation>Notice of mediation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解笔录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人民调解协议书</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还款计划表</source>
+        <translation>Repayment plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>司法确认申请书</source>
+        <translation>Application for judicial confirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解终结书</source>
+        <translation>Record of termination</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>民事起诉状</source>
+        <translation>Civil complaint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债权金额计算说明</source>
+        <translation>Statement of the claimed amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证据目录</source>
+        <translation>List of evidence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证据保全证书</source>
+        <translation>Evidence preservation certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>强制执行申请书</source>
+        <translation>Application for enforcement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>定稿</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>手写签名</source>
+        <translation>Handwritten signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>纸质签字（扫描件）</source>
+        <translation>Signed on paper (scan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数字签名</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>签字纸本的扫描件或照片</source>
+        <translation>Scan or photo of the signed paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>带手写签名的 PDF</source>
+        <translation>PDF with handwritten signatures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数字签名的 PDF</source>
+        <translation>Digitally signed PDF</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>导入未完成</source>
+        <translation>Import incomplete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="+101"/>
         <source>{year}年{month}月{day}日</source>
         <translation>{year}-{month:02d}-{day:02d}</translation>
     </message>
@@ -4624,17 +5559,22 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="+71"/>
+        <location filename="../../ui/main.py" line="+73"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+91"/>
         <source>重新计算</source>
         <translation>Recalculation</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>联系记录</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>和解方案</source>
         <translation>Settlement</translation>
     </message>
@@ -4650,9 +5590,17 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
     </message>
 </context>
 <context>
+    <name>refusal</name>
+    <message>
+        <location filename="../../ui/refusal.py" line="+85"/>
+        <source>未能完成</source>
+        <translation>Could not be done</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/views/lock/sign_in_dialog.py" line="-145"/>
+        <location filename="../../app/domain/vocab.py" line="-43"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
@@ -4665,7 +5613,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>session_wizard</name>
     <message>
-        <location filename="../../ui/views/session_wizard/words.py" line="+13"/>
+        <location filename="../../app/domain/session_record.py" line="+14"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
@@ -4691,12 +5639,11 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
         <source>调解笔录</source>
         <translation>Session record</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="+1"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
@@ -4741,22 +5688,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>居民身份证</source>
-        <translation>Resident ID card</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>护照</source>
-        <translation>Passport</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>其他证件</source>
-        <translation>Other ID</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>达成协议</source>
         <translation>Agreed</translation>
     </message>
@@ -4771,7 +5703,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Adjourned</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>债权人一方</source>
         <translation>Creditor&apos;s side</translation>
     </message>
@@ -4781,7 +5713,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Debtor&apos;s side</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>请求事项及理由</source>
         <translation>Claims and grounds</translation>
     </message>
@@ -4791,12 +5723,12 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>The loan and the repayments, as the creditor states them</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>可以接受的减免与还款安排</source>
         <translation>Waivers and repayment the creditor can accept</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>对借款事实和欠款金额的意见</source>
         <translation>The debtor&apos;s view of the loan and the amount owed</translation>
     </message>
@@ -4811,7 +5743,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Willingness to pay and proposal</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/views/session_wizard/words.py" line="+44"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -4840,36 +5772,11 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <source>授权委托情况</source>
         <translation>Authorisation</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>调解通知书</source>
-        <translation>Notice of mediation</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>人民调解协议书</source>
-        <translation>Mediation agreement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>还款计划表</source>
-        <translation>Repayment plan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>司法确认申请书</source>
-        <translation>Application for judicial confirmation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调解终结书</source>
-        <translation>Record of termination</translation>
-    </message>
 </context>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/main.py" line="-20"/>
+        <location filename="../../ui/main.py" line="-23"/>
         <source>口令不正确</source>
         <translation>Wrong passphrase</translation>
     </message>

@@ -15,7 +15,8 @@ from tests.intake_fixtures import CREDITOR, HEADERS, row, write_xlsx
 from tests.store_fixtures import copy_template, make_template
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner
-from ui.views.intake.import_dialog import ImportDialog, run_import
+from ui.ops import intake
+from ui.views.intake.import_dialog import ImportDialog
 from ui.views.main_window import MainWindow
 
 WAIT = 10_000
@@ -130,7 +131,8 @@ def test_cancel_keeps_whole_chunks_and_the_batch_can_be_withdrawn(
 
     monkeypatch.setattr(writer, "CHUNK", 3)
     path = write_xlsx(tmp_path / "ten.xlsx", [row(n) for n in range(1, 11)])
-    report = run_import(service, path, IntakeOptions(), "", StopAfterFirstChunk())  # type: ignore[arg-type]
+    work = intake.import_file(service, path, IntakeOptions(), "")
+    report = work.perform(StopAfterFirstChunk())  # type: ignore[arg-type]
     assert report.cancelled and report.imported == 3 and case_count(service) == 3
     assert report.batch_id is not None
     assert get_batch(service.context(), report.batch_id).status == "importing"

@@ -125,7 +125,7 @@ def test_the_case_store_record_is_shown(
     verify(qtbot, dialog, signed["path"])
     assert text(dialog, "record") == "与案件库中的文书一致（内容哈希相同）"
     assert text(dialog, "case_no") == "TJ-2026-000007"
-    assert text(dialog, "doc_kind") == "调解协议书"
+    assert text(dialog, "doc_kind") == "人民调解协议书"  # as the document is titled
     assert text(dialog, "version") == "第 2 版"
     assert text(dialog, "status") == "已签署"
 
@@ -141,5 +141,5 @@ def test_another_organisations_certificate_is_named(qtbot, themed_app, signed, t
     view = VerifyDialog(runner, other)
     qtbot.addWidget(view)
     verify(qtbot, view, signed["path"])
-    assert view.verdict.text() == "完好"
+    assert view.verdict.text() == "不是本组织签署"  # unchanged, but not that organisation's
     assert text(view, "organisation") == "否：不是本机组织的证书签署的"

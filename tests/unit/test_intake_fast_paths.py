@@ -21,7 +21,7 @@ from app.domain.identifiers import (
     normalise_resident_id,
     resident_id_check_char,
 )
-from app.domain.money import FEN, parse_money
+from app.domain.money import FEN, parse_money, plain_number
 from app.services.cases.validation import normalise_id, normalise_phone
 from app.services.intake.layout import find_layout
 from app.services.intake.reader import Sheet
@@ -31,14 +31,19 @@ from tests.intake_fixtures import HEADERS, row
 
 def general_money(text: str) -> Decimal | None:
     """`parse_money`'s rule for any text, without its fast path."""
-    cleaned = text.strip().replace(",", "").replace("，", "")
+    cleaned = plain_number(text)
+    if cleaned is None:
+        return None
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
         return None
     if not value.is_finite() or value.as_tuple().exponent < -2:  # type: ignore[operator]
         return None
-    return value.quantize(FEN)
+    try:
+        return value.quantize(FEN)
+    except InvalidOperation:
+        return None
 
 
 amounts = st.one_of(

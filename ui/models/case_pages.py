@@ -14,7 +14,14 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QIdentityProxyModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QIdentityProxyModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 
 from ui import labels
 from ui.models.case_table import (
@@ -26,11 +33,14 @@ from ui.models.case_table import (
     _headers,
     _status_colour,
 )
+from ui.ops import cases
+from ui.refusal import Refusal, refused
 
 if TYPE_CHECKING:
     from app.services.cases.listing import CaseFilter, CasePage
     from app.services.cases.service import CaseSummary
-    from ui.tasks import TaskRunner
+    from ui.services import Core
+    from ui.tasks import Op, TaskRunner
 
 PAGE = 100
 KEEP = 60
@@ -42,21 +52,15 @@ SORT_KEYS = {
 }  # fmt: skip
 
 
-def fetch_page(service: Any, flt: Any, offset: int, sort: str, descending: bool) -> CasePage:
-    """One page through the services (on the database thread)."""
-    from app.services.cases.listing import case_page
-
-    return case_page(service.context(), flt, offset, PAGE, sort, descending)
-
-
 class PagedCaseModel(QAbstractTableModel):
     """Signals: loaded(int): the count (and first page) for the current filter arrived;
-    failed(object): a page could not be read."""
+    failed(object): a page could not be read (the `Refusal` to show; a bug goes to the
+    crash dialog)."""
 
     loaded = Signal(int)
     failed = Signal(object)
 
-    def __init__(self, service: Any, runner: TaskRunner, parent: Any = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QObject | None = None) -> None:
         from app.services.cases.listing import CaseFilter
 
         super().__init__(parent)
@@ -81,11 +85,9 @@ class PagedCaseModel(QAbstractTableModel):
             self.filter = flt
         self.started = True
         self._generation += 1
-        generation, args = self._generation, (self.filter, 0, self.sort_key, self.descending)
-        self._runner.submit(
-            lambda: fetch_page(self._service, *args),
-            on_finished=lambda page: self._first(generation, page),
-            on_failed=self.failed.emit,
+        generation = self._generation
+        self._runner.run(self._page(0)).success(lambda page: self._first(generation, page)).failure(
+            refused(self._refused)
         )
 
     def set_query(self, text: str) -> None:
@@ -113,12 +115,17 @@ class PagedCaseModel(QAbstractTableModel):
             return
         self._asked.add(number)
         generation = self._generation
-        args = (self.filter, number * PAGE, self.sort_key, self.descending)
-        self._runner.submit(
-            lambda: fetch_page(self._service, *args),
-            on_finished=lambda page: self._arrived(generation, number, page),
-            on_failed=self.failed.emit,
+        self._runner.run(self._page(number * PAGE)).success(
+            lambda page: self._arrived(generation, number, page)
+        ).failure(refused(self._refused))
+
+    def _page(self, offset: int) -> Op[CasePage]:
+        return cases.case_page(
+            self._service, self.filter, offset, PAGE, self.sort_key, self.descending
         )
+
+    def _refused(self, refusal: Refusal) -> None:
+        self.failed.emit(refusal)
 
     def _arrived(self, generation: int, number: int, page: CasePage) -> None:
         self._asked.discard(number)

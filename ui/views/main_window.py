@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,17 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.domain.errors import DomainError
+from ui import i18n
 from ui.models.case_pages import PagedCaseModel, PagedCaseProxy
 from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import cases, maintenance
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
 from ui.views.cases.case_detail import CaseDetailView
 from ui.views.cases.new_case_dialog import NewCaseDialog
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
+    from app.services.cases.listing import FilterChoices
     from app.services.cases.service import CaseDetail, CaseSummary
     from app.services.organisation.accounts import SignedIn
-    from ui.services import CaseService
+    from ui.services import Core
 
 # Starting widths (px) at which every column reads in full at 1366 × 768.
 COLUMN_WIDTHS = {
@@ -70,7 +74,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        service: CaseService,
+        service: Core,
         runner: TaskRunner,
         data_dir: Path | None = None,
         parent: QWidget | None = None,
@@ -84,9 +88,9 @@ class MainWindow(QMainWindow):
         self._reveal_after_load = False
         self._user: SignedIn | None = None
         self.setWindowTitle(self.tr("调解工作台"))
-        self.paged = hasattr(service, "context")
+        self.paged = service.data_dir is not None
         """A real case store: the list reads a page at a time (`ui.models.case_pages`);
-        an in-memory service (tests) keeps the whole list."""
+        an in-memory core (tests) keeps the whole list."""
         self.model: Any
         self.proxy: Any
         if self.paged:
@@ -99,6 +103,10 @@ class MainWindow(QMainWindow):
             self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._all_cases = 0
+        self._refresh_soon = QTimer(self)  # after the wizard changed a case, once it settles
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(800)
+        self._refresh_soon.timeout.connect(lambda: self.refresh())
         self._build_actions()
         self._build_central()
         self._build_status_bar()
@@ -130,6 +138,13 @@ class MainWindow(QMainWindow):
         self.session_action.setShortcut(QKeySequence("Ctrl+M"))
         self.session_action.setToolTip(self.tr("开始或继续所选案件的调解（也可双击案件）"))
         self.session_action.triggered.connect(lambda: self.open_session())
+        self.worklist_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            self.tr("今日联系"),
+            self,
+        )
+        self.worklist_action.setToolTip(self.tr("今天该联系谁、为什么（遵守联系时段和次数）"))
+        self.worklist_action.triggered.connect(lambda: self.open_worklist())
         opener = style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton)
         self.import_action = QAction(opener, self.tr("导入案件…"), self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
@@ -138,12 +153,18 @@ class MainWindow(QMainWindow):
         self.batches_action = QAction(self.tr("批次…"), self)
         self.batches_action.setToolTip(self.tr("导入的批次：汇总、分配调解员、撤回"))
         self.batches_action.triggered.connect(lambda: self.open_batches())
+        self.approvals_action = QAction(self.tr("待债权人批准…"), self)
+        self.approvals_action.setToolTip(self.tr("超出债权人授权、等待债权人批复的调解方案"))
+        self.approvals_action.triggered.connect(lambda: self.open_approvals())
         self.verify_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             self.tr("核验文书…"),
             self,
         )
         self.verify_action.triggered.connect(self.open_verify)
+        self.reports_action = QAction(self.tr("统计…"), self)
+        self.reports_action.setToolTip(self.tr("案件统计、调解成功率、金额和履行跟踪"))
+        self.reports_action.triggered.connect(lambda: self.open_reports())
         self.settings_action = QAction(self.tr("设置…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -160,14 +181,30 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         case_menu = menu.addMenu(self.tr("案件(&C)"))
         case_menu.addActions(
-            [self.new_action, self.import_action, self.session_action, self.refresh_action]
+            [
+                self.new_action,
+                self.import_action,
+                self.session_action,
+                self.worklist_action,
+                self.refresh_action,
+            ]
         )
         case_menu.addAction(self.batches_action)
         case_menu.addSeparator()
+        case_menu.addAction(self.approvals_action)
         case_menu.addAction(self.verify_action)
+        case_menu.addAction(self.reports_action)
         case_menu.addSeparator()
         case_menu.addActions([self.lock_action, quit_action])
-        menu.addMenu(self.tr("设置(&S)")).addAction(self.settings_action)
+        settings_menu = menu.addMenu(self.tr("设置(&S)"))
+        settings_menu.addAction(self.settings_action)
+        self.language_menu = settings_menu.addMenu(self.tr("语言 / Language"))
+        for code, text in (("zh_CN", "简体中文"), ("en", "English")):
+            action = self.language_menu.addAction(text)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(i18n.current_language() == code)
+            action.triggered.connect(lambda _on=False, c=code: self.choose_language(c))
         menu.addMenu(self.tr("帮助(&H)")).addAction(self.about_action)
         toolbar = QToolBar(self.tr("工具栏"), self)
         toolbar.setObjectName("mainToolbar")
@@ -179,6 +216,7 @@ class MainWindow(QMainWindow):
                 self.new_action,
                 self.import_action,
                 self.session_action,
+                self.worklist_action,
                 self.refresh_action,
                 self.about_action,
             ]
@@ -190,10 +228,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(6)
-        self.banner = QLabel()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
+        self.banner = message_label("errorBanner")
         layout.addWidget(self.banner)
         layout.addLayout(self._build_search_row())
         if self.paged:
@@ -206,6 +241,7 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_table())
         self.detail = CaseDetailView(service=self._service, runner=self._runner)
+        self.detail.case_changed.connect(lambda case_no: self.refresh(case_no))
         self.case_tabs = QTabWidget()
         self.case_tabs.setObjectName("caseTabs")
         self.case_tabs.setDocumentMode(True)
@@ -295,8 +331,7 @@ class MainWindow(QMainWindow):
         from ui.views.lock.sign_in_dialog import role_label
 
         self._user = user
-        if hasattr(self._service, "signed_in"):
-            self._service.signed_in = user
+        self._service.signed_in = user
         self.lock_action.setEnabled(user is not None)
         if user is None:
             self.user_label.setText("")
@@ -319,17 +354,17 @@ class MainWindow(QMainWindow):
             self._load_filter_choices()
             self.model.reload()
             return
-        self._runner.submit(
-            self._service.list_cases, on_finished=self._cases_arrived, on_failed=self._failed
+        self._runner.run(cases.list_cases(self._service)).success(self._cases_arrived).failure(
+            refused(self._failed, always=lambda: self.refresh_action.setEnabled(True))
         )
 
     def _load_filter_choices(self) -> None:
-        def work() -> Any:
-            from app.services.cases.listing import filter_choices
+        self._runner.run(cases.filter_choices(self._service)).success(
+            self._choices_arrived
+        ).failure(refused(self._failed))
 
-            return filter_choices(self._service.context())  # type: ignore[attr-defined]
-
-        self._runner.submit(work, on_finished=self.filters.set_choices, on_failed=self._failed)
+    def _choices_arrived(self, choices: FilterChoices) -> None:
+        self.filters.set_choices(choices)
 
     def _filters_changed(self) -> None:
         self.model.reload(self.filters.apply(self.model.filter))
@@ -344,10 +379,14 @@ class MainWindow(QMainWindow):
         self._update_counts()
         wanted = self._select_after_load
         self._select_after_load = ""
+        shown = self.detail.detail()
         if wanted and not self.select_case(wanted) and self._reveal_after_load:
             self.filter_edit.clear()
-        if self.current_case_no() == "":
+        current = self.current_case_no()
+        if current == "":
             self.detail.clear()
+        elif shown is not None and shown.summary.case_no == current:
+            self._load_detail(current)  # the same case stays chosen: show what changed
         self.cases_loaded.emit(total)
 
     def _cases_arrived(self, cases: list[CaseSummary]) -> None:
@@ -356,11 +395,15 @@ class MainWindow(QMainWindow):
         self.model.set_cases(cases)
         self._update_counts()
         wanted = self._select_after_load
+        shown = self.detail.detail()
         if wanted and not self.select_case(wanted) and self._reveal_after_load:
             self.filter_edit.clear()  # a new case must show even if the filter hides it
             self.select_case(wanted)
-        if self.current_case_no() == "":
+        current = self.current_case_no()
+        if current == "":
             self.detail.clear()
+        elif shown is not None and shown.summary.case_no == current:
+            self._load_detail(current)  # the same case stays chosen: show what changed
         self.cases_loaded.emit(len(cases))
 
     def _update_counts(self) -> None:
@@ -425,13 +468,13 @@ class MainWindow(QMainWindow):
         case = self.model.case_at(source.row())
         if case is None:
             return  # its page is on its way
-        case_no = case.case_no
+        self._load_detail(case.case_no)
+
+    def _load_detail(self, case_no: str) -> None:
         self._wanted_case = case_no
-        self._runner.submit(
-            lambda: self._service.get_case(case_no),
-            on_finished=self._detail_arrived,
-            on_failed=self._failed,
-        )
+        self._runner.run(cases.get_case(self._service, case_no)).success(
+            self._detail_arrived
+        ).failure(refused(self._failed, always=lambda: self.refresh_action.setEnabled(True)))
 
     def _detail_arrived(self, detail: CaseDetail) -> None:
         if detail.summary.case_no != self._wanted_case:
@@ -439,15 +482,10 @@ class MainWindow(QMainWindow):
         self.detail.show_case(detail)
         self.case_shown.emit(detail.summary.case_no)
 
-    def _failed(self, error: BaseException) -> None:
-        """Calm words for what a user can fix; the crash dialog for everything else."""
-        self.refresh_action.setEnabled(True)
-        if isinstance(error, DomainError):
-            self.banner.setText(str(error))
-            self.banner.setVisible(True)
-            self.count_label.setText(self.tr("未能读取案件"))
-        else:
-            report_unexpected(error)
+    def _failed(self, refusal: Refusal) -> None:
+        """Calm words for what a user can fix (a bug goes to the crash dialog)."""
+        show_refusal(refusal, self.banner)
+        self.count_label.setText(self.tr("未能读取案件"))
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -497,6 +535,7 @@ class MainWindow(QMainWindow):
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.session_loaded.connect(lambda _state: self.refresh())
         wizard.session_closed.connect(lambda _closed: self.refresh())
+        wizard.shared.state_changed.connect(lambda _state: self._refresh_soon.start())
         wizard.show()
         wizard.open()
         return wizard
@@ -505,7 +544,7 @@ class MainWindow(QMainWindow):
         """Open 设置 (on `tab`: organisation / certificate / lpr / backups)."""
         from ui.views.settings.dialog import open_settings
 
-        data_dir = self._data_dir or getattr(self._service, "data_dir", None)
+        data_dir = self._data_dir or self._service.data_dir
         if data_dir is None:
             return None
         dialog = open_settings(self, self._service, self._runner, Path(data_dir), tab)
@@ -513,6 +552,56 @@ class MainWindow(QMainWindow):
         if accounts is not None:
             accounts.idle_minutes_saved.connect(self.idle_minutes_changed)
         return dialog
+
+    def choose_language(self, code: str) -> None:
+        """Remember the interface language; it takes effect at the next start."""
+        i18n.save_language(code)
+        for action in self.language_menu.actions():
+            action.setChecked(action.objectName() == f"language_{code}")
+        self.statusBar().showMessage(
+            self.tr("界面语言已保存，下次启动时生效。 The language applies at the next start."),
+            8000,
+        )
+
+    def open_worklist(self) -> QWidget:
+        """Open 今日联系 (who to contact today and why); double-click shows that case."""
+        from app.services.clock import china_today
+        from ui.views.contacts.worklist import WorklistDialog
+
+        dialog = WorklistDialog(self._service, self._runner, china_today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.case_chosen.connect(self._show_listed_case)
+        dialog.show()
+        dialog.refresh()
+        return dialog
+
+    def open_approvals(self) -> QWidget:
+        """Open 待债权人批准 (settlements outside the mandate waiting for the creditor)."""
+        from ui.views.settlement.approvals import ApprovalsDialog
+
+        dialog = ApprovalsDialog(self._service, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.refresh()
+        return dialog
+
+    def _show_listed_case(self, case_no: str) -> None:
+        if not self.select_case(case_no):
+            self.filter_edit.clear()
+            self.select_case(case_no)
+        self.raise_()
+        self.activateWindow()
+
+    def open_reports(self) -> QWidget:
+        """Open 统计 (caseload, settlement rate, amounts, charts; the plans' worklist)."""
+        from app.services.clock import china_today
+        from ui.views.reports.window import ReportsWindow
+
+        window = ReportsWindow(self._service, self._runner, china_today(), self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        window.refresh()
+        return window
 
     def open_verify(self) -> QWidget:
         """Open 核验文书 (a PDF checked against this organisation and its case store)."""
@@ -539,7 +628,5 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Close the case store on its own thread once the work under way is done."""
-        closer = getattr(self._service, "close", None)
-        if callable(closer):
-            self._runner.submit(closer, on_failed=lambda _error: None)
+        self._runner.run(maintenance.close_store(self._service)).failure(lambda _error: None)
         self._runner.wait_for_done(10_000)

@@ -10,19 +10,26 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from app.documents.pdf.model import DocumentData
+from app.domain.canonical import canonical_json
 
 QR_PREFIX = "MDDOC1"
+OMITTED_WHEN_EMPTY = ("contacts", "notices")
+"""Fields added after documents were first printed: left out of the record while empty, so
+a document without them keeps the hash it always had."""
 
 
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in OMITTED_WHEN_EMPTY or getattr(value, f.name)
+        }
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, (date, datetime)):
@@ -36,8 +43,7 @@ def _plain(value: Any) -> Any:
 
 def content_record(data: DocumentData) -> bytes:
     """The canonical JSON of `data` (UTF-8 bytes)."""
-    text = json.dumps(_plain(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.encode("utf-8")
+    return canonical_json(_plain(data))
 
 
 def content_hash(data: DocumentData) -> str:

@@ -12,14 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-DOCUMENT_KINDS: dict[str, str] = {
-    "notice": "调解通知书",
-    "record": "调解笔录",
-    "agreement": "人民调解协议书",
-    "plan": "还款计划表",
-    "confirmation": "司法确认申请书",
-    "termination": "调解终结书",
-}
+from app.documents.pdf.court_model import COURT_KIND_CODES, COURT_KINDS, CourtPapers
+from app.domain.vocab import DOCUMENT_KINDS as DOCUMENT_KINDS
+from app.domain.vocab import PARTY_ROLES
+
 KIND_CODES: dict[str, str] = {
     "notice": "TZ",
     "record": "BL",
@@ -27,13 +23,9 @@ KIND_CODES: dict[str, str] = {
     "plan": "JH",
     "confirmation": "SQ",
     "termination": "ZJ",
+    **COURT_KIND_CODES,
 }
-ROLE_LABELS: dict[str, str] = {
-    "creditor": "债权人",
-    "debtor": "债务人",
-    "co_debtor": "共同债务人",
-    "guarantor": "保证人",
-}
+ROLE_LABELS = {**PARTY_ROLES, "agent": "委托代理人"}  # the documents' word for an agent
 CREDITOR_ROLES = ("creditor",)
 DEBTOR_ROLES = ("debtor", "co_debtor", "guarantor")
 
@@ -62,6 +54,7 @@ class Party:
     address: str = ""
     legal_representative: str = ""
     signature_png: bytes | None = None
+    signed_on: date | None = None
 
     @property
     def role_label(self) -> str:
@@ -96,6 +89,10 @@ class Settlement:
     acceleration_days: int
     revival: bool
     agreed_on: date | None = None
+    payment_method: str = ""
+    """How the debtor pays (e.g. the creditor's account), as agreed."""
+    extra_terms: tuple[str, ...] = ()
+    """Other terms the parties agreed, one clause each."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +107,16 @@ class Attendee:
 class Statement:
     speaker: str
     text: str
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """An attempt to reach someone before the session (the contact log), for the record."""
+
+    at: datetime
+    whom: str
+    channel: str
+    outcome: str
 
 
 @dataclass(frozen=True)
@@ -137,6 +144,11 @@ class DocumentData:
     parties: tuple[Party, ...]
     mediator: str = ""
     mediator_signature_png: bytes | None = None
+    mediator_signed_on: date | None = None
+    agents: tuple[Attendee, ...] = ()
+    """Agents who attended for a party (the creditor's 委托代理人), named in the documents."""
+    loan_disbursed: Decimal | None = None
+    accelerated_on: date | None = None
     contract_no: str = ""
     contract_date: date | None = None
     loan_principal: Decimal | None = None
@@ -147,6 +159,20 @@ class DocumentData:
     session: Session | None = None
     court: str = ""
     termination_reason: str = ""
+    entrusting_court: str = ""
+    """The court that entrusted the case to the centre before filing (委派调解), or ""."""
+    contacts: tuple[ContactLine, ...] = ()
+    """The contact log before the session (the record only)."""
+    notices: tuple[str, ...] = ()
+    """Who was told how their personal data is processed, when and how (the record only)."""
+
+    def by_role(self, roles: tuple[str, ...] = ("creditor", *DEBTOR_ROLES), sep: str = "；") -> str:
+        """`债权人甲；债务人乙；保证人丙`: each party named under its own role."""
+        groups = [(ROLE_LABELS[r], self.of_roles((r,))) for r in roles]
+        return sep.join(f"{word}{'、'.join(p.name for p in found)}" for word, found in groups
+                        if found)  # fmt: skip
+    papers: CourtPapers | None = None
+    """What the court papers add (evidence, ruling, claim, plan outcome); None otherwise."""
 
     def of_roles(self, roles: tuple[str, ...]) -> tuple[Party, ...]:
         return tuple(p for p in self.parties if p.role in roles)
@@ -161,7 +187,7 @@ class DocumentData:
 
     @property
     def title(self) -> str:
-        return DOCUMENT_KINDS.get(self.kind, self.kind)
+        return DOCUMENT_KINDS.get(self.kind) or COURT_KINDS.get(self.kind, self.kind)
 
 
 def document_number(case_no: str, kind: str, version: int = 1) -> str:

@@ -15,11 +15,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.domain import identifiers
+from app.domain.dates import parse_date as parse_date
 from app.domain.errors import InputError, Problem
 from app.domain.identifiers import check_mobile
 from app.domain.money import parse_money
 from app.domain.rates import parse_rate
-from app.store.vocab import LENDER_TYPES, REPAYMENT_METHODS
+from app.domain.vocab import LENDER_TYPES, REPAYMENT_METHODS
+from app.services.cases.charges import CheckedCharge, check_charge
 
 if TYPE_CHECKING:
     from app.services.cases.service import NewCase
@@ -50,8 +52,6 @@ _CLAIM_FIELDS = tuple(
     (part, f"extra.claimed_{part}", f"claimed_{part}", EXTRA_FIELDS[f"claimed_{part}"])
     for part in CLAIM_PARTS
 )
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _PHONE_MARKS = re.compile(r"[\s\-()（）]")
 
 
@@ -88,6 +88,8 @@ class ValidCase(NamedTuple):
     accelerated_on: date | None = None
     claim: ValidClaim | None = None
     guarantor: ValidPerson | None = None
+    charges: tuple[CheckedCharge, ...] = ()
+    filing_date: date | None = None
 
 
 class ValidClaim(NamedTuple):
@@ -108,19 +110,6 @@ class ValidPerson(NamedTuple):
     name: str
     id_number: str
     phone: str
-
-
-@lru_cache(maxsize=8192)
-def parse_date(text: str) -> date | None:
-    """`2021-03-15`, `2021/3/15`, `2021.3.15`, `20210315` or `2021年3月15日`; None when it
-    is not a date."""
-    found = _DATE.match(text.strip()) or _COMPACT_DATE.match(text.strip())
-    if not found:
-        return None
-    try:
-        return date(int(found[1]), int(found[2]), int(found[3]))
-    except ValueError:
-        return None
 
 
 def normalise_id(text: str) -> str:
@@ -169,7 +158,11 @@ class _Checker:
             return None
         amount = _read_money(value)
         if amount is None:
-            self.fail(path, f"{label}“{value}”不是金额：请写数字，最多两位小数，如 50000.00。")
+            self.fail(
+                path,
+                f"{label}“{value}”不是金额：请只用阿拉伯数字 0–9 和小数点（千位分隔符每三位一个），"
+                "最多两位小数，如 50000.00 或 50,000.00。",
+            )
         elif amount <= 0:
             self.fail(path, f"{label}必须大于 0。")
         elif amount > MAX_PRINCIPAL:
@@ -439,6 +432,22 @@ def clean_court(path: str, value: str) -> str:
     return court
 
 
+def _charges(c: _Checker, new: NewCase, today: date) -> tuple[CheckedCharge, ...]:
+    found = []
+    for i, (day, amount, kind) in enumerate(new.charges):
+        try:
+            found.append(check_charge(f"charges[{i}]", day, amount, kind, today))
+        except InputError as error:
+            c.problems += error.problems
+    return tuple(found)
+
+
+def _filing_date(c: _Checker, new: NewCase, today: date) -> date | None:
+    if not new.filing_date.strip():
+        return None
+    return c.day("filing_date", new.filing_date, "起诉（申请）日期", today)
+
+
 def validate_new_case(new: NewCase, today: date, *, intake: bool = False) -> ValidCase:
     """The checked case, or `InputError` listing every problem (paths = field names).
 
@@ -460,6 +469,8 @@ def validate_new_case(new: NewCase, today: date, *, intake: bool = False) -> Val
         "batch": c.text("batch", new.batch, "批次", required=False, limit=100),
         "court": _court(c, new.court),
         "mediator": new.extra.get("mediator", "").strip(),
+        "charges": _charges(c, new, today),
+        "filing_date": _filing_date(c, new, today),
     }
     _in_order(c, fields)
     _unknown_extras(c, new)

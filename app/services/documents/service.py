@@ -9,6 +9,12 @@ session. The document's time (its printed date and the PDF's creation date) is t
 the record it is made from — the settlement's last change for the agreement, its plan and
 the application, the session for the notice and record — so rendering twice gives the same
 bytes. Versions and issuing (a stored PDF per version) wait for `documents_store`.
+
+The court stored with the case (revision 0005, "委派法院" in the app) is the court that
+entrusted the case to the centre before filing (委派调解): the agreement and the application
+for judicial confirmation then also cite the SPC's provisions on specially invited mediation
+(arts. 19, 24). A case with no stored court was not entrusted; `court=` given when
+rendering only names the court applied to.
 """
 
 from __future__ import annotations
@@ -34,8 +40,10 @@ from app.documents.pdf import (
     missing_fields,
     render_pdf,
 )
-from app.documents.pdf.model import document_number
+from app.documents.pdf.model import ContactLine, document_number
 from app.domain.errors import InputError, Problem
+from app.domain.numerals import format_date_cn
+from app.domain.session_record import CAPACITIES
 from app.domain.settlement import KIND_LABELS, KINDS, KindAmounts, LawfulFigures
 from app.services.clock import CHINA_TZ
 
@@ -47,14 +55,7 @@ if TYPE_CHECKING:
 
 ZERO = Decimal("0.00")
 SETTLEMENT_KINDS = ("agreement", "plan", "confirmation")
-CAPACITY_LABELS = {
-    "debtor": "债务人",
-    "co_debtor": "共同债务人",
-    "guarantor": "保证人",
-    "creditor": "债权人",
-    "creditor_agent": "债权人委托代理人",
-    "other": "其他人员",
-}
+CAPACITY_LABELS = CAPACITIES
 SIDE_LABELS = {"creditor": "债权人", "debtor": "债务人"}
 
 
@@ -96,6 +97,15 @@ def document_data(
     if missing:
         raise InputError([Problem("", m) for m in missing])
     return data
+
+
+def gather(
+    ctx: AppContext, case_no: str, kind: str, *, as_of: datetime | date | None = None,
+    court: str = "", reason: str = "",
+) -> DocumentData:
+    """The case's data for `kind` (any kind, the court papers' too), not yet checked for
+    what the kind needs: the court papers add their own part (`papers`) first."""
+    return _gather(ctx, case_no, kind, as_of, Extras(court, reason))
 
 
 def render_document(ctx: AppContext, case_no: str, kind: str, **extra: Any) -> RenderedDocument:
@@ -153,6 +163,9 @@ def _gather(
         ),
         parties=tuple(_party(p) for p in detail.parties),
         mediator=detail.summary.mediator_name,
+        agents=_agents(session),
+        loan_disbursed=loan.disbursed if loan else None,
+        accelerated_on=loan.accelerated_on if loan else None,
         contract_no=loan.contract_no if loan else "",
         contract_date=loan.contract_date if loan else None,
         loan_principal=loan.principal if loan else None,
@@ -163,11 +176,40 @@ def _gather(
         session=session,
         court=extras.court or detail.summary.court,
         termination_reason=extras.reason or _reason_from(session),
+        entrusting_court=detail.summary.court.strip(),
+        **(_contact_log(ctx, case_no, session) if kind == "record" else {}),
     )
 
 
+def _contact_log(ctx: AppContext, case_no: str, session: Session | None) -> dict[str, Any]:
+    """The contacts before the session and the personal-data notices, for the record."""
+    from app.domain.privacy_notice import notice
+    from app.services.contacts.log import list_contacts
+    from app.services.personal_data.notice import list_notices
+
+    until = session.starts if session is not None else None
+    contacts = tuple(
+        ContactLine(_china(c.at), f"{c.target_label}{c.name}", c.channel_label, _outcome(c))
+        for c in list_contacts(ctx, case_no)
+        if until is None or c.at <= until
+    )
+    notices = tuple(
+        f"个人信息告知：{n.role_label}{n.name}已于{format_date_cn(_china(n.told_at).date())}"
+        f"（{n.how_label}）获告知个人信息的处理目的、方式和范围（告知书第 {n.notice_version} 版"
+        f"，{notice(n.notice_version).since:%Y-%m-%d} 起施行），{n.consent_label}。"
+        for n in list_notices(ctx, case_no)
+    )
+    return {"contacts": contacts, "notices": notices}
+
+
+def _outcome(c: Any) -> str:
+    if c.outcome == "promise_to_pay" and c.promise_amount is not None and c.promise_date:
+        return f"{c.outcome_label}：{format_date_cn(c.promise_date)}前{c.promise_amount}元"
+    return str(c.outcome_label)
+
+
 def _party(p: PartyInfo) -> Party:
-    from app.store.vocab import ID_TYPES
+    from app.domain.vocab import ID_TYPES
 
     id_type = ID_TYPES.get(p.id_type, p.id_type)
     if not id_type:
@@ -209,8 +251,17 @@ def _settlement(info: SettlementInfo | None) -> Settlement | None:
     terms = info.terms
     total = info.proposal.settled_total
     return Settlement(
-        total, rows, terms.acceleration_days, terms.waiver_revives_on_default, agreed_on
-    )
+        total, rows, terms.acceleration_days, terms.waiver_revives_on_default, agreed_on,
+        info.payment_method, info.extra_terms,
+    )  # fmt: skip
+
+
+def _agents(session: Session | None) -> tuple[Attendee, ...]:
+    """The agents who attended for a party (the creditor's 委托代理人)."""
+    if session is None:
+        return ()
+    agent = CAPACITY_LABELS["creditor_agent"]
+    return tuple(a for a in session.attendees if a.capacity == agent)
 
 
 def _reason_from(session: Any) -> str:

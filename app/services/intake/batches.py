@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from app.domain.errors import DomainError
-from app.store.vocab import BATCH_STATUSES
+from app.domain.vocab import BATCH_STATUSES
 
 if TYPE_CHECKING:
     from app.services.context import AppContext

@@ -17,8 +17,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from app.domain.dates import add_months
 from app.domain.money import to_fen
-from app.domain.recalc.schedule import add_months
 from app.services.clock import china_time
 from app.services.intake.gc_pause import paused_collector
 from app.services.intake.report import Duplicate, IntakeReport

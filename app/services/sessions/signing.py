@@ -42,7 +42,10 @@ def prepare_agreement(ctx: AppContext, case_no: str) -> SigningProgress:
     from app.services.documents import store as store
     from app.services.documents.service import render_document
     from app.services.documents.signatures import signing_progress
+    from app.services.mandate.exceptions import require_within_mandate
 
+    with ctx.read() as uow:  # refused before anything is made final
+        require_within_mandate(uow, uow.cases.require(case_no))
     rendered = render_document(ctx, case_no, KIND)
     latest = store.latest_version(ctx, case_no, KIND)
     if latest is None:
@@ -171,18 +174,21 @@ def _keep_signed_pdf(ctx: AppContext, progress: SigningProgress) -> None:
     """Render the agreement with the signature images on their lines and keep it."""
     from app.documents.pdf import render_pdf
     from app.services.cases.service import get_case
+    from app.services.clock import china_date
     from app.services.documents.service import document_data
     from app.services.documents.store import attach_signed_pdf
 
     case_no = progress.document.case_no
     data = document_data(ctx, case_no, KIND)
     images = {s.party_id: s.png for s in progress.signatures}
+    days = {s.party_id: china_date(s.signed_at) for s in progress.signatures}
     ids = [p.id for p in get_case(ctx, case_no).parties]
     parties = tuple(
-        replace(party, signature_png=images.get(party_id))
+        replace(party, signature_png=images.get(party_id), signed_on=days.get(party_id))
         for party, party_id in zip(data.parties, ids, strict=True)
     )
-    signed = replace(data, parties=parties, mediator_signature_png=images.get(None))
+    signed = replace(data, parties=parties, mediator_signature_png=images.get(None),
+                     mediator_signed_on=days.get(None))  # fmt: skip
     name = f"{data.number}-signed.pdf"
     attach_signed_pdf(
         ctx, progress.document.id, render_pdf(KIND, signed), how="handwritten", filename=name

@@ -1,7 +1,7 @@
 """Intake batches: a lender's spreadsheet taken in as cases, and the case list at scale.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0010
 Create Date: 2026-12-05
 
 - `batch`: creditor, received date, file name and SHA-256, court, row counts and status
@@ -28,7 +28,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-down_revision: str | None = "0005"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

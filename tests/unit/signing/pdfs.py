@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-import keyring
-from keyring.backend import KeyringBackend
 from PIL import Image, ImageDraw
 
 from app.paths import resource
@@ -52,6 +48,19 @@ def byte_ranges(signed: bytes) -> list[tuple[int, int]]:
     found = re.findall(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", signed)
     a, b, c, d = (int(x) for x in found[-1])
     return [(a, b), (c, d)]
+
+
+def signature_der(signed: bytes) -> tuple[int, bytes]:
+    """Where the last signature's hex string starts in the file (its first digit, after
+    `/Contents <`) and its CMS bytes, cut at the DER's own length: the hex is padded with
+    zeros, and the DER may itself end in a zero byte (so stripping zeros is wrong)."""
+    from asn1crypto import parser
+
+    (_start, first_len), (second_start, _len) = byte_ranges(signed)
+    hex_start = first_len + 1  # the gap between the two ranges is exactly '<hex>'
+    padded = bytes.fromhex(signed[hex_start : second_start - 1].decode())
+    _class, _method, _tag, header, content, trailer = parser.parse(padded)
+    return hex_start, padded[: len(header) + len(content) + len(trailer)]
 
 
 def flip(data: bytes, index: int) -> bytes:
@@ -104,36 +113,3 @@ def append_page_content_with_pyhanko(signed: bytes) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in a dict: never the developer's real keychain."""
-
-    # Below the `fail` backend (0): keyring never picks or chains it on its own, only
-    # through an explicit `keyring.set_keyring(...)`.
-    priority = -1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
-@contextmanager
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    """Install a MemoryKeyring for the duration, then put the previous backend back."""
-    previous = keyring.get_keyring()
-    fake = MemoryKeyring()
-    keyring.set_keyring(fake)
-    try:
-        yield fake
-    finally:
-        keyring.set_keyring(previous)

@@ -4,9 +4,9 @@ and shows each problem in red under its field. Nothing typed is lost on an error
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,15 +21,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from app.domain.errors import DomainError, InputError
+from app.domain.errors import Problem
 from ui import labels
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import cases
+from ui.refusal import Refusal, field_name, refused, show_refusal
+from ui.tasks import TaskRunner
+from ui.views.cases.charges_box import ChargesBox
+from ui.widgets.date_field import DateField
 from ui.widgets.field_row import FieldRow
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.cases.service import CaseSummary, NewCase
-    from ui.services import CaseService
+    from ui.services import Core
 
 DATE_FORMAT = "yyyy-MM-dd"
 TEXT_FIELDS = (
@@ -40,6 +46,7 @@ TEXT_FIELDS = (
     "debtor_phone",
     "debtor_address",
     "principal",
+    "disbursed",
     "annual_rate",
     "batch",
     "court",
@@ -55,7 +62,7 @@ class NewCaseDialog(QDialog):
 
     case_created = Signal(object)
 
-    def __init__(self, service: CaseService, runner: TaskRunner, parent: Any = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._runner = runner
@@ -63,6 +70,7 @@ class NewCaseDialog(QDialog):
         self.setWindowTitle(self.tr("新建案件"))
         self.rows: dict[str, FieldRow] = {}
         self._build()
+        self._load_mediators()
 
     # -- building --------------------------------------------------------------------------
 
@@ -80,19 +88,19 @@ class NewCaseDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("formError")
-        self.general_error.setWordWrap(True)
-        self.general_error.setVisible(False)
+        self.general_error = message_label()
         layout.addWidget(self.general_error)
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self._creditor_box())
         left.addWidget(self._debtor_box())
+        left.addWidget(self._mediator_box())
         left.addStretch(1)
         columns.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(self._loan_box())
+        self.charges = ChargesBox()
+        right.addWidget(self.charges)
         right.addStretch(1)
         columns.addLayout(right, 1)
         layout.addLayout(columns, 1)
@@ -150,6 +158,31 @@ class NewCaseDialog(QDialog):
         self._add(form, "debtor_address", self.tr("住址"), self._line("debtor_address"))
         return box
 
+    def _mediator_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("承办"))
+        form = _form(box)
+        self.mediator = QComboBox()
+        self.mediator.setObjectName("mediator")
+        self.mediator.addItem(self.tr("（暂不指定）"), "")
+        self._add(form, "mediator", self.tr("承办调解员"), self.mediator)
+        return box
+
+    def _load_mediators(self) -> None:
+        """The organisation's mediators and the accounts, the signed-in user first chosen."""
+        self._runner.run(cases.mediator_names(self._service)).success(
+            self._mediators_arrived
+        ).failure(refused(lambda _refusal: None))  # nobody to choose: （暂不指定） stays
+
+    def _mediators_arrived(self, names: list[str]) -> None:
+        if not isValid(self.mediator):
+            return  # the dialog was closed (and deleted) before the names came
+        for name in names:
+            if self.mediator.findData(name) < 0:
+                self.mediator.addItem(name, name)
+        user = self._service.signed_in
+        if user is not None and self.mediator.findData(user.display_name) >= 0:
+            self.mediator.setCurrentIndex(self.mediator.findData(user.display_name))
+
     def _loan_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("借款"))
         form = self._loan_form = _form(box)
@@ -158,6 +191,12 @@ class NewCaseDialog(QDialog):
             "principal",
             self.tr("借款本金（元）*"),
             self._line("principal", self.tr("如：50000 或 50,000.00")),
+        )
+        self._add(
+            form,
+            "disbursed",
+            self.tr("实际放款（元）"),
+            self._line("disbursed", self.tr("预先扣除利息的，填实际到手金额")),
         )
         self.contract_date = _date_edit("contract_date", QDate.currentDate())
         self._add(form, "contract_date", self.tr("合同日期 *"), self.contract_date)
@@ -185,6 +224,9 @@ class NewCaseDialog(QDialog):
         self._add(form, "batch", self.tr("批次"), batch)
         court = self._line("court", self.tr("如：滨江市滨江区人民法院（申请司法确认用）"))
         self._add(form, "court", self.tr("委派法院"), court)
+        self.filing_date = DateField(optional=True, not_set=self.tr("（同计算日）"))
+        self.filing_date.setObjectName("filing_date")
+        self._add(form, "filing_date", self.tr("起诉（申请）日期"), self.filing_date)
         self.repayment_method.currentIndexChanged.connect(self._method_changed)
         self._method_changed()
         return box
@@ -208,6 +250,11 @@ class NewCaseDialog(QDialog):
 
         text = {name: self.edit(name).text().strip() for name in TEXT_FIELDS}
         bullet = self.repayment_method.currentData() == "bullet"
+        extra = {"disbursed": text["disbursed"]} if text["disbursed"] else {}
+        mediator = str(self.mediator.currentData() or "")
+        if mediator:
+            extra["mediator"] = mediator
+        filing = self.filing_date.value()
         return NewCase(
             creditor_name=text["creditor_name"],
             lender_type=str(self.lender_type.currentData()),
@@ -224,6 +271,9 @@ class NewCaseDialog(QDialog):
             repayment_method=str(self.repayment_method.currentData()),
             maturity=self.maturity.date().toString(DATE_FORMAT) if bullet else "",
             term_months="" if bullet else str(self.term_months.value()),
+            extra=extra,
+            charges=self.charges.values(),
+            filing_date=filing.isoformat() if filing else "",
         )
 
     def submit(self) -> None:
@@ -231,10 +281,8 @@ class NewCaseDialog(QDialog):
         new = self.collect()
         self._show_problems({}, "")
         self._set_busy(True)
-        self._runner.submit(
-            lambda: self._service.create_case(new),
-            on_finished=self._created,
-            on_failed=self._refused,
+        self._runner.run(cases.create_case(self._service, new)).success(self._created).failure(
+            refused(self._refused, always=lambda: self._set_busy(False))
         )
 
     def _created(self, summary: CaseSummary) -> None:
@@ -243,22 +291,13 @@ class NewCaseDialog(QDialog):
         self.case_created.emit(summary)
         self.accept()
 
-    def _refused(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(error, InputError):
-            by_field: dict[str, list[str]] = {}
-            other: list[str] = []
-            for problem in error.problems:
-                field = problem.path.split(".")[0].split("[")[0]
-                if field in self.rows:
-                    by_field.setdefault(field, []).append(problem.reason)
-                else:
-                    other.append(str(problem))
-            self._show_problems(by_field, "\n".join(other))
-        elif isinstance(error, DomainError):
-            self._show_problems({}, str(error))
-        else:
-            report_unexpected(error)
+    def _refused(self, refusal: Refusal) -> None:
+        charges = [p for p in refusal.problems if field_name(p.path) == "charges"]
+        rest = tuple(p for p in refusal.problems if field_name(p.path) != "charges")
+        shown = Refusal("" if charges and not rest else refusal.message, rest, refusal.error)
+        show_refusal(shown, self.general_error, self.rows, field_of=_field_of)
+        self.charges.set_error("\n".join(_charge_problem(p) for p in charges))
+        self._grow_to_fit()
 
     def _show_problems(self, by_field: dict[str, list[str]], general: str) -> None:
         for name, row in self.rows.items():
@@ -287,6 +326,18 @@ class NewCaseDialog(QDialog):
         return {n: r.error.text() for n, r in self.rows.items() if r.error.isVisibleTo(self)}
 
 
+def _charge_problem(problem: Problem) -> str:
+    """`charges[1].amount: …` as 第 2 笔费用：…"""
+    index = problem.path.split("[")[1].split("]")[0]
+    which = QCoreApplication.translate("NewCaseDialog", "第 %1 笔费用：")
+    return which.replace("%1", str(int(index) + 1)) + problem.reason
+
+
+def _field_of(path: str) -> str:
+    """The form field of a problem's path (`extra.mediator` → `mediator`)."""
+    return path.removeprefix("extra.") if path.startswith("extra.") else field_name(path)
+
+
 def _form(box: QGroupBox) -> QFormLayout:
     form = QFormLayout(box)
     form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -296,9 +347,7 @@ def _form(box: QGroupBox) -> QFormLayout:
 
 
 def _date_edit(name: str, initial: QDate) -> QDateEdit:
-    edit = QDateEdit(initial)
+    edit = DateField()
+    edit.setDate(initial)
     edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setMinimumDate(QDate(1990, 1, 1))
     return edit

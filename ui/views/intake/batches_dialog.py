@@ -4,7 +4,7 @@ mediators (evenly or by region) and withdrawing a batch nobody has worked on."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError
 from ui import formatting
-from ui.tasks import Progress, Task, TaskRunner, report_unexpected
+from ui.ops import intake
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     from app.services.intake.batches import BatchInfo
     from app.services.intake.summary import BatchSummary
+    from ui.services import Core
 
 
 class BatchesDialog(QDialog):
@@ -38,12 +40,12 @@ class BatchesDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, service: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._runner = runner
         self._batches: list[BatchInfo] = []
-        self._task: Task | None = None
+        self._task: Task[BatchSummary] | None = None
         self.summary: BatchSummary | None = None
         self.setWindowTitle(self.tr("批次"))
         self.resize(1000, 520)
@@ -100,12 +102,9 @@ class BatchesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        def work() -> Any:
-            from app.services.intake.batches import list_batches
-
-            return list_batches(self._service.context())
-
-        self._runner.submit(work, on_finished=self._listed, on_failed=self._failed)
+        self._runner.run(intake.list_batches(self._service)).success(self._listed).failure(
+            refused(self._failed, always=self._stopped)
+        )
 
     def _listed(self, batches: list[BatchInfo]) -> None:
         self._batches = batches
@@ -134,25 +133,16 @@ class BatchesDialog(QDialog):
         batch = self.chosen()
         if batch is None:
             return
-        batch_id = batch.id
-
-        def work(progress: Progress) -> Any:
-            from app.services.intake.summary import batch_summary
-
-            ctx = self._service.context()
-            return batch_summary(ctx, batch_id, progress.report, lambda: progress.cancelled)
-
         self.progress.setRange(0, max(batch.cases, 1))
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.summary_button.setEnabled(False)
         self.message.setText(self.tr("正在逐件计算（依法可支持的金额按主张截止日计算）…"))
-        self._task = self._runner.submit(
-            work,
-            wants_progress=True,
-            on_finished=self._summed,
-            on_failed=self._failed,
-            on_progress=self._progressed,
+        self._task = (
+            self._runner.run(intake.batch_summary(self._service, batch.id))
+            .success(self._summed)
+            .failure(refused(self._failed, always=self._stopped))
+            .progress(self._progressed)
         )
 
     def _progressed(self, done: int, total: int) -> None:
@@ -191,12 +181,6 @@ class BatchesDialog(QDialog):
         if batch is None or not names:
             self.message.setText(self.tr("请选择批次，并填写调解员姓名（用逗号分开）。"))
             return
-        batch_id, region = batch.id, self.by_region.isChecked()
-
-        def work() -> Any:
-            from app.services.intake.batches import assign_batch
-
-            return assign_batch(self._service.context(), batch_id, names, by_region=region)
 
         def done(counts: dict[str, int]) -> None:
             shares = "、".join(f"{name} {count} 件" for name, count in counts.items())
@@ -204,7 +188,8 @@ class BatchesDialog(QDialog):
             self.reload()
             self.changed.emit()
 
-        self._runner.submit(work, on_finished=done, on_failed=self._failed)
+        work = intake.assign_batch(self._service, batch.id, names, self.by_region.isChecked())
+        self._runner.run(work).success(done).failure(refused(self._failed, always=self._stopped))
 
     def withdraw(self) -> None:
         batch = self.chosen()
@@ -219,24 +204,21 @@ class BatchesDialog(QDialog):
         )
         if asked != QMessageBox.StandardButton.Yes:
             return
-        batch_id = batch.id
 
-        def work() -> Any:
-            from app.services.intake.batches import withdraw_batch
-
-            return withdraw_batch(self._service.context(), batch_id, "出借人撤回")
-
-        def done(_info: Any) -> None:
+        def done(_info: BatchInfo) -> None:
             self.message.setText(self.tr("批次已撤回。"))
             self.reload()
             self.changed.emit()
 
-        self._runner.submit(work, on_finished=done, on_failed=self._failed)
+        self._runner.run(intake.withdraw_batch(self._service, batch.id, "出借人撤回")).success(
+            done
+        ).failure(refused(self._failed, always=self._stopped))
 
-    def _failed(self, error: BaseException) -> None:
+    def _stopped(self) -> None:
+        """The work failed (a refusal or a bug): the buttons work again."""
+        self._task = None
         self.progress.setVisible(False)
         self.summary_button.setEnabled(True)
-        if isinstance(error, DomainError):
-            self.message.setText(str(error))
-        else:
-            report_unexpected(error)
+
+    def _failed(self, refusal: Refusal) -> None:
+        show_refusal(refusal, self.message)

@@ -12,9 +12,8 @@ file adds the rest without duplicates, and 撤回本批次 takes back what went 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,83 +35,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError
 from ui import labels
-from ui.tasks import Progress, Task, TaskRunner, report_unexpected
+from ui.ops import intake
+from ui.ops.intake import Checked
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import Task, TaskRunner
 from ui.views.intake.columns import ColumnTable
 from ui.views.intake.problems import ProblemTableModel, sortable
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
-    from app.services.intake.report import IntakeReport, MatchedColumn
+    from app.services.intake.batches import BatchInfo
+    from app.services.intake.report import IntakeReport
     from app.services.intake.service import IntakeOptions
+    from ui.services import Core
 
 FILES = "表格文件 (*.xlsx *.xls *.xlsm *.ods *.csv)"
-CHECK_SHARE = 400  # of 1000: reading and checking; the rest is writing
-
-
-@dataclass
-class Checked:
-    """What a dry run brings back to the dialog."""
-
-    report: IntakeReport | None
-    columns: list[MatchedColumn]
-    refused: str = ""
-    mapping: dict[str, str] = field(default_factory=dict)
-
-
-def _reporter(progress: Progress | None) -> Any:
-    def report(stage: str, done: int, total: int) -> None:
-        if progress is None or not total:
-            return
-        if stage == "write":
-            progress.report(CHECK_SHARE + (1000 - CHECK_SHARE) * done // total, 1000)
-        else:
-            progress.report(CHECK_SHARE * done // total, 1000)
-
-    return report
-
-
-def dry_run(
-    service: Any, path: Path, options: IntakeOptions, chosen: dict[str, str], progress: Progress
-) -> Checked:
-    """The dry run, with the creditor's saved mapping when the mediator chose none."""
-    from app.services.intake.mappings import saved_mapping
-    from app.services.intake.reader import FileRefused
-    from app.services.intake.service import check_file, file_columns
-
-    ctx = service.context()
-    mapping = dict(chosen) or (saved_mapping(ctx, options.creditor) if options.creditor else {})
-    mapping = mapping or {}
-    try:
-        report = check_file(ctx, path, replace(options, mapping=mapping), _reporter(progress))
-    except FileRefused as refused:
-        try:
-            columns = file_columns(path, mapping)
-        except FileRefused:
-            columns = []
-        return Checked(None, columns, str(refused), mapping)
-    if not chosen and not mapping and report.creditors:
-        saved = saved_mapping(ctx, report.creditors[0])
-        if saved:
-            report = check_file(ctx, path, replace(options, mapping=saved), _reporter(progress))
-            mapping = saved
-    return Checked(report, report.columns, "", mapping)
-
-
-def run_import(
-    service: Any, path: Path, options: IntakeOptions, creditor: str, progress: Progress
-) -> IntakeReport:
-    """Import; the mapping used is saved for the creditor once cases went in."""
-    from app.services.intake.mappings import save_mapping
-    from app.services.intake.service import import_file
-
-    ctx = service.context()
-    report = import_file(
-        ctx, path, options, _reporter(progress), cancelled=lambda: progress.cancelled
-    )
-    if options.mapping and creditor and report.imported:
-        save_mapping(ctx, creditor, {str(k): str(v) for k, v in options.mapping.items()})
-    return report
 
 
 class ImportDialog(QDialog):
@@ -120,21 +58,18 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)
 
-    def __init__(self, service: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._runner = runner
-        self._task: Task | None = None
+        self._task: Task[Checked] | Task[IntakeReport] | None = None
         self.report: IntakeReport | None = None
         self.result_report: IntakeReport | None = None
         self.setWindowTitle(self.tr("导入案件"))
         self.resize(1180, 720)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_options())
-        self.banner = QLabel()
-        self.banner.setObjectName("formError")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
+        self.banner = message_label("formError")
         layout.addWidget(self.banner)
         layout.addWidget(self._build_tables(), 1)
         self.summary = QLabel(self.tr("请选择出借人发来的案件清单（.xlsx、.xls、.ods 或 .csv）。"))
@@ -291,12 +226,11 @@ class ImportDialog(QDialog):
             return
         self._busy(self.tr("正在读取和检查每一行（不写入任何数据）…"))
         options, chosen = self.options(), dict(self.columns.overrides)
-        self._task = self._runner.submit(
-            lambda progress: dry_run(self._service, path, options, chosen, progress),
-            wants_progress=True,
-            on_finished=self._checked,
-            on_failed=self._failed,
-            on_progress=self._progressed,
+        self._task = (
+            self._runner.run(intake.dry_run(self._service, path, options, chosen))
+            .success(self._checked)
+            .failure(refused(self._failed, always=self._stopped))
+            .progress(self._progressed)
         )
 
     def _checked(self, checked: Checked) -> None:
@@ -375,12 +309,11 @@ class ImportDialog(QDialog):
         self._busy(self.tr("正在导入：每 5000 件一组整组写入…"))
         self.cancel_button.setVisible(True)
         self.close_button.setEnabled(False)
-        self._task = self._runner.submit(
-            lambda progress: run_import(self._service, path, options, creditor, progress),
-            wants_progress=True,
-            on_finished=self._imported,
-            on_failed=self._failed,
-            on_progress=self._progressed,
+        self._task = (
+            self._runner.run(intake.import_file(self._service, path, options, creditor))
+            .success(self._imported)
+            .failure(refused(self._failed, always=self._stopped))
+            .progress(self._progressed)
         )
 
     def cancel_import(self) -> None:
@@ -413,17 +346,13 @@ class ImportDialog(QDialog):
         report = self.result_report
         if report is None or report.batch_id is None:
             return
-        batch_id = report.batch_id
-
-        def work() -> Any:
-            from app.services.intake.batches import withdraw_batch
-
-            return withdraw_batch(self._service.context(), batch_id, "导入时取消")
-
         self.withdraw_button.setEnabled(False)
-        self._runner.submit(work, on_finished=self._withdrawn, on_failed=self._failed)
+        work = intake.withdraw_batch(self._service, report.batch_id, "导入时取消")
+        self._runner.run(work).success(self._withdrawn).failure(
+            refused(self._failed, always=self._stopped)
+        )
 
-    def _withdrawn(self, _batch: Any) -> None:
+    def _withdrawn(self, _batch: BatchInfo) -> None:
         self.withdraw_button.setVisible(False)
         self.summary.setText(self.tr("本批次已撤回：导入的案件不再出现在案件列表中。"))
         if self.result_report is not None:
@@ -445,16 +374,13 @@ class ImportDialog(QDialog):
             out = Path(chosen)
         target = out
 
-        def work() -> int:
-            from app.services.intake.export import export_problem_rows
-
-            return export_problem_rows(source, report, target)
-
         def done(count: int) -> None:
             text = self.tr("已把 %1 行有问题的行（附原因）导出到 %2，可发回出借人改正。")
             self.summary.setText(text.replace("%1", str(count)).replace("%2", str(target)))
 
-        self._runner.submit(work, on_finished=done, on_failed=self._failed)
+        self._runner.run(intake.export_problem_rows(source, report, target)).success(done).failure(
+            refused(self._failed, always=self._stopped)
+        )
 
     # -- state -------------------------------------------------------------------------------
 
@@ -480,12 +406,12 @@ class ImportDialog(QDialog):
         self.banner.setText(text)
         self.banner.setVisible(True)
 
-    def _failed(self, error: BaseException) -> None:
+    def _stopped(self) -> None:
+        """The work failed (a refusal or a bug): the dialog can be used again."""
         self._idle()
         self.cancel_button.setVisible(False)
         self.close_button.setEnabled(True)
-        if isinstance(error, DomainError):
-            self._refuse(str(error))
-            self._update_buttons()
-        else:
-            report_unexpected(error)
+
+    def _failed(self, refusal: Refusal) -> None:
+        show_refusal(refusal, self.banner)
+        self._update_buttons()

@@ -41,7 +41,9 @@ from app.domain.money import ZERO, fmt, parse_money
 from app.domain.plan import Plan, PlanMethod, add_months, describe
 from ui import formatting
 from ui.models.plan_rows import PlanColumn, PlanRowsModel
+from ui.widgets.date_field import DateField
 from ui.widgets.field_row import FieldRow
+from ui.widgets.message_label import message_label
 
 DATE_FORMAT = "yyyy-MM-dd"
 FREQUENCIES = ("monthly", "biweekly", "weekly")
@@ -49,11 +51,8 @@ ROUND_UNITS = ("1", "0.01")
 
 
 def date_edit(name: str, day: date) -> QDateEdit:
-    edit = QDateEdit()
+    edit = DateField(day)
     edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    set_day(edit, day)
     return edit
 
 
@@ -75,7 +74,7 @@ class DateDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
-        editor = QDateEdit(parent)
+        editor = DateField(parent=parent)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat(DATE_FORMAT)
         return editor
@@ -116,10 +115,7 @@ class PlanBox(QGroupBox):
         layout.addWidget(self._parameters(today))
         layout.addLayout(self._custom_tools())
         layout.addWidget(self._table(), 1)
-        self.problems = QLabel()
-        self.problems.setObjectName("fieldError")
-        self.problems.setWordWrap(True)
-        self.problems.setVisible(False)
+        self.problems = message_label("fieldError")
         layout.addWidget(self.problems)
         self.description = QLabel()
         self.description.setObjectName("planDescription")

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 
 from tests.intake_fixtures import CREDITOR, HEADERS, row, write_xlsx
 from tests.store_fixtures import copy_template, make_template
+from ui.ops import intake
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner
-from ui.ops import intake
 from ui.views.intake.import_dialog import ImportDialog
 from ui.views.main_window import MainWindow
 

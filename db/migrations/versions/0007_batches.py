@@ -15,7 +15,8 @@ Create Date: 2026-12-05
 - `case_search`: an FTS5 table (trigram tokenizer, so any 3 characters of a Chinese name
   or a number match) over each case's number, contract number, parties' names, ID and
   phone numbers; rowid = case id. The store keeps it in step (`app.store.search`); this
-  revision fills it for the cases already there.
+  revision fills it for the cases already there. FTS5's secure-delete is on, so a row
+  deleted or rewritten (a personal-data erasure) leaves none of its text in the index.
 
 Columns are added with ALTER TABLE (no table copy), so the triggers stay.
 """
@@ -96,6 +97,8 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_loan_terms_contract_no"), "loan_terms", ["contract_no"], unique=False)
     op.execute(SEARCH_TABLE)
+    # a deleted or rewritten row leaves nothing of its text in the index (an erasure)
+    op.execute("INSERT INTO case_search (case_search, rank) VALUES ('secure-delete', 1)")
     op.execute(FILL_SEARCH)
 
 

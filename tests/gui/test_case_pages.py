@@ -110,3 +110,25 @@ def test_filters_narrow_the_list(qtbot: Any, window: MainWindow) -> None:
     with qtbot.waitSignal(window.cases_loaded, timeout=WAIT):
         bar.overdue.setCurrentIndex(0)
     assert window.model.total == ROWS // 2
+
+
+def test_pages_that_come_after_the_window_closed_are_dropped(
+    qtbot: Any, themed_app: Any, store_template: Path, tmp_path: Path
+) -> None:
+    """A refresh still under way when the window goes (its results arrive later through
+    the event loop) touches nothing that was deleted."""
+    import shutil
+
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication
+
+    data = tmp_path / "data"
+    shutil.copytree(store_template, data)
+    service = ContextCaseService(data, actor="测试")
+    win = MainWindow(service, InlineTaskRunner(), data)
+    model = win.model
+    win.refresh()  # the count, the first page and the filters' choices are queued
+    shiboken6.delete(win)
+    assert not shiboken6.isValid(model)
+    QCoreApplication.processEvents()  # before: "Internal C++ object already deleted"
+    service.close()

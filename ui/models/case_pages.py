@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from shiboken6 import isValid
 
 from ui import labels
 from ui.models.case_table import (
@@ -101,8 +102,8 @@ class PagedCaseModel(QAbstractTableModel):
             self.reload()
 
     def _first(self, generation: int, page: CasePage) -> None:
-        if generation != self._generation:
-            return  # the user typed on meanwhile
+        if not isValid(self) or generation != self._generation:
+            return  # the window closed, or the user typed on meanwhile
         self.beginResetModel()
         self.total = page.total
         self._pages = OrderedDict({0: page.rows})
@@ -128,6 +129,8 @@ class PagedCaseModel(QAbstractTableModel):
         self.failed.emit(refusal)
 
     def _arrived(self, generation: int, number: int, page: CasePage) -> None:
+        if not isValid(self):
+            return  # the window closed meanwhile
         self._asked.discard(number)
         if generation != self._generation:
             return

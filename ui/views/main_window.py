@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app import __version__
 from ui import i18n
@@ -364,7 +365,8 @@ class MainWindow(QMainWindow):
         ).failure(refused(self._failed))
 
     def _choices_arrived(self, choices: FilterChoices) -> None:
-        self.filters.set_choices(choices)
+        if isValid(self.filters):  # else the window closed meanwhile
+            self.filters.set_choices(choices)
 
     def _filters_changed(self) -> None:
         self.model.reload(self.filters.apply(self.model.filter))

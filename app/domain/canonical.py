@@ -6,10 +6,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+# What json.dumps(value, sort_keys=True, ...) would build on each call, made once (an
+# import hashes an audit event per case).
+_ENCODER = json.JSONEncoder(
+    sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+)
+
 
 def canonical_json(value: Any) -> bytes:
     """The same value always gives the same bytes."""
-    text = json.dumps(
-        value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
-    )
-    return text.encode("utf-8")
+    return _ENCODER.encode(value).encode("utf-8")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta, timezone
+from functools import lru_cache
 
 CHINA_TZ = timezone(timedelta(hours=8), "CST")
 """China Standard Time: mainland China has one time zone (the services' dates are in it)."""
 
 _WRITTEN_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
 def add_months(start: date, months: int) -> date:
@@ -20,9 +22,12 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
+@lru_cache(maxsize=8192)  # a batch import reads the same few dates down a column
 def parse_date(text: str) -> date | None:
-    """`2021-03-15`, `2021/3/15` or `2021年3月15日`; None when it is not a date."""
-    found = _WRITTEN_DATE.match(text.strip())
+    """`2021-03-15`, `2021/3/15`, `2021.3.15`, `20210315` or `2021年3月15日`; None when it
+    is not a date."""
+    stripped = text.strip()
+    found = _WRITTEN_DATE.match(stripped) or _COMPACT_DATE.match(stripped)
     if not found:
         return None
     try:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from operator import mul
 from typing import Literal
 
 Sex = Literal["male", "female"]
@@ -29,6 +30,7 @@ SEX_LABELS: dict[Sex, str] = {"male": "男", "female": "女"}
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
+_ID_DIGIT_OFFSET = ord("0") * sum(ID_WEIGHTS)  # Σ code·w − this = Σ digit·w
 # Nobody alive was born earlier (the oldest person ever verified was born in 1875); the
 # standard's own second example, 440524188001010014, is dated 1880.
 EARLIEST_BIRTH = date(1870, 1, 1)
@@ -37,12 +39,13 @@ USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 _SEPARATORS = re.compile(r"[\s\-－—_()（）]+")
+_MOBILE_STARTS = frozenset(f"1{d}" for d in "3456789")
 _MOBILE_PREFIX = re.compile(r"^(?:\+86|0086|86)(?=\d{11}$)")
 
 
 def _half_width(text: str) -> str:
     """Full-width digits and letters typed with a Chinese input method, made ASCII."""
-    return unicodedata.normalize("NFKC", text)
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
 # -- resident ID (GB 11643-1999) ------------------------------------------------------------
@@ -50,14 +53,16 @@ def _half_width(text: str) -> str:
 
 def normalise_resident_id(text: str) -> str:
     """`" 11010519491231002x "` → `"11010519491231002X"` (no validation)."""
-    return re.sub(r"\s+", "", _half_width(text)).upper()
+    return "".join(_half_width(text).split()).upper()
 
 
 def resident_id_check_char(body: str) -> str:
     """The ISO 7064 MOD 11-2 check character of the first 17 digits."""
     if len(body) != 17 or not body.isascii() or not body.isdigit():
         raise ValueError(f"need 17 digits, got {body!r}")
-    return ID_CHECK_CHARS[sum(int(d) * w for d, w in zip(body, ID_WEIGHTS, strict=True)) % 11]
+    # the digits' character codes times the weights (a batch import checks 100,000 of them)
+    total = sum(map(mul, body.encode("ascii"), ID_WEIGHTS)) - _ID_DIGIT_OFFSET
+    return ID_CHECK_CHARS[total % 11]
 
 
 def make_resident_id(region: str, birth: date, seq: int) -> str:
@@ -152,7 +157,7 @@ def sex_of(resident_id: str) -> Sex:
 
 def normalise_credit_code(text: str) -> str:
     """`" 91350100m000100y43 "` → `"91350100M000100Y43"` (no validation)."""
-    return re.sub(r"\s+", "", _half_width(text)).upper()
+    return "".join(_half_width(text).split()).upper()
 
 
 def credit_code_check_char(body: str) -> str:
@@ -204,6 +209,8 @@ def normalise_mobile(text: str) -> str:
 
 def check_mobile(text: str) -> str | None:
     """None when `text` is a mainland mobile number (11 digits, 13–19…), else the reason."""
+    if len(text) == 11 and text.isascii() and text.isdigit() and text[:2] in _MOBILE_STARTS:
+        return None  # the common case, already in its normal form
     number = normalise_mobile(text)
     if not number:
         return "手机号为空，请填写 11 位手机号码。"

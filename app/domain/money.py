@@ -7,6 +7,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
+_PLAIN = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,2})?")
 
 
 def round_fen(amount: Decimal) -> Decimal:
@@ -47,6 +48,8 @@ def parse_money(text: object) -> Decimal | None:
         return Decimal(text).quantize(FEN)
     if not isinstance(text, str):
         return None
+    if _PLAIN.fullmatch(text):  # the common form, e.g. "50000" or "1234.5" (a batch import)
+        return Decimal(text).quantize(FEN)
     cleaned = plain_number(text)
     if cleaned is None:
         return None
@@ -56,7 +59,10 @@ def parse_money(text: object) -> Decimal | None:
         return None
     if not value.is_finite() or value.as_tuple().exponent < -2:  # type: ignore[operator]
         return None
-    return value.quantize(FEN)
+    try:
+        return value.quantize(FEN)
+    except InvalidOperation:  # more digits than a Decimal context holds: not a sum of money
+        return None
 
 
 def to_fen(amount: Decimal) -> int:

@@ -120,6 +120,12 @@ ATTACHMENT_ROLES: dict[str, str] = {
     "digital_pdf": QT_TRANSLATE_NOOP("labels", "数字签名的 PDF"),
 }
 
+BATCH_STATUSES: dict[str, str] = {
+    "importing": QT_TRANSLATE_NOOP("labels", "导入未完成"),
+    "complete": QT_TRANSLATE_NOOP("labels", "已导入"),
+    "withdrawn": QT_TRANSLATE_NOOP("labels", "已撤回"),
+}
+
 VOCABULARIES: dict[str, dict[str, str]] = {
     "lender_type": LENDER_TYPES,
     "party_role": PARTY_ROLES,
@@ -134,6 +140,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "document_status": DOCUMENT_STATUSES,
     "signing_method": SIGNING_METHODS,
     "attachment_role": ATTACHMENT_ROLES,
+    "batch_status": BATCH_STATUSES,
 }
 """Every vocabulary by name (a test checks each code has a label and a translation)."""
 

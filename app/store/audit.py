@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -29,8 +29,7 @@ from app.domain.canonical import canonical_json
 from app.store.records import AuditEvent
 
 GENESIS = "0" * 64
-
-
+_PLAIN = frozenset({str, int, bool, type(None)})
 
 
 def sha256_hex(data: bytes) -> str:
@@ -39,6 +38,11 @@ def sha256_hex(data: bytes) -> str:
 
 def jsonable(value: Any) -> Any:
     """Plain JSON data from service values: Decimal and dates become strings; floats refused."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return {str(k): jsonable(v) for k, v in value.items()}
     if value is None or isinstance(value, (bool, int, str)):
         return value.value if isinstance(value, Enum) else value
     if isinstance(value, float):
@@ -139,6 +143,43 @@ class AuditLog:
         self.session.add(event)
         self.session.flush()
         return event
+
+    def append_many(
+        self,
+        *,
+        actor: str,
+        at: datetime,
+        events: Sequence[tuple[str, int | None, Mapping[str, Any]]],
+    ) -> int:
+        """Append (action, case_id, detail) events in order with one INSERT; their count.
+
+        The same chain as `append` one by one (a bulk import's per-case events), without
+        an ORM object per event.
+        """
+        from app.store.engine import json_dumps
+
+        previous = self.last()
+        seq = previous.seq if previous else 0
+        prev_hash = previous.hash if previous else GENESIS
+        stamp = at.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+        hashed = {"action": "", "actor": actor, "at": timestamp(at), "case_id": None,
+                  "detail": None, "prev_hash": "", "seq": 0}  # fmt: skip
+        rows = []
+        for action, case_id, detail in events:
+            seq += 1
+            data = jsonable(dict(detail))
+            # the fields `event_hash` hashes, with the timestamp written once for all
+            hashed.update(action=action, case_id=case_id, detail=data, prev_hash=prev_hash,
+                          seq=seq)  # fmt: skip
+            digest = sha256_hex(canonical_json(hashed))
+            rows.append((seq, stamp, actor, case_id, action, json_dumps(data), prev_hash, digest))
+            prev_hash = digest
+        self.session.connection().exec_driver_sql(
+            "INSERT INTO audit_event (seq, at, actor, case_id, action, detail, prev_hash, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        return len(rows)
 
     def for_case(self, case_id: int) -> list[AuditEvent]:
         stmt = select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq)

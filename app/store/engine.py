@@ -40,9 +40,12 @@ BEGIN_OPTION = "sqlite_begin"
 _pool_keys: weakref.WeakKeyDictionary[Pool, bytes | None] = weakref.WeakKeyDictionary()
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, allow_nan=False)
+
+
 def json_dumps(value: Any) -> str:
     """JSON columns: UTF-8 text, sorted keys, and no Decimal/float/NaN sneaking in."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    return _JSON.encode(value)
 
 
 def make_engine(

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.case_status import CaseStatus
 from app.domain.vocab import (
+    BATCH_STATUSES,
     COST_KINDS,
     DAY_BASES,
     FEE_KINDS,
@@ -95,8 +96,14 @@ class Case(Base):
     """The people's court that entrusted the case or has jurisdiction (judicial confirmation)."""
     mediator_id: Mapped[int | None] = mapped_column(ForeignKey("mediator.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     wizard_step: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("batch.id"), index=True)
+    """The intake batch the case came in with (None: typed in by hand)."""
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+    """Set when its batch was withdrawn: the case is kept as a numbered record only."""
+    notes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """What intake kept beside the case: a lender's extra columns, the emergency contact."""
     recalc_as_of: Mapped[dt.date | None]
     """The date the mediator recalculates the case at (None: the claim's as-of date)."""
     settlement_draft: Mapped[dict[str, Any] | None] = mapped_column(JSON)
@@ -183,8 +190,8 @@ class LoanTerms(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), unique=True)
-    lender_type: Mapped[str] = mapped_column(String(24))
-    contract_no: Mapped[str] = mapped_column(String(64), default="")
+    lender_type: Mapped[str] = mapped_column(String(24), index=True)
+    contract_no: Mapped[str] = mapped_column(String(64), default="", index=True)
     contract_date: Mapped[dt.date]
     disbursement_date: Mapped[dt.date]
     principal: Mapped[Decimal] = mapped_column(Money)
@@ -200,6 +207,8 @@ class LoanTerms(Base):
     day_basis: Mapped[int] = mapped_column(Integer, default=360)
     filing_date: Mapped[dt.date | None]
     cap_rate: Mapped[Decimal | None] = mapped_column(DecimalText)
+    overdue_since: Mapped[dt.date | None] = mapped_column(index=True)
+    """The first day the debtor was in arrears, as intake worked it out (days overdue)."""
     allocation: Mapped[list[str] | None] = mapped_column(JSON)
     """The order of allocation the contract agreed (six kinds), or None: art. 561's."""
 
@@ -284,12 +293,55 @@ class Charge(Base):
     kind: Mapped[str] = mapped_column(String(24), default="other")
 
 
+class Batch(Base):
+    """A lender's spreadsheet taken in as cases: where it came from and what came of it.
+
+    `status`: importing (chunks still to come: a rerun of the same file resumes it),
+    complete, withdrawn (its cases kept only as numbered records).
+    """
+
+    __tablename__ = "batch"
+    __table_args__ = (one_of("status", BATCH_STATUSES, "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    creditor: Mapped[str] = mapped_column(String(200), default="")
+    lender_type: Mapped[str] = mapped_column(String(24), default="")
+    court: Mapped[str] = mapped_column(String(100), default="")
+    received_on: Mapped[dt.date]
+    file_name: Mapped[str] = mapped_column(String(260))
+    file_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    sheet: Mapped[str] = mapped_column(String(100), default="")
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    valid: Mapped[int] = mapped_column(Integer, default=0)
+    imported: Mapped[int] = mapped_column(Integer, default=0)
+    bad: Mapped[int] = mapped_column(Integer, default=0)
+    duplicates: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="importing")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class IntakeMapping(Base):
+    """A lender's own column headers mapped to the template's fields, saved per creditor."""
+
+    __tablename__ = "intake_mapping"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    creditor: Mapped[str] = mapped_column(String(200), unique=True)
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
 __all__ = [
     "Base",
+    "Batch",
     "Case",
     "CaseCounter",
     "Charge",
     "Claim",
+    "IntakeMapping",
     "LoanTerms",
     "Mediator",
     "Organisation",

@@ -52,8 +52,9 @@ class CaseRepository:
 
     def search(self, query: str = "", *, limit: int | None = None) -> list[Case]:
         """Cases whose number, or any party's name, ID number or phone contains `query`;
-        newest first."""
-        stmt = select(Case).order_by(Case.created_at.desc(), Case.id.desc())
+        newest first (the cases of a withdrawn batch are left out)."""
+        stmt = select(Case).where(Case.withdrawn_at.is_(None))
+        stmt = stmt.order_by(Case.created_at.desc(), Case.id.desc())
         text = query.strip()
         if text:
             like = _like(text)

@@ -26,7 +26,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 import app.store.schema  # noqa: F401  (every table registered before a session opens)
-from app.store import audit_anchor
+from app.store import audit_anchor, search
 from app.store.audit import AuditLog
 from app.store.engine import BUSY_TIMEOUT_MS, make_engine, writer
 from app.store.errors import (
@@ -39,7 +39,7 @@ from app.store.errors import (
 )
 from app.store.faults import explain_database_error
 from app.store.locks import anchor_lock
-from app.store.models import Case
+from app.store.models import Case, LoanTerms, Party
 from app.store.records import AuditEvent
 from app.store.repositories import CaseRepository, OrganisationRepository
 
@@ -69,7 +69,10 @@ class UnitOfWork:
         self.audit = AuditLog(session)
         self.changed = False
         self.recorded = 0
+        self.search_stale: set[int] = set()
+        """Cases whose search index row is rewritten before the commit."""
         event.listen(session, "before_flush", self._before_flush)
+        event.listen(session, "after_flush", self._after_flush)
 
     def record(
         self, action: str, *, case: Case | None = None, detail: Mapping[str, Any] | None = None
@@ -99,10 +102,20 @@ class UnitOfWork:
             raise ReadOnlyViolation(f"a read unit of work tried to write {real[0]!r}")
         self.changed = self.changed or bool(real)
 
+    def _after_flush(self, session: Session, flush_context: Any) -> None:
+        """Note the cases whose names, numbers or contract number may have changed."""
+        for obj in (*session.new, *session.dirty, *session.deleted):
+            if isinstance(obj, Case):
+                self.search_stale.add(obj.id)
+            elif isinstance(obj, (Party, LoanTerms)) and obj.case_id is not None:
+                self.search_stale.add(obj.case_id)
+
     def commit(self) -> None:
         self.session.flush()
         if self.changed and not self.recorded:
             raise MissingAuditEvent("rows changed without an audit event (call uow.record)")
+        if self.search_stale:
+            search.refresh(self.session.connection(), self.search_stale)
         self.session.commit()
 
 

@@ -27,6 +27,11 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
     return False
 
 
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """The full-text index (`case_search` and its shadow tables) is not in the models."""
+    return not (type_ == "table" and name is not None and name.startswith("case_search"))
+
+
 class ForeignKeyViolation(RuntimeError):
     pass
 
@@ -42,6 +47,7 @@ def run_migrations_online() -> None:
         transactional_ddl=True,
         compare_type=True,
         render_item=render_item,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -171,7 +171,7 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="+137"/>
+        <location filename="../../ui/app_lock.py" line="+138"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
@@ -431,6 +431,124 @@ Before restoring, the current store is saved as a &quot;before restore&quot; bac
 在本软件中只能恢复用本机密钥加密的备份。来自另一台电脑的备份，请在命令行中用恢复码恢复：python -m app backup restore 备份文件 --recovery-code -</source>
         <translation>
 The app restores only backups encrypted with this computer&apos;s key. Restore a backup from another computer on the command line with its recovery code: python -m app backup restore BACKUP_FILE --recovery-code -</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesDialog</name>
+    <message>
+        <location filename="../../ui/views/intake/batches_dialog.py" line="+50"/>
+        <source>批次</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债权人</source>
+        <translation>Creditor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在案</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已分配</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>计算汇总</source>
+        <translation>Compute summary</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>调解员姓名，用逗号分开</source>
+        <translation>Mediators&apos; names, separated by commas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按地区</source>
+        <translation>By region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>分配案件</source>
+        <translation>Assign cases</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>撤回批次…</source>
+        <translation>Withdraw batch…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>正在逐件计算（依法可支持的金额按主张截止日计算）…</source>
+        <translation>Computing case by case (the lawful amount as of each claim&apos;s date)…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>批次“%1”：%2 / %3 件已计算。主张总额 %4 元，依法可支持 %5 元，主张超出依法可支持 %6 元（按合同计算 %7 元）。</source>
+        <translation>Batch &quot;%1&quot;: %2 of %3 cases computed. Claimed %4 yuan, lawful %5 yuan, claimed above lawful %6 yuan (by the contract %7 yuan).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>另有 %1 件无法计算（如 %2）。</source>
+        <translation> %1 more could not be computed (e.g. %2).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>请选择批次，并填写调解员姓名（用逗号分开）。</source>
+        <translation>Choose a batch and fill in the mediators&apos; names (separated by commas).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已分配：%1。</source>
+        <translation>Assigned: %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>撤回批次</source>
+        <translation>Withdraw batch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤回批次“%1”？其 %2 件案件将不再出现在案件列表中（案号保留）。</source>
+        <translation>Withdraw batch &quot;%1&quot;? Its %2 cases will no longer appear in the case list (their numbers are kept).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>批次已撤回。</source>
+        <translation>The batch was withdrawn.</translation>
     </message>
 </context>
 <context>
@@ -701,6 +819,39 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <location filename="../../ui/views/cases/case_filters.py" line="+36"/>
+        <source>筛选</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态：全部</source>
+        <translation>Status: all</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>调解员：全部</source>
+        <translation>Mediator: all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批次：全部</source>
+        <translation>Batch: all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出借人类型：全部</source>
+        <translation>Lender type: all</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>（未分配）</source>
+        <translation>(unassigned)</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../ui/models/case_table.py" line="+51"/>
@@ -761,7 +912,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CertificateTab</name>
     <message>
-        <location filename="../../ui/views/settings/cert.py" line="+109"/>
+        <location filename="../../ui/views/settings/cert.py" line="+110"/>
         <source>只有主管可以生成或导入组织的数字证书；您可以查看证书和复制指纹。</source>
         <translation>Only a supervisor can create or import the organisation&apos;s certificate; you can view it and copy the fingerprint.</translation>
     </message>
@@ -1067,6 +1218,29 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <location line="+2"/>
         <source>其他约定</source>
         <translation>Other terms</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnTable</name>
+    <message>
+        <location filename="../../ui/views/intake/columns.py" line="+37"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>文件中的列名</source>
+        <translation>File&apos;s header</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>读作</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>（不是模板的字段：作为备注保留）</source>
+        <translation>(not a template field: kept as a note)</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2149,220 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/views/intake/import_dialog.py" line="+68"/>
+        <source>导入案件</source>
+        <translation>Import cases</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>请选择出借人发来的案件清单（.xlsx、.xls、.ods 或 .csv）。</source>
+        <translation>Choose the lender&apos;s list of cases (.xlsx, .xls, .ods or .csv).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>出借人的 Excel 或 CSV 文件</source>
+        <translation>The lender&apos;s Excel or CSV file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>检查文件</source>
+        <translation>Check file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>表中没有“债权人”列时填写</source>
+        <translation>Fill in when the sheet has no creditor column</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（按表中的“出借人类型”）</source>
+        <translation>(as the sheet’s lender type column)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>委派法院全称（可不填）</source>
+        <translation>Entrusting court&apos;s full name (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>默认：文件名和日期</source>
+        <translation>Default: file name and date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债权人</source>
+        <translation>Creditor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出借人类型</source>
+        <translation>Lender type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>委派法院</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批次名称</source>
+        <translation>Batch name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>整批</source>
+        <translation>Whole batch</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>列的对应（选错的列可改选）</source>
+        <translation>Columns (choose another field for a wrong one)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>按新的对应重新检查</source>
+        <translation>Check again with these columns</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+131"/>
+        <source>试导入发现的问题（点列名排序）</source>
+        <translation>Problems found by the dry run (click a header to sort)</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>导出问题行…</source>
+        <translation>Export problem rows…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>跳过有问题的行，先导入其余的</source>
+        <translation>Skip the rows with problems and import the rest</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>开始导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>撤回本批次</source>
+        <translation>Withdraw this batch</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>选择案件清单</source>
+        <translation>Choose the list of cases</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>请先选择文件。</source>
+        <translation>Choose a file first.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>正在读取和检查每一行（不写入任何数据）…</source>
+        <translation>Reading and checking every row (nothing is written)…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>文件不能导入：请按上面的提示改正，或在左边改选列的对应后重新检查。</source>
+        <translation>The file cannot be imported: fix it as said above, or choose the columns on the left and check again.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>工作表“%1”共 %2 行：有效 %3 行，有问题 %4 行，重复 %5 行；可导入 %6 件。</source>
+        <translation>Sheet &quot;%1&quot;: %2 rows, %3 valid, %4 with problems, %5 duplicates; %6 cases can be imported.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>试导入没有发现问题：全部 %1 行都可以导入。</source>
+        <translation>The dry run found no problem: all %1 rows can be imported.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>试导入发现 %1 个问题（点列名排序，选中一行看完整原因）</source>
+        <translation>The dry run found %1 problems (click a header to sort, a row for the whole reason)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>第 %1 行 %2：</source>
+        <translation>Row %1, %2: </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>列的对应已改动：请点“按新的对应重新检查”。</source>
+        <translation>The columns changed: click &quot;Check again with these columns&quot;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>导入 %1 件</source>
+        <translation>Import %1 cases</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>正在导入：每 5000 件一组整组写入…</source>
+        <translation>Importing: 5,000 cases at a time, each group written whole…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>正在停止：写完当前这一组后停下…</source>
+        <translation>Stopping after the group being written…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已取消：已导入 %1 件（每组都完整写入），其余未导入。再次导入同一文件会补齐其余案件而不会重复；也可以撤回本批次。</source>
+        <translation>Cancelled: %1 cases imported (each group whole), the rest not. Importing the same file again adds the rest without duplicates; or withdraw this batch.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导入完成：%1 件案件已进入批次“%2”，状态为待受理。</source>
+        <translation>Done: %1 cases are in batch &quot;%2&quot;, awaiting intake.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>本批次已撤回：导入的案件不再出现在案件列表中。</source>
+        <translation>Batch withdrawn: its cases no longer appear in the case list.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>导出问题行</source>
+        <translation>Export problem rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已把 %1 行有问题的行（附原因）导出到 %2，可发回出借人改正。</source>
+        <translation>Exported %1 problem rows with their reasons to %2, to send back to the lender.</translation>
+    </message>
+</context>
+<context>
     <name>LeversBox</name>
     <message>
         <location filename="../../ui/views/settlement/levers.py" line="+67"/>
@@ -2173,12 +2561,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+92"/>
+        <location filename="../../ui/views/main_window.py" line="+95"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -2211,6 +2599,26 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <location line="+3"/>
         <source>今天该联系谁、为什么（遵守联系时段和次数）</source>
         <translation>Who to contact today and why (within the allowed hours and attempts)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导入案件…</source>
+        <translation>Import cases…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>把出借人发来的案件清单（Excel 或 CSV）整批导入</source>
+        <translation>Import a lender&apos;s list of cases (Excel or CSV) as a batch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>批次…</source>
+        <translation>Batches…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入的批次：汇总、分配调解员、撤回</source>
+        <translation>Imported batches: summary, assigning mediators, withdrawal</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2263,7 +2671,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -2283,7 +2691,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>案件信息</source>
         <translation>Case</translation>
     </message>
@@ -2319,7 +2727,8 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Reading cases…</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+64"/>
+        <location line="+13"/>
         <source>共 %n 件案件</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -2327,17 +2736,22 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-8"/>
         <source>显示 %1 / %2 件</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+13"/>
+        <source>找到 %1 件（共 %2 件）</source>
+        <translation>%1 found (of %2)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>未能读取案件</source>
         <translation>Could not read the cases</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+41"/>
         <source>请先在列表中选择一个案件。</source>
         <translation>Choose a case in the list first.</translation>
     </message>
@@ -2680,7 +3094,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>OrgSeal</name>
     <message>
-        <location filename="../../ui/views/settings/org_seal.py" line="+40"/>
+        <location filename="../../ui/views/settings/org_seal.py" line="+41"/>
         <source>找不到数据目录，无法使用组织的签名密钥。</source>
         <translation>The data folder cannot be found, so the organisation&apos;s signing key cannot be used.</translation>
     </message>
@@ -3454,7 +3868,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>RecalcLines</name>
     <message>
-        <location filename="../../ui/models/recalc_lines.py" line="+36"/>
+        <location filename="../../ui/models/recalc_lines.py" line="+37"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -3576,7 +3990,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>RecalcPanel</name>
     <message>
-        <location filename="../../ui/views/recalc/words.py" line="+35"/>
+        <location filename="../../ui/views/recalc/words.py" line="+36"/>
         <source>本金</source>
         <translation>Principal</translation>
     </message>
@@ -3781,7 +4195,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Payments allocated in the order of Civil Code art. 561: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/recalc/panel.py" line="+67"/>
+        <location filename="../../ui/views/recalc/panel.py" line="+68"/>
         <source>最后一笔还款</source>
         <translation>the last payment</translation>
     </message>
@@ -4853,7 +5267,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>TodoBox</name>
     <message>
-        <location filename="../../ui/views/session_wizard/todo_box.py" line="+29"/>
+        <location filename="../../ui/views/session_wizard/todo_box.py" line="+31"/>
         <location line="+21"/>
         <source>还需要：</source>
         <translation>Still needed:</translation>
@@ -5316,6 +5730,21 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Digitally signed PDF</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>导入未完成</source>
+        <translation>Import incomplete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
         <location filename="../../ui/labels.py" line="+111"/>
         <source>{year}年{month}月{day}日</source>
         <translation>{year}-{month:02d}-{day:02d}</translation>
@@ -5369,7 +5798,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="+72"/>
+        <location filename="../../ui/main.py" line="+73"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
@@ -5402,7 +5831,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>refusal</name>
     <message>
-        <location filename="../../ui/refusal.py" line="+85"/>
+        <location filename="../../ui/refusal.py" line="+89"/>
         <source>未能完成</source>
         <translation>Could not be done</translation>
     </message>
@@ -5410,7 +5839,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../app/domain/vocab.py" line="-37"/>
+        <location filename="../../app/domain/vocab.py" line="-43"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>

@@ -246,3 +246,43 @@ def test_right_of_access_exports_everything_held_on_the_person(
     relative = person_export(ctx, "13900001111", by=BOSS).cases[0]
     assert relative["contact_person"][0]["name"] == "李梅" and "loan" not in relative
     assert [c["with"] for c in relative["contacts"]] == ["紧急联系人李梅"]
+
+
+def test_erasure_clears_the_search_index_and_what_intake_kept_beside_the_case(
+    ctx: Any, clock: FixedClock
+) -> None:
+    """The case list's search index (FTS5) and the columns intake kept as notes (an
+    emergency contact) lose the person too; the same name in another case stays findable."""
+    from app.store import search
+    from app.store.models import Case
+
+    case_no, values = fulfilled_case(ctx, clock)
+    kept = {"紧急联系人": "赵小六", "紧急联系人电话": "13912345678"}
+    with ctx.write() as uow:
+        case = uow.cases.require(case_no)
+        case.notes = dict(kept)
+        other = next(c for c in uow.session.scalars(select(Case)) if c.case_no != case_no)
+        other_debtor = next(p for p in other.parties if p.role == "debtor")
+        other_debtor.name = values["name"]  # the same name in another case
+        uow.record("test.notes", case=case)
+        other_id, erased_id = other.id, case.id
+
+    def found(word: str) -> set[int]:
+        clause, params = search.matching_ids(word) or (None, {})
+        assert clause is not None
+        with ctx.read() as uow:
+            return set(uow.session.execute(clause, params).scalars())
+
+    assert found(values["phone"]) == {erased_id}  # the test can fail: indexed before
+    erasure.erase_case(ctx, case_no, reason="request", by=BOSS)
+
+    assert found(values["phone"]) == set() and found(values["id"]) == set()
+    assert erased_id not in found(values["name"]) and other_id in found(values["name"])
+    with ctx.read() as uow:
+        assert uow.cases.require(case_no).notes is None
+        secrets = [values["phone"], values["id"], *kept.values()]
+        assert [t for t in find_traces(uow.session, secrets) if not t.retained] == []
+    assert raw_hits(ctx.data_dir, {"phone": values["phone"], "contact": "13912345678"}) == {
+        "cases.db": [],
+        "cases.db-wal": [],
+    }

@@ -19,7 +19,14 @@ TABLES = {
     "alembic_version",
     "app_setting",
     "audit_event",
+    "batch",
     "case",
+    "case_search",
+    "case_search_config",
+    "case_search_content",
+    "case_search_data",
+    "case_search_docsize",
+    "case_search_idx",
     "case_counter",
     "case_erasure",
     "charge",
@@ -30,6 +37,7 @@ TABLES = {
     "document",
     "document_attachment",
     "evidence",
+    "intake_mapping",
     "loan_terms",
     "login_throttle",
     "mandate",
@@ -111,10 +119,16 @@ def test_autogenerate_finds_no_difference_between_models_and_migrations(tmp_path
     engine = make_engine(db)
     try:
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            opts = {"compare_type": True, "include_name": _not_search_index}
+            context = MigrationContext.configure(conn, opts=opts)
             assert compare_metadata(context, Base.metadata) == []
     finally:
         engine.dispose()
+
+
+def _not_search_index(name: str | None, type_: str, parent_names: object) -> bool:
+    """The FTS5 table and its shadow tables are made by hand, not by the models."""
+    return not (type_ == "table" and name is not None and name.startswith("case_search"))
 
 
 def test_history_is_linear() -> None:

@@ -1,5 +1,5 @@
-"""Cases: the list, one case, a new case, a full number revealed (audited), the case's
-mediator and its status moved by hand."""
+"""Cases: the list (whole, or a page of a big store with its filters), one case, a new
+case, a full number revealed (audited), the case's mediator and its status moved by hand."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from ui.ops import in_store
 from ui.tasks import Op, op
 
 if TYPE_CHECKING:
+    from app.services.cases.listing import CaseFilter, CasePage, FilterChoices
     from app.services.cases.privacy import Revealed
     from app.services.cases.service import CaseDetail, CaseSummary, NewCase
     from app.services.cases.status import StatusOption
@@ -18,6 +19,30 @@ if TYPE_CHECKING:
 
 def list_cases(core: Core, query: str = "") -> Op[list[CaseSummary]]:
     return op(lambda: core.list_cases(query))
+
+
+def case_page(
+    core: Core, flt: CaseFilter, offset: int, limit: int, sort: str, descending: bool
+) -> Op[CasePage]:
+    """How many cases match `flt`, and `limit` of them from `offset` (the paged list)."""
+
+    def work(ctx: AppContext) -> CasePage:
+        from app.services.cases.listing import case_page
+
+        return case_page(ctx, flt, offset, limit, sort, descending)
+
+    return in_store(core, work)
+
+
+def filter_choices(core: Core) -> Op[FilterChoices]:
+    """The mediators and batches the list's filters offer."""
+
+    def work(ctx: AppContext) -> FilterChoices:
+        from app.services.cases.listing import filter_choices
+
+        return filter_choices(ctx)
+
+    return in_store(core, work)
 
 
 def get_case(core: Core, case_no: str) -> Op[CaseDetail]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app import __version__
 from ui import i18n
+from ui.models.case_pages import PagedCaseModel, PagedCaseProxy
 from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
 from ui.ops import cases, maintenance
 from ui.refusal import Refusal, refused, show_refusal
@@ -36,6 +38,7 @@ from ui.widgets.accessible import name_inputs
 from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
+    from app.services.cases.listing import FilterChoices
     from app.services.cases.service import CaseDetail, CaseSummary
     from app.services.organisation.accounts import SignedIn
     from ui.services import Core
@@ -90,9 +93,21 @@ class MainWindow(QMainWindow):
         self._shown_case = ""
         self._pending_panels: Callable[[], None] | None = None
         self.setWindowTitle(self.tr("调解工作台"))
-        self.model = CaseTableModel(self)
-        self.proxy = CaseFilterProxy(self)
+        self.paged = service.data_dir is not None
+        """A real case store: the list reads a page at a time (`ui.models.case_pages`);
+        an in-memory core (tests) keeps the whole list."""
+        self.model: Any
+        self.proxy: Any
+        if self.paged:
+            self.model = PagedCaseModel(service, runner, self)
+            self.proxy = PagedCaseProxy(self)
+            self.model.loaded.connect(self._pages_arrived)
+            self.model.failed.connect(self._failed)
+        else:
+            self.model = CaseTableModel(self)
+            self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self._all_cases = 0
         self._refresh_soon = QTimer(self)  # after the wizard changed a case, once it settles
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(800)
@@ -136,6 +151,14 @@ class MainWindow(QMainWindow):
         )
         self.worklist_action.setToolTip(self.tr("今天该联系谁、为什么（遵守联系时段和次数）"))
         self.worklist_action.triggered.connect(lambda: self.open_worklist())
+        opener = style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton)
+        self.import_action = QAction(opener, self.tr("导入案件…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setToolTip(self.tr("把出借人发来的案件清单（Excel 或 CSV）整批导入"))
+        self.import_action.triggered.connect(lambda: self.open_import())
+        self.batches_action = QAction(self.tr("批次…"), self)
+        self.batches_action.setToolTip(self.tr("导入的批次：汇总、分配调解员、撤回"))
+        self.batches_action.triggered.connect(lambda: self.open_batches())
         self.approvals_action = QAction(self.tr("待债权人批准…"), self)
         self.approvals_action.setToolTip(self.tr("超出债权人授权、等待债权人批复的调解方案"))
         self.approvals_action.triggered.connect(lambda: self.open_approvals())
@@ -164,8 +187,15 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         case_menu = menu.addMenu(self.tr("案件(&C)"))
         case_menu.addActions(
-            [self.new_action, self.session_action, self.worklist_action, self.refresh_action]
+            [
+                self.new_action,
+                self.import_action,
+                self.session_action,
+                self.worklist_action,
+                self.refresh_action,
+            ]
         )
+        case_menu.addAction(self.batches_action)
         case_menu.addSeparator()
         case_menu.addAction(self.approvals_action)
         case_menu.addAction(self.verify_action)
@@ -190,6 +220,7 @@ class MainWindow(QMainWindow):
         toolbar.addActions(
             [
                 self.new_action,
+                self.import_action,
                 self.session_action,
                 self.worklist_action,
                 self.refresh_action,
@@ -206,6 +237,12 @@ class MainWindow(QMainWindow):
         self.banner = message_label("errorBanner")
         layout.addWidget(self.banner)
         layout.addLayout(self._build_search_row())
+        if self.paged:
+            from ui.views.cases.case_filters import CaseFilterBar
+
+            self.filters = CaseFilterBar()
+            self.filters.changed.connect(self._filters_changed)
+            layout.addWidget(self.filters)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_table())
@@ -333,9 +370,45 @@ class MainWindow(QMainWindow):
         self._reveal_after_load = bool(select_case)
         self.count_label.setText(self.tr("正在读取案件…"))
         self.refresh_action.setEnabled(False)
+        if self.paged:
+            self._load_filter_choices()
+            self.model.reload()
+            return
         self._runner.run(cases.list_cases(self._service)).success(self._cases_arrived).failure(
             refused(self._failed, always=lambda: self.refresh_action.setEnabled(True))
         )
+
+    def _load_filter_choices(self) -> None:
+        self._runner.run(cases.filter_choices(self._service)).success(
+            self._choices_arrived
+        ).failure(refused(self._failed))
+
+    def _choices_arrived(self, choices: FilterChoices) -> None:
+        if isValid(self.filters):  # else the window closed meanwhile
+            self.filters.set_choices(choices)
+
+    def _filters_changed(self) -> None:
+        self.model.reload(self.filters.apply(self.model.filter))
+
+    def _pages_arrived(self, total: int) -> None:
+        """The paged list's count and first page are in (after a refresh, search or filter)."""
+        self.refresh_action.setEnabled(True)
+        self.banner.setVisible(False)
+        flt = self.model.filter
+        if flt == type(flt)():
+            self._all_cases = total
+        self._update_counts()
+        wanted = self._select_after_load
+        self._select_after_load = ""
+        shown = self.detail.detail()
+        if wanted and not self.select_case(wanted) and self._reveal_after_load:
+            self.filter_edit.clear()
+        current = self.current_case_no()
+        if current == "":
+            self.detail.clear()
+        elif shown is not None and shown.summary.case_no == current:
+            self._load_detail(current)  # the same case stays chosen: show what changed
+        self.cases_loaded.emit(total)
 
     def _cases_arrived(self, cases: list[CaseSummary]) -> None:
         self.refresh_action.setEnabled(True)
@@ -355,6 +428,9 @@ class MainWindow(QMainWindow):
         self.cases_loaded.emit(len(cases))
 
     def _update_counts(self) -> None:
+        if self.paged:
+            self._update_paged_counts()
+            return
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         self.count_label.setText(self.tr("共 %n 件案件", "", total))
         if shown == total:
@@ -364,16 +440,31 @@ class MainWindow(QMainWindow):
                 self.tr("显示 %1 / %2 件").replace("%1", str(shown)).replace("%2", str(total))
             )
 
+    def _update_paged_counts(self) -> None:
+        from app.services.cases.listing import COUNT_CAP
+
+        flt, found = self.model.filter, self.model.total
+        everything = flt == type(flt)()
+        self.count_label.setText(self.tr("共 %n 件案件", "", self._all_cases))
+        if everything:
+            self.shown_label.setText("")
+            return
+        shown = f"{COUNT_CAP}+" if found > COUNT_CAP else str(found)
+        text = self.tr("找到 %1 件（共 %2 件）").replace("%1", shown)
+        self.shown_label.setText(text.replace("%2", str(self._all_cases)))
+
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_query(text)
-        self._update_counts()
+        if not self.paged:
+            self._update_counts()
 
     def current_case_no(self) -> str:
         index = self.table.selectionModel().currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return ""
         source = self.proxy.mapToSource(index)
-        return self.model.case_at(source.row()).case_no if source.isValid() else ""
+        case = self.model.case_at(source.row()) if source.isValid() else None
+        return case.case_no if case is not None else ""
 
     def select_case(self, case_no: str) -> bool:
         """Select a case in the list (when the filter shows it); True when it is selected."""
@@ -395,7 +486,10 @@ class MainWindow(QMainWindow):
         source = self.proxy.mapToSource(current) if current.isValid() else QModelIndex()
         if not source.isValid():
             return
-        self._load_detail(self.model.case_at(source.row()).case_no)
+        case = self.model.case_at(source.row())
+        if case is None:
+            return  # its page is on its way
+        self._load_detail(case.case_no)
 
     def _load_detail(self, case_no: str) -> None:
         self._wanted_case = case_no
@@ -424,6 +518,26 @@ class MainWindow(QMainWindow):
         dialog = NewCaseDialog(self._service, self._runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_created.connect(lambda summary: self.refresh(summary.case_no))
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> QWidget:
+        """Open 导入案件 (window-modal); the list refreshes when cases went in."""
+        from ui.views.intake.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self._service, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _report: self.refresh())
+        dialog.open()
+        return dialog
+
+    def open_batches(self) -> QWidget:
+        """Open 批次 (summary, assignment, withdrawal); the list refreshes after a change."""
+        from ui.views.intake.batches_dialog import BatchesDialog
+
+        dialog = BatchesDialog(self._service, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda: self.refresh())
         dialog.open()
         return dialog
 

@@ -68,7 +68,8 @@ def allocate(ledger: Ledger, day: date, amount: int) -> None:
     ledger.allocated += amount - left
     if left:
         ledger.overpaid += left
-    ledger.line(day, "payment", amount, payment_note(ledger.plan, parts, left))
+    if ledger.plan.lines:
+        ledger.line(day, "payment", amount, payment_note(ledger.plan, parts, left))
 
 
 @functools.cache

@@ -48,8 +48,11 @@ STALE_AFTER = timedelta(days=45)
 SIX_PERCENT = rate_of(Decimal("0.06"))
 
 
-def recalculate(inp: RecalcInput, lpr: LprTable) -> RecalcResult:
-    """Both computed views of `inp` as of its date; InputError if the input breaks a rule."""
+def recalculate(inp: RecalcInput, lpr: LprTable, *, with_lines: bool = True) -> RecalcResult:
+    """Both computed views of `inp` as of its date; InputError if the input breaks a rule.
+
+    `with_lines=False`: the same totals without the statement lines (a batch's summary).
+    """
     problems = check_input(inp, lpr)
     if problems:
         raise InputError(problems)
@@ -59,12 +62,12 @@ def recalculate(inp: RecalcInput, lpr: LprTable) -> RecalcResult:
         inp.lender_type, formed, inp.filing_date, inp.as_of, inp.cap_rate, lpr, path
     )
     assert regime is not None
-    contract, lawful = _plans(inp, regime, lpr)
+    contract, lawful = _plans(inp, regime, lpr, with_lines)
     days = _days(inp, regime, contract.schedule.due, contract.switch)
     ledgers = [_walk(plan, days) for plan in (contract, lawful)]
     lines: list[Line] = list(ledgers[0].lines)
     deducted = to_fen(inp.principal) - to_fen(inp.disbursed)
-    if deducted:
+    if deducted and with_lines:
         lines.append(_deduction_line(inp, deducted))
     lines.extend(ledgers[1].lines)
     contract_totals, lawful_totals = _totals(ledgers[0]), _totals(ledgers[1])
@@ -80,12 +83,19 @@ def recalculate(inp: RecalcInput, lpr: LprTable) -> RecalcResult:
         lawful=lawful_totals,
         lines=tuple(lines),
         warnings=warnings_for(
-            inp, contract_totals, lawful_totals, stale, last is None, ledgers[1].lines
+            inp, contract_totals, lawful_totals, stale, last is None, _kinds(ledgers[1])
         ),
     )
 
 
-def _plans(inp: RecalcInput, regime: Regime, lpr: LprTable) -> tuple[ViewPlan, ViewPlan]:
+def _kinds(ledger: Ledger) -> set[str]:
+    """The kinds of the view's lines, written or (totals only) not."""
+    return {line.kind for line in ledger.lines} | ledger.unlisted
+
+
+def _plans(
+    inp: RecalcInput, regime: Regime, lpr: LprTable, with_lines: bool = True
+) -> tuple[ViewPlan, ViewPlan]:
     start, basis = inp.disbursement_date, inp.day_basis
     rate = rate_of(inp.annual_rate)
     lawful_rate = lower(rate, rate_of(regime.cap_on(start)))
@@ -108,10 +118,10 @@ def _plans(inp: RecalcInput, regime: Regime, lpr: LprTable) -> tuple[ViewPlan, V
     order, agreed = inp.allocation_order, inp.allocation is not None
     contract = ViewPlan("contract", start, principal, schedules[0], _suffix(schedules[0]), rate,
                         per_due, accel, inp.compound, False, basis, KIND_LABELS, order, agreed,
-                        switch)  # fmt: skip
+                        switch, with_lines)  # fmt: skip
     lawful = ViewPlan("lawful", start, lent, schedules[1], _suffix(schedules[1]), lawful_rate,
                       per_due, accel, compound_ok, True, basis, KIND_LABELS, order, agreed,
-                      switch)  # fmt: skip
+                      switch, with_lines)  # fmt: skip
     return contract, lawful
 
 

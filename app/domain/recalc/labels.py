@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection
 from datetime import date
 from decimal import Decimal
 
 from app.domain.recalc.arith import fen_text, to_fen
 from app.domain.recalc.model import PRIVATE, TRANSITION, RecalcInput
-from app.domain.recalc.result import Line, ViewTotals
+from app.domain.recalc.result import ViewTotals
 
 READING = "本计算采用的解读（并非法律明文，今后可能改变）："
 """The start of a warning that states one of the two readings the spec chose."""
@@ -43,7 +43,7 @@ def warnings_for(
     lawful: ViewTotals,
     stale_since: date | None,
     no_table: bool,
-    lawful_lines: Sequence[Line] = (),
+    lawful_kinds: Collection[str] = (),
 ) -> tuple[str, ...]:
     """Deducted interest, an out-of-date LPR table, a claim above the contract, money to
     return, then the readings the result depends on — in that order."""
@@ -69,11 +69,11 @@ def warnings_for(
         )
     if lawful.overpaid > 0:
         out.append(f"按法定标准，借款人已多付 {lawful.overpaid} 元，债权人应予返还。")
-    out.extend(readings(inp, lawful_lines))
+    out.extend(readings(inp, lawful_kinds))
     return tuple(out)
 
 
-def readings(inp: RecalcInput, lawful_lines: Sequence[Line]) -> list[str]:
+def readings(inp: RecalcInput, lawful_kinds: Collection[str]) -> list[str]:
     """The spec's two readings, each where it can change the lawful figure.
 
     One budget over the whole time: where the cap cut or gave back a charge, or an overdue
@@ -83,8 +83,8 @@ def readings(inp: RecalcInput, lawful_lines: Sequence[Line]) -> list[str]:
     agreed rate above 24 %, or a cap line) — otherwise nothing between 24 % and 36 % was
     paid."""
     out = []
-    capped = any(line.kind == "cap" for line in lawful_lines)
-    if capped or any(line.kind == "accrual" for line in lawful_lines):
+    capped = "cap" in lawful_kinds
+    if capped or "accrual" in lawful_kinds:
         out.append(ONE_BUDGET)
     transitional = inp.lender_type == PRIVATE and inp.formation_date < TRANSITION
     above = max(inp.annual_rate, inp.overdue_rate or 0) > Decimal("0.24")

@@ -70,6 +70,8 @@ class ViewPlan:
     allocation: tuple[str, ...]
     agreed_order: bool = False
     switch: RateSwitch | None = None
+    lines: bool = True
+    """False: totals only, no statement lines (a batch summary); the figures are the same."""
 
 
 class Tranche:
@@ -124,12 +126,15 @@ class Ledger:
         "compound_note", "costs",
         "costs_added", "cut", "cut_total", "fees", "interest", "interest_total", "last_due",
         "lines", "next_k", "not_due", "overdue", "overdue_total", "overpaid", "paid", "penalty",
-        "penalty_note", "plan", "remaining",
+        "penalty_note", "plan", "remaining", "unlisted",
     )  # fmt: skip
 
     def __init__(self, plan: ViewPlan) -> None:
         self.plan = plan
         self.lines: list[Line] = []
+        self.unlisted: set[str] = set()
+        """Totals only (`plan.lines` False): the kinds of the lines not written (the
+        readings the result states depend on a cap or an accrual having happened)."""
         self.remaining = list(plan.schedule.principal)
         self.next_k = 0
         self.not_due = plan.lent
@@ -158,6 +163,9 @@ class Ledger:
         base: int | None = None,
         rate: Rate | None = None,
     ) -> None:
+        if not self.plan.lines:
+            self.unlisted.add(kind)
+            return
         start, end, days = span if span else (None, None, None)
         value = None if rate is None else rate.value
         record = (self.plan.view, day, kind, start, end, days, base, value, amount, note)
@@ -197,6 +205,9 @@ class Ledger:
             amount = (2 * base * rate.num * days + den) // (2 * den)
             if amount:
                 total += amount
+                if not plan.lines:
+                    self.unlisted.add("accrual")
+                    continue
                 record = (plan.view, end, "accrual", start, end, days, base, rate.value, amount,
                           note)  # fmt: skip
                 self.lines.append(tuple.__new__(Line, record))
@@ -228,6 +239,8 @@ class Ledger:
             self.charged += interest
         span = (self.last_due, day, (day - self.last_due).days)
         self.last_due = day
+        if not plan.lines:
+            return
         if part:
             self.line(day, "due", part, f"第 {k + 1} 期本金到期（转为逾期本金）")
         note = f"第 {k + 1} 期利息到期"
@@ -262,6 +275,8 @@ class Ledger:
             pool_add(self.interest, self.accel_rate, interest)
             self.interest_total += interest
             self.charged += interest
+        if not plan.lines:
+            return
         note = f"提前到期：未到期本金 {fen_text(base)} 全部转为逾期，加计自上一到期日起的利息"
         self.line(day, "acceleration", interest, note, (self.last_due, day, days), base, plan.rate)
 

@@ -341,9 +341,11 @@ def store_new_case(uow: UnitOfWork, valid: ValidCase, *, default_mediator: str =
         repayment_method=valid.repayment_method,
         term_months=valid.term_months,
         maturity=valid.maturity,
+        accelerated_on=valid.accelerated_on,
         day_basis=360,
         filing_date=valid.filing_date,
     )
+    _add_claim_and_guarantor(case, valid)
     for charge in valid.charges:
         insert_charge(case, charge)
     uow.cases.add(case)
@@ -358,6 +360,23 @@ def store_new_case(uow: UnitOfWork, valid: ValidCase, *, default_mediator: str =
         },
     )
     return case
+
+
+def _add_claim_and_guarantor(case: Case, valid: ValidCase) -> None:
+    """The creditor's statement and a guarantor, when the form or the import row had them."""
+    from app.store.models import Claim, Party
+
+    if valid.claim is not None:
+        c = valid.claim
+        case.claims = [Claim(as_of=c.as_of, principal=c.principal, interest=c.interest,
+                             penalty=c.penalty, compound=c.compound, fees=c.fees,
+                             costs=c.costs)]  # fmt: skip
+    if valid.guarantor is not None:
+        g = valid.guarantor
+        id_type = "resident_id" if g.id_number else ""
+        guarantor = Party(role="guarantor", kind="person", name=g.name, id_type=id_type,
+                          id_number=g.id_number, phone=g.phone)  # fmt: skip
+        case.parties.append(guarantor)
 
 
 # -- ORM rows to plain data (inside a unit of work) ----------------------------------------------

@@ -43,6 +43,7 @@ from sqlalchemy import delete, select, text, update
 from app.domain.errors import DomainError, InputError, Problem
 from app.domain.privacy_notice import CLOSED_STATUSES, ERASED_NAME, add_years, erasure_due
 from app.domain.vocab import PARTY_ROLES
+from app.store import search
 from app.store.audit_redaction import ERASED_ACTION, ERASED_VALUE, redact_case_events, scrub
 from app.store.contacts import ERASURE_REASONS, CaseErasure, RetainedDocument
 
@@ -110,6 +111,7 @@ def erase_case(ctx: AppContext, case_no: str, *, reason: str, by: SignedIn) -> E
         _erase_rows(uow, case, values)
         cleared, kept = _documents(uow, case)
         redacted = redact_case_events(uow.session, case.id, values)
+        search.refresh(uow.session.connection(), [case.id])  # the list's index, before the check
         _require_no_traces(uow.session, case.id, values)
         others = _other_cases(uow, case, values)
         retained = [k.document_id for k in kept]
@@ -208,6 +210,7 @@ def _erase_rows(uow: UnitOfWork, case: Case, values: list[str]) -> None:
             party.name = f"{PARTY_ROLES.get(party.role, '当事人')}{ERASED_NAME}"
             party.id_type, party.id_number, party.phone, party.address = "", "", "", ""
         party.legal_representative = ""
+    case.notes = None  # what intake kept beside the case (a lender's columns, emergency contact)
     session = uow.session
     session.execute(update(ContactPerson).where(ContactPerson.case_id == case.id)
                     .values(name=ERASED_NAME, phone="", note=""))  # fmt: skip

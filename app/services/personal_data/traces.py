@@ -38,25 +38,32 @@ def find_traces(session: Session, values: list[str], *, case_id: int | None = No
         return []
     kept = set(session.execute(text("SELECT document_id FROM retained_document")).scalars())
     found: list[Trace] = []
-    for table in _tables(session):
+    for table, has_rowid in _tables(session):
         columns = _columns(session, table)
         scope = _scope(table, columns, case_id)
         if scope is None:
             continue
+        row = "rowid" if has_rowid else "0"  # a WITHOUT ROWID table (FTS5's term index)
         for column in columns:
-            found += _search(session, table, column, needles, scope, kept)
+            found += _search(session, table, column, needles, scope, kept, row)
     return found
 
 
 def _search(
-    session: Session, table: str, column: str, needles: list[bytes], scope: str, kept: set[int]
+    session: Session,
+    table: str,
+    column: str,
+    needles: list[bytes],
+    scope: str,
+    kept: set[int],
+    row: str = "rowid",
 ) -> list[Trace]:
     tests = " OR ".join(f'instr(CAST("{column}" AS BLOB), :n{i}) > 0' for i in range(len(needles)))
     link = (
         "document_id" if table == "document_attachment" else "id" if table == "document" else "NULL"
     )
     params: dict[str, object] = {f"n{i}": n for i, n in enumerate(needles)}
-    sql = f'SELECT rowid, {link} FROM "{table}" WHERE ({tests}) AND ({scope})'
+    sql = f'SELECT {row}, {link} FROM "{table}" WHERE ({tests}) AND ({scope})'
     out = []
     for rowid, document_id in session.execute(text(sql), params):
         retained = (table, column) in KEPT_EVIDENCE or (
@@ -66,15 +73,26 @@ def _search(
     return out
 
 
-def _tables(session: Session) -> list[str]:
+def _tables(session: Session) -> list[tuple[str, bool]]:
+    """Every table's name, and whether it has a rowid."""
     rows = session.execute(
-        text("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite_%'"
+        )
     )
-    return [str(r[0]) for r in rows]
+    return [(str(name), "WITHOUT ROWID" not in str(sql or "").upper()) for name, sql in rows]
 
 
 def _columns(session: Session, table: str) -> list[str]:
     return [str(r[1]) for r in session.execute(text(f'PRAGMA table_info("{table}")'))]
+
+
+SEARCH_ROWS = {"case_search": "rowid", "case_search_content": "id", "case_search_docsize": "id"}
+"""The case list's full-text index: one row per case (its id), from the tables above."""
+SEARCH_SHARED = {"case_search_data", "case_search_idx", "case_search_config"}
+"""The index's own pieces (3-character terms of every case): kept free of an erased case by
+FTS5's secure-delete (revision 0007); a row of them belongs to no one case."""
 
 
 def _scope(table: str, columns: list[str], case_id: int | None) -> str | None:
@@ -83,6 +101,10 @@ def _scope(table: str, columns: list[str], case_id: int | None) -> str | None:
         return "1"
     if table == "case":
         return f"id = {int(case_id)}"
+    if table in SEARCH_ROWS:
+        return f"{SEARCH_ROWS[table]} = {int(case_id)}"
+    if table in SEARCH_SHARED:
+        return None
     if "case_id" in columns:
         return f"case_id IS NULL OR case_id = {int(case_id)}"
     if "document_id" in columns:

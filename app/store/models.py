@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.case_status import CaseStatus
-from app.store.base import Base, one_of
+from app.store.base import Base, one_of, uid_column
 from app.store.types import DecimalText, Money, UTCDateTime
 from app.store.vocab import (
     COST_KINDS,
@@ -88,6 +88,7 @@ class Case(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_no: Mapped[str] = mapped_column(String(20), unique=True)
     status: Mapped[str] = mapped_column(String(24), default=CaseStatus.INTAKE.value, index=True)
     source_batch: Mapped[str] = mapped_column(String(100), default="")
@@ -149,6 +150,7 @@ class Party(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(16))
     kind: Mapped[str] = mapped_column(String(16), default="person")
@@ -178,6 +180,7 @@ class LoanTerms(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), unique=True)
     lender_type: Mapped[str] = mapped_column(String(24))
     contract_no: Mapped[str] = mapped_column(String(64), default="")
@@ -213,6 +216,7 @@ class Claim(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     as_of: Mapped[dt.date]
     principal: Mapped[Decimal] = mapped_column(Money)
@@ -235,6 +239,7 @@ class Payment(Base):
     __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     date: Mapped[dt.date]
     amount: Mapped[Decimal] = mapped_column(Money)
@@ -255,6 +260,7 @@ class Charge(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     category: Mapped[str] = mapped_column(String(8))
     date: Mapped[dt.date]

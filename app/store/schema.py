@@ -7,9 +7,18 @@ app lock), so that none of them imports another.
 
 from __future__ import annotations
 
-from app.store import accounts, models, records
+from app.store import accounts, models, records, sync_capture, sync_tables
 from app.store.base import Base
 
 metadata = Base.metadata
+sync_capture.install()  # after every synced table is mapped
 
-__all__ = ["Base", "accounts", "metadata", "models", "records"]
+__all__ = [
+    "Base",
+    "accounts",
+    "metadata",
+    "models",
+    "records",
+    "sync_capture",
+    "sync_tables",
+]

@@ -36,6 +36,15 @@ TABLES = {
     "session",
     "settlement",
     "signature",
+    "sync_blob_part",
+    "sync_bundle_seen",
+    "sync_case",
+    "sync_counter",
+    "sync_note",
+    "sync_number_block",
+    "sync_outbox",
+    "sync_pending",
+    "sync_state",
 }
 TRIGGERS = {
     "trg_audit_event_no_delete",

@@ -30,6 +30,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "audit",
     "backup",
     "key",
+    "office",
+    "sync",
+    "bundle",
 )
 
 EXIT_OK = 0

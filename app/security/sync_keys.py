@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import hmac
 import io
 import json
 import zipfile
@@ -59,6 +60,32 @@ def new_keys() -> KeyPair:
         enc.private_bytes(_RAW, _RAW_PRIV, _NONE),
         enc.public_key().public_bytes(_RAW, _RAW_PUB),
     )
+
+
+def normalise_code(code: str) -> str:
+    """An enrolment code as typed (any case, dashes, spaces, O for 0, I for 1) → canonical."""
+    return "".join(c for c in code.upper() if c.isalnum()).replace("O", "0").replace("I", "1")
+
+
+def enrol_code_id(code: str) -> str:
+    """The name the laptop asks for the office CA by (does not reveal the code)."""
+    return hashlib.sha256(b"md-enrol-id:" + normalise_code(code).encode()).hexdigest()[:32]
+
+
+def enrol_code_hash(code: str) -> str:
+    """What the office stores of a code (and the key of its CA proof)."""
+    return hashlib.sha256(b"md-enrol-code:" + normalise_code(code).encode()).hexdigest()
+
+
+def enrol_ca_proof(stored_hash: str, ca_pem: bytes) -> str:
+    """HMAC-SHA256 of the CA certificate keyed by the code's hash: only the office and the
+    holder of the code can make it, so a machine in the middle cannot offer its own CA."""
+    return hmac.new(bytes.fromhex(stored_hash), ca_pem, hashlib.sha256).hexdigest()
+
+
+def auth_message(nonce: str, device_id: str) -> bytes:
+    """What a device signs to get a token."""
+    return f"md-sync-auth:{nonce}:{device_id}".encode()
 
 
 def sign(private: bytes, data: bytes) -> bytes:

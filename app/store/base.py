@@ -6,7 +6,6 @@ Named constraints let later Alembic batch migrations drop or alter them by name 
 from __future__ import annotations
 
 from collections.abc import Iterable
-
 from typing import Any
 
 from sqlalchemy import CheckConstraint, MetaData, String

@@ -61,6 +61,8 @@ class SyncCase(Base):
     base_version: Mapped[int] = mapped_column(Integer, default=0)
     held: Mapped[bool] = mapped_column(Boolean, default=True)
     holder: Mapped[str] = mapped_column(String(50), default="")
+    legacy: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Numbered on this laptop before it was enrolled (the office scopes such numbers)."""
 
 
 class SyncOutbox(Base):

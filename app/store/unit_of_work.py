@@ -33,6 +33,29 @@ from app.store.errors import BUSY_MESSAGE, FULL_MESSAGE, StoreBusy, StoreFull
 from app.store.models import Case
 from app.store.records import AuditEvent
 from app.store.repositories import CaseRepository, OrganisationRepository
+from app.store.sync_tables import (
+    SyncBlobPart,
+    SyncBundleSeen,
+    SyncCase,
+    SyncCounter,
+    SyncNote,
+    SyncNumberBlock,
+    SyncOutbox,
+    SyncPending,
+    SyncState,
+)
+
+SYNC_BOOKKEEPING = (
+    SyncBlobPart,
+    SyncBundleSeen,
+    SyncCase,
+    SyncCounter,
+    SyncNote,
+    SyncNumberBlock,
+    SyncOutbox,
+    SyncPending,
+    SyncState,
+)
 
 
 class MissingAuditEvent(RuntimeError):
@@ -88,7 +111,8 @@ class UnitOfWork:
         real = [o for o in touched if not isinstance(o, AuditEvent)]
         if real and not self.writable:
             raise ReadOnlyViolation(f"a read unit of work tried to write {real[0]!r}")
-        self.changed = self.changed or bool(real)
+        # The sync's own bookkeeping (what is pending, cursors, notes) is not case data.
+        self.changed = self.changed or any(not isinstance(o, SYNC_BOOKKEEPING) for o in real)
 
     def commit(self) -> None:
         self.session.flush()

@@ -113,6 +113,7 @@ def _sync_tables() -> None:
         sa.Column("base_version", sa.Integer(), nullable=False),
         sa.Column("held", sa.Boolean(), nullable=False),
         sa.Column("holder", sa.String(length=50), nullable=False),
+        sa.Column("legacy", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("case_uid", name=op.f("pk_sync_case")),
     )
     op.create_table(

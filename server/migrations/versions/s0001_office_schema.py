@@ -44,7 +44,8 @@ CREATE TABLE device (
     enrolled_at timestamptz NOT NULL DEFAULT now(), last_seen_at timestamptz,
     incarnation uuid, protocol text NOT NULL DEFAULT '', app_version text NOT NULL DEFAULT '',
     client_time timestamptz, skew_seconds double precision, revoked_at timestamptz,
-    cursor bigint NOT NULL DEFAULT 0, bundle_seq_out bigint NOT NULL DEFAULT 0);
+    cursor bigint NOT NULL DEFAULT 0, bundle_seq_out bigint NOT NULL DEFAULT 0,
+    acked_incarnation uuid, acked_seq bigint NOT NULL DEFAULT 0);
 CREATE TABLE device_token (
     token_hash text PRIMARY KEY, device_id uuid NOT NULL REFERENCES device,
     expires_at timestamptz NOT NULL);
@@ -104,6 +105,7 @@ CREATE TABLE blob_chunk (
     data bytea NOT NULL, PRIMARY KEY (sha256, "offset"));
 CREATE TABLE bundle_seen (
     bundle_id uuid PRIMARY KEY, sender text NOT NULL, sender_seq bigint NOT NULL,
+    incarnation uuid, max_seq bigint NOT NULL DEFAULT 0,
     imported_at timestamptz NOT NULL DEFAULT now());
 CREATE TABLE office_event (
     id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), actor text NOT NULL,

@@ -1,0 +1,182 @@
+"""Applying what the office sent (a pulled page or a bundle) to the case store.
+
+One page is one transaction: every case in it, the feed cursor and one audit event, or
+nothing (a cut mid-page leaves the cursor where it was). Per case:
+
+- `case` entry: rows upserted by uid in parent-before-child order (Core statements, so the
+  change capture does not echo them back); rows with unsent local changes are left alone
+  (the holder's edit wins and is pushed next); immutable rows are only ever inserted;
+  tombstones delete. An entry not newer than what this laptop last saw is skipped.
+- `revoke` entry: the case went back to the office or to another mediator; the local copy
+  is kept, marked as not held, and a note says so.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.domain.sync_wire import ENTITIES, row_class
+from app.services.sync import rows as wire_rows
+from app.store.models import Mediator
+from app.store.sync_tables import SyncCase, SyncNote, SyncPending
+
+
+@dataclass
+class Applied:
+    cases: int = 0
+    skipped: int = 0
+    revoked: int = 0
+    case_nos: list[str] = field(default_factory=list)
+    notes: int = 0
+
+
+def apply_entries(
+    session: Session, entries: list[dict[str, Any]], blobs: dict[str, bytes], now: Any
+) -> Applied:
+    """Apply a page of feed entries (see the module doc) inside the caller's transaction."""
+    done = Applied()
+    leases = {c.case_uid: c for c in session.scalars(
+        select(SyncCase).where(SyncCase.case_uid.in_([e["case_uid"] for e in entries])))}
+    fresh = []
+    for entry in entries:
+        lease = leases.get(entry["case_uid"])
+        if entry["kind"] == "revoke":
+            _revoke(session, entry, lease, now, done)
+        elif lease is not None and lease.held and lease.base_version >= int(entry["version"]):
+            done.skipped += 1
+        else:
+            fresh.append(entry)
+    if fresh:
+        _apply_cases(session, fresh, blobs, leases, now, done)
+    return done
+
+
+def _revoke(session: Session, entry: dict[str, Any], lease: SyncCase | None, now: Any,
+            done: Applied) -> None:
+    if lease is None or not lease.held:
+        return
+    lease.held = False
+    lease.epoch = max(lease.epoch, int(entry["epoch"]))
+    lease.holder = str(entry.get("holder") or "")
+    session.add(SyncNote(case_uid=entry["case_uid"], case_no=entry["case_no"], kind="returned",
+                         detail={"holder": lease.holder, "epoch": entry["epoch"]},
+                         created_at=now))
+    done.revoked += 1
+    done.notes += 1
+
+
+def _apply_cases(session: Session, entries: list[dict[str, Any]], blobs: dict[str, bytes],
+                 leases: dict[str, SyncCase], now: Any, done: Applied) -> None:
+    case_uids = [e["case_uid"] for e in entries]
+    pending = {(p.entity, p.uid) for p in session.scalars(
+        select(SyncPending).where(SyncPending.case_uid.in_(case_uids)))}
+    by_entity: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
+    for entry in entries:
+        for row in entry.get("rows", []):
+            by_entity[row["e"]].append((entry, row))
+    ids: dict[tuple[str, str], int] = {}
+    for entity in ENTITIES:
+        items = by_entity.get(entity, [])
+        ids.update(wire_rows.local_ids(session, entity, [r["uid"] for _, r in items]))
+        _refs_needed(session, entity, items, ids)
+        _apply_entity(session, entity, items, ids, blobs, pending, now, done)
+    for entry in entries:
+        _lease(session, entry, leases.get(entry["case_uid"]))
+        done.cases += 1
+        done.case_nos.append(str(entry["case_no"]))
+
+
+def _refs_needed(session: Session, entity: str, items: list[Any],
+                 ids: dict[tuple[str, str], int]) -> None:
+    """Local ids of referenced rows that are not in this page (e.g. a party of an earlier one)."""
+    for column, target in wire_rows.REFERENCES.get(entity, {}).items():
+        wanted = {str(r["body"][column]) for _, r in items
+                  if r.get("body") and r["body"].get(column)} - {u for _, u in ids}
+        if wanted:
+            ids.update(wire_rows.local_ids(session, target, wanted))
+
+
+def _apply_entity(session: Session, entity: str, items: list[Any],
+                  ids: dict[tuple[str, str], int], blobs: dict[str, bytes],
+                  pending: set[tuple[str, str]], now: Any, done: Applied) -> None:
+    t = wire_rows.table(entity)
+    inserts = []
+    for entry, row in items:
+        if (entity, row["uid"]) in pending:
+            continue  # an unsent local edit wins; it is pushed next
+        local = ids.get((entity, row["uid"]))
+        if row.get("op") == "del":
+            if local is not None:
+                session.execute(delete(t).where(t.c.id == local))
+            continue
+        values = wire_rows.values_from_wire(entity, row["body"], ids, blobs)
+        if values is None:
+            session.add(SyncNote(case_uid=entry["case_uid"], case_no=entry["case_no"],
+                                 kind="incomplete", detail={"entity": entity, "uid": row["uid"]},
+                                 created_at=now))
+            done.notes += 1
+            continue
+        if entity == "case":
+            values = _case_values(session, entry, values, now)
+        if local is None:
+            inserts.append({**values, "uid": row["uid"]})
+        elif row_class(entity, row["body"], str(entry.get("status", ""))) != "immutable" or (
+            entity == "document"
+        ):
+            _update(session, entity, local, values)
+    if inserts:
+        session.execute(insert(t), inserts)
+        ids.update(wire_rows.local_ids(session, entity, [v["uid"] for v in inserts]))
+
+
+def _update(session: Session, entity: str, local: int, values: dict[str, Any]) -> None:
+    t = wire_rows.table(entity)
+    current = session.execute(select(t).where(t.c.id == local)).first()
+    if current is None:
+        return
+    changed = {k: v for k, v in values.items() if current._mapping[k] != v}
+    if entity == "document" and current._mapping["status"] in ("signed", "printed"):
+        changed = {k: v for k, v in changed.items() if k in ("status", "signed_via", "signed_at")}
+    if changed:
+        session.execute(update(t).where(t.c.id == local).values(**changed))
+
+
+def _case_values(session: Session, entry: dict[str, Any], values: dict[str, Any],
+                 now: Any) -> dict[str, Any]:
+    """The case row: a number already used here by another case gets an alias; the
+    mediator is the local mediator of the holder's name, when there is one."""
+    t = wire_rows.table("case")
+    wanted = str(values.get("case_no") or entry["case_no"])
+    other = session.execute(
+        select(t.c.id).where(t.c.case_no == wanted, t.c.uid != entry["case_uid"])
+    ).first()
+    if other is not None:
+        suffix = 1
+        while session.execute(select(t.c.id).where(
+                t.c.case_no == f"{wanted}-A{suffix}", t.c.uid != entry["case_uid"])).first():
+            suffix += 1
+        values["case_no"] = f"{wanted}-A{suffix}"
+        session.add(SyncNote(case_uid=entry["case_uid"], case_no=wanted, kind="number_alias",
+                             detail={"shown_as": values["case_no"]}, created_at=now))
+    holder = entry.get("holder")
+    if holder:
+        mediator = session.scalars(select(Mediator.id).where(Mediator.name == holder)).first()
+        if mediator is not None:
+            values["mediator_id"] = mediator
+    return values
+
+
+def _lease(session: Session, entry: dict[str, Any], lease: SyncCase | None) -> None:
+    if lease is None:
+        lease = SyncCase(case_uid=entry["case_uid"], legacy=False)
+        session.add(lease)
+    lease.server_case_no = str(entry["case_no"])
+    lease.epoch = int(entry["epoch"])
+    lease.base_version = int(entry["version"])
+    lease.held = True
+    lease.holder = str(entry.get("holder") or "")

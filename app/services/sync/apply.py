@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import JSON, delete, insert, null, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.sync_wire import ENTITIES, row_class
@@ -129,8 +129,12 @@ def _apply_entity(session: Session, entity: str, items: list[Any],
             entity == "document"
         ):
             _update(session, entity, local, values)
+    shapes: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+    for values in inserts:
+        shapes[frozenset(values)].append(values)
+    for same in shapes.values():
+        session.execute(insert(t), same)
     if inserts:
-        session.execute(insert(t), inserts)
         ids.update(wire_rows.local_ids(session, entity, [v["uid"] for v in inserts]))
 
 
@@ -139,7 +143,12 @@ def _update(session: Session, entity: str, local: int, values: dict[str, Any]) -
     current = session.execute(select(t).where(t.c.id == local)).first()
     if current is None:
         return
-    changed = {k: v for k, v in values.items() if current._mapping[k] != v}
+    changed: dict[str, Any] = {k: v for k, v in values.items() if current._mapping[k] != v}
+    for name, column in t.c.items():  # a JSON column the office has as NULL
+        if isinstance(column.type, JSON) and name not in values and name in wire_rows.wire_columns(
+            entity
+        ) and current._mapping[name] is not None:
+            changed[name] = null()
     if entity == "document" and current._mapping["status"] in ("signed", "printed"):
         changed = {k: v for k, v in changed.items() if k in ("status", "signed_via", "signed_at")}
     if changed:

@@ -86,7 +86,7 @@ def _adopt(session: Any, mediator: str) -> int:
     from app.services.sync.rows import table
 
     t = table("case")
-    numbers = dict(session.execute(select(t.c.uid, t.c.case_no).where(t.c.uid.in_(uids))))
+    numbers = dict(session.execute(select(t.c.uid, t.c.case_no).where(t.c.uid.in_(uids))).all())
     for uid in uids:
         session.add(SyncCase(case_uid=uid, server_case_no=numbers.get(uid, ""), epoch=0,
                              base_version=0, held=True, holder=mediator, legacy=True))

@@ -41,7 +41,8 @@ def build(
         for item in session.scalars(select(SyncPending).where(SyncPending.case_uid.in_(wanted))):
             pend[item.case_uid].append(item)
     case_t = wire_rows.table("case")
-    ids = dict(session.execute(select(case_t.c.uid, case_t.c.id).where(case_t.c.uid.in_(wanted))))
+    ids = dict(session.execute(
+        select(case_t.c.uid, case_t.c.id).where(case_t.c.uid.in_(wanted))).all())
     stored = wire_rows.load_cases(session, list(ids.values()))
     uids = wire_rows.uid_map(stored)
     by_uid = {(e, r["uid"]): r for e, items in stored.items() for r in items}
@@ -91,7 +92,7 @@ def audit_events(session: Session, after: int, limit: int = AUDIT_PER_PUSH) -> l
     case_t = wire_rows.table("case")
     case_ids = {e.case_id for e in events if e.case_id is not None}
     uids = dict(session.execute(select(case_t.c.id, case_t.c.uid).where(
-        case_t.c.id.in_(case_ids)))) if case_ids else {}
+        case_t.c.id.in_(case_ids))).all()) if case_ids else {}
     return [
         {"seq": e.seq, "at": timestamp(e.at), "actor": e.actor, "case_id": e.case_id,
          "case_uid": uids.get(e.case_id), "action": e.action, "detail": e.detail,

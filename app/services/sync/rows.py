@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, LargeBinary, Table, select
+from sqlalchemy import JSON, Date, LargeBinary, Table, select
 from sqlalchemy.orm import Session
 
 from app.domain.sync_wire import BLOB_COLUMNS, ENTITIES, LOCAL_ONLY_COLUMNS, REFERENCES
@@ -115,6 +115,8 @@ def values_from_wire(
         if name not in body:
             continue
         value, column = body[name], t.c[name]
+        if value is None and isinstance(column.type, JSON):
+            continue  # SQL NULL: left out (None would be stored as the JSON text 'null')
         if value is None:
             out[name] = None
         elif name in refs:

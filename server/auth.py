@@ -118,24 +118,38 @@ def nonce(conn: psycopg.Connection[Any], device_id: str) -> str:
 
 
 def token(conn: psycopg.Connection[Any], device_id: str, value: str, signature: bytes) -> str:
+    """A token for a signed nonce. The same signed nonce sent twice (a duplicated delivery)
+    gets the same token; the nonce works for two minutes, for one token."""
     with conn.transaction():
         found = conn.execute(
-            "DELETE FROM auth_nonce WHERE nonce = %s AND device_id = %s AND expires_at > now()"
-            " RETURNING nonce",
+            "SELECT nonce FROM auth_nonce WHERE nonce = %s AND device_id = %s"
+            " AND expires_at > now()",
             (value, device_id),
         ).fetchone()
         dev = device(conn, device_id)
         if found is None or not verify(bytes(dev["sign_pub"]), auth_message(value, device_id),
                                        signature):
             raise AuthError(401, "设备身份验证失败。")
-        raw = secrets.token_urlsafe(32)
+        key = _token_key(conn)
+        raw = hmac.new(key, auth_message(value, device_id), hashlib.sha256).hexdigest()
         conn.execute(
             "INSERT INTO device_token (token_hash, device_id, expires_at)"
-            " VALUES (%s, %s, now() + make_interval(mins => %s))",
+            " VALUES (%s, %s, now() + make_interval(mins => %s)) ON CONFLICT DO NOTHING",
             (hashlib.sha256(raw.encode()).hexdigest(), device_id, TOKEN_MINUTES),
         )
         conn.execute("DELETE FROM device_token WHERE expires_at < now() - interval '1 day'")
+        conn.execute("DELETE FROM auth_nonce WHERE expires_at < now() - interval '1 day'")
     return raw
+
+
+def _token_key(conn: psycopg.Connection[Any]) -> bytes:
+    conn.execute(
+        "INSERT INTO server_secret (name, value) VALUES ('token_key', %s) ON CONFLICT DO NOTHING",
+        (secrets.token_bytes(32),),
+    )
+    row = conn.execute("SELECT value FROM server_secret WHERE name = 'token_key'").fetchone()
+    assert row is not None
+    return bytes(row["value"])
 
 
 def device(conn: psycopg.Connection[Any], device_id: str) -> dict[str, Any]:

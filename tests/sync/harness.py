@@ -10,6 +10,7 @@ delivered twice; None — normal.
 from __future__ import annotations
 
 import shutil
+import warnings
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -17,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from starlette.testclient import TestClient
+
+with warnings.catch_warnings():  # Starlette would rather have `httpx2`; httpx is what we ship
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 from tests.store_fixtures import START, FixedClock, new_case
 

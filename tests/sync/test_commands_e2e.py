@@ -53,9 +53,22 @@ def server(office_url: str) -> Any:
     running.stop()
 
 
+def _fresh_store(template: Path, folder: Path) -> Path:
+    """A store made here with the tests' cheap key settings (the CLI keeps them)."""
+    import shutil
+
+    from app.services.context import open_context
+
+    folder.mkdir()
+    shutil.copyfile(template, folder / "cases.db")
+    open_context(folder).close()
+    return folder
+
+
 def test_the_commands_of_the_page_end_to_end(server: Server, office_url: str,
-                                            tmp_path: Path) -> None:
-    a, b = tmp_path / "a", tmp_path / "b"
+                                            tmp_path: Path, laptop_template: Path) -> None:
+    a = _fresh_store(laptop_template, tmp_path / "a")
+    b = _fresh_store(laptop_template, tmp_path / "b")
     numbers = _intake(office_url, "B1", 3)
     assert server.url.startswith("https://127.0.0.1:")
 

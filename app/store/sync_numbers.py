@@ -31,10 +31,14 @@ def take(session: Session, year: int, prefix: str) -> str | None:
         .order_by(SyncNumberBlock.id)
         .limit(1)
     ).first()
-    if block is not None:
+    while block is not None and block.next_seq <= block.last_seq:
         seq = block.next_seq
         block.next_seq = seq + 1
-        return f"{prefix}-{year:04d}-{seq:06d}"
+        number = f"{prefix}-{year:04d}-{seq:06d}"
+        if not _used(session, number):  # a number this laptop printed before enrolment
+            return number
+    if block is not None:
+        return take(session, year, prefix)
     name = f"device_no_{year}"
     counter = session.get(SyncCounter, name)
     if counter is None:
@@ -42,6 +46,12 @@ def take(session: Session, year: int, prefix: str) -> str | None:
         session.add(counter)
     counter.value += 1
     return f"{prefix}-{year:04d}-{code}-{counter.value:04d}"
+
+
+def _used(session: Session, number: str) -> bool:
+    from app.store.models import Case
+
+    return session.scalar(select(Case.id).where(Case.case_no == number)) is not None
 
 
 def left(session: Session, year: int) -> int:

@@ -211,3 +211,34 @@ class Laptop:
     def audit_ok(self) -> list[str]:
         with self.ctx.read() as uow:
             return list(uow.audit.verify())
+
+
+def add_document(laptop: Laptop, case_no: str, content: bytes, status: str = "printed") -> str:
+    """A document version with `content` on the laptop; returns its uid."""
+    import hashlib
+
+    from app.store.records import Document
+
+    with laptop.ctx.write() as uow:
+        case = uow.cases.require(case_no)
+        doc = Document(case_id=case.id, kind="agreement", version=1, status=status,
+                       file_sha256=hashlib.sha256(content).hexdigest(), content=content,
+                       created_at=uow.now)
+        uow.session.add(doc)
+        uow.session.flush()
+        uow.record("test.document_added", case=case, detail={"document": doc.id})
+        return str(doc.uid)
+
+
+def add_snapshot(laptop: Laptop, case_no: str) -> str:
+    from app.store.records import RecalcSnapshot
+
+    with laptop.ctx.write() as uow:
+        case = uow.cases.require(case_no)
+        snap = RecalcSnapshot(case_id=case.id, as_of=date(2026, 3, 1), input_json={"a": "1"},
+                              output_json={"total": "100.00"}, engine_version="1", sha256="0" * 64,
+                              created_at=uow.now)
+        uow.session.add(snap)
+        uow.session.flush()
+        uow.record("test.snapshot_added", case=case, detail={})
+        return str(snap.uid)

@@ -84,8 +84,8 @@ class Round:
                 if self.result.status != "ok":
                     return self.result
                 me = self.read(state.enrolment)  # the incarnation may have changed
-                self._numbers(office)
                 self._push(office, me, hello)
+                self._numbers(office)  # after the push: the office has seen our numbers
                 self._pull(office)
                 self._done(hello)
         except Unreachable as error:

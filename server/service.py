@@ -32,7 +32,7 @@ def as_device(row: dict[str, Any], incarnation: Any = None) -> ingest.Device:
 def hello(conn: psycopg.Connection[Any], device: dict[str, Any], body: dict[str, Any]) -> Any:
     me = db.instance(conn)
     verdict = protocol_ok(str(body.get("protocol", "")))
-    incarnation = body.get("incarnation")
+    incarnation = _uuid(body.get("incarnation"))
     claimed = _parse_time(body.get("client_time"))
     row = conn.execute(
         "UPDATE device SET last_seen_at = now(), client_time = %s, incarnation = %s,"
@@ -66,6 +66,13 @@ def _protocol_message(verdict: str) -> str:
     if verdict == "too_new":
         return "办公室服务器的版本比本机旧，请先升级服务器；本机数据保留，未丢失。"
     return ""
+
+
+def _uuid(value: Any) -> str | None:
+    """A uuid from a request (ValueError → HTTP 400), or None."""
+    import uuid
+
+    return str(uuid.UUID(str(value))) if value else None
 
 
 def _parse_time(text: Any) -> dt.datetime | None:
@@ -109,7 +116,7 @@ def push(conn: psycopg.Connection[Any], device: dict[str, Any], body: dict[str, 
 
 def _apply_push(conn: psycopg.Connection[Any], device: dict[str, Any], body: dict[str, Any]) -> Any:
     protocol = str(body.get("protocol", PROTOCOL))
-    who = as_device(device, body.get("incarnation"))
+    who = as_device(device, _uuid(body.get("incarnation")))
     groups = [upcast_group(g, protocol) for g in body.get("groups", [])]
     results, feed_entries = ingest.apply_groups(conn, who, groups)
     feed.append(conn, feed_entries)

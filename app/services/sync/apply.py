@@ -80,13 +80,21 @@ def _apply_cases(session: Session, entries: list[dict[str, Any]], blobs: dict[st
         for row in entry.get("rows", []):
             by_entity[row["e"]].append((entry, row))
     ids: dict[tuple[str, str], int] = {}
+    t = wire_rows.table("case")
+    wanted = [str(e["case_no"]) for e in entries]
+    taken = {no: uid for no, uid in session.execute(
+        select(t.c.case_no, t.c.uid).where(t.c.case_no.in_(wanted)))}
+    mediators = {name: mid for name, mid in session.execute(select(Mediator.name, Mediator.id))}
+    page = _Page(taken, mediators)
     for entity in ENTITIES:
         items = by_entity.get(entity, [])
         ids.update(wire_rows.local_ids(session, entity, [r["uid"] for _, r in items]))
         _refs_needed(session, entity, items, ids)
-        _apply_entity(session, entity, items, ids, blobs, pending, now, done)
+        _apply_entity(session, entity, items, ids, blobs, pending, now, done, page)
+    _leases(session, entries)
+    for lease in leases.values():  # loaded before the upsert: read again when next used
+        session.expire(lease)
     for entry in entries:
-        _lease(session, entry, leases.get(entry["case_uid"]))
         done.cases += 1
         done.case_nos.append(str(entry["case_no"]))
 
@@ -103,7 +111,7 @@ def _refs_needed(session: Session, entity: str, items: list[Any],
 
 def _apply_entity(session: Session, entity: str, items: list[Any],
                   ids: dict[tuple[str, str], int], blobs: dict[str, bytes],
-                  pending: set[tuple[str, str]], now: Any, done: Applied) -> None:
+                  pending: set[tuple[str, str]], now: Any, done: Applied, page: _Page) -> None:
     t = wire_rows.table(entity)
     inserts = []
     for entry, row in items:
@@ -122,7 +130,7 @@ def _apply_entity(session: Session, entity: str, items: list[Any],
             done.notes += 1
             continue
         if entity == "case":
-            values = _case_values(session, entry, values, now)
+            values = _case_values(session, entry, values, now, page)
         if local is None:
             inserts.append({**values, "uid": row["uid"]})
         elif row_class(entity, row["body"], str(entry.get("status", ""))) != "immutable" or (
@@ -155,16 +163,22 @@ def _update(session: Session, entity: str, local: int, values: dict[str, Any]) -
         session.execute(update(t).where(t.c.id == local).values(**changed))
 
 
+@dataclass
+class _Page:
+    """Looked up once per page: case numbers in use here (→ uid), mediators (→ id)."""
+
+    taken: dict[str, str]
+    mediators: dict[str, int]
+
+
 def _case_values(session: Session, entry: dict[str, Any], values: dict[str, Any],
-                 now: Any) -> dict[str, Any]:
+                 now: Any, page: _Page) -> dict[str, Any]:
     """The case row: a number already used here by another case gets an alias; the
     mediator is the local mediator of the holder's name, when there is one."""
     t = wire_rows.table("case")
     wanted = str(values.get("case_no") or entry["case_no"])
-    other = session.execute(
-        select(t.c.id).where(t.c.case_no == wanted, t.c.uid != entry["case_uid"])
-    ).first()
-    if other is not None:
+    owner = page.taken.get(wanted)
+    if owner is not None and owner != entry["case_uid"]:
         suffix = 1
         while session.execute(select(t.c.id).where(
                 t.c.case_no == f"{wanted}-A{suffix}", t.c.uid != entry["case_uid"])).first():
@@ -173,19 +187,22 @@ def _case_values(session: Session, entry: dict[str, Any], values: dict[str, Any]
         session.add(SyncNote(case_uid=entry["case_uid"], case_no=wanted, kind="number_alias",
                              detail={"shown_as": values["case_no"]}, created_at=now))
     holder = entry.get("holder")
-    if holder:
-        mediator = session.scalars(select(Mediator.id).where(Mediator.name == holder)).first()
-        if mediator is not None:
-            values["mediator_id"] = mediator
+    if holder and holder in page.mediators:
+        values["mediator_id"] = page.mediators[holder]
     return values
 
 
-def _lease(session: Session, entry: dict[str, Any], lease: SyncCase | None) -> None:
-    if lease is None:
-        lease = SyncCase(case_uid=entry["case_uid"], legacy=False)
-        session.add(lease)
-    lease.server_case_no = str(entry["case_no"])
-    lease.epoch = int(entry["epoch"])
-    lease.base_version = int(entry["version"])
-    lease.held = True
-    lease.holder = str(entry.get("holder") or "")
+def _leases(session: Session, entries: list[dict[str, Any]]) -> None:
+    """This laptop holds these cases now, at their epoch and version (one statement)."""
+    from sqlalchemy.dialects.sqlite import insert as upsert
+
+    rows = [{"case_uid": e["case_uid"], "server_case_no": str(e["case_no"]),
+             "epoch": int(e["epoch"]), "base_version": int(e["version"]), "held": True,
+             "holder": str(e.get("holder") or ""), "legacy": False} for e in entries]
+    stmt = upsert(SyncCase.__table__)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["case_uid"],
+        set_={name: stmt.excluded[name] for name in
+              ("server_case_no", "epoch", "base_version", "held", "holder")},
+    )
+    session.execute(stmt, rows)

@@ -106,6 +106,27 @@ class ContextCaseService:
         self._ctx = RestoredStore()
         return result
 
+    def sync_status(self) -> Any:
+        """Enrolment, what waits, the last sync (`app.services.sync.status.SyncStatus`)."""
+        from app.services.sync.status import sync_status
+
+        return sync_status(self.context())
+
+    def sync_now(self, progress: Any = None) -> Any:
+        """One sync round (raises `app.services.sync.client.Unreachable` when offline)."""
+        from app.services.sync.round import sync_round
+
+        def report(phase: str, done: int, total: int) -> None:
+            if progress is not None:
+                progress(done, total)
+
+        return sync_round(self.context(), report)
+
+    def sync_notes(self) -> Any:
+        from app.services.sync.status import sync_notes
+
+        return sync_notes(self.context())
+
     def close(self) -> None:
         """Release the case store, when the context knows how."""
         closer = getattr(self._ctx, "close", None)

@@ -246,6 +246,13 @@ class MainWindow(QMainWindow):
         self.data_dir_label = QLabel(self.tr("数据目录：%1").replace("%1", where))
         self.data_dir_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.data_dir_label)
+        self.sync_widget: QWidget | None = None
+        if hasattr(self._service, "sync_status"):  # office sync (fakes may leave it out)
+            from ui.views.sync.status_widget import SyncStatusWidget
+
+            self.sync_widget = SyncStatusWidget(self._service, self._runner, self)
+            self.sync_widget.synced.connect(lambda _result: self.refresh())  # type: ignore[attr-defined]
+            self.statusBar().addPermanentWidget(self.sync_widget)
 
     # -- who is signed in -----------------------------------------------------------------
 

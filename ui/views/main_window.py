@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
             from ui.views.sync.status_widget import SyncStatusWidget
 
             self.sync_widget = SyncStatusWidget(self._service, self._runner, self)
-            self.sync_widget.synced.connect(lambda _result: self.refresh())  # type: ignore[attr-defined]
+            self.sync_widget.synced.connect(lambda _result: self.refresh())
             self.statusBar().addPermanentWidget(self.sync_widget)
 
     # -- who is signed in -----------------------------------------------------------------

@@ -199,7 +199,7 @@ def _leases(session: Session, entries: list[dict[str, Any]]) -> None:
     rows = [{"case_uid": e["case_uid"], "server_case_no": str(e["case_no"]),
              "epoch": int(e["epoch"]), "base_version": int(e["version"]), "held": True,
              "holder": str(e.get("holder") or ""), "legacy": False} for e in entries]
-    stmt = upsert(SyncCase.__table__)
+    stmt = upsert(wire_rows.metadata.tables["sync_case"])
     stmt = stmt.on_conflict_do_update(
         index_elements=["case_uid"],
         set_={name: stmt.excluded[name] for name in

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.domain.sync_wire import PAGE_CASES, PROTOCOL, uuid7
+from app.domain.sync_wire import PAGE_CASES, PROTOCOL, blob_refs, uuid7
 from app.services.sync import rows as wire_rows
 from app.store.audit import timestamp
 from app.store.records import AuditEvent
@@ -48,7 +48,7 @@ def build(
     by_uid = {(e, r["uid"]): r for e, items in stored.items() for r in items}
     leases = {c.case_uid: c for c in session.scalars(
         select(SyncCase).where(SyncCase.case_uid.in_(wanted)))}
-    groups = []
+    groups: list[dict[str, Any]] = []
     for case_uid in wanted:
         case_row = by_uid.get(("case", case_uid))
         lease = leases.get(case_uid)
@@ -72,8 +72,7 @@ def build(
             "rows": rows_out,
         })
     blobs = wire_rows.blobs_of(stored)
-    needed = {r["body"][c]["sha256"] for g in groups for r in g["rows"] if r["body"]
-              for c in wire_rows.BLOB_COLUMNS.get(r["e"], ()) if r["body"].get(c)}
+    needed = blob_refs([r for g in groups for r in g["rows"]])
     body = {
         "batch_id": uuid7(),
         "protocol": PROTOCOL,

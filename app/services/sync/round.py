@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select
@@ -176,21 +177,19 @@ class Round:
         audit_after = int(head.get("seq", 0))
         total = len(self.read(push.pending_cases))
         for _ in range(MAX_PUSHES):
-            body = self.read(push.outbox)
+            body: dict[str, Any] | None = self.read(push.outbox)
             if body is None:
-                body, found = self.read(lambda s, after=audit_after: push.build(
-                    s, device_id=me.device_id, incarnation=me.incarnation,
-                    audit_after=after, actor=self.ctx.actor))
+                body, found = self.read(partial(
+                    _build, device_id=me.device_id, incarnation=me.incarnation,
+                    audit_after=audit_after, actor=self.ctx.actor))
                 if not body["groups"] and not body["audit"]:
                     return
-                self.write(lambda uow, b=body: push.store_outbox(uow.session, b, self.ctx.now()))
+                self.write(partial(_keep_outbox, body=body))
             else:
-                found = self.read(lambda s, b=body: blobs.local_blobs(
-                    s, blob_refs([r for g in b["groups"] for r in g["rows"]])))
+                found = self.read(partial(_blobs_of_body, body=body))
             blobs.upload(office, found)
-            answer = office.post("/v1/push", body)
-            self.result.conflicts += self.write(
-                lambda uow, b=body, a=answer: push.take_answer(uow.session, b, a, self.ctx.now()))
+            answer: dict[str, Any] = office.post("/v1/push", body)
+            self.result.conflicts += int(self.write(partial(_take, body=body, answer=answer)))
             self.result.pushed += len(body["groups"])
             audit_after = int((answer.get("audit_head") or {}).get("seq", audit_after))
             self.progress("push", self.result.pushed, max(total, self.result.pushed))
@@ -205,11 +204,11 @@ class Round:
             page = office.get("/v1/pull", {"cursor": cursor, "limit": PAGE_CASES})
             rows = [r for e in page["entries"] for r in e.get("rows", [])]
             needed = blob_refs(rows)
-            have = self.read(lambda s, n=needed: blobs.local_blobs(s, n))
+            have: dict[str, bytes] = self.read(partial(blobs.local_blobs, shas=needed))
             for sha in sorted(needed - set(have)):
                 have[sha] = blobs.download(office, self._write_session, self.read, sha)
-            applied = self.write(
-                lambda uow, p=page, h=have, n=needed: self._apply_page(uow, p, h, n))
+            applied: apply.Applied = self.write(
+                partial(self._apply_page, page=page, have=have, needed=needed))
             self.result.pulled += applied.cases
             self.result.revoked += applied.revoked
             cursor = int(page["next_cursor"])
@@ -243,6 +242,22 @@ class Round:
             state.put(s, "last_error", "")
 
         self.write(keep)
+
+
+def _build(session: Any, **kwargs: Any) -> tuple[dict[str, Any], dict[str, bytes]]:
+    return push.build(session, **kwargs)
+
+
+def _keep_outbox(uow: UnitOfWork, body: dict[str, Any]) -> None:
+    push.store_outbox(uow.session, body, uow.now)
+
+
+def _blobs_of_body(session: Any, body: dict[str, Any]) -> dict[str, bytes]:
+    return blobs.local_blobs(session, blob_refs([r for g in body["groups"] for r in g["rows"]]))
+
+
+def _take(uow: UnitOfWork, body: dict[str, Any], answer: dict[str, Any]) -> int:
+    return push.take_answer(uow.session, body, answer, uow.now)
 
 
 def _hello_body(me: state.Enrolment) -> dict[str, Any]:

@@ -24,6 +24,16 @@ from app.store.types import DecimalText, Money, UTCDateTime
 
 CHUNK = 500
 
+__all__ = [
+    "BLOB_COLUMNS",
+    "REFERENCES",
+    "load_cases",
+    "metadata",
+    "table",
+    "to_wire",
+    "values_from_wire",
+]
+
 
 def table(entity: str) -> Table:
     return metadata.tables[entity]
@@ -81,7 +91,7 @@ def load_cases(session: Session, case_ids: list[int]) -> dict[str, list[Mapping[
             else:
                 docs = select(table("document").c.id).where(table("document").c.case_id.in_(part))
                 stmt = select(t).where(t.c.document_id.in_(docs))
-            found[entity].extend(r._mapping for r in session.execute(stmt))
+            found[entity].extend(dict(r._mapping) for r in session.execute(stmt))
     return found
 
 

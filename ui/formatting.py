@@ -31,7 +31,10 @@ def iso_date(day: date | None) -> str:
 
 
 def local_time(moment: datetime | None) -> str:
-    """A UTC timestamp in the computer's local time, to the minute."""
+    """A UTC timestamp in China time (Asia/Shanghai, as every document and date of the app),
+    whatever the computer's zone, to the minute."""
     if moment is None:
         return ""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    from app.services.clock import CHINA_TZ
+
+    return moment.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")

@@ -18,9 +18,29 @@ _current = DEFAULT_LANGUAGE
 _installed: list[QTranslator] = []
 
 
+SETTINGS = ("MediationDesk", "MediationDesk")  # organisation and application, as ui.main sets
+
+
+def saved_language() -> str:
+    """The language chosen in the menu (设置 → 语言), or "" when none was."""
+    from PySide6.QtCore import QSettings
+
+    return str(QSettings(*SETTINGS).value("language", "") or "")
+
+
+def save_language(language: str) -> None:
+    """Remember `language` (zh_CN or en) for the next start."""
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(*SETTINGS)
+    settings.setValue("language", language)
+    settings.sync()
+
+
 def choose_language(requested: str | None = None) -> str:
-    """`zh_CN` or `en` from the command line, else the environment, else Chinese."""
-    for value in (requested, os.environ.get(LANG_ENV)):
+    """`zh_CN` or `en` from the command line, else the environment, else the language chosen
+    in the menu, else Chinese."""
+    for value in (requested, os.environ.get(LANG_ENV), saved_language()):
         if value:
             normal = value.replace("-", "_").split(".")[0]
             if normal.lower().startswith("en"):

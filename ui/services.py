@@ -66,7 +66,7 @@ class ContextCaseService:
     def create_case(self, new: NewCase) -> CaseSummary:
         from app.services.cases import service as cases
 
-        return cases.create_case(self.context(), new)
+        return cases.create_case(self.context(), new, by=self.signed_in)
 
     def reveal(self, case_no: str, party_id: int, field: str) -> Revealed:
         """One party's full ID or phone number, logged in the audit trail (privacy)."""

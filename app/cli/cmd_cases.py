@@ -1,5 +1,6 @@
-"""`python -m app cases list [--query Q] [--json] [--unmasked]` and
-`cases show CASE_NO [--json] [--unmasked]`.
+"""`python -m app cases list [--query Q] [--json] [--unmasked]`,
+`cases show CASE_NO [--json] [--unmasked]`, `cases assign CASE_NO --mediator NAME` and
+`cases set-status CASE_NO STATUS [--date D] [--ruling-no N] [--reason TEXT]`.
 
 Tables in Chinese for people; JSON (amounts and rates as exact strings) for scripts.
 Persons' ID and phone numbers are masked (4201**********1234, 138****5678) unless
@@ -208,6 +209,29 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_assign(args: argparse.Namespace) -> int:
+    from app.services.cases.assign import assign_mediator
+    from app.services.context import open_context
+
+    with open_context(args.data_dir) as ctx:
+        summary = assign_mediator(ctx, args.case_no, args.mediator)
+    print(f"案件 {summary.case_no} 的承办调解员：{summary.mediator_name}")
+    return 0
+
+
+def run_set_status(args: argparse.Namespace) -> int:
+    from app.services.cases.status import set_status
+    from app.services.context import open_context
+
+    with open_context(args.data_dir) as ctx:
+        summary = set_status(
+            ctx, args.case_no, args.status, on=args.date, ruling_no=args.ruling_no,
+            reason=args.reason,
+        )  # fmt: skip
+    print(f"案件 {summary.case_no} 的状态：{summary.status_label}")
+    return 0
+
+
 def register(sub: Any) -> None:
     parser = sub.add_parser("cases", help="list and show cases")
     actions = parser.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
@@ -219,6 +243,19 @@ def register(sub: Any) -> None:
     show = actions.add_parser("show", help="one case in full")
     show.add_argument("case_no", metavar="CASE_NO", help="e.g. TJ-2026-000123")
     show.set_defaults(handler=run_show)
+    assign = actions.add_parser("assign", help="assign or reassign the case's mediator")
+    assign.add_argument("case_no", metavar="CASE_NO")
+    assign.add_argument("--mediator", required=True, help="the mediator's name (承办调解员)")
+    assign.set_defaults(handler=run_assign)
+    status = actions.add_parser(
+        "set-status", help="move the case to STATUS (its code or Chinese label, e.g. 已司法确认)"
+    )
+    status.add_argument("case_no", metavar="CASE_NO")
+    status.add_argument("status", metavar="STATUS")
+    status.add_argument("--date", default=None, help="the day it happened (YYYY-MM-DD)")
+    status.add_argument("--ruling-no", default="", help="the court's ruling number (已司法确认)")
+    status.add_argument("--reason", default="", help="why (已违约, 调解终结)")
+    status.set_defaults(handler=run_set_status)
     for action in (listing, show):
         action.add_argument("--json", action="store_true", help="print JSON")
         action.add_argument(

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.json_input import parse_json
 from app.domain.errors import InputError, Problem
 
 
@@ -21,11 +22,7 @@ def read_input(source: str) -> Any:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError([Problem("", f"无法读取输入文件 {source}：{error}")]) from error
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        where = f"第 {error.lineno} 行第 {error.colno} 列"
-        raise InputError([Problem("", f"输入不是有效的 JSON（{where}：{error.msg}）")]) from error
+    return parse_json(text)
 
 
 def run(args: argparse.Namespace) -> int:

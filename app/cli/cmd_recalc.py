@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.json_input import parse_json, printable
 from app.domain.errors import InputError, Problem
 
 EXIT_INPUT = 2
@@ -35,11 +36,7 @@ def _load(source: str, stdin_cache: list[str]) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         reason = f"cannot read the file（无法读取输入文件：{error}）"
         raise InputError([Problem("", reason)]) from error
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        where = f"第 {error.lineno} 行第 {error.colno} 列"
-        raise InputError([Problem("", f"not valid JSON（{where}：{error.msg}）")]) from error
+    return parse_json(text)
 
 
 def _table(args: argparse.Namespace) -> Any:
@@ -65,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             prefix = f"{'stdin' if source == '-' else source}: " if several else ""
             problems.extend(prefix + str(problem) for problem in error.problems)
     if problems:
-        sys.stderr.write("\n".join(problems) + "\n")
+        sys.stderr.write(printable("\n".join(problems)) + "\n")
         return EXIT_INPUT
     write, dumps = sys.stdout.write, json.dumps
     for inp in inputs:

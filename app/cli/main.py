@@ -81,8 +81,10 @@ def wants_gui(argv: list[str]) -> bool:
 
 
 def report_input_error(error: InputError) -> None:
+    from app.cli.json_input import printable
+
     for problem in error.problems:
-        print(str(problem), file=sys.stderr)
+        print(printable(str(problem)), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

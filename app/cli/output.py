@@ -77,7 +77,10 @@ def table(
 
 
 def local_time(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
+    """China time (Asia/Shanghai), as the GUI and the documents show it."""
+    from app.services.clock import CHINA_TZ
+
+    return moment.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def percent(rate: Decimal | None) -> str:

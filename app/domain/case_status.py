@@ -76,6 +76,43 @@ TRANSITIONS: dict[CaseStatus, tuple[CaseStatus, ...]] = {
 
 FINAL: frozenset[CaseStatus] = frozenset(s for s, targets in TRANSITIONS.items() if not targets)
 
+BY_SESSION: frozenset[CaseStatus] = frozenset({S.IN_SESSION, S.AGREED, S.SIGNED})
+"""Statuses a session reaches (starting, agreeing, everyone signing), never set by hand."""
+
+NEEDS: dict[CaseStatus, tuple[str, ...]] = {
+    S.CONTACTING: (),
+    S.SCHEDULED: ("date",),
+    S.CONFIRMATION_APPLIED: ("date",),
+    S.CONFIRMED: ("date", "ruling_no"),
+    S.PERFORMING: (),
+    S.FULFILLED: ("date",),
+    S.DEFAULTED: ("date", "reason"),
+    S.TERMINATED: ("reason",),
+    S.LITIGATION: ("date",),
+}
+"""What a status set by hand asks for: the day it happened, the court's ruling, a reason."""
+
+NEED_LABELS: dict[CaseStatus, dict[str, str]] = {
+    S.SCHEDULED: {"date": "调解日期"},
+    S.CONFIRMATION_APPLIED: {"date": "申请司法确认日期"},
+    S.CONFIRMED: {"date": "裁定日期", "ruling_no": "法院民事裁定书文号"},
+    S.FULFILLED: {"date": "履行完毕日期"},
+    S.DEFAULTED: {"date": "违约日期", "reason": "违约情况"},
+    S.TERMINATED: {"reason": "调解终结的原因"},
+    S.LITIGATION: {"date": "起诉日期"},
+}
+
+
+def manual_targets(current: str | CaseStatus) -> tuple[CaseStatus, ...]:
+    """The moves a mediator may make by hand from `current` (not those a session makes)."""
+    return tuple(s for s in TRANSITIONS[CaseStatus(current)] if s not in BY_SESSION)
+
+
+def need_label(target: CaseStatus, need: str) -> str:
+    """What a need of `target` is called: `need_label(CONFIRMED, "ruling_no")` → 裁定书文号."""
+    default = {"date": "日期", "ruling_no": "裁定书文号", "reason": "原因"}[need]
+    return NEED_LABELS.get(target, {}).get(need, default)
+
 
 def label(status: str | CaseStatus) -> str:
     """The Chinese label of a status, e.g. `label("in_session") == "调解中"`."""
@@ -83,11 +120,13 @@ def label(status: str | CaseStatus) -> str:
 
 
 def parse_status(value: str) -> CaseStatus:
-    try:
-        return CaseStatus(value)
-    except ValueError:
-        known = "、".join(s.value for s in CaseStatus)
-        raise DomainError(f"案件状态“{value}”无法识别。可用的状态：{known}") from None
+    """A status from its code (`confirmed`) or its Chinese label (`已司法确认`)."""
+    text = value.strip()
+    for status, word in LABELS.items():
+        if text in (status.value, word):
+            return status
+    known = "、".join(f"{s.value}（{LABELS[s]}）" for s in CaseStatus)
+    raise DomainError(f"案件状态“{value}”无法识别。可用的状态：{known}")
 
 
 def allowed_targets(current: str | CaseStatus) -> tuple[CaseStatus, ...]:

@@ -17,6 +17,9 @@ from app.domain.money import parse_money
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MISSING = "缺少此项"
+FIRST_DAY = date(1980, 1, 1)  # bounds of a real loan or plan (the recalculation's too)
+LAST_DAY = date(2099, 12, 31)
+TOO_MUCH = "金额不能超过 999,999,999,999.99 元（more than 999,999,999,999.99）"
 
 
 def join(prefix: str, key: str) -> str:
@@ -52,7 +55,7 @@ def money_field(
     try:
         value = parse_money(raw)
     except InvalidOperation:  # more digits than a Decimal context holds
-        out.append(Problem(path, "金额过大"))
+        out.append(Problem(path, TOO_MUCH))
         return None
     if value is None:
         out.append(Problem(path, _money_text_reason(raw)))
@@ -75,7 +78,7 @@ def _money_text_reason(raw: object) -> str:
 def date_field(
     data: Mapping[str, Any], key: str, prefix: str, out: list[Problem], *, required: bool = True
 ) -> date | None:
-    """A date written as "YYYY-MM-DD"."""
+    """A date written as "YYYY-MM-DD", from 1980-01-01 to 2099-12-31."""
     path = join(prefix, key)
     if key not in data or data[key] is None:
         if required:
@@ -84,10 +87,14 @@ def date_field(
     raw = data[key]
     if isinstance(raw, str) and ISO_DATE.fullmatch(raw.strip()):
         try:
-            return date.fromisoformat(raw.strip())
+            found = date.fromisoformat(raw.strip())
         except ValueError:
             out.append(Problem(path, f"不存在的日期 {raw.strip()}"))
             return None
+        if FIRST_DAY <= found <= LAST_DAY:
+            return found
+        out.append(Problem(path, "日期须在 1980-01-01 至 2099-12-31 之间"))
+        return None
     out.append(Problem(path, '日期格式应为 "YYYY-MM-DD"（如 "2026-12-15"）'))
     return None
 
@@ -155,11 +162,11 @@ def _decimal(raw: object, in_percent: bool) -> Decimal | None:
     if not isinstance(raw, str):
         return None
     text = raw.strip()
-    scale = Decimal(1)
+    shift = 0
     if text.endswith("%"):
-        text, scale = text[:-1].strip(), Decimal(1) if in_percent else Decimal("0.01")
+        text, shift = text[:-1].strip(), 0 if in_percent else -2
     try:
         value = Decimal(text)
     except InvalidOperation:
         return None
-    return value * scale if value.is_finite() else None
+    return value.scaleb(shift) if value.is_finite() else None  # exact: nothing rounded

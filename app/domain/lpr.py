@@ -19,6 +19,7 @@ from app.domain.errors import InputError, Problem
 
 HEADER = ("effective_date", "one_year", "five_year")
 FIRST_PUBLICATION = date(2019, 8, 20)
+LAST_DAY = date(2099, 12, 31)  # a row dated later is a typo (and would break date sums)
 MIN_PERCENT = Decimal("0.5")
 MAX_PERCENT = Decimal("20")
 HUNDRED = Decimal(100)
@@ -67,7 +68,8 @@ class LprTable:
 
 
 def validate_rows(rows: tuple[LprRow, ...]) -> list[Problem]:
-    """Problems of a table: empty, dates not increasing, rates outside 0.5 %–20 %."""
+    """Problems of a table: empty, dates not increasing or after 2099-12-31, rates outside
+    0.5 %–20 %."""
     if not rows:
         return [Problem("lpr", "表中没有数据行（LPR table has no rows）")]
     out: list[Problem] = []
@@ -76,6 +78,9 @@ def validate_rows(rows: tuple[LprRow, ...]) -> list[Problem]:
         where = f"lpr[{index + 1}]"
         if index and row.effective_date <= rows[index - 1].effective_date:
             out.append(Problem(f"{where}.effective_date", "日期须逐行递增（dates not increasing）"))
+        if row.effective_date > LAST_DAY:
+            late = "日期晚于 2099-12-31（after 2099-12-31）"
+            out.append(Problem(f"{where}.effective_date", late))
         for name in ("one_year", "five_year"):
             rate: Decimal = getattr(row, name)
             if not low <= rate <= high:

@@ -17,6 +17,8 @@ from app.domain.plan_model import DownPayment, Frequency, due_dates
 MAX_INSTALLMENTS = 360
 MAX_GRACE_DAYS = 365
 MAX_AMOUNT = Decimal("1000000000000")  # one trillion yuan: beyond any real settlement
+TOO_MUCH = "金额不能超过 999,999,999,999.99 元（more than 999,999,999,999.99）"
+MAX_RATE_DECIMALS = 10
 ROUND_UNITS: tuple[Decimal, ...] = tuple(Decimal(u) for u in ("0.01", "0.1", "1", "10", "100"))
 DAY_BASES = (360, 365)
 
@@ -31,7 +33,7 @@ def money_reason(value: object, *, allow_zero: bool = False) -> str | None:
     if not isinstance(value, Decimal) or not value.is_finite():
         return "不是有效金额"
     if abs(value) >= MAX_AMOUNT:
-        return "金额过大"
+        return TOO_MUCH
     if value != value.quantize(FEN):
         return "金额最多两位小数（精确到分）"
     if value < 0 or (value == 0 and not allow_zero):
@@ -189,6 +191,8 @@ def rate_reason(value: object, *, allow_zero: bool) -> str | None:
         return "不是有效利率"
     if value >= 1:
         return "利率须写成小数形式（如 0.06 表示年利率 6%），且小于 1"
+    if -value.as_tuple().exponent > MAX_RATE_DECIMALS:  # type: ignore[operator]
+        return "利率最多写到小数点后 10 位（more than 10 decimals）"
     if value < 0 or (value == 0 and not allow_zero):
         return "利率须为正数" if not allow_zero else "利率不能为负数"
     return None

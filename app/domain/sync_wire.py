@@ -37,6 +37,7 @@ ENTITIES: tuple[str, ...] = (
     "claim",
     "payment",
     "charge",
+    "status_change",
     "session",
     "settlement",
     "plan_payment",
@@ -52,6 +53,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "claim": {"case_id": "case"},
     "payment": {"case_id": "case"},
     "charge": {"case_id": "case"},
+    "status_change": {"case_id": "case"},
     "session": {"case_id": "case"},
     "settlement": {"case_id": "case"},
     "plan_payment": {"case_id": "case", "settlement_id": "settlement"},
@@ -72,7 +74,7 @@ LOCAL_ONLY_COLUMNS: dict[str, tuple[str, ...]] = {"case": ("mediator_id",)}
 """Columns that never travel (the case's mediator is the lease holder on the server)."""
 
 HOLDER_OWNED = frozenset({"case", "party", "loan_terms", "claim", "settlement", "session"})
-FACTS = frozenset({"payment", "charge", "plan_payment"})
+FACTS = frozenset({"payment", "charge", "plan_payment", "status_change"})
 IMMUTABLE = frozenset({"recalc_snapshot", "document_attachment", "signature"})
 LOCKED_DOCUMENT = frozenset({"signed", "printed"})
 SIGNED_OR_LATER = frozenset(

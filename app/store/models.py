@@ -98,6 +98,10 @@ class Case(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     wizard_step: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    recalc_as_of: Mapped[dt.date | None]
+    """The date the mediator recalculates the case at (None: the claim's as-of date)."""
+    settlement_draft: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """The settlement form as typed, until it checks out and becomes the settlement."""
 
     mediator: Mapped[Mediator | None] = relationship()
     parties: Mapped[list[Party]] = relationship(
@@ -199,6 +203,8 @@ class LoanTerms(Base):
     day_basis: Mapped[int] = mapped_column(Integer, default=360)
     filing_date: Mapped[dt.date | None]
     cap_rate: Mapped[Decimal | None] = mapped_column(DecimalText)
+    allocation: Mapped[list[str] | None] = mapped_column(JSON)
+    """The order of allocation the contract agreed (six kinds), or None: art. 561's."""
 
     case: Mapped[Case] = relationship(back_populates="loan")
 
@@ -246,6 +252,23 @@ class Payment(Base):
     note: Mapped[str] = mapped_column(String(200), default="")
 
 
+class StatusChange(Base):
+    """A status change made by hand, with what the new status asks for (date, ruling, reason)."""
+
+    __tablename__ = "status_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
+    case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(100))
+    from_status: Mapped[str] = mapped_column(String(24))
+    to_status: Mapped[str] = mapped_column(String(24))
+    on_date: Mapped[dt.date | None]
+    ruling_no: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    reason: Mapped[str] = mapped_column(String(500), default="", server_default="")
+
+
 class Charge(Base):
     """A fee (`category` fee) or a cost of realising the claim (`category` cost)."""
 
@@ -279,4 +302,5 @@ __all__ = [
     "Organisation",
     "Party",
     "Payment",
+    "StatusChange",
 ]

@@ -4,7 +4,7 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../ui/views/settings_accounts.py" line="+90"/>
+        <location filename="../../ui/views/settings/accounts.py" line="+90"/>
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
@@ -141,7 +141,7 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/views/settings_backup.py" line="+116"/>
+        <location filename="../../ui/views/settings/backup.py" line="+116"/>
         <source>只有主管可以从备份恢复；您可以立即备份。</source>
         <translation>Only a supervisor can restore from a backup; you can back up now.</translation>
     </message>
@@ -285,7 +285,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../ui/views/case_detail.py" line="+138"/>
+        <location filename="../../ui/views/cases/case_detail.py" line="+139"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
@@ -298,12 +298,22 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>在上方列表中选择一个案件，即可在这里查看当事人、借款、主张和还款。</source>
         <translation>Choose a case in the list above to see its parties, loan, claim and payments here.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+25"/>
+        <source>承办调解员</source>
+        <translation>Mediator in charge</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>更改状态…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
@@ -323,7 +333,17 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Payments (yuan)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
+        <source>（未指定）</source>
+        <translation>(not assigned)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>案件当前状态之后不能再更改。</source>
+        <translation>The case cannot change status any more.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>债权人：%1</source>
         <translation>Creditor: %1</translation>
     </message>
@@ -590,7 +610,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CertificateTab</name>
     <message>
-        <location filename="../../ui/views/settings_cert.py" line="+105"/>
+        <location filename="../../ui/views/settings/cert.py" line="+105"/>
         <source>只有主管可以生成或导入组织的数字证书；您可以查看证书和复制指纹。</source>
         <translation>Only a supervisor can create or import the organisation&apos;s certificate; you can view it and copy the fingerprint.</translation>
     </message>
@@ -765,6 +785,44 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
 </context>
 <context>
+    <name>ChargesBox</name>
+    <message>
+        <location filename="../../ui/views/cases/charges_box.py" line="+36"/>
+        <source>费用与实现债权费用（逾期费、违约金、催收费、律师费等）</source>
+        <translation>Fees and costs of realising the claim (late fees, liquidated damages, collection fees, lawyer&apos;s fees…)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>添加一笔费用</source>
+        <translation>Add a charge</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>如 300.00</source>
+        <translation>e.g. 300.00</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
     <name>CheckInPage</name>
     <message>
         <location filename="../../ui/views/session_wizard/step_checkin.py" line="+36"/>
@@ -835,7 +893,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>ClausesBox</name>
     <message>
-        <location filename="../../ui/views/settlement_terms_box.py" line="+221"/>
+        <location filename="../../ui/views/settlement/terms_box.py" line="+221"/>
         <source>履行方式与其他约定</source>
         <translation>Payment and other terms</translation>
     </message>
@@ -883,7 +941,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DebtPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_debt.py" line="+64"/>
+        <location filename="../../ui/views/session_wizard/step_debt.py" line="+68"/>
         <source>债权债务：借款合同、债权人主张和已还款</source>
         <translation>Debt: loan terms, the creditor&apos;s claim and payments made</translation>
     </message>
@@ -944,11 +1002,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+1"/>
+        <location line="+34"/>
         <source>（未填）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-33"/>
         <source>到期日</source>
         <translation>Maturity</translation>
     </message>
@@ -959,12 +1018,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+50"/>
         <source>复利</source>
         <translation>Compound interest</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-50"/>
         <source>合同约定计收复利</source>
         <translation>Contract charges compound interest</translation>
     </message>
@@ -972,6 +1031,46 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <location line="+1"/>
         <source>计息基准</source>
         <translation>Day basis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>法定顺序（民法典第五百六十一条）</source>
+        <translation>Statutory order (Civil Code art. 561)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同约定的顺序</source>
+        <translation>Order agreed in the contract</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还款冲抵</source>
+        <translation>Allocation of payments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>约定顺序</source>
+        <translation>Agreed order</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按合同写明的顺序列出全部六项，各一次：实现债权费用、利息、罚息、复利、费用、本金</source>
+        <translation>List all six in the contract&apos;s order, each once: 实现债权费用 (costs), 利息 (interest), 罚息 (penalty), 复利 (compound), 费用 (fees), 本金 (principal)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>起诉（申请）日期</source>
+        <translation>Filing date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（同计算日）</source>
+        <translation>(same as the as-of date)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>决定民间借贷过渡期的利率上限；未起诉的不填</source>
+        <translation>Decides a transitional private loan&apos;s cap; leave empty when nothing was filed</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1025,12 +1124,13 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+11"/>
-        <location line="+77"/>
+        <location line="+34"/>
+        <location line="+97"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-128"/>
         <source>备注，如：微信转账</source>
         <translation>Note, e.g. WeChat transfer</translation>
     </message>
@@ -1040,7 +1140,17 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Record a payment</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+18"/>
+        <source>费用与实现债权费用（逾期费、违约金、催收费、律师费等，逐笔）</source>
+        <translation>Fees and costs of realising the claim (late fees, liquidated damages, collection fees, lawyer&apos;s fees…), one by one</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>记录一笔费用</source>
+        <translation>Record a charge</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>约定利率：%1</source>
         <translation>Contract rate: %1</translation>
     </message>
@@ -1050,17 +1160,17 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Overdue rate: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>主张合计：%1 元</source>
         <translation>Claimed in total: %1 yuan</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>共 %1 笔，合计 %2 元</source>
         <translation>%1 payments, %2 yuan in total</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>还款日期</source>
         <translation>Paid on</translation>
     </message>
@@ -1070,9 +1180,15 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
+        <location line="+31"/>
         <source>删除</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>晚于主张截至日期 %1：计算日须不早于这一天，请核对日期。</source>
+        <translation>After the claim&apos;s as-of date %1: the recalculation date cannot be earlier than this day; check the date.</translation>
     </message>
 </context>
 <context>
@@ -1147,7 +1263,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/views/documents_panel.py" line="+118"/>
+        <location filename="../../ui/views/documents/panel.py" line="+118"/>
         <source>调解通知书</source>
         <translation>Notice of mediation</translation>
     </message>
@@ -1371,7 +1487,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../ui/views/first_account_dialog.py" line="+35"/>
+        <location filename="../../ui/views/lock/first_account_dialog.py" line="+35"/>
         <source>创建主管账户</source>
         <translation>Create the supervisor account</translation>
     </message>
@@ -1424,7 +1540,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+99"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+99"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords differ; please type them again.</translation>
     </message>
@@ -1432,7 +1548,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LeversBox</name>
     <message>
-        <location filename="../../ui/views/settlement_levers.py" line="+67"/>
+        <location filename="../../ui/views/settlement/levers.py" line="+67"/>
         <source>减免与和解金额</source>
         <translation>Waivers and settled amount</translation>
     </message>
@@ -1548,7 +1664,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LprTab</name>
     <message>
-        <location filename="../../ui/views/settings_data.py" line="+88"/>
+        <location filename="../../ui/views/settings/data.py" line="+88"/>
         <source>只有主管可以导入利率表；您可以查看正在使用的利率。</source>
         <translation>Only a supervisor can import the rate table; you can view the rates in use.</translation>
     </message>
@@ -1636,12 +1752,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+85"/>
+        <location filename="../../ui/views/main_window.py" line="+86"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -1701,7 +1817,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>语言 / Language</source>
+        <translation>Language / 语言</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1711,7 +1832,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>案件信息</source>
         <translation>Case</translation>
     </message>
@@ -1741,7 +1862,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Reading cases…</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+25"/>
         <source>共 %n 件案件</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -1754,7 +1875,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>未能读取案件</source>
         <translation>Could not read the cases</translation>
     </message>
@@ -1764,7 +1885,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Choose a case in the list first.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
+        <source>界面语言已保存，下次启动时生效。 The language applies at the next start.</source>
+        <translation>Language saved; it applies at the next start.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&lt;h3&gt;调解工作台 %1&lt;/h3&gt;&lt;p&gt;为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、债权重算、调解协议与签署。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mediation Desk %1&lt;/h3&gt;&lt;p&gt;An offline desktop workbench for mediators of loan and private lending disputes: case intake, recalculation of claims, settlement agreements and signing.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
@@ -1777,7 +1903,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+61"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+61"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
@@ -1830,23 +1956,23 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/views/new_case_dialog.py" line="+86"/>
+        <location filename="../../ui/views/cases/new_case_dialog.py" line="+66"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>带 * 的为必填项。年利率可写“18%”“年化24%”或“月息1分5”。</source>
         <translation>Fields marked * are required. The annual rate may be written &quot;18%&quot;, &quot;年化24%&quot; or &quot;月息1分5&quot;.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+177"/>
+        <location line="+230"/>
         <source>创建案件</source>
         <translation>Create case</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-223"/>
         <source>债权人</source>
         <translation>Creditor</translation>
     </message>
@@ -1912,6 +2038,21 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     </message>
     <message>
         <location line="+4"/>
+        <source>承办</source>
+        <translation>In charge</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>（暂不指定）</source>
+        <translation>(not yet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承办调解员</source>
+        <translation>Mediator in charge</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>借款</source>
         <translation>Loan</translation>
     </message>
@@ -1924,6 +2065,16 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <location line="+1"/>
         <source>如：50000 或 50,000.00</source>
         <translation>e.g. 50000 or 50,000.00</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>实际放款（元）</source>
+        <translation>Amount lent (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预先扣除利息的，填实际到手金额</source>
+        <translation>With interest deducted up front: the amount actually received</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1981,15 +2132,30 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Entrusting court</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+1"/>
+        <source>（同计算日）</source>
+        <translation>(same as the as-of date)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>起诉（申请）日期</source>
+        <translation>Filing date</translation>
+    </message>
+    <message>
+        <location line="+110"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>第 %1 笔费用：</source>
+        <translation>Charge %1: </translation>
     </message>
 </context>
 <context>
     <name>OrgSeal</name>
     <message>
-        <location filename="../../ui/views/org_seal.py" line="+40"/>
+        <location filename="../../ui/views/settings/org_seal.py" line="+40"/>
         <source>找不到数据目录，无法使用组织的签名密钥。</source>
         <translation>The data folder cannot be found, so the organisation&apos;s signing key cannot be used.</translation>
     </message>
@@ -2014,7 +2180,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>OrganisationTab</name>
     <message>
-        <location filename="../../ui/views/settings_org.py" line="+98"/>
+        <location filename="../../ui/views/settings/org.py" line="+98"/>
         <location line="+232"/>
         <source>保存</source>
         <translation>Save</translation>
@@ -2158,7 +2324,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_parties.py" line="+57"/>
+        <location filename="../../ui/views/session_wizard/step_parties.py" line="+59"/>
         <source>当事人：核对信息，添加共同债务人和保证人</source>
         <translation>Parties: check their details, add co-debtors and guarantors</translation>
     </message>
@@ -2246,7 +2412,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/views/passphrase_dialog.py" line="+29"/>
+        <location filename="../../ui/views/lock/passphrase_dialog.py" line="+29"/>
         <source>签名密钥口令</source>
         <translation>Signing key passphrase</translation>
     </message>
@@ -2274,7 +2440,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="+30"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+30"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
@@ -2317,7 +2483,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanBox</name>
     <message>
-        <location filename="../../ui/views/settlement_plan.py" line="+105"/>
+        <location filename="../../ui/views/settlement/plan.py" line="+103"/>
         <source>还款计划</source>
         <translation>Payment plan</translation>
     </message>
@@ -2445,7 +2611,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanPaymentDialog</name>
     <message>
-        <location filename="../../ui/views/plan_payment_dialog.py" line="+47"/>
+        <location filename="../../ui/views/settlement/plan_payment_dialog.py" line="+47"/>
         <source>记录还款 — %1</source>
         <translation>Record a payment — %1</translation>
     </message>
@@ -2589,7 +2755,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanTracker</name>
     <message>
-        <location filename="../../ui/views/plan_tracker.py" line="+122"/>
+        <location filename="../../ui/views/settlement/plan_tracker.py" line="+122"/>
         <source>在上方列表中选择一个已签署协议的案件，即可在这里跟踪还款。</source>
         <translation>Choose a case with a signed agreement in the list above to follow its payments here.</translation>
     </message>
@@ -2712,7 +2878,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReasonsCard</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="+117"/>
+        <location filename="../../ui/views/recalc/parts.py" line="+117"/>
         <source>为什么依法应还比合同少</source>
         <translation>Why the lawful amount is lower than the contract&apos;s</translation>
     </message>
@@ -2727,7 +2893,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Basis: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>合同约定未超过法定上限，依法应还与按合同计算相同。</source>
         <translation>The contract stays within the legal caps: the lawful amount equals the contract&apos;s.</translation>
     </message>
@@ -2812,22 +2978,34 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
     </message>
     <message>
         <location line="+12"/>
+        <location line="+34"/>
         <source>债权人主张</source>
         <translation>Creditor&apos;s claim</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-33"/>
+        <location line="+37"/>
         <source>依法应还（已保存的计算结果）</source>
         <translation>Lawfully owed (saved result)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+42"/>
+        <location line="-36"/>
+        <location line="+52"/>
         <source>主张超出依法应还</source>
         <translation>Claim above the lawful figure</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-18"/>
+        <source>（截至 %1）</source>
+        <translation> (as of %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>依法应还（已保存，计算日 %1）</source>
+        <translation>Lawfully owed (saved, as of %1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>依法应还高于主张（主张截至 %1）</source>
         <translation>Lawful figure above the claim (claim as of %1)</translation>
     </message>
@@ -2855,7 +3033,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>RecalcPanel</name>
     <message>
-        <location filename="../../ui/recalc_words.py" line="+35"/>
+        <location filename="../../ui/views/recalc/words.py" line="+35"/>
         <source>本金</source>
         <translation>Principal</translation>
     </message>
@@ -3040,22 +3218,62 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Before %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/recalc_panel.py" line="+134"/>
+        <location line="+13"/>
+        <source>借款合同成立日：%1（出借人为自然人，借款合同自提供借款时成立，《民法典》第六百七十九条；上限和过渡期按此日确定）</source>
+        <translation>Loan contract formed on: %1 (the lender is a natural person: the contract is formed when the money is handed over, Civil Code art. 679; the cap and the transition follow this day)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>借款合同成立日：%1（合同日期；上限和过渡期按此日确定）</source>
+        <translation>Loan contract formed on: %1 (the contract date; the cap and the transition follow this day)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>还款冲抵顺序：按合同约定，%1</source>
+        <translation>Payments allocated in the order the contract agreed: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还款冲抵顺序：按《民法典》第五百六十一条，%1</source>
+        <translation>Payments allocated in the order of Civil Code art. 561: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/recalc/panel.py" line="+100"/>
+        <source>最后一笔还款</source>
+        <translation>the last payment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>最后一笔费用</source>
+        <translation>the last charge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>宣布提前到期</source>
+        <translation>the acceleration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放款</source>
+        <translation>the disbursement</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>在上方列表中选择一个案件，即可在这里重新计算应还金额。</source>
         <translation>Choose a case in the list above to recalculate what is owed here.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>若于</source>
         <translation>If paid on</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>选择还款日期：按截至该日的利息、罚息和费用计算应还金额</source>
         <translation>Choose the payment date: what is owed with interest, penalty and fees up to that day</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>还款，依法应还</source>
         <translation>, the lawful amount owed is</translation>
     </message>
@@ -3075,17 +3293,27 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Store this calculation&apos;s input, result and checksum in the case file; it cannot be changed afterwards and documents can cite it</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>债权人主张 %1 元</source>
         <translation>Claimed by creditor: %1 yuan</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>（截至 %1）</source>
+        <translation> (as of %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>按合同计算 %1 元，依法核减 %2 元</source>
         <translation>Under the contract: %1 yuan; reduced by law: %2 yuan</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+14"/>
+        <source>计算日不能早于%1的日期 %2（所选 %3）：已按 %2 计算。</source>
+        <translation>The date cannot be before %1 on %2 (chosen: %3): computed as of %2.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>无法计算，请先补正以下内容：</source>
         <translation>Cannot calculate yet; please complete the following first:</translation>
     </message>
@@ -3105,7 +3333,14 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Saved %1 (as of %2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>
+⚠ 已保存的是 %1 的结果：%2 元，与上方日期不同</source>
+        <translation>
+⚠ The saved result is as of %1: %2 yuan, not the date above</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>第 %1 号计算结果，SHA-256 校验码：%2</source>
         <translation>Result no. %1, SHA-256 checksum: %2</translation>
     </message>
@@ -3156,7 +3391,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/views/verify_parts.py" line="+104"/>
+        <location filename="../../ui/views/documents/verify_parts.py" line="+104"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
@@ -3396,7 +3631,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>SealPicker</name>
     <message>
-        <location filename="../../ui/views/seal_picker.py" line="+60"/>
+        <location filename="../../ui/views/settings/seal_picker.py" line="+60"/>
         <source>印章图片</source>
         <translation>Seal image</translation>
     </message>
@@ -3504,7 +3739,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>已自动保存 %1</source>
         <translation>Saved automatically at %1</translation>
     </message>
@@ -3512,7 +3747,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/views/settings_dialog.py" line="+40"/>
+        <location filename="../../ui/views/settings/dialog.py" line="+40"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3555,7 +3790,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/views/settlement_page.py" line="+102"/>
+        <location filename="../../ui/views/settlement/page.py" line="+102"/>
         <source>第 %1 条：</source>
         <translation>Term %1: </translation>
     </message>
@@ -3681,7 +3916,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/views/sign_in_dialog.py" line="+76"/>
+        <location filename="../../ui/views/lock/sign_in_dialog.py" line="+76"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
@@ -3731,7 +3966,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/views/signature_pad.py" line="+59"/>
+        <location filename="../../ui/views/documents/signature_pad.py" line="+59"/>
         <source>签名板</source>
         <translation>Signature pad</translation>
     </message>
@@ -3844,15 +4079,43 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>StatementView</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="+22"/>
+        <location filename="../../ui/views/recalc/parts.py" line="+22"/>
         <source>计算明细（逐笔列出每一分钱的来历；点左侧箭头展开）</source>
         <translation>Statement (where every fen comes from; click the arrow on the left to expand)</translation>
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../ui/views/cases/status_dialog.py" line="+57"/>
+        <source>更改案件状态 %1</source>
+        <translation>Change the status of %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>如：（2026）浙0108民特123号</source>
+        <translation>e.g. (2026) Zhe 0108 Min Te No. 123</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>改为</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>更改状态</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>TermsBox</name>
     <message>
-        <location filename="../../ui/views/settlement_terms_box.py" line="-196"/>
+        <location filename="../../ui/views/settlement/terms_box.py" line="-196"/>
         <source>违约条款与利息</source>
         <translation>Default terms and interest</translation>
     </message>
@@ -3936,7 +4199,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/views/verify_dialog.py" line="+76"/>
+        <location filename="../../ui/views/documents/verify_dialog.py" line="+76"/>
         <source>核验文书</source>
         <translation>Verify a document</translation>
     </message>
@@ -4019,7 +4282,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>ViewsTable</name>
     <message>
-        <location filename="../../ui/views/recalc_parts.py" line="-136"/>
+        <location filename="../../ui/views/recalc/parts.py" line="-135"/>
         <source>核减（合同−依法）</source>
         <translation>Reduction</translation>
     </message>
@@ -4238,7 +4501,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/views/sign_in_dialog.py" line="-145"/>
+        <location filename="../../ui/views/lock/sign_in_dialog.py" line="-145"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>

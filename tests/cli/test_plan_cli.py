@@ -137,7 +137,7 @@ def test_not_json_exits_2_with_the_position(
 ) -> None:
     code, out, err = run_plan(tmp_path, capsys, '{"total": "1",\n')
     assert (code, out) == (2, "")
-    assert err.startswith("输入不是有效的 JSON（第 2 行第 1 列")
+    assert err.startswith("not valid JSON（第 2 行第 1 列")
     code = main(["plan", str(tmp_path / "missing.json")])
     out, err = capsys.readouterr()
     assert (code, out) == (2, "")

@@ -76,7 +76,8 @@ def test_spec_example_gives_a_complete_object(tmp_path: Path) -> None:
                                 "compound": "0.00", "fees": "0.00", "principal": "5000.00"}
     assert out["claim_gap"] == {"total": "-22465.00"}
     assert out["regime"]["caps"][0]["annual_rate"] == "0.24"
-    assert len(out["warnings"]) == 1 and "95000.00" in out["warnings"][0]
+    assert len(out["warnings"]) == 2 and "95000.00" in out["warnings"][0]
+    assert out["warnings"][1].startswith("本计算采用的解读")  # penalty accrued: one budget
     assert {ln["kind"] for ln in out["lines"]} == {"payment", "fee", "acceleration", "accrual",
                                                     "cost", "warning"}  # fmt: skip
     assert "预先扣除" in done.stdout  # ensure_ascii=False: Chinese as written
@@ -137,3 +138,65 @@ def test_lpr_table_option(tmp_path: Path) -> None:
     done = recalc("--lpr-table", str(table), write(tmp_path, "p.json", case))
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["regime"]["caps"][0]["annual_rate"] == "0.2"
+
+
+# -- the page's changes of 2026-12-01 and bad input (issues 16 and 12) ----------------------
+
+PERSON_LOAN: dict[str, Any] = {
+    "lender_type": "private", "contract_date": "2021-12-01", "disbursement_date": "2022-01-25",
+    "principal": "100000.00", "annual_rate": "0.24", "lender_person": True,
+    "repayment": {"method": "bullet", "maturity": "2022-07-25"}, "as_of": "2022-07-25",
+}  # fmt: skip
+NO_RATE_LOAN: dict[str, Any] = {
+    "lender_type": "private", "contract_date": "2019-01-01", "principal": "10000.00",
+    "repayment": {"method": "bullet", "maturity": "2019-07-01"}, "as_of": "2020-12-01",
+    "payments": [{"date": "2020-09-01", "amount": "300.00"}],
+    "allocation": ["principal", "costs", "interest", "penalty", "compound", "fees"],
+}  # fmt: skip
+
+
+def test_the_new_fields_through_the_command_line(tmp_path: Path) -> None:
+    """1. A natural person's loan formed on 2022-01-25 (cap 4 × 3.70 % = 14.8 %): lawful
+    interest 100000 × 0.148 × 181/360 = 7441.11; the basis names the formation date.
+    2. Formed 2019-01-01, no rate: 6 % from 2019-07-01 to 2020-08-20 (416 days):
+    10000 × 0.06 × 416/360 = 693.33; then 3.85 % (LPR of 2020-08-20): 2020-08-20 →
+    09-01, 12 days: 10000 × 0.0385 × 12/360 = 12.83; 300.00 paid on 09-01 in the agreed
+    order, principal first → 9700.00; 09-01 → 12-01, 91 days: 9700 × 0.0385 × 91/360
+    = 94.40. Penalty 693.33 + 12.83 + 94.40 = 800.56; total 9700 + 800.56 = 10500.56."""
+    done = recalc(write(tmp_path, "person.json", PERSON_LOAN),
+                  write(tmp_path, "no_rate.json", NO_RATE_LOAN))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    person, no_rate = (json.loads(line) for line in done.stdout.splitlines())
+    assert person["views"]["lawful"]["interest"] == "7441.11"
+    assert [c["annual_rate"] for c in person["regime"]["caps"]] == ["0.148"]
+    assert "合同成立日 2022-01-25" in person["regime"]["caps"][0]["basis"]
+    contract = no_rate["views"]["contract"]
+    assert (contract["principal"], contract["penalty"], contract["total"]) == (
+        "9700.00", "800.56", "10500.56")  # fmt: skip
+    payment = next(ln for ln in no_rate["lines"] if ln["kind"] == "payment")
+    assert payment["note"].startswith("还款冲抵：逾期本金 300.00；冲抵顺序按合同约定")
+    readings = [w for w in no_rate["warnings"] if w.startswith("本计算采用的解读")]
+    assert len(readings) == 1 and "一个额度" in readings[0]  # nothing was paid before 08-20
+
+
+def test_unknown_keys_and_bounds_through_the_command_line(tmp_path: Path) -> None:
+    bad = {**SPEC_EXAMPLE, "overdue_rat": "0.3", "principal": 10**25,
+           "payments": [{"date": "2021-05-20", "amount": "5000.00", "memo": "微信"}],
+           "repayment": {"method": "bullet", "maturity": "9999-12-31"}}  # fmt: skip
+    done = recalc(write(tmp_path, "bad.json", bad))
+    assert (done.returncode, done.stdout) == (2, "")
+    errors = done.stderr.splitlines()
+    assert "overdue_rat: unknown key（未知字段，是否应为 overdue_rate？）" in errors
+    assert "payments[0].memo: unknown key（未知字段，可用字段：date、amount）" in errors
+    assert "principal: more than 10,000,000,000.00（金额超过一百亿元，请检查位数）" in errors
+    assert any(e.startswith("repayment.maturity: after 2099-12-31") for e in errors)
+    assert "Traceback" not in done.stderr
+
+
+def test_an_lpr_table_row_dated_9999_is_refused(tmp_path: Path) -> None:
+    table = tmp_path / "lpr.csv"
+    table.write_text("effective_date,one_year,five_year\n2019-08-20,4.25,4.85\n"
+                     "9999-12-31,3.00,3.50\n", encoding="utf-8")  # fmt: skip
+    done = recalc("--lpr-table", str(table), write(tmp_path, "case.json", SPEC_EXAMPLE))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("lpr[2].effective_date: 日期晚于 2099-12-31")

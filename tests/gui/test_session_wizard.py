@@ -153,7 +153,8 @@ def fix_parties(qtbot, wizard: SessionWizard) -> None:
 def save_recalculation(qtbot, wizard: SessionWizard) -> None:
     page = wizard.pages[3]
     qtbot.waitUntil(lambda: page.panel.result() is not None, timeout=WAIT)
-    assert page.panel.as_of() == date(2026, 7, 6)
+    claim = wizard.shared.state.case.claim
+    assert page.panel.as_of() == claim.as_of  # the claim's date, not today (issue 13, item 4)
     with qtbot.waitSignal(wizard.shared.state_changed, timeout=WAIT):
         qtbot.mouseClick(page.panel.save_button, Qt.MouseButton.LeftButton)
     assert wizard.shared.state.snapshot is not None
@@ -204,6 +205,35 @@ def test_a_refused_value_shows_its_reason_and_stays_as_typed(qtbot, wizard, data
     type_into(qtbot, wizard, "loan.annual_rate", "%")
     assert rate.property("invalid") is False
     assert "年利率 18%" in wizard.pages[2].rate_note.text()
+
+
+def test_the_contracts_order_of_allocation_is_picked_and_typed_on_the_debt_step(
+    qtbot, wizard, data_dir
+):
+    """Art. 561's order by default; picking the contract's order starts from it, the
+    mediator types the contract's order, a wrong one is refused and stays as typed."""
+    wizard.go(2)
+    line = field(wizard, "loan.allocation")
+    assert not line.isEnabled() and line.text() == ""
+    choose(qtbot, wizard, "loan.allocation_agreed", "contract")
+    assert line.isEnabled() and line.text() == "实现债权费用→利息→罚息→复利→费用→本金"
+    loan = stored(data_dir, wizard.shared.case_no).case.loan
+    assert loan.allocation == ("costs", "interest", "penalty", "compound", "fees", "principal")
+    line.clear()
+    type_into(qtbot, wizard, "loan.allocation", "费用→罚息→复利→利息→本金→实现债权费用")
+    loan = stored(data_dir, wizard.shared.case_no).case.loan
+    assert loan.allocation == ("fees", "penalty", "compound", "interest", "principal", "costs")
+    line.clear()
+    with qtbot.waitSignal(wizard.saver.refused, timeout=WAIT) as refused:
+        qtbot.keyClicks(line, "fees, costs")
+        wizard.saver.flush()
+    assert refused.args[0] == "loan.allocation" and "全部六项" in refused.args[1]
+    assert line.text() == "fees, costs" and line.property("invalid") is True
+    loan = stored(data_dir, wizard.shared.case_no).case.loan
+    assert loan.allocation == ("fees", "penalty", "compound", "interest", "principal", "costs")
+    choose(qtbot, wizard, "loan.allocation_agreed", "")
+    assert stored(data_dir, wizard.shared.case_no).case.loan.allocation is None
+    assert not line.isEnabled()
 
 
 def test_enter_moves_to_the_next_field_but_makes_a_new_line_in_notes(qtbot, wizard):

@@ -103,6 +103,14 @@ def test_the_confirmation_goes_to_the_court_that_entrusted_the_case(ctx: Any) ->
     assert court.endswith("人民法院")
     text = all_text(render_document(ctx, case_no, "confirmation").pdf)
     assert court in text and "此致" in text
+    # the stored court entrusted the case before filing (委派调解): the current articles
+    cited = ["《中华人民共和国民事诉讼法》第二百零五条、第二百零六条",
+             "《中华人民共和国人民调解法》第三十三条",
+             "《最高人民法院关于人民法院特邀调解的规定》第十九条、第二十四条"]  # fmt: skip
+    assert f"本纠纷系{court}在立案前委派" in text
+    assert [c for c in cited if c not in text] == []
+    agreement = all_text(render_document(ctx, case_no, "agreement").pdf)
+    assert f"共同向{court}申请司法确认（《中华人民共和国民事诉讼法》第二百零五条" in agreement
 
 
 def test_the_terminated_case_says_why_in_its_record_and_termination(ctx: Any) -> None:

@@ -88,6 +88,9 @@ def assert_input_matches(inp: dict[str, Any], detail: cases.CaseDetail) -> None:
     assert inp["as_of"] == AS_OF.isoformat()
     assert inp["day_basis"] == loan.day_basis == 360
     assert "schedule" not in inp and "cap" not in inp and "filing_date" not in inp
+    creditor = next(p for p in detail.parties if p.role == "creditor")
+    assert inp["lender_person"] is (creditor.kind == "person")
+    assert "allocation" not in inp  # no demo contract agreed an order
 
 
 def test_input_of_every_demo_case_matches_the_stored_terms_to_the_fen(demo_ctx: Any) -> None:
@@ -296,3 +299,59 @@ def test_engine_input_errors_pass_through_with_their_field_paths(demo_ctx: Any) 
     assert {"fees[0].date", "costs[0].date"} <= set(paths)
     assert all("晚于计算日 2021-10-01" in p.reason for p in caught.value.problems)
     assert count(demo_ctx, "recalc_snapshot") == snaps
+
+
+PRIVATE_CASE = "TJ-2026-000016"  # a natural person's interest-free loan of 2024-01-09
+
+
+def test_lender_person_follows_the_creditor_party_and_sets_the_formation_date(
+    demo_ctx: Any,
+) -> None:
+    """The money handed over on 2024-02-20, six weeks after the contract: a natural
+    person's loan is formed then (art. 679); an organisation's on the contract date."""
+    with demo_ctx.write() as uow:
+        case = uow.cases.require(PRIVATE_CASE)
+        case.loan.disbursement_date = date(2024, 2, 20)
+        uow.record("test.disbursed_later", case=case)
+    inp = rc.build_input(demo_ctx, PRIVATE_CASE, AS_OF)
+    assert inp["lender_person"] is True
+    assert rc.formation(inp) == rc.Formation(date(2024, 2, 20), True)
+    basis = rc.preview(demo_ctx, PRIVATE_CASE, AS_OF)["regime"]["caps"][0]["basis"]
+    assert "合同成立日 2024-02-20，自然人之间的借款合同自出借人提供借款时成立" in basis
+    creditor = next(p for p in cases.get_case(demo_ctx, PRIVATE_CASE).parties
+                    if p.role == "creditor")  # fmt: skip
+    cases.update_party(demo_ctx, PRIVATE_CASE, creditor.id, "kind", "organisation")
+    inp = rc.build_input(demo_ctx, PRIVATE_CASE, AS_OF)
+    assert inp["lender_person"] is False
+    assert rc.formation(inp) == rc.Formation(date(2024, 1, 9), False)
+    basis = rc.preview(demo_ctx, PRIVATE_CASE, AS_OF)["regime"]["caps"][0]["basis"]
+    assert "合同成立日 2024-01-09（" not in basis and "合同成立日 2024-01-09" in basis
+
+
+def test_an_agreed_order_is_stored_with_the_loan_and_used(demo_ctx: Any) -> None:
+    from app.services.sessions import service as sessions
+
+    sid = sessions.start_or_resume(demo_ctx, DEDUCTED_CASE).session_id
+    sessions.save_field(demo_ctx, sid, "loan.allocation_agreed", "contract")
+    assert rc.build_input(demo_ctx, DEDUCTED_CASE, AS_OF)["allocation"] == [
+        "costs", "interest", "penalty", "compound", "fees", "principal"]  # fmt: skip
+    order = "费用、罚息、复利、利息、本金、实现债权费用"  # as the contract writes it
+    sessions.save_field(demo_ctx, sid, "loan.allocation", order)
+    inp = rc.build_input(demo_ctx, DEDUCTED_CASE, AS_OF)
+    assert inp["allocation"] == ["fees", "penalty", "compound", "interest", "principal", "costs"]
+    out = rc.preview(demo_ctx, DEDUCTED_CASE, AS_OF)
+    notes = [ln["note"] for ln in out["lines"] if ln["kind"] == "payment"]
+    assert notes and all(n.endswith("冲抵顺序按合同约定（费用→罚息→复利→利息→本金→实现债权费用）")
+                         for n in notes)  # fmt: skip
+    with pytest.raises(InputError) as caught:
+        sessions.save_field(demo_ctx, sid, "loan.allocation", "利息、本金")
+    assert [p.path for p in caught.value.problems] == ["loan.allocation"]
+    sessions.save_field(demo_ctx, sid, "loan.allocation_agreed", "")
+    assert "allocation" not in rc.build_input(demo_ctx, DEDUCTED_CASE, AS_OF)
+
+
+def test_the_readings_are_told_apart_from_the_warnings(demo_ctx: Any) -> None:
+    out = rc.preview(demo_ctx, DEDUCTED_CASE, AS_OF)
+    warnings, chosen = rc.readings(out)
+    assert warnings + chosen == out["warnings"] and len(chosen) == 1
+    assert chosen[0].startswith("本计算采用的解读") and "一个额度" in chosen[0]

@@ -36,6 +36,7 @@ TABLES = {
     "session",
     "settlement",
     "signature",
+    "status_change",
     "sync_blob_part",
     "sync_bundle_seen",
     "sync_case",

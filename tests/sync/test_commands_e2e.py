@@ -90,6 +90,13 @@ def test_the_commands_of_the_page_end_to_end(server: Server, office_url: str,
     assert holders == {numbers[0]: "张调解员", numbers[1]: "张调解员", numbers[2]: None}
     assert {c["status"] for c in admin_json(office_url, "cases")} == {"intake"}
 
+    # a status moved on the laptop reaches the office with the next sync
+    moved_on = app(a, "cases", "set-status", numbers[1], "contacting")
+    assert moved_on.returncode == 0, moved_on.stderr
+    assert app(a, "sync").returncode == 0
+    statuses = {c["case_no"]: c["status"] for c in admin_json(office_url, "cases")}
+    assert statuses[numbers[1]] == "contacting"
+
     # a reassignment while A is offline and records a payment: kept, flagged, B gets it
     moved = numbers[0]
     assert admin(office_url, "reassign", moved, "--mediator", "李调解员").returncode == 0

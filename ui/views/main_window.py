@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.domain.errors import DomainError
+from ui import i18n
 from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views.cases.case_detail import CaseDetailView
@@ -86,6 +87,10 @@ class MainWindow(QMainWindow):
         self.model = CaseTableModel(self)
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self._refresh_soon = QTimer(self)  # after the wizard changed a case, once it settles
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(800)
+        self._refresh_soon.timeout.connect(lambda: self.refresh())
         self._build_actions()
         self._build_central()
         self._build_status_bar()
@@ -143,7 +148,15 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.verify_action)
         case_menu.addSeparator()
         case_menu.addActions([self.lock_action, quit_action])
-        menu.addMenu(self.tr("设置(&S)")).addAction(self.settings_action)
+        settings_menu = menu.addMenu(self.tr("设置(&S)"))
+        settings_menu.addAction(self.settings_action)
+        self.language_menu = settings_menu.addMenu(self.tr("语言 / Language"))
+        for code, text in (("zh_CN", "简体中文"), ("en", "English")):
+            action = self.language_menu.addAction(text)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(i18n.current_language() == code)
+            action.triggered.connect(lambda _on=False, c=code: self.choose_language(c))
         menu.addMenu(self.tr("帮助(&H)")).addAction(self.about_action)
         toolbar = QToolBar(self.tr("工具栏"), self)
         toolbar.setObjectName("mainToolbar")
@@ -170,6 +183,7 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_table())
         self.detail = CaseDetailView(service=self._service, runner=self._runner)
+        self.detail.case_changed.connect(lambda case_no: self.refresh(case_no))
         self.case_tabs = QTabWidget()
         self.case_tabs.setObjectName("caseTabs")
         self.case_tabs.setDocumentMode(True)
@@ -296,11 +310,15 @@ class MainWindow(QMainWindow):
         self.model.set_cases(cases)
         self._update_counts()
         wanted = self._select_after_load
+        shown = self.detail.detail()
         if wanted and not self.select_case(wanted) and self._reveal_after_load:
             self.filter_edit.clear()  # a new case must show even if the filter hides it
             self.select_case(wanted)
-        if self.current_case_no() == "":
+        current = self.current_case_no()
+        if current == "":
             self.detail.clear()
+        elif shown is not None and shown.summary.case_no == current:
+            self._load_detail(current)  # the same case stays chosen: show what changed
         self.cases_loaded.emit(len(cases))
 
     def _update_counts(self) -> None:
@@ -344,7 +362,9 @@ class MainWindow(QMainWindow):
         source = self.proxy.mapToSource(current) if current.isValid() else QModelIndex()
         if not source.isValid():
             return
-        case_no = self.model.case_at(source.row()).case_no
+        self._load_detail(self.model.case_at(source.row()).case_no)
+
+    def _load_detail(self, case_no: str) -> None:
         self._wanted_case = case_no
         self._runner.submit(
             lambda: self._service.get_case(case_no),
@@ -396,6 +416,7 @@ class MainWindow(QMainWindow):
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.session_loaded.connect(lambda _state: self.refresh())
         wizard.session_closed.connect(lambda _closed: self.refresh())
+        wizard.shared.state_changed.connect(lambda _state: self._refresh_soon.start())
         wizard.show()
         wizard.open()
         return wizard
@@ -412,6 +433,16 @@ class MainWindow(QMainWindow):
         if accounts is not None:
             accounts.idle_minutes_saved.connect(self.idle_minutes_changed)
         return dialog
+
+    def choose_language(self, code: str) -> None:
+        """Remember the interface language; it takes effect at the next start."""
+        i18n.save_language(code)
+        for action in self.language_menu.actions():
+            action.setChecked(action.objectName() == f"language_{code}")
+        self.statusBar().showMessage(
+            self.tr("界面语言已保存，下次启动时生效。 The language applies at the next start."),
+            8000,
+        )
 
     def open_verify(self) -> QWidget:
         """Open 核验文书 (a PDF checked against this organisation and its case store)."""

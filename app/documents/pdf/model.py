@@ -33,6 +33,7 @@ ROLE_LABELS: dict[str, str] = {
     "debtor": "债务人",
     "co_debtor": "共同债务人",
     "guarantor": "保证人",
+    "agent": "委托代理人",
 }
 CREDITOR_ROLES = ("creditor",)
 DEBTOR_ROLES = ("debtor", "co_debtor", "guarantor")
@@ -62,6 +63,7 @@ class Party:
     address: str = ""
     legal_representative: str = ""
     signature_png: bytes | None = None
+    signed_on: date | None = None
 
     @property
     def role_label(self) -> str:
@@ -96,6 +98,10 @@ class Settlement:
     acceleration_days: int
     revival: bool
     agreed_on: date | None = None
+    payment_method: str = ""
+    """How the debtor pays (e.g. the creditor's account), as agreed."""
+    extra_terms: tuple[str, ...] = ()
+    """Other terms the parties agreed, one clause each."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +143,11 @@ class DocumentData:
     parties: tuple[Party, ...]
     mediator: str = ""
     mediator_signature_png: bytes | None = None
+    mediator_signed_on: date | None = None
+    agents: tuple[Attendee, ...] = ()
+    """Agents who attended for a party (the creditor's 委托代理人), named in the documents."""
+    loan_disbursed: Decimal | None = None
+    accelerated_on: date | None = None
     contract_no: str = ""
     contract_date: date | None = None
     loan_principal: Decimal | None = None
@@ -147,6 +158,14 @@ class DocumentData:
     session: Session | None = None
     court: str = ""
     termination_reason: str = ""
+    entrusting_court: str = ""
+    """The court that entrusted the case to the centre before filing (委派调解), or ""."""
+
+    def by_role(self, roles: tuple[str, ...] = ("creditor", *DEBTOR_ROLES), sep: str = "；") -> str:
+        """`债权人甲；债务人乙；保证人丙`: each party named under its own role."""
+        groups = [(ROLE_LABELS[r], self.of_roles((r,))) for r in roles]
+        return sep.join(f"{word}{'、'.join(p.name for p in found)}" for word, found in groups
+                        if found)  # fmt: skip
 
     def of_roles(self, roles: tuple[str, ...]) -> tuple[Party, ...]:
         return tuple(p for p in self.parties if p.role in roles)

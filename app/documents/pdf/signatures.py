@@ -10,6 +10,7 @@ from app.documents.pdf.model import DocumentData
 from app.documents.pdf.styles import BODY_SIZE, FRAME_WIDTH, HEI, MM, SONG, styles
 from app.documents.pdf.template import fill
 from app.documents.pdf.values import Values
+from app.domain.numerals import format_date_cn
 
 SIGN_HEIGHT = 13 * MM
 SIGN_WIDTH = 48 * MM
@@ -47,12 +48,15 @@ def signature_table(data: DocumentData, values: Values, block: Mapping[str, Any]
         how = "（盖章）" if party.kind == "organisation" else "（签名）"
         label = fill(party_label, values | {"role": party.role_label, "name": party.name}) + how
         sig = _sign_cell(party.signature_png)
-        rows.append([Paragraph(label, st["plain"]), sig, Paragraph(date_text, st["plain"])])
+        when = format_date_cn(party.signed_on) if party.signed_on else date_text
+        rows.append([Paragraph(label, st["plain"]), sig, Paragraph(when, st["plain"])])
     if block.get("mediator", True):
         label = fill(str(block.get("mediator_label", "调解员：{mediator}（签名）")), values)
         png = data.mediator_signature_png
         sig = _sign_cell(png)
-        rows.append([Paragraph(label, st["plain"]), sig, Paragraph(date_text, st["plain"])])
+        signed = data.mediator_signed_on
+        when = format_date_cn(signed) if signed else date_text
+        rows.append([Paragraph(label, st["plain"]), sig, Paragraph(when, st["plain"])])
     date_width = 40 * MM
     widths = [FRAME_WIDTH - SIGN_WIDTH - date_width - 4 * MM, SIGN_WIDTH + 4 * MM, date_width]
     table = Table(rows, colWidths=widths)  # a long name makes its row taller

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 
-from app.documents.pdf.model import DocumentData, Party, document_number
+from app.documents.pdf.model import DEBTOR_ROLES, DocumentData, Party, document_number
 from app.domain.numerals import format_amount, format_date_cn, rmb_upper
 
 Values = dict[str, str]
 ZERO = Decimal("0.00")
+DOWN_PAYMENT = "首付款"
 CN_SMALL = "零一二三四五六七八九十"
 OUTCOMES = {
     "agreed": "经调解，双方当事人自愿达成调解协议。",
@@ -67,6 +68,11 @@ def _base(data: DocumentData) -> Values:
         "creditors.names": _names(data.creditors),
         "debtors.names": _names(data.debtors),
         "borrowers.names": _names(data.of_roles(("debtor", "co_debtor"))),
+        "guarantors.names": _names(data.of_roles(("guarantor",))),
+        "parties.by_role": data.by_role(),
+        "respondents.by_role": data.by_role(DEBTOR_ROLES, sep="、"),
+        "agents.names": "、".join(a.name for a in data.agents),
+        "loan.accelerated_on": format_date_cn(data.accelerated_on) if data.accelerated_on else "",
         "debtor.name": first_debtor.name if first_debtor else "",
         "debtor.address": first_debtor.address if first_debtor else "",
         "mediator": data.mediator,
@@ -74,6 +80,8 @@ def _base(data: DocumentData) -> Values:
         "contract.date": format_date_cn(data.contract_date) if data.contract_date else "",
         "agreement.number": document_number(data.case_no, "agreement"),
         "court": data.court,
+        "entrusting.court": data.entrusting_court,
+        "flag.entrusted": "1" if data.entrusting_court.strip() else "",
         "termination.reason": data.termination_reason,
         "copies": cn_count(len(data.parties) + 1),
     }
@@ -89,6 +97,12 @@ def _amount_values(data: DocumentData) -> Values:
     lawful = sum((r.lawful for r in rows), ZERO)
     waived = sum((r.waived for r in rows), ZERO)
     out |= _money("loan.principal", data.loan_principal or ZERO)
+    principal, lent = data.loan_principal or ZERO, data.loan_disbursed
+    deducted = principal - lent if lent is not None and lent < principal else ZERO
+    out |= _money("loan.disbursed", lent or ZERO) | _money("loan.deducted", deducted)
+    out["flag.deducted"] = "1" if deducted > 0 else ""
+    clauses = data.settlement.extra_terms if data.settlement else ()
+    out["flag.clauses"] = "1" if clauses else ""
     out |= _money("claim.total", claimed) | _money("lawful.total", lawful)
     out |= _money("waived.total", waived) | _money("reduced.total", max(claimed - lawful, ZERO))
     out["waived.items"] = "、".join(
@@ -101,12 +115,24 @@ def _amount_values(data: DocumentData) -> Values:
 
 def _settlement_values(data: DocumentData) -> Values:
     s = data.settlement
-    keys = ("count", "first_due", "last_due", "acceleration_days", "agreed_on")
-    out: Values = {f"settlement.{k}": "" for k in keys} | {"flag.revival": ""}
+    keys = ("count", "first_due", "last_due", "acceleration_days", "agreed_on",
+            "payment_method", "down_due", "rest_count", "rest_first_due")  # fmt: skip
+    out: Values = {f"settlement.{k}": "" for k in keys} | {"flag.revival": "", "flag.down": ""}
     out |= _money("settlement.total", s.total if s else ZERO)
+    out |= _money("settlement.down", ZERO) | _money("settlement.rest", ZERO)
     if s is None:
         return out
     out["settlement.count"] = str(len(s.rows))
+    out["settlement.payment_method"] = s.payment_method
+    down = s.rows[0] if s.rows and s.rows[0].note == DOWN_PAYMENT else None
+    if down is not None and len(s.rows) > 1:
+        rest = s.rows[1:]
+        out |= _money("settlement.down", down.amount)
+        out |= _money("settlement.rest", sum((r.amount for r in rest), ZERO))
+        out["settlement.down_due"] = format_date_cn(down.due)
+        out["settlement.rest_count"] = str(len(rest))
+        out["settlement.rest_first_due"] = format_date_cn(rest[0].due)
+        out["flag.down"] = "1"
     if s.rows:
         out["settlement.first_due"] = format_date_cn(s.rows[0].due)
         out["settlement.last_due"] = format_date_cn(s.rows[-1].due)
@@ -166,6 +192,16 @@ def _statement_rows(data: DocumentData) -> list[Values]:
     return [{"speaker": s.speaker, "text": s.text} for s in statements]
 
 
+def _clause_rows(data: DocumentData) -> list[Values]:
+    clauses = data.settlement.extra_terms if data.settlement else ()
+    return [{"n": cn_count(i), "text": text} for i, text in enumerate(clauses, start=1)]
+
+
+def _agent_rows(data: DocumentData) -> list[Values]:
+    return [{"name": a.name, "capacity": a.capacity, "id_number": a.id_number}
+            for a in data.agents]  # fmt: skip
+
+
 SOURCES: dict[str, Callable[[DocumentData], list[Values]]] = {
     "parties": lambda d: [party_values(p) for p in d.parties],
     "creditors": lambda d: [party_values(p) for p in d.creditors],
@@ -174,4 +210,6 @@ SOURCES: dict[str, Callable[[DocumentData], list[Values]]] = {
     "amounts": _amount_rows,
     "attendees": _attendee_rows,
     "statements": _statement_rows,
+    "clauses": _clause_rows,
+    "agents": _agent_rows,
 }

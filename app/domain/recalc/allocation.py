@@ -1,9 +1,11 @@
 """Allocation of a payment (Civil Code art. 561) and the lawful cap on charges.
 
 Allocation order: costs → interest due → penalty → compound → fees → overdue principal
-(earliest due first) → principal not yet due (earliest instalment first). What is left
-is `overpaid`: money the creditor must return; it is final (never set off against what
-arises later, never subtracted from the total).
+(earliest due first) → principal not yet due (earliest instalment first), unless the
+input gives the order the contract agreed (`principal` is still overdue principal first,
+then principal not yet due). What is left is `overpaid`: money the creditor must return;
+it is final (never set off against what arises later, never subtracted from the total).
+Each payment line's note names the order used.
 
 The cap (lawful view only), after each day's steps 1–4: the lawful charges are
 L = min(C, B), C the charges created at the limited rates, B the budget. When the cut
@@ -14,10 +16,12 @@ compound → fees, each kind up to what was cut of it. Each change is a `cap` li
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from app.domain.recalc.arith import Rate, fen_text
-from app.domain.recalc.ledger import Ledger, pool_add, pool_take
+from app.domain.recalc.ledger import Ledger, ViewPlan, pool_add, pool_take
+from app.domain.recalc.order import order_words
 
 LABELS = {
     "costs": "实现债权费用",
@@ -33,54 +37,64 @@ GIVE_ORDER = ("interest", "penalty", "compound", "fees")
 
 
 def allocate(ledger: Ledger, day: date, amount: int) -> None:
-    """Step 5: one payment, in the order of art. 561."""
+    """Step 5: one payment, in the view's order (art. 561, or the order agreed)."""
     ledger.paid += amount
     left, parts = amount, []
-    if ledger.costs:
-        take = min(ledger.costs, left)
-        ledger.costs -= take
+    for part in flat_parts(ledger.plan.allocation):
+        if not left:
+            break
+        if part == "interest":
+            if not ledger.interest_total:
+                continue
+            take = pool_take(ledger.interest, left)
+            ledger.interest_total -= take
+        elif part == "overdue":
+            if not ledger.overdue_total:
+                continue
+            take = pool_take(ledger.overdue, left)
+            ledger.overdue_total -= take
+        elif part == "not_due":
+            if not ledger.not_due:
+                continue
+            take = _prepay(ledger, left)
+        else:  # costs, penalty, compound, fees
+            owed = getattr(ledger, part)
+            if not owed:
+                continue
+            take = min(owed, left)
+            setattr(ledger, part, owed - take)
         left -= take
-        parts.append(("costs", take))
-    if left and ledger.interest_total:
-        take = pool_take(ledger.interest, left)
-        ledger.interest_total -= take
-        left -= take
-        parts.append(("interest", take))
-    if left and ledger.penalty:
-        take = min(ledger.penalty, left)
-        ledger.penalty -= take
-        left -= take
-        parts.append(("penalty", take))
-    if left and ledger.compound:
-        take = min(ledger.compound, left)
-        ledger.compound -= take
-        left -= take
-        parts.append(("compound", take))
-    if left and ledger.fees:
-        take = min(ledger.fees, left)
-        ledger.fees -= take
-        left -= take
-        parts.append(("fees", take))
-    if left and ledger.overdue_total:
-        take = pool_take(ledger.overdue, left)
-        ledger.overdue_total -= take
-        left -= take
-        parts.append(("overdue", take))
-    if left and ledger.not_due:
-        take = _prepay(ledger, left)
-        left -= take
-        parts.append(("not_due", take))
+        parts.append((part, take))
     ledger.allocated += amount - left
     if left:
         ledger.overpaid += left
-    ledger.line(day, "payment", amount, _payment_note(parts, left))
+    ledger.line(day, "payment", amount, payment_note(ledger.plan, parts, left))
 
 
-def _payment_note(parts: list[tuple[str, int]], left: int) -> str:
+@functools.cache
+def flat_parts(order: tuple[str, ...]) -> tuple[str, ...]:
+    """The parts paid in turn: `principal` is overdue principal, then principal not yet due."""
+    out: list[str] = []
+    for kind in order:
+        out += ["overdue", "not_due"] if kind == "principal" else [kind]
+    return tuple(out)
+
+
+@functools.cache
+def order_text(order: tuple[str, ...], agreed: bool) -> str:
+    """Which order a view allocates payments in, for the statement."""
+    chain = order_words(order)
+    if agreed:
+        return f"冲抵顺序按合同约定（{chain}）"
+    return f"冲抵顺序按民法典第五百六十一条（{chain}）"
+
+
+def payment_note(plan: ViewPlan, parts: list[tuple[str, int]], left: int) -> str:
+    """"还款冲抵：利息 603.33、罚息 100.00；冲抵顺序按…" — the amounts first, then the order."""
     text = "、".join([LABELS[k] + " " + fen_text(v) for k, v in parts]) or "无欠款"
     if left:
-        return "还款冲抵：" + text + "；多付 " + fen_text(left) + "（债权人应返还）"
-    return "还款冲抵：" + text
+        text += "；多付 " + fen_text(left) + "（债权人应返还）"
+    return f"还款冲抵：{text}；{order_text(plan.allocation, plan.agreed_order)}"
 
 
 def _prepay(ledger: Ledger, left: int) -> int:
@@ -132,4 +146,4 @@ def _shift(ledger: Ledger, kind: str, amount: int) -> None:
         pool_take(ledger.interest, -amount, from_end=True)
     else:
         pool = ledger.interest
-        pool_add(pool, pool[-1].rate if pool else ledger.plan.overdue_accel, amount)
+        pool_add(pool, pool[-1].rate if pool else ledger.accel_rate, amount)

@@ -38,6 +38,8 @@ def draft_of(inp: RecalcInput) -> Draft:
         cap_rate=inp.cap_rate,
         both_given=inp.repayment is not None and inp.schedule is not None,
         neither_given=inp.repayment is None and inp.schedule is None,
+        lender_person=inp.lender_person,
+        allocation=None if inp.allocation is None else list(inp.allocation),
     )
 
 

@@ -7,14 +7,20 @@ another method without `term_months` ≥ 1; `disbursed` above `principal`; amoun
 than two decimals or not positive (payments, fees, costs, principal); `day_basis` other
 than 360 or 365; an unknown fee or cost kind; a disbursement, payment, fee, cost or
 acceleration after `as_of`; an explicit schedule whose principal parts do not add up to
-`principal`; an LPR the regime needs on a day before the table's first row.
+`principal`; an LPR the regime needs on a day before the table's first row;
+`lender_person` that is not true or false; an `allocation` that is not an order of all six
+kinds, each once.
 
 Clerk's choices where the spec is silent (refused too): `disbursed` not positive; a
-negative rate, or one above 10 (1000 % a year: surely a percentage typed as a fraction);
-`term_months` above 1200; a payment, fee, cost or acceleration before the disbursement
-date; an explicit schedule that is empty, has a due date on or before the disbursement
-date or out of order, or negative parts; a negative claimed part. "100.000" is accepted
-(it is a whole number of fen); "100.001" is not.
+negative rate, one above 10 (1000 % a year: surely a percentage typed as a fraction) or
+with more than 10 decimals; `term_months` above 1200; a payment, fee, cost or acceleration
+before the disbursement date; an explicit schedule that is empty, has a due date on or
+before the disbursement date or out of order, or negative parts; a negative claimed part.
+"100.000" is accepted (it is a whole number of fen); "100.001" is not. Bounds of a real
+loan (issue 12): every amount at most 10,000,000,000.00 yuan (ten billion); every date
+from 1980-01-01 to 2099-12-31; at most 10,000 payments, fees or costs each and 1200
+schedule rows. `lender_person` true on a loan that is not `private` is accepted and
+changes nothing (the formation-date rule is the private regime's).
 """
 
 from __future__ import annotations
@@ -22,10 +28,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from app.domain.errors import Problem
-from app.domain.lpr import LprTable
 from app.domain.recalc.model import (
+    ALLOCATION_KINDS,
     BULLET,
     CLAIM_PARTS,
     COST_KINDS,
@@ -33,17 +40,20 @@ from app.domain.recalc.model import (
     FEE_KINDS,
     LENDER_TYPES,
     METHODS,
-    PRIVATE,
     Repayment,
 )
-from app.domain.recalc.regime import build_regime
-from app.domain.recalc.schedule import due_dates
 
 FEN = Decimal("0.01")
 MAX_RATE = Decimal(10)
+MAX_RATE_DECIMALS = 10
 MAX_TERM = 1200
+MAX_AMOUNT = Decimal("10000000000.00")
+MAX_ITEMS = 10_000
+FIRST_DAY = date(1980, 1, 1)
+LAST_DAY = date(2099, 12, 31)
 NOT_POSITIVE = "not a positive amount（金额须大于 0）"
 DECIMALS = "more than two decimals（金额最多两位小数，精确到分）"
+TOO_MUCH = f"more than {MAX_AMOUNT:,}（金额超过一百亿元，请检查位数）"
 
 
 @dataclass
@@ -58,7 +68,10 @@ class DraftItem:
 
 @dataclass
 class Draft:
-    """The input as read, before its rules are checked; None = absent or unreadable."""
+    """The input as read, before its rules are checked; None = absent or unreadable.
+
+    `lender_person` None is unreadable (absent is False); `allocation` holds the JSON
+    values as given, checked here."""
 
     lender_type: str | None = None
     contract_date: date | None = None
@@ -82,11 +95,17 @@ class Draft:
     cap_rate: Decimal | None = None
     both_given: bool = False
     neither_given: bool = False
+    lender_person: bool | None = False
+    allocation: list[Any] | None = None
 
 
-def check_draft(d: Draft, lpr: LprTable) -> list[Problem]:
-    """Every problem of the draft, with its field path."""
+def check_draft(d: Draft, lpr: Any) -> list[Problem]:
+    """Every problem of the draft, with its field path (`lpr`: an `LprTable`)."""
+    from app.domain.recalc.checks_lpr import check_lpr
+
     out: list[Problem] = []
+    _dates_in_range(d, out)
+    _counts(d, out)
     _terms(d, out)
     _repayment(d, out)
     _schedule(d, out)
@@ -94,14 +113,17 @@ def check_draft(d: Draft, lpr: LprTable) -> list[Problem]:
         for index, item in enumerate(getattr(d, name)):
             _event(d, item, f"{name}[{index}]", kinds, out)
     _claimed(d, out)
-    _lpr(d, lpr, out)
+    out.extend(allocation_problems(d.allocation))
+    check_lpr(d, lpr, out)
     return out
 
 
 def money(value: Decimal | None, path: str, out: list[Problem], zero_ok: bool = False) -> None:
     if value is None:
         return
-    if value != value.quantize(FEN):
+    if abs(value) > MAX_AMOUNT:
+        out.append(Problem(path, TOO_MUCH))
+    elif value != value.quantize(FEN):
         out.append(Problem(path, DECIMALS))
     elif value < 0 or (value == 0 and not zero_ok):
         out.append(Problem(path, "negative amount（金额不能为负）" if zero_ok else NOT_POSITIVE))
@@ -114,6 +136,72 @@ def _rate(value: Decimal | None, path: str, out: list[Problem]) -> None:
         out.append(Problem(path, "negative rate（利率不能为负）"))
     elif value > MAX_RATE:
         out.append(Problem(path, "rate above 1000 %（年利率写成小数，如 18% 写 0.18）"))
+    elif -value.as_tuple().exponent > MAX_RATE_DECIMALS:  # type: ignore[operator]
+        out.append(Problem(path, "more than 10 decimals（利率最多写到小数点后 10 位）"))
+
+
+def _in_range(day: date | None, path: str, out: list[Problem]) -> date | None:
+    """`day` when a real loan can have it, else None after noting why."""
+    if day is None or FIRST_DAY <= day <= LAST_DAY:
+        return day
+    word = "before" if day < FIRST_DAY else "after"
+    bound = FIRST_DAY if day < FIRST_DAY else LAST_DAY
+    reason = f"{word} {bound.isoformat()}（日期须在 1980-01-01 至 2099-12-31 之间）"
+    out.append(Problem(path, reason))
+    return None
+
+
+def _dates_in_range(d: Draft, out: list[Problem]) -> None:
+    """Dates outside 1980–2099 are refused and then treated as unreadable."""
+    for name in ("contract_date", "as_of", "filing_date", "accelerated_on"):
+        setattr(d, name, _in_range(getattr(d, name), name, out))
+    if d.disbursement_given:
+        d.disbursement_date = _in_range(d.disbursement_date, "disbursement_date", out)
+    elif d.disbursement_date is not None:
+        d.disbursement_date = d.contract_date  # the default, already checked
+    r = d.repayment
+    if r is not None and r.maturity is not None:
+        maturity = _in_range(r.maturity, "repayment.maturity", out)
+        d.repayment = Repayment(r.method, maturity, r.term_months) if maturity is None else r
+    for name in ("fees", "costs", "payments", "schedule"):
+        key = "due" if name == "schedule" else "date"
+        for index, item in enumerate(getattr(d, name) or ()):
+            item.date = _in_range(item.date, f"{name}[{index}].{key}", out)
+
+
+def _counts(d: Draft, out: list[Problem]) -> None:
+    for name, limit in (("payments", MAX_ITEMS), ("fees", MAX_ITEMS), ("costs", MAX_ITEMS)):
+        if len(getattr(d, name)) > limit:
+            out.append(Problem(name, f"more than {limit} items（最多 {limit} 笔，请检查）"))
+            setattr(d, name, [])
+    if d.schedule is not None and len(d.schedule) > MAX_TERM:
+        out.append(Problem("schedule", f"more than {MAX_TERM} rows（还款计划最多 {MAX_TERM} 期）"))
+        d.schedule = None
+
+
+def allocation_problems(order: Any) -> list[Problem]:
+    """Why `order` is not an order of all six kinds, each exactly once (empty when it is)."""
+    if order is None:
+        return []
+    choices = "、".join(ALLOCATION_KINDS)
+    whole = f"（须按约定顺序列出全部六项，各一次：{choices}）"
+    if not isinstance(order, (list, tuple)):
+        return [Problem("allocation", "not a list" + whole)]
+    if len(order) > len(ALLOCATION_KINDS):
+        return [Problem("allocation", f"{len(order)} kinds, not six" + whole)]
+    out: list[Problem] = []
+    seen: list[str] = []
+    for index, kind in enumerate(order):
+        if not isinstance(kind, str) or kind not in ALLOCATION_KINDS:
+            out.append(Problem(f"allocation[{index}]", f"unknown kind（可选：{choices}）"))
+        elif kind in seen:
+            out.append(Problem(f"allocation[{index}]", f"{kind} more than once" + whole))
+        else:
+            seen.append(kind)
+    lacking = [k for k in ALLOCATION_KINDS if k not in seen]
+    if lacking and not out:
+        out.append(Problem("allocation", f"missing {'、'.join(lacking)}" + whole))
+    return out
 
 
 def _terms(d: Draft, out: list[Problem]) -> None:
@@ -147,7 +235,8 @@ def _repayment(d: Draft, out: list[Problem]) -> None:
         out.append(Problem("repayment.method", f"unknown method（可选：{'、'.join(METHODS)}）"))
     elif r.method == BULLET:
         start = d.disbursement_date
-        if r.maturity is None or (start is not None and r.maturity <= start):
+        refused = any(p.path == "repayment.maturity" for p in out)  # e.g. after 2099
+        if not refused and (r.maturity is None or (start is not None and r.maturity <= start)):
             out.append(Problem("repayment.maturity", MISSING_MATURITY))
     elif r.term_months is None or r.term_months < 1:
         out.append(Problem("repayment.term_months", "missing or below 1（期数须为 ≥ 1 的整数）"))
@@ -213,42 +302,3 @@ def _claimed(d: Draft, out: list[Problem]) -> None:
     _dated(d, d.accelerated_on, "accelerated_on", out)
     for part in CLAIM_PARTS if d.claimed is not None else ():
         money((d.claimed or {}).get(part), f"claimed.{part}", out, zero_ok=True)
-
-
-def _lpr(d: Draft, lpr: LprTable, out: list[Problem]) -> None:
-    """LPRs the regime or the default overdue rate needs (once their inputs are sound)."""
-    if d.lender_type not in LENDER_TYPES or d.contract_date is None or d.as_of is None:
-        return
-    assert d.lender_type is not None
-    filing = d.filing_date or d.as_of
-    if out:  # the overdue days need a sound schedule; the regime only these dates
-        _, problems = build_regime(d.lender_type, d.contract_date, filing, d.as_of, None, lpr)
-        out.extend(problems if d.cap_rate is None else [])
-        return
-    _, problems = build_regime(d.lender_type, d.contract_date, filing, d.as_of, d.cap_rate, lpr)
-    out.extend(problems)
-    if d.lender_type != PRIVATE or d.overdue_rate is not None or (d.annual_rate or 0) > 0:
-        return
-    for day in _overdue_days(d):
-        if lpr.one_year_on(day) is None:
-            out.append(
-                Problem("overdue_rate", f"no LPR on {day.isoformat()}（该日早于 LPR 表首行 "
-                        "2019-08-20，无法按 LPR 计逾期利息；请填写 overdue_rate）")
-            )
-            return
-
-
-def _overdue_days(d: Draft) -> list[date]:
-    """The days amounts fall overdue by the as_of date (each due date, the acceleration)."""
-    assert d.as_of is not None and d.disbursement_date is not None
-    end = min(d.as_of, d.accelerated_on or d.as_of)
-    if d.schedule is not None:
-        dues = [row.date for row in d.schedule if row.date is not None]
-    elif d.repayment is not None:
-        dues = list(due_dates(d.disbursement_date, d.repayment))
-    else:
-        dues = []
-    days = [day for day in dues if day <= end]
-    if d.accelerated_on is not None:
-        days.append(d.accelerated_on)
-    return sorted(days)

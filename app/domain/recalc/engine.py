@@ -14,11 +14,16 @@ Clerk's choices where the spec is silent:
   they charge nothing then.
 - An interest tranche compounds at its own overdue rate (the instalment's, or the
   acceleration's); money given back by the cap joins the latest tranche.
+- "No rate agreed at all" (the 6 % rule) means no `overdue_rate` and `annual_rate` absent
+  or zero, as the default overdue rate reads it. The 6 % and the LPR from 2020-08-20 are
+  the default overdue rate of both views (the contract view follows the rules that fill
+  the contract's gap); 2020-08-20 is then an event date even under `cap.annual_rate`.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from app.domain.errors import InputError
 from app.domain.lpr import LprTable
@@ -26,14 +31,21 @@ from app.domain.recalc.allocation import allocate, apply_cap
 from app.domain.recalc.arith import ZERO_RATE, Rate, fen_decimal, lower, rate_of, to_fen
 from app.domain.recalc.check_input import check_input
 from app.domain.recalc.labels import KIND_LABELS, warnings_for
-from app.domain.recalc.ledger import Day, Ledger, ViewPlan
-from app.domain.recalc.model import NO_LAWFUL_COMPOUND, PRIVATE, RecalcInput
+from app.domain.recalc.ledger import Day, Ledger, RateSwitch, ViewPlan
+from app.domain.recalc.model import (
+    NO_LAWFUL_COMPOUND,
+    PRIVATE,
+    TRANSITION,
+    RecalcInput,
+    no_rate_agreed,
+)
 from app.domain.recalc.regime import Regime, build_regime
 from app.domain.recalc.result import Line, RecalcResult, ViewTotals
 from app.domain.recalc.schedule import Schedule, explicit, generate, scale
 
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "1.1.0"
 STALE_AFTER = timedelta(days=45)
+SIX_PERCENT = rate_of(Decimal("0.06"))
 
 
 def recalculate(inp: RecalcInput, lpr: LprTable) -> RecalcResult:
@@ -41,12 +53,14 @@ def recalculate(inp: RecalcInput, lpr: LprTable) -> RecalcResult:
     problems = check_input(inp, lpr)
     if problems:
         raise InputError(problems)
+    formed = inp.formation_date
+    path = "contract_date" if formed == inp.contract_date else "disbursement_date"
     regime, _ = build_regime(
-        inp.lender_type, inp.contract_date, inp.filing_date, inp.as_of, inp.cap_rate, lpr
+        inp.lender_type, formed, inp.filing_date, inp.as_of, inp.cap_rate, lpr, path
     )
     assert regime is not None
     contract, lawful = _plans(inp, regime, lpr)
-    days = _days(inp, regime, contract.schedule.due)
+    days = _days(inp, regime, contract.schedule.due, contract.switch)
     ledgers = [_walk(plan, days) for plan in (contract, lawful)]
     lines: list[Line] = list(ledgers[0].lines)
     deducted = to_fen(inp.principal) - to_fen(inp.disbursed)
@@ -55,7 +69,7 @@ def recalculate(inp: RecalcInput, lpr: LprTable) -> RecalcResult:
     lines.extend(ledgers[1].lines)
     contract_totals, lawful_totals = _totals(ledgers[0]), _totals(ledgers[1])
     last = lpr.last_row_date
-    stale = last if last is None or inp.as_of > last + STALE_AFTER else None
+    stale = last if last is None or (inp.as_of - last) > STALE_AFTER else None
     return RecalcResult(
         engine_version=ENGINE_VERSION,
         as_of=inp.as_of,
@@ -65,7 +79,9 @@ def recalculate(inp: RecalcInput, lpr: LprTable) -> RecalcResult:
         contract=contract_totals,
         lawful=lawful_totals,
         lines=tuple(lines),
-        warnings=warnings_for(inp, contract_totals, lawful_totals, stale, last is None),
+        warnings=warnings_for(
+            inp, contract_totals, lawful_totals, stale, last is None, ledgers[1].lines
+        ),
     )
 
 
@@ -87,12 +103,15 @@ def _plans(inp: RecalcInput, regime: Regime, lpr: LprTable) -> tuple[ViewPlan, V
             generate(inp.repayment, principal, rate, start, basis),
             generate(inp.repayment, lent, lawful_rate, start, basis),
         )
-    per_due, accel = _overdue_rates(inp, schedules[0].due, lpr)
+    per_due, accel, switch = _overdue_rates(inp, schedules[0].due, lpr)
     compound_ok = inp.compound and inp.lender_type not in NO_LAWFUL_COMPOUND
+    order, agreed = inp.allocation_order, inp.allocation is not None
     contract = ViewPlan("contract", start, principal, schedules[0], _suffix(schedules[0]), rate,
-                        per_due, accel, inp.compound, False, basis, KIND_LABELS)  # fmt: skip
+                        per_due, accel, inp.compound, False, basis, KIND_LABELS, order, agreed,
+                        switch)  # fmt: skip
     lawful = ViewPlan("lawful", start, lent, schedules[1], _suffix(schedules[1]), lawful_rate,
-                      per_due, accel, compound_ok, True, basis, KIND_LABELS)  # fmt: skip
+                      per_due, accel, compound_ok, True, basis, KIND_LABELS, order, agreed,
+                      switch)  # fmt: skip
     return contract, lawful
 
 
@@ -107,28 +126,43 @@ def _suffix(schedule: Schedule) -> tuple[int, ...]:
 
 def _overdue_rates(
     inp: RecalcInput, dues: tuple[date, ...], lpr: LprTable
-) -> tuple[tuple[Rate, ...], Rate]:
-    """The overdue rate (before any cap) of each instalment and of accelerated principal.
+) -> tuple[tuple[Rate, ...], Rate, RateSwitch | None]:
+    """The overdue rate (before any cap) of each instalment and of accelerated principal,
+    and the switch of the 6 % rule when it applies.
 
     `overdue_rate` when agreed; else the contract rate when above zero; else, for a
     private loan, the one-year LPR on the day the amount fell overdue (art. 28 of the
-    private-lending provisions); else zero.
+    private-lending provisions) — for a loan formed before 2020-08-20, 6 % until that day
+    and then the LPR on the later of the overdue day and 2020-08-20; else zero.
     """
     agreed = inp.overdue_rate
     if agreed is None and inp.annual_rate > 0:
         agreed = inp.annual_rate
     if agreed is not None or inp.lender_type != PRIVATE:
         one = rate_of(agreed) if agreed is not None else ZERO_RATE
-        return (one,) * len(dues), one
+        return (one,) * len(dues), one, None
 
     def lpr_rate(day: date | None) -> Rate:
         found = lpr.one_year_on(day) if day is not None else None
         return rate_of(found) if found is not None else ZERO_RATE
 
-    return tuple(lpr_rate(d) for d in dues), lpr_rate(inp.accelerated_on)
+    six = no_rate_agreed(inp.annual_rate, inp.overdue_rate) and inp.formation_date < TRANSITION
+    if not six or inp.disbursement_date >= TRANSITION:
+        return tuple(lpr_rate(d) for d in dues), lpr_rate(inp.accelerated_on), None
+
+    def before_or_lpr(day: date | None) -> Rate:
+        return SIX_PERCENT if day is not None and day < TRANSITION else lpr_rate(day)
+
+    accel = inp.accelerated_on
+    early = [d for d in (*dues, accel) if d is not None and d < TRANSITION < inp.as_of]
+    after = lpr_rate(max(accel or TRANSITION, TRANSITION))
+    switch = RateSwitch(TRANSITION, lpr_rate(TRANSITION), after) if early else None
+    return tuple(before_or_lpr(d) for d in dues), before_or_lpr(accel), switch
 
 
-def _days(inp: RecalcInput, regime: Regime, dues: tuple[date, ...]) -> list[Day]:
+def _days(
+    inp: RecalcInput, regime: Regime, dues: tuple[date, ...], switch: RateSwitch | None
+) -> list[Day]:
     """The event dates in order, each with everything that happens on it."""
     start, as_of = inp.disbursement_date, inp.as_of
     events: dict[date, tuple[list[int], list[tuple[int, str]], list[tuple[int, str]], list[int]]]
@@ -149,7 +183,8 @@ def _days(inp: RecalcInput, regime: Regime, dues: tuple[date, ...]) -> list[Day]
         at(cost.date)[2].append((to_fen(cost.amount), cost.kind))
     for payment in inp.payments:
         at(payment.date)[3].append(to_fen(payment.amount))
-    for day in [d for d in regime.change_dates() if start < d <= as_of] + [as_of]:
+    changes = list(regime.change_dates()) + ([switch.day] if switch else [])
+    for day in [d for d in changes if start < d <= as_of] + [as_of]:
         at(day)
     if inp.accelerated_on is not None:
         at(inp.accelerated_on)
@@ -179,13 +214,15 @@ def _ordered(
 def _walk(plan: ViewPlan, days: list[Day]) -> Ledger:
     """Steps 1–5 (and the cap) at each event date, in order."""
     ledger = Ledger(plan)
-    capped, compound = plan.capped, plan.compound
+    capped, compound, switch = plan.capped, plan.compound, plan.switch
     previous = plan.start
     for day in days:
         today = day.date
         span = (today - previous).days
         if span and (capped or ledger.overdue_total or (compound and ledger.interest_total)):
             ledger.accrue(previous, today, span, day.span_cap if capped else None)
+        if switch is not None and today == switch.day:
+            ledger.switch_rates(switch)
         for k in day.due:
             if k >= ledger.next_k:
                 ledger.fall_due(today, k)

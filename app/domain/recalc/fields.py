@@ -1,39 +1,60 @@
 """Typed readers for the JSON input: each returns the value or None after noting a Problem.
 
 Only the form is checked here (a date, a number written as text, a list…); the rules on
-values (positive, not after `as_of`…) are in `checks`, so that an input built in code is
-checked by the same rules. Reasons start with the spec's English words and explain in
-Chinese. JSON `null` counts as absent.
+values (positive, not after `as_of`, not more than the bounds…) are in `checks`, so that an
+input built in code is checked by the same rules. Reasons start with the spec's English
+words and explain in Chinese. JSON `null` counts as absent.
 
-Amounts and rates are strings ("12000.00", "0.18"; a rate may also be "18%") or integers;
-a JSON number with a fraction is refused: it is a binary float, never a sum of money.
+Amounts and rates are strings ("12000.00", "0.18"; a rate may also be "18%") or integers,
+read alike; a JSON number with a fraction is refused: it is a binary float, never a sum of
+money. Clerk's choices: a number is written in plain ASCII digits (at most 40 characters, an
+optional sign, thousands commas allowed; no exponent such as "1e3"); reading is exact (a
+percentage is moved two places, never divided), so nothing is rounded on the way in.
+Dates are "YYYY-MM-DD". A key the spec does not name is refused with its path.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from app.domain.errors import Problem
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+MAX_NUMBER_TEXT = 40
 MISSING = "missing（缺少此项）"
 FLOAT = 'not a string（请写成字符串，如 "12000.00"：带小数的 JSON 数字是二进制浮点数）'
-HUNDRED = Decimal(100)
+NOT_NUMBER = "not a number（须为数字字符串，如 \"12000.00\"）"
+TOO_BIG = Decimal("1e20")  # beyond every bound in `checks`: kept exact, refused there
 
 
 def join(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
 
 
+def shown(raw: object, limit: int = 30) -> str:
+    """What the user wrote, shortened for a message (a lone surrogate escaped)."""
+    text = str(raw)
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def unknown_keys(
-    data: Mapping[str, Any], known: Sequence[str], prefix: str, ignored: list[str]
+    data: Mapping[str, Any], known: Sequence[str], prefix: str, out: list[Problem]
 ) -> None:
-    """Collect keys the engine does not know (reported as a warning, not refused)."""
-    ignored.extend(join(prefix, str(k)) for k in data if k not in known)
+    """Refuse every key the spec does not name (a misspelt key must not pass silently)."""
+    for key in data:
+        if key in known:
+            continue
+        name = str(key)
+        close = difflib.get_close_matches(name[:60], known, n=1)
+        hint = f"是否应为 {close[0]}？" if close else f"可用字段：{'、'.join(known)}"
+        out.append(Problem(join(prefix, shown(name, 60)), f"unknown key（未知字段，{hint}）"))
 
 
 def present(data: Mapping[str, Any], key: str) -> bool:
@@ -96,33 +117,34 @@ def day(
     return None
 
 
-def _number(raw: object, percent_ok: bool) -> Decimal | str:
-    """The Decimal of a string or int, or the reason it is not one."""
+def number(raw: object, percent_ok: bool) -> Decimal | str:
+    """The exact Decimal of a string or integer, or the reason it is not one.
+
+    Magnitudes are not bounded here (the rules in `checks` say "more than …"); a number
+    so large that no rule could accept it is kept as 1e20 so that no arithmetic on it can
+    fail or round."""
     if isinstance(raw, bool):
-        return "not a number（须为数字字符串）"
+        return NOT_NUMBER
     if isinstance(raw, float):
         return FLOAT
     if isinstance(raw, int):
-        return Decimal(raw)
+        return Decimal(raw) if abs(raw) < TOO_BIG else TOO_BIG.copy_sign(Decimal(raw))
     if not isinstance(raw, str):
-        return "not a number（须为数字字符串）"
+        return NOT_NUMBER
     cleaned = raw.strip().replace(",", "")
-    scale = Decimal(1)
-    if percent_ok and cleaned.endswith("%"):
-        cleaned, scale = cleaned[:-1].strip(), HUNDRED
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return f"not a number（“{raw}”不是数字）"
-    if not value.is_finite() or abs(value) >= Decimal("1e15"):
-        return f"not a number（“{raw}”不是有效数字）"
-    return value / scale
+    percent = percent_ok and cleaned.endswith("%")
+    if percent:
+        cleaned = cleaned[:-1].strip()
+    if len(cleaned) > MAX_NUMBER_TEXT or not PLAIN_NUMBER.fullmatch(cleaned):
+        return f"not a number（“{shown(raw)}”不是数字：请只写数字，如 \"12000.00\"）"
+    value = Decimal(cleaned)  # exact: a Decimal is built from its text without rounding
+    return value.scaleb(-2) if percent else value
 
 
 def amount(
     data: Mapping[str, Any], key: str, prefix: str, out: list[Problem], required: bool = False
 ) -> Decimal | None:
-    """An amount in yuan (its sign and decimals are checked by the rules)."""
+    """An amount in yuan (its sign, size and decimals are checked by the rules)."""
     return _numeric(data, key, prefix, out, required, percent_ok=False)
 
 
@@ -144,7 +166,7 @@ def _numeric(
         if required:
             out.append(Problem(path, MISSING))
         return None
-    value = _number(data[key], percent_ok)
+    value = number(data[key], percent_ok)
     if isinstance(value, str):
         out.append(Problem(path, value))
         return None
@@ -152,12 +174,12 @@ def _numeric(
 
 
 def whole(data: Mapping[str, Any], key: str, prefix: str, out: list[Problem]) -> int | None:
-    """A whole number: a JSON integer, or a string of digits."""
+    """A whole number: a JSON integer, or a string of digits (bounds are the rules')."""
     if not present(data, key):
         return None
     raw = data[key]
     if isinstance(raw, int) and not isinstance(raw, bool):
-        return raw
+        return max(min(raw, 10**12), -(10**12))  # far beyond every bound, kept small
     if isinstance(raw, str) and re.fullmatch(r"-?\d{1,9}", raw.strip()):
         return int(raw.strip())
     out.append(Problem(join(prefix, key), "not a whole number（须为整数）"))

@@ -5,6 +5,10 @@ principal and interest due are kept as tranches `[rate, amount]` in the order th
 due (adjacent tranches of the same overdue rate are merged: they are interchangeable);
 payments take the earliest first. The rate of a tranche is its overdue rate before any
 cap; the lawful view limits it to the cap of each span.
+
+A `RateSwitch` is the 6 % rule of a private loan formed before 2020-08-20 with no rate
+agreed: every amount overdue before that day runs at 6 % until it, and from it at the LPR
+of 2020-08-20 (the later of its overdue day and 2020-08-20).
 """
 
 from __future__ import annotations
@@ -37,8 +41,19 @@ class Day(NamedTuple):
 
 
 @dataclass(frozen=True)
+class RateSwitch:
+    """On `day` every tranche overdue so far takes `rate`, and accelerated principal
+    (if any) `accel` from then on."""
+
+    day: date
+    rate: Rate
+    accel: Rate
+
+
+@dataclass(frozen=True)
 class ViewPlan:
-    """What one view works with: its principal basis, schedule and rates."""
+    """What one view works with: its principal basis, schedule, rates and the order in
+    which payments are allocated (`model.ALLOCATION_KINDS` or the contract's)."""
 
     view: str
     start: date
@@ -52,6 +67,9 @@ class ViewPlan:
     capped: bool
     basis: int
     fee_labels: dict[str, str]
+    allocation: tuple[str, ...]
+    agreed_order: bool = False
+    switch: RateSwitch | None = None
 
 
 class Tranche:
@@ -102,7 +120,8 @@ class Ledger:
     """The running state of one view; `step` applies one day's events in the spec's order."""
 
     __slots__ = (
-        "accelerated", "allocated", "budget", "charged", "compound", "compound_note", "costs",
+        "accel_rate", "accelerated", "allocated", "budget", "charged", "compound",
+        "compound_note", "costs",
         "costs_added", "cut", "cut_total", "fees", "interest", "interest_total", "last_due",
         "lines", "next_k", "not_due", "overdue", "overdue_total", "overpaid", "paid", "penalty",
         "penalty_note", "plan", "remaining",
@@ -127,6 +146,7 @@ class Ledger:
         self.compound_note = COMPOUND_NOTE.format(basis=plan.basis)
         self.last_due = plan.start
         self.accelerated = False
+        self.accel_rate = plan.overdue_accel
 
     def line(
         self,
@@ -236,11 +256,18 @@ class Ledger:
         self.not_due = 0
         self.accelerated = True
         if base:
-            pool_add(self.overdue, plan.overdue_accel, base)
+            pool_add(self.overdue, self.accel_rate, base)
             self.overdue_total += base
         if interest:
-            pool_add(self.interest, plan.overdue_accel, interest)
+            pool_add(self.interest, self.accel_rate, interest)
             self.interest_total += interest
             self.charged += interest
         note = f"提前到期：未到期本金 {fen_text(base)} 全部转为逾期，加计自上一到期日起的利息"
         self.line(day, "acceleration", interest, note, (self.last_due, day, days), base, plan.rate)
+
+    def switch_rates(self, switch: RateSwitch) -> None:
+        """The 6 % rule's day: everything overdue so far runs at the switch's LPR."""
+        for pool in (self.overdue, self.interest):
+            total = sum(t.amount for t in pool)
+            pool[:] = [Tranche(switch.rate, total)] if total else []
+        self.accel_rate = switch.accel

@@ -34,6 +34,10 @@ METHODS = ("bullet", "equal_installment", "equal_principal", "interest_only")
 BULLET = "bullet"
 DAY_BASES = (360, 365)
 CLAIM_PARTS = ("principal", "interest", "penalty", "compound", "fees", "costs")
+ALLOCATION_KINDS = ("costs", "interest", "penalty", "compound", "fees", "principal")
+"""The six kinds a payment is allocated to, in this page's order (Civil Code art. 561)."""
+TRANSITION = date(2020, 8, 20)
+"""The day the 2020 private-lending provisions took effect (4 × LPR instead of 24 %)."""
 ZERO = Decimal("0.00")
 
 
@@ -92,7 +96,9 @@ class RecalcInput:
     """One loan as of one date. Exactly one of `repayment` and `schedule` is set.
 
     `overdue_rate` None means "not agreed" (the default rule applies); `cap_rate` None means
-    the regime's caps; `ignored_fields` lists unknown JSON keys (reported as a warning).
+    the regime's caps; `lender_person` True when the lender is a natural person (see
+    `formation_date`); `allocation` None means the order of Civil Code art. 561 as the
+    spec completes it (`ALLOCATION_KINDS`), else the order the contract agreed.
     """
 
     lender_type: str
@@ -114,4 +120,31 @@ class RecalcInput:
     filing_date: date
     day_basis: int = 360
     cap_rate: Decimal | None = None
-    ignored_fields: tuple[str, ...] = ()
+    lender_person: bool = False
+    allocation: tuple[str, ...] | None = None
+
+    @property
+    def formation_date(self) -> date:
+        return formation_date(
+            self.lender_type, self.lender_person, self.contract_date, self.disbursement_date
+        )
+
+    @property
+    def allocation_order(self) -> tuple[str, ...]:
+        return self.allocation or ALLOCATION_KINDS
+
+
+def formation_date(
+    lender_type: str, lender_person: bool, contract_date: date, disbursement_date: date
+) -> date:
+    """The day the loan contract was formed: for a `private` loan whose lender is a natural
+    person, the disbursement date (a loan between natural persons is formed when the money
+    is handed over, Civil Code art. 679); otherwise the contract date."""
+    if lender_type == PRIVATE and lender_person:
+        return disbursement_date
+    return contract_date
+
+
+def no_rate_agreed(annual_rate: Decimal | None, overdue_rate: Decimal | None) -> bool:
+    """Neither a contract rate (absent or zero) nor an overdue rate was agreed."""
+    return overdue_rate is None and not annual_rate

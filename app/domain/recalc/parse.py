@@ -2,10 +2,12 @@
 
 Defaults: `disbursement_date` = `contract_date`; `disbursed` = `principal`; `annual_rate` 0;
 `compound` false; `fees`, `costs`, `payments` empty; `filing_date` = `as_of`; `day_basis`
-360; a fee without a kind is `other` (a cost must name its kind). Amounts are strings or
-JSON integers (an integer is a whole number of yuan); floats are refused. Unknown keys
-are not refused: they are listed in `ignored_fields` and reported as a warning, so a
-typo in an optional field never passes unnoticed.
+360; `lender_person` false; `allocation` the order of Civil Code art. 561; a fee without a
+kind is `other` (a cost must name its kind). Amounts are strings or JSON integers (an
+integer is a whole number of yuan); floats are refused. A key the spec does not name is
+refused with its path at every level (`overdue_rat: unknown key`, `payments[2].memo: …`).
+A list longer than a real loan has (`checks.MAX_ITEMS`, 1200 schedule rows) is refused
+without reading its items.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from app.domain.errors import InputError, Problem
 from app.domain.lpr import LprTable
 from app.domain.recalc import fields as f
-from app.domain.recalc.checks import Draft, DraftItem, check_draft
+from app.domain.recalc.checks import MAX_ITEMS, MAX_TERM, Draft, DraftItem, check_draft
 from app.domain.recalc.model import (
     CLAIM_PARTS,
     Charge,
@@ -31,6 +33,7 @@ TOP_KEYS = (
     "lender_type", "contract_date", "disbursement_date", "principal", "disbursed",
     "annual_rate", "overdue_rate", "compound", "repayment", "schedule", "accelerated_on",
     "fees", "costs", "payments", "claimed", "as_of", "filing_date", "day_basis", "cap",
+    "lender_person", "allocation",
 )  # fmt: skip
 ITEM_KEYS = {
     "fees": ("date", "amount", "kind"),
@@ -45,17 +48,16 @@ def parse_input(data: object, lpr: LprTable) -> RecalcInput:
     if not isinstance(data, Mapping):
         raise InputError([Problem("", "not an object（输入须为 JSON 对象 {…}）")])
     out: list[Problem] = []
-    ignored: list[str] = []
-    draft = read_draft(data, out, ignored)
+    draft = read_draft(data, out)
     out.extend(check_draft(draft, lpr))
     if out:
         raise InputError(out)
-    return build_input(draft, tuple(ignored))
+    return build_input(draft)
 
 
-def read_draft(data: Mapping[str, Any], out: list[Problem], ignored: list[str]) -> Draft:
+def read_draft(data: Mapping[str, Any], out: list[Problem]) -> Draft:
     """Every field read for its form; None where absent or unreadable."""
-    f.unknown_keys(data, TOP_KEYS, "", ignored)
+    f.unknown_keys(data, TOP_KEYS, "", out)
     d = Draft()
     d.lender_type = f.text(data, "lender_type", "", out, required=True)
     d.contract_date = f.day(data, "contract_date", "", out, required=True)
@@ -73,52 +75,58 @@ def read_draft(data: Mapping[str, Any], out: list[Problem], ignored: list[str]) 
     d.filing_date = f.day(data, "filing_date", "", out)
     if f.present(data, "day_basis"):
         d.day_basis = f.whole(data, "day_basis", "", out)
-    _read_cap(data, d, out, ignored)
-    _read_repayment(data, d, out, ignored)
+    if f.present(data, "lender_person"):
+        d.lender_person = f.flag(data, "lender_person", out)
+    if f.present(data, "allocation"):
+        d.allocation = f.items(data, "allocation", out)
+    _read_cap(data, d, out)
+    _read_repayment(data, d, out)
     for name in ("fees", "costs", "payments"):
-        setattr(d, name, _read_items(data, name, out, ignored))
-    _read_claimed(data, d, out, ignored)
+        setattr(d, name, _read_items(data, name, out, MAX_ITEMS) or [])
+    _read_claimed(data, d, out)
     return d
 
 
-def _read_cap(data: Mapping[str, Any], d: Draft, out: list[Problem], ignored: list[str]) -> None:
+def _read_cap(data: Mapping[str, Any], d: Draft, out: list[Problem]) -> None:
     cap = f.obj(data, "cap", "", out)
     if cap is None:
         return
-    f.unknown_keys(cap, ("annual_rate",), "cap", ignored)
+    f.unknown_keys(cap, ("annual_rate",), "cap", out)
     if not f.present(cap, "annual_rate"):
         out.append(Problem("cap.annual_rate", f.MISSING))
     d.cap_rate = f.rate(cap, "annual_rate", "cap", out)
 
 
-def _read_repayment(
-    data: Mapping[str, Any], d: Draft, out: list[Problem], ignored: list[str]
-) -> None:
+def _read_repayment(data: Mapping[str, Any], d: Draft, out: list[Problem]) -> None:
     has_repayment, has_schedule = f.present(data, "repayment"), f.present(data, "schedule")
     d.both_given = has_repayment and has_schedule
     d.neither_given = not has_repayment and not has_schedule
     rep = f.obj(data, "repayment", "", out)
     if rep is not None:
-        f.unknown_keys(rep, ("method", "maturity", "term_months"), "repayment", ignored)
+        f.unknown_keys(rep, ("method", "maturity", "term_months"), "repayment", out)
         method = f.text(rep, "method", "repayment", out, required=True) or ""
         maturity = f.day(rep, "maturity", "repayment", out)
         term = f.whole(rep, "term_months", "repayment", out)
         d.repayment = Repayment(method, maturity, term)
     if has_schedule:
-        d.schedule = _read_items(data, "schedule", out, ignored)
+        d.schedule = _read_items(data, "schedule", out, MAX_TERM)
 
 
 def _read_items(
-    data: Mapping[str, Any], name: str, out: list[Problem], ignored: list[str]
-) -> list[DraftItem]:
+    data: Mapping[str, Any], name: str, out: list[Problem], limit: int
+) -> list[DraftItem] | None:
+    """The items of a list (None when it is longer than `limit`, after saying so)."""
     raw = f.items(data, name, out)
     found: list[DraftItem] = []
+    if raw is not None and len(raw) > limit:
+        out.append(Problem(name, f"more than {limit} items（最多 {limit} 项，请检查）"))
+        return None
     for index, entry in enumerate(raw or ()):
         path = f"{name}[{index}]"
         if not isinstance(entry, Mapping):
             out.append(Problem(path, "not an object（须为 JSON 对象 {…}）"))
             continue
-        f.unknown_keys(entry, ITEM_KEYS[name], path, ignored)
+        f.unknown_keys(entry, ITEM_KEYS[name], path, out)
         found.append(_read_item(entry, name, path, out))
     return found
 
@@ -139,17 +147,15 @@ def _read_item(entry: Mapping[str, Any], name: str, path: str, out: list[Problem
     return DraftItem(day, amount, kind)
 
 
-def _read_claimed(
-    data: Mapping[str, Any], d: Draft, out: list[Problem], ignored: list[str]
-) -> None:
+def _read_claimed(data: Mapping[str, Any], d: Draft, out: list[Problem]) -> None:
     claimed = f.obj(data, "claimed", "", out)
     if claimed is None:
         return
-    f.unknown_keys(claimed, CLAIM_PARTS, "claimed", ignored)
+    f.unknown_keys(claimed, CLAIM_PARTS, "claimed", out)
     d.claimed = {part: f.amount(claimed, part, "claimed", out) for part in CLAIM_PARTS}
 
 
-def build_input(d: Draft, ignored: tuple[str, ...]) -> RecalcInput:
+def build_input(d: Draft) -> RecalcInput:
     """The input from a draft whose checks found nothing."""
     assert d.lender_type and d.contract_date and d.as_of and d.disbursement_date
     assert d.principal is not None and d.day_basis is not None
@@ -179,5 +185,6 @@ def build_input(d: Draft, ignored: tuple[str, ...]) -> RecalcInput:
         filing_date=d.filing_date or d.as_of,
         day_basis=d.day_basis,
         cap_rate=d.cap_rate,
-        ignored_fields=ignored,
+        lender_person=bool(d.lender_person),
+        allocation=None if d.allocation is None else tuple(d.allocation),
     )

@@ -12,8 +12,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from app.domain.case_status import CaseStatus, label, transition
-from app.domain.errors import InputError, Problem
+from app.domain.errors import DomainError
 from app.domain.money import ZERO
+from app.services.cases.assign import assign_mediator
 from app.services.clock import china_time
 from app.store.errors import CaseNotFound, StoreBusy, StoreFull
 from app.store.vocab import (
@@ -29,6 +30,7 @@ from app.store.vocab import (
 if TYPE_CHECKING:
     from app.services.cases.validation import ValidCase
     from app.services.context import AppContext
+    from app.services.organisation.accounts import SignedIn
     from app.store.models import Case, Claim, LoanTerms, Party
     from app.store.unit_of_work import UnitOfWork
 
@@ -52,6 +54,7 @@ __all__ = [
     "StoreBusy",
     "StoreFull",
     "add_party",
+    "assign_mediator",
     "change_status",
     "create_case",
     "get_case",
@@ -98,6 +101,8 @@ class LoanInfo:
     filing_date: date | None = None
     cap_rate: Decimal | None = None
     schedule: tuple[dict[str, Any], ...] | None = None
+    allocation: tuple[str, ...] | None = None
+    """The order of allocation the contract agreed; None: the order of art. 561."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,12 @@ class ChargeInfo:
     date: date
     amount: Decimal
     kind: str
+    id: int = 0
+
+    @property
+    def category(self) -> str:
+        """`fee`, or `cost` for the costs of realising the claim."""
+        return "cost" if self.kind in COST_KINDS else "fee"
 
 
 @dataclass(frozen=True)
@@ -192,6 +203,10 @@ class NewCase:
     maturity: str = ""
     term_months: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    charges: tuple[tuple[str, str, str], ...] = ()
+    """The lender's dated fees and costs: (date, amount, kind) each, kinds of `CHARGE_KINDS`."""
+    filing_date: str = ""
+    """When the claim was filed (decides a transitional private loan's cap); "" = as-of date."""
 
 
 # -- use cases ---------------------------------------------------------------------------------
@@ -209,13 +224,17 @@ def get_case(ctx: AppContext, case_no: str) -> CaseDetail:
         return detail_of(uow.cases.require(case_no))
 
 
-def create_case(ctx: AppContext, new: NewCase) -> CaseSummary:
-    """Validate and store a new case; raises `InputError` listing every bad field."""
+def create_case(ctx: AppContext, new: NewCase, *, by: SignedIn | None = None) -> CaseSummary:
+    """Validate and store a new case; raises `InputError` listing every bad field.
+
+    Without a mediator named (`extra["mediator"]`) the case goes to `by`, the user signed in
+    who creates it, when they are (or, from their account, can become) one of the
+    organisation's mediators."""
     from app.services.cases.validation import validate_new_case
 
     valid = validate_new_case(new, ctx.today())
     with ctx.write() as uow:
-        case = store_new_case(uow, valid)
+        case = store_new_case(uow, valid, default_mediator=by.display_name if by else "")
         return summary_of(case)
 
 
@@ -266,8 +285,10 @@ def remove_party(ctx: AppContext, case_no: str, party_id: int) -> None:
         uow.record("case.party_removed", case=case, detail=detail)
 
 
-def store_new_case(uow: UnitOfWork, valid: ValidCase) -> Case:
+def store_new_case(uow: UnitOfWork, valid: ValidCase, *, default_mediator: str = "") -> Case:
     """Insert a checked case (numbered in the year of `uow.now` in China) and audit it."""
+    from app.services.cases.assign import mediator_for, unknown_mediator
+    from app.services.cases.charges import insert_charge
     from app.store.models import Case, LoanTerms, Party
 
     case = Case(
@@ -279,11 +300,14 @@ def store_new_case(uow: UnitOfWork, valid: ValidCase) -> Case:
         updated_at=uow.now,
     )
     if valid.mediator:
-        case.mediator = uow.organisation.mediator_named(valid.mediator)
+        case.mediator = mediator_for(uow, valid.mediator)
         if case.mediator is None:
-            names = "、".join(m.name for m in uow.organisation.mediators()) or "（还没有）"
-            reason = f"没有名为“{valid.mediator}”的调解员。现有调解员：{names}。"
-            raise InputError([Problem("extra.mediator", reason)])
+            raise unknown_mediator(uow, valid.mediator, "extra.mediator")
+    elif default_mediator:
+        try:
+            case.mediator = mediator_for(uow, default_mediator)
+        except DomainError:  # no organisation profile yet: assign later
+            case.mediator = None
     case.parties = [
         Party(
             role="creditor",
@@ -316,7 +340,10 @@ def store_new_case(uow: UnitOfWork, valid: ValidCase) -> Case:
         term_months=valid.term_months,
         maturity=valid.maturity,
         day_basis=360,
+        filing_date=valid.filing_date,
     )
+    for charge in valid.charges:
+        insert_charge(case, charge)
     uow.cases.add(case)
     uow.record(
         "case.created",
@@ -390,6 +417,7 @@ def loan_of(loan: LoanTerms) -> LoanInfo:
         filing_date=loan.filing_date,
         cap_rate=loan.cap_rate,
         schedule=tuple(dict(item) for item in loan.schedule) if loan.schedule else None,
+        allocation=tuple(loan.allocation) if loan.allocation else None,
     )
 
 
@@ -415,10 +443,10 @@ def detail_of(case: Case) -> CaseDetail:
         claim=claims[-1] if claims else None,
         payments=tuple(PaymentInfo(p.date, p.amount, p.note) for p in case.payments),
         fees=tuple(
-            ChargeInfo(c.date, c.amount, c.kind) for c in case.charges if c.category == "fee"
+            ChargeInfo(c.date, c.amount, c.kind, c.id) for c in case.charges if c.category == "fee"
         ),
         costs=tuple(
-            ChargeInfo(c.date, c.amount, c.kind) for c in case.charges if c.category == "cost"
+            ChargeInfo(c.date, c.amount, c.kind, c.id) for c in case.charges if c.category == "cost"
         ),
         claims=claims,
     )

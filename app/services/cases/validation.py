@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.errors import InputError, Problem
 from app.domain.money import parse_money
 from app.domain.rates import parse_rate
+from app.services.cases.charges import CheckedCharge, check_charge
 from app.store.vocab import LENDER_TYPES, REPAYMENT_METHODS
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ class ValidCase:
     batch: str
     mediator: str
     court: str = ""
+    charges: tuple[CheckedCharge, ...] = ()
+    filing_date: date | None = None
 
 
 def parse_date(text: str) -> date | None:
@@ -298,6 +301,22 @@ def clean_court(path: str, value: str) -> str:
     return court
 
 
+def _charges(c: _Checker, new: NewCase, today: date) -> tuple[CheckedCharge, ...]:
+    found = []
+    for i, (day, amount, kind) in enumerate(new.charges):
+        try:
+            found.append(check_charge(f"charges[{i}]", day, amount, kind, today))
+        except InputError as error:
+            c.problems += error.problems
+    return tuple(found)
+
+
+def _filing_date(c: _Checker, new: NewCase, today: date) -> date | None:
+    if not new.filing_date.strip():
+        return None
+    return c.day("filing_date", new.filing_date, "起诉（申请）日期", today)
+
+
 def validate_new_case(new: NewCase, today: date) -> ValidCase:
     """The checked case, or `InputError` listing every problem (paths = field names)."""
     c = _Checker()
@@ -308,6 +327,8 @@ def validate_new_case(new: NewCase, today: date) -> ValidCase:
         "batch": c.text("batch", new.batch, "批次", required=False, limit=100),
         "court": _court(c, new.court),
         "mediator": new.extra.get("mediator", "").strip(),
+        "charges": _charges(c, new, today),
+        "filing_date": _filing_date(c, new, today),
     }
     _unknown_extras(c, new)
     if c.problems:

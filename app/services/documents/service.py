@@ -9,6 +9,12 @@ session. The document's time (its printed date and the PDF's creation date) is t
 the record it is made from — the settlement's last change for the agreement, its plan and
 the application, the session for the notice and record — so rendering twice gives the same
 bytes. Versions and issuing (a stored PDF per version) wait for `documents_store`.
+
+The court stored with the case (revision 0005, "委派法院" in the app) is the court that
+entrusted the case to the centre before filing (委派调解): the agreement and the application
+for judicial confirmation then also cite the SPC's provisions on specially invited mediation
+(arts. 19, 24). A case with no stored court was not entrusted; `court=` given when
+rendering only names the court applied to.
 """
 
 from __future__ import annotations
@@ -153,6 +159,9 @@ def _gather(
         ),
         parties=tuple(_party(p) for p in detail.parties),
         mediator=detail.summary.mediator_name,
+        agents=_agents(session),
+        loan_disbursed=loan.disbursed if loan else None,
+        accelerated_on=loan.accelerated_on if loan else None,
         contract_no=loan.contract_no if loan else "",
         contract_date=loan.contract_date if loan else None,
         loan_principal=loan.principal if loan else None,
@@ -163,6 +172,7 @@ def _gather(
         session=session,
         court=extras.court or detail.summary.court,
         termination_reason=extras.reason or _reason_from(session),
+        entrusting_court=detail.summary.court.strip(),
     )
 
 
@@ -209,8 +219,17 @@ def _settlement(info: SettlementInfo | None) -> Settlement | None:
     terms = info.terms
     total = info.proposal.settled_total
     return Settlement(
-        total, rows, terms.acceleration_days, terms.waiver_revives_on_default, agreed_on
-    )
+        total, rows, terms.acceleration_days, terms.waiver_revives_on_default, agreed_on,
+        info.payment_method, info.extra_terms,
+    )  # fmt: skip
+
+
+def _agents(session: Session | None) -> tuple[Attendee, ...]:
+    """The agents who attended for a party (the creditor's 委托代理人)."""
+    if session is None:
+        return ()
+    agent = CAPACITY_LABELS["creditor_agent"]
+    return tuple(a for a in session.attendees if a.capacity == agent)
 
 
 def _reason_from(session: Any) -> str:

@@ -12,6 +12,9 @@ Choices: the input carries every stored payment, fee and cost; one dated after `
 the engine's input error (`payments[3].date`), never silently left out (`earliest_as_of`
 tells a date picker where to start). The creditor's latest statement is `claimed`.
 Optional terms that are not stored are left out of the input, so the spec's defaults apply.
+`lender_person` is true when the creditor party is a natural person (kind `person`), false
+for an organisation or when the case has no creditor; `allocation` is the order the
+contract agreed, when one is stored.
 """
 
 from __future__ import annotations
@@ -33,14 +36,19 @@ if TYPE_CHECKING:
     from app.store.records import RecalcSnapshot
 
 __all__ = [
+    "Formation",
     "SnapshotInfo",
+    "as_of_for",
     "build_input",
     "canonical_json",
     "earliest_as_of",
+    "formation",
     "get_snapshot",
     "latest_snapshot",
     "preview",
+    "readings",
     "recalculate",
+    "remember_as_of",
     "snapshot_hash",
 ]
 
@@ -105,7 +113,31 @@ def recalculate(ctx: AppContext, case_no: str, as_of: date) -> SnapshotInfo:
         detail = {"snapshot_id": row.id, "as_of": as_of.isoformat(), "sha256": row.sha256,
                   "engine_version": ENGINE_VERSION, "lawful_total": lawful}  # fmt: skip
         uow.record(AUDIT_ACTION, case=case, detail=detail)
+        case.recalc_as_of = as_of
         return _info(row, case.case_no)
+
+
+def as_of_for(ctx: AppContext, case_no: str) -> date:
+    """The date to recalculate the case at: the one chosen last (remembered with the case),
+    else the creditor's claim's as-of date, else today in China."""
+    with ctx.read() as uow:
+        case = uow.cases.require(case_no)
+        if case.recalc_as_of is not None:
+            return case.recalc_as_of
+        claim = case.claim
+        return claim.as_of if claim is not None else ctx.today()
+
+
+def remember_as_of(ctx: AppContext, case_no: str, as_of: date) -> date:
+    """Keep `as_of` as the case's recalculation date (audited when it changes)."""
+    with ctx.write() as uow:
+        case = uow.cases.require(case_no)
+        if case.recalc_as_of != as_of:
+            before = case.recalc_as_of.isoformat() if case.recalc_as_of else None
+            case.recalc_as_of = as_of
+            detail = {"from": before, "to": as_of.isoformat()}
+            uow.record("recalc.as_of_chosen", case=case, detail=detail)
+        return as_of
 
 
 def latest_snapshot(ctx: AppContext, case_no: str) -> SnapshotInfo | None:
@@ -201,7 +233,43 @@ def input_of(case: Case, as_of: date) -> dict[str, Any]:
     inp["day_basis"] = loan.day_basis
     if loan.cap_rate is not None:
         inp["cap"] = {"annual_rate": _rate(loan.cap_rate)}
+    creditor = case.creditor
+    inp["lender_person"] = creditor is not None and creditor.kind == "person"
+    if loan.allocation:
+        inp["allocation"] = list(loan.allocation)
     return inp
+
+
+@dataclass(frozen=True)
+class Formation:
+    """The day the loan contract was formed, as the engine's rules use it.
+
+    `by_handover`: a private loan from a natural person, formed when the money was handed
+    over (Civil Code art. 679), so the disbursement date; else the contract date."""
+
+    day: date
+    by_handover: bool
+
+
+def formation(inp: dict[str, Any]) -> Formation:
+    """The formation date the engine uses for this input object (`model.formation_date`)."""
+    from app.domain.recalc.model import formation_date
+
+    contract = date.fromisoformat(inp["contract_date"])
+    disbursed = date.fromisoformat(inp.get("disbursement_date") or inp["contract_date"])
+    person = inp.get("lender_person") is True
+    day = formation_date(inp["lender_type"], person, contract, disbursed)
+    return Formation(day, inp["lender_type"] == "private" and person)
+
+
+def readings(output: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The output's warnings split into (warnings, the readings the figure depends on)."""
+    from app.domain.recalc.labels import READING
+
+    found = list(output.get("warnings", []))
+    return [w for w in found if not w.startswith(READING)], [
+        w for w in found if w.startswith(READING)
+    ]
 
 
 def _check_terms(case_no: str, loan: LoanTerms | None) -> None:

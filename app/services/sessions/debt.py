@@ -4,10 +4,14 @@
 
 - `loan.<field>`: lender_type, contract_no, contract_date, disbursement_date, principal,
   disbursed, annual_rate, overdue_rate, compound, repayment_method, term_months,
-  maturity, accelerated_on, day_basis;
+  maturity, accelerated_on, day_basis, filing_date; `allocation_agreed` ("contract": the
+  contract agreed an order of allocation, which starts as the page's order for the mediator
+  to edit; "": the order of Civil Code art. 561) and `allocation` (the agreed order as the
+  contract writes it, "费用→罚息→复利→利息→本金→实现债权费用"; empty: art. 561's);
 - `claim.<field>`: as_of, principal, interest, penalty, compound, fees, costs, floor (the
   creditor's latest statement; the first edit creates one dated today);
-- `payments[<payment id>].<field>`: date, amount, note.
+- `payments[<payment id>].<field>`: date, amount, note;
+- `charges[<charge id>].<field>`: date, amount, kind (a fee or a cost, `cases.charges`).
 
 Rates are typed as contracts write them ("月息1分5", "日万5", "年利率18%") and stored as
 the annual fraction (`app.domain.rates.parse_rate`). A value that cannot be stored raises
@@ -45,6 +49,9 @@ LOAN_FIELDS = {
     "maturity": "到期日",
     "accelerated_on": "宣布提前到期日",
     "day_basis": "计息天数基准",
+    "allocation_agreed": "还款冲抵顺序",
+    "allocation": "约定的冲抵顺序",
+    "filing_date": "起诉（申请）日期",
 }
 CLAIM_FIELDS = {
     "as_of": "主张截止日",
@@ -58,7 +65,7 @@ CLAIM_FIELDS = {
 }
 PAYMENT_FIELDS = {"date": "还款日期", "amount": "还款金额", "note": "备注"}
 PAST_ONLY = {"contract_date", "disbursement_date", "accelerated_on", "as_of", "date"}
-OPTIONAL_DATES = {"maturity", "accelerated_on"}
+OPTIONAL_DATES = {"maturity", "accelerated_on", "filing_date"}
 MAX_AMOUNT = Decimal("10000000000")
 _PAYMENT = re.compile(r"^payments\[(\d+)\]\.(\w+)$")
 
@@ -107,6 +114,10 @@ def apply_debt_change(case: Case, path: str, value: str | bool, today: date) -> 
         _loan_change(case, path, field, value, today)
     elif head == "claim":
         _claim_change(case, path, field, as_text(value), today)
+    elif head.startswith("charges["):
+        from app.services.cases.charges import apply_charge_change
+
+        apply_charge_change(case, path, as_text(value), today)
     else:
         found = _PAYMENT.match(path)
         if not found:
@@ -126,7 +137,10 @@ def _loan_change(case: Case, path: str, field: str, value: str | bool, today: da
         loan.compound = value is True or value in ("1", "true", "True")
         return
     text = as_text(value).strip()
-    if field in ("contract_date", "disbursement_date", "maturity", "accelerated_on"):
+    if field in ("allocation_agreed", "allocation"):
+        _loan_allocation(loan, path, field, text)
+        return
+    if field in ("contract_date", "disbursement_date", "maturity", "accelerated_on", "filing_date"):
         setattr(loan, field, parse_day(path, label, text, today, field))
     elif field in ("principal", "disbursed"):
         _loan_amount(loan, path, field, parse_amount(path, label, text, positive=True))
@@ -177,6 +191,20 @@ def _loan_choice(loan: LoanTerms, path: str, field: str, label: str, text: str) 
         if len(text) > 64:
             raise refuse(path, "合同编号太长，最多 64 个字符。")
         loan.contract_no = text
+
+
+def _loan_allocation(loan: LoanTerms, path: str, field: str, text: str) -> None:
+    """The order of allocation: art. 561's (None) or the order the contract agreed."""
+    from app.domain.recalc.model import ALLOCATION_KINDS
+    from app.domain.recalc.order import parse_order
+
+    if field == "allocation_agreed":
+        if text not in ("", "contract"):
+            raise refuse(path, "还款冲抵顺序只能是法定顺序或合同约定的顺序。")
+        agreed = text == "contract"
+        loan.allocation = (loan.allocation or list(ALLOCATION_KINDS)) if agreed else None
+    else:
+        loan.allocation = list(parse_order(text, path)) if text else None
 
 
 def _months(path: str, text: str) -> int | None:

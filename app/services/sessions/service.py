@@ -47,12 +47,14 @@ __all__ = [
     "SettlementSummary",
     "SnapshotSummary",
     "add_attendee",
+    "add_charge",
     "add_payment",
     "finish",
     "get_state",
     "missing_for_finish",
     "missing_for_step",
     "remove_attendee",
+    "remove_charge",
     "remove_payment",
     "save_field",
     "set_step",
@@ -146,7 +148,7 @@ def save_field(
         if head == "parties":
             party_id, field = _party_target(field_path)
             apply_party_change(case, party_id, field, _as_str(field_path, value), ctx.today())
-        elif head in ("loan", "claim", "payments"):
+        elif head in ("loan", "claim", "payments", "charges"):
             apply_debt_change(case, field_path, value, ctx.today())
         elif head == "case":
             _apply_case_change(case, field_path, _as_str(field_path, value))
@@ -248,6 +250,33 @@ def remove_payment(ctx: AppContext, session_id: int, payment_id: int) -> Session
             case=case,
             detail={"session_id": session_id, "payment_id": payment_id},
         )
+        return state_of(uow, case, row)
+
+
+def add_charge(
+    ctx: AppContext, session_id: int, day: str, amount: str, kind: str
+) -> SessionState:
+    """Record a dated fee or cost the lender charged (InputError at `charge.date` / `.amount`
+    / `.kind`); the recalculation uses it."""
+    from app.services.cases.charges import check_charge, insert_charge
+
+    with ctx.write() as uow:
+        row, case = _writable(uow, session_id)
+        charge = insert_charge(case, check_charge("charge", day, amount, kind, ctx.today()))
+        uow.session.flush()
+        detail = {"session_id": session_id, "charge_id": charge.id, "kind": charge.kind}
+        uow.record("session.charge_added", case=case, detail=detail)
+        return state_of(uow, case, row)
+
+
+def remove_charge(ctx: AppContext, session_id: int, charge_id: int) -> SessionState:
+    from app.services.cases.charges import find_charge
+
+    with ctx.write() as uow:
+        row, case = _writable(uow, session_id)
+        case.charges.remove(find_charge(case, charge_id))
+        detail = {"session_id": session_id, "charge_id": charge_id}
+        uow.record("session.charge_removed", case=case, detail=detail)
         return state_of(uow, case, row)
 
 

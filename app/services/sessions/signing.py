@@ -171,18 +171,21 @@ def _keep_signed_pdf(ctx: AppContext, progress: SigningProgress) -> None:
     """Render the agreement with the signature images on their lines and keep it."""
     from app.documents.pdf import render_pdf
     from app.services.cases.service import get_case
+    from app.services.clock import china_date
     from app.services.documents.service import document_data
     from app.services.documents.store import attach_signed_pdf
 
     case_no = progress.document.case_no
     data = document_data(ctx, case_no, KIND)
     images = {s.party_id: s.png for s in progress.signatures}
+    days = {s.party_id: china_date(s.signed_at) for s in progress.signatures}
     ids = [p.id for p in get_case(ctx, case_no).parties]
     parties = tuple(
-        replace(party, signature_png=images.get(party_id))
+        replace(party, signature_png=images.get(party_id), signed_on=days.get(party_id))
         for party, party_id in zip(data.parties, ids, strict=True)
     )
-    signed = replace(data, parties=parties, mediator_signature_png=images.get(None))
+    signed = replace(data, parties=parties, mediator_signature_png=images.get(None),
+                     mediator_signed_on=days.get(None))  # fmt: skip
     name = f"{data.number}-signed.pdf"
     attach_signed_pdf(
         ctx, progress.document.id, render_pdf(KIND, signed), how="handwritten", filename=name

@@ -29,7 +29,8 @@ NOTE_LABELS: dict[str, str] = {
 
 ENTITY_LABELS: dict[str, str] = {
     "case": "案件", "party": "当事人", "loan_terms": "借款条件", "claim": "债权人主张",
-    "payment": "还款", "charge": "费用", "session": "调解记录", "settlement": "调解方案",
+    "payment": "还款", "charge": "费用", "status_change": "状态变更", "session": "调解记录",
+    "settlement": "调解方案",
     "plan_payment": "方案还款", "recalc_snapshot": "重算结果", "document": "文书",
     "document_attachment": "文书附件", "signature": "签名",
 }

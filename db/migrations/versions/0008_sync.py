@@ -1,10 +1,10 @@
 """Office sync on the laptop: a `uid` on every synced row, and the sync side tables.
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0011 (0006 and 0011 came first in the merged tree)
 Create Date: 2026-12-02
 
-- `uid` (UUIDv7 text, unique) on the 13 tables that travel with a case. Local INTEGER keys
+- `uid` (UUIDv7 text, unique) on the 14 tables that travel with a case. Local INTEGER keys
   stay: every foreign key and the audit chain's `case_id` (inside each event's hash) keep
   using them; the wire and the office use uids only.
 - Existing rows get a uid here. `recalc_snapshot`, `document_attachment`, `signature` and a
@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0005"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -37,6 +37,7 @@ SYNCED = (
     "claim",
     "payment",
     "charge",
+    "status_change",
     "session",
     "settlement",
     "plan_payment",

@@ -124,25 +124,28 @@ def test_an_lpr_the_regime_needs_before_the_table_is_an_input_error() -> None:
     parse_input(data, LPR)
 
 
-def test_interest_free_private_loan_overdue_before_the_table_needs_an_overdue_rate() -> None:
+def test_interest_free_private_loan_overdue_before_the_table_needs_no_lpr_there() -> None:
+    """Formed before 2020-08-20 with no rate: 6 % until that day (2015 provisions art.
+    29(2)(1)), so an overdue day before the table's first row needs no LPR."""
     data = case(lender_type="private", contract_date="2019-05-01",
                 repayment={"method": "bullet", "maturity": "2019-06-01"},
                 as_of="2019-12-01")  # fmt: skip
-    assert paths(data) == ["overdue_rate"]
-    data["overdue_rate"] = "0.06"
     parse_input(data, LPR)
 
 
 def test_what_is_accepted() -> None:
     """Integers as whole yuan, "18%" as a rate, a fee without a kind is `other`, null as
-    absent, "100.000" (a whole number of fen); unknown keys are ignored with a warning."""
-    inp = parse_input(case(principal=10000, annual_rate="12%", disbursed=None, note="x",
-                           fees=[{"date": "2023-02-01", "amount": "100.000", "memo": "y"}]),
+    absent, "100.000" (a whole number of fen); `lender_person` false and the page's
+    allocation order by default."""
+    inp = parse_input(case(principal=10000, annual_rate="12%", disbursed=None,
+                           fees=[{"date": "2023-02-01", "amount": "100.000"}]),
                       LPR)  # fmt: skip
     assert str(inp.principal) == "10000.00" and str(inp.disbursed) == "10000.00"
     assert inp.annual_rate == Decimal("0.12") and inp.fees[0].kind == "other"
     assert str(inp.fees[0].amount) == "100.00"
-    assert inp.ignored_fields == ("note", "fees[0].memo")
+    assert inp.lender_person is False and inp.allocation is None
+    assert inp.allocation_order == ("costs", "interest", "penalty", "compound", "fees",
+                                    "principal")  # fmt: skip
     assert inp.filing_date == inp.as_of and inp.disbursement_date == inp.contract_date
     assert inp.day_basis == 360 and inp.compound is False and inp.overdue_rate is None
 

@@ -59,8 +59,3 @@ def test_stale_lpr_table_warning_after_45_days() -> None:
                      as_of="2026-02-06"))  # fmt: skip
     assert fine["warnings"] == []
     assert len(stale["warnings"]) == 1 and "2025-12-22" in stale["warnings"][0]
-
-
-def test_ignored_fields_are_reported() -> None:
-    out = run(case(overdue_rte="0.2"))
-    assert out["warnings"] == ["以下字段未被识别，已忽略（请检查拼写）：overdue_rte"]

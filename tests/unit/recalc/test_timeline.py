@@ -153,7 +153,8 @@ def test_allocation_order_costs_interest_penalty_compound_fees_principal() -> No
                    as_of="2023-07-31"))  # fmt: skip
     note = lines(out, "contract", "payment")[0]["note"]
     assert note == ("还款冲抵：实现债权费用 200.00、利息 603.33、罚息 100.00、复利 6.03、"
-                    "费用 50.00、逾期本金 40.64")  # fmt: skip
+                    "费用 50.00、逾期本金 40.64；冲抵顺序按民法典第五百六十一条（实现债权费用→"
+                    "利息→罚息→复利→费用→本金）")  # fmt: skip
     c = view(out, "contract")
     assert (c["principal"], c["interest"], c["fees"], c["costs"], c["total"]) == (
         "9959.36", "0.00", "0.00", "0.00", "9959.36"

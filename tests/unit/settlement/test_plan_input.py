@@ -138,9 +138,31 @@ def test_interest_rates_read_as_fractions_or_percent_signs() -> None:
 
 
 def test_huge_and_exotic_amounts_are_refused_calmly() -> None:
+    too_much = "金额不能超过 999,999,999,999.99 元（more than 999,999,999,999.99）"
     got = problems({"total": "1e40", "first_due": "2026-01-31", "frequency": "lump_sum"})
-    assert got == {"total": "金额过大"}
+    assert got == {"total": too_much}
     got = problems({"total": 10**40, "first_due": "2026-01-31", "frequency": "lump_sum"})
-    assert got == {"total": "金额过大"}
+    assert got == {"total": too_much}
+    got = problems({"total": 10**25, "first_due": "2026-01-31", "frequency": "lump_sum"})
+    assert got == {"total": too_much}
+    got = problems({"total": "1000000000000.00", "first_due": "2026-01-31",
+                    "frequency": "lump_sum"})  # fmt: skip
+    assert got == {"total": too_much}
     got = problems({"total": "NaN", "first_due": "2026-01-31", "frequency": "lump_sum"})
     assert got == {"total": '不是有效金额（应如 "12000.00"）'}
+
+
+def test_dates_and_rates_are_bounded_and_read_exactly() -> None:
+    """Dates of a real plan lie in 1980–2099; a rate has at most 10 decimals, and "6%"
+    is moved two places exactly (no 28-digit rounding of a longer percentage)."""
+    got = problems({"total": "100.00", "first_due": "9999-12-01", "frequency": "lump_sum"})
+    assert got == {"first_due": "日期须在 1980-01-01 至 2099-12-31 之间"}
+    base = {"total": "100.00", "first_due": "2026-12-15", "frequency": "lump_sum"}
+    for rate in ("0.0600000000000000000000000000001", "6.00000000000000000000000000001%"):
+        interest = {"annual_rate": rate, "cap_rate": "0.24", "start": "2026-12-01"}
+        got = problems({**base, "interest": interest})
+        reason = "利率最多写到小数点后 10 位（more than 10 decimals）"
+        assert got == {"interest.annual_rate": reason}
+    interest = {"annual_rate": "6%", "cap_rate": "24%", "start": "2026-12-01"}
+    plan = plan_from_dict({**base, "interest": interest})
+    assert plan.interest is not None and str(plan.interest.annual_rate) == "0.06"

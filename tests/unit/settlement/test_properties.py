@@ -28,7 +28,7 @@ from app.domain.settlement import KINDS, LawfulFigures, Levers, propose
 D = Decimal
 MANY = settings(max_examples=500, deadline=None)
 fen = st.integers(min_value=1, max_value=10**9).map(lambda n: D(n) / 100)
-days = st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31))
+days = st.dates(min_value=date(2000, 1, 1), max_value=date(2050, 12, 31))  # rows stay in 2099
 percent = st.one_of(st.just(D(0)), st.just(D(100)), st.integers(0, 10000).map(lambda n: D(n) / 100))
 
 

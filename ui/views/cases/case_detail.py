@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, InputError
 from app.services.cases.privacy import masked_party
 from ui import formatting, labels
 from ui.tasks import TaskRunner, report_unexpected
@@ -185,6 +186,9 @@ class CaseDetailView(QStackedWidget):
 
     number_revealed = Signal(str)
     reveal_failed = Signal(str)
+    status_dialog_opened = Signal(object)
+    case_changed = Signal(str)
+    """The case's mediator or status was changed here (the list should refresh)."""
 
     def __init__(
         self,
@@ -222,6 +226,16 @@ class CaseDetailView(QStackedWidget):
         header.addWidget(self._status)
         header.addSpacing(12)
         header.addWidget(self._subtitle, 1)
+        header.addWidget(QLabel(self.tr("承办调解员")))
+        self.mediator = QComboBox()
+        self.mediator.setObjectName("caseMediator")
+        self.mediator.setMinimumWidth(110)
+        self.mediator.activated.connect(self._mediator_chosen)
+        header.addWidget(self.mediator)
+        self.status_button = QPushButton(self.tr("更改状态…"))
+        self.status_button.setObjectName("changeStatus")
+        self.status_button.clicked.connect(self.open_status_dialog)
+        header.addWidget(self.status_button)
         layout.addLayout(header)
         self.reveal_error = QLabel()
         self.reveal_error.setObjectName("fieldError")
@@ -263,7 +277,92 @@ class CaseDetailView(QStackedWidget):
         self.loan.set_rows(self._loan_rows(detail.loan))
         self.claim.set_rows(self._claim_rows(detail))
         self.payments.set_rows(self._payment_rows(detail.payments))
+        self._show_mediator(summary.mediator_name)
         self.setCurrentIndex(1)
+
+    # -- mediator and status ---------------------------------------------------------------
+
+    def _can_write(self) -> bool:
+        return hasattr(self._service, "context") and self._runner is not None
+
+    def _show_mediator(self, name: str) -> None:
+        self.mediator.blockSignals(True)
+        self.mediator.clear()
+        self.mediator.addItem(name or self.tr("（未指定）"), name)
+        self.mediator.blockSignals(False)
+        self.mediator.setEnabled(self._can_write())
+        self.status_button.setEnabled(self._can_write())
+        if not self._can_write():
+            return
+        service = self._service
+
+        def names() -> list[str]:
+            from app.services.cases.assign import mediator_names
+
+            return mediator_names(service.context())
+
+        assert self._runner is not None
+        self._runner.submit(names, on_finished=self._names_arrived, on_failed=lambda _e: None)
+
+    def _names_arrived(self, names: list[str]) -> None:
+        for name in names:
+            if self.mediator.findData(name) < 0:
+                self.mediator.addItem(name, name)
+
+    def _mediator_chosen(self, index: int) -> None:
+        name = str(self.mediator.itemData(index) or "")
+        if self._detail is None or not name or name == self._detail.summary.mediator_name:
+            return
+        service, case_no = self._service, self._detail.summary.case_no
+
+        def assign() -> Any:
+            from app.services.cases.assign import assign_mediator
+
+            return assign_mediator(service.context(), case_no, name)
+
+        assert self._runner is not None
+        self._runner.submit(assign, on_finished=self._changed, on_failed=self._write_refused)
+
+    def open_status_dialog(self) -> None:
+        """更改状态: the moves allowed now are asked of the services, then offered."""
+        if self._detail is None or not self._can_write():
+            return
+        from app.services.cases.status import status_options
+
+        service, case_no = self._service, self._detail.summary.case_no
+        assert self._runner is not None
+        self._runner.submit(lambda: status_options(service.context(), case_no),
+                            on_finished=lambda found: self._offer_statuses(case_no, found),
+                            on_failed=self._write_refused)  # fmt: skip
+
+    def _offer_statuses(self, case_no: str, options: list[Any]) -> None:
+        from ui.views.cases.status_dialog import StatusDialog
+
+        if not options:
+            self.reveal_error.setText(self.tr("案件当前状态之后不能再更改。"))
+            self.reveal_error.setVisible(True)
+            return
+        assert self._runner is not None
+        dialog = StatusDialog(self._service, self._runner, case_no, options, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.status_changed.connect(self._changed)
+        dialog.open()
+        self.status_dialog = dialog
+        self.status_dialog_opened.emit(dialog)
+
+    def _changed(self, summary: Any) -> None:
+        self.case_changed.emit(summary.case_no)
+
+    def _write_refused(self, error: BaseException) -> None:
+        if not isinstance(error, DomainError):
+            report_unexpected(error)
+            return
+        text = "；".join(p.reason for p in error.problems) if isinstance(error, InputError) \
+            else str(error)  # fmt: skip
+        self.reveal_error.setText(text)
+        self.reveal_error.setVisible(True)
+        if self._detail is not None:
+            self._show_mediator(self._detail.summary.mediator_name)
 
     def text(self) -> str:
         """Everything the pane shows, one label per line."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
+from app.domain.errors import DomainError, InputError, Problem
 from ui import labels
 from ui.tasks import TaskRunner, report_unexpected
+from ui.views.cases.charges_box import ChargesBox
+from ui.widgets.date_field import DateField
 from ui.widgets.field_row import FieldRow
 
 if TYPE_CHECKING:
@@ -40,6 +42,7 @@ TEXT_FIELDS = (
     "debtor_phone",
     "debtor_address",
     "principal",
+    "disbursed",
     "annual_rate",
     "batch",
     "court",
@@ -63,6 +66,7 @@ class NewCaseDialog(QDialog):
         self.setWindowTitle(self.tr("新建案件"))
         self.rows: dict[str, FieldRow] = {}
         self._build()
+        self._load_mediators()
 
     # -- building --------------------------------------------------------------------------
 
@@ -89,10 +93,13 @@ class NewCaseDialog(QDialog):
         left = QVBoxLayout()
         left.addWidget(self._creditor_box())
         left.addWidget(self._debtor_box())
+        left.addWidget(self._mediator_box())
         left.addStretch(1)
         columns.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(self._loan_box())
+        self.charges = ChargesBox()
+        right.addWidget(self.charges)
         right.addStretch(1)
         columns.addLayout(right, 1)
         layout.addLayout(columns, 1)
@@ -150,6 +157,36 @@ class NewCaseDialog(QDialog):
         self._add(form, "debtor_address", self.tr("住址"), self._line("debtor_address"))
         return box
 
+    def _mediator_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("承办"))
+        form = _form(box)
+        self.mediator = QComboBox()
+        self.mediator.setObjectName("mediator")
+        self.mediator.addItem(self.tr("（暂不指定）"), "")
+        self._add(form, "mediator", self.tr("承办调解员"), self.mediator)
+        return box
+
+    def _load_mediators(self) -> None:
+        """The organisation's mediators and the accounts, the signed-in user first chosen."""
+        service = self._service
+        if not hasattr(service, "context"):
+            return  # a service without a case store (tests): nobody to choose
+
+        def names() -> list[str]:
+            from app.services.cases.assign import mediator_names
+
+            return mediator_names(service.context())
+
+        self._runner.submit(names, on_finished=self._mediators_arrived, on_failed=lambda _e: None)
+
+    def _mediators_arrived(self, names: list[str]) -> None:
+        for name in names:
+            if self.mediator.findData(name) < 0:
+                self.mediator.addItem(name, name)
+        user = getattr(self._service, "signed_in", None)
+        if user is not None and self.mediator.findData(user.display_name) >= 0:
+            self.mediator.setCurrentIndex(self.mediator.findData(user.display_name))
+
     def _loan_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("借款"))
         form = self._loan_form = _form(box)
@@ -158,6 +195,12 @@ class NewCaseDialog(QDialog):
             "principal",
             self.tr("借款本金（元）*"),
             self._line("principal", self.tr("如：50000 或 50,000.00")),
+        )
+        self._add(
+            form,
+            "disbursed",
+            self.tr("实际放款（元）"),
+            self._line("disbursed", self.tr("预先扣除利息的，填实际到手金额")),
         )
         self.contract_date = _date_edit("contract_date", QDate.currentDate())
         self._add(form, "contract_date", self.tr("合同日期 *"), self.contract_date)
@@ -185,6 +228,9 @@ class NewCaseDialog(QDialog):
         self._add(form, "batch", self.tr("批次"), batch)
         court = self._line("court", self.tr("如：滨江市滨江区人民法院（申请司法确认用）"))
         self._add(form, "court", self.tr("委派法院"), court)
+        self.filing_date = DateField(optional=True, not_set=self.tr("（同计算日）"))
+        self.filing_date.setObjectName("filing_date")
+        self._add(form, "filing_date", self.tr("起诉（申请）日期"), self.filing_date)
         self.repayment_method.currentIndexChanged.connect(self._method_changed)
         self._method_changed()
         return box
@@ -208,6 +254,11 @@ class NewCaseDialog(QDialog):
 
         text = {name: self.edit(name).text().strip() for name in TEXT_FIELDS}
         bullet = self.repayment_method.currentData() == "bullet"
+        extra = {"disbursed": text["disbursed"]} if text["disbursed"] else {}
+        mediator = str(self.mediator.currentData() or "")
+        if mediator:
+            extra["mediator"] = mediator
+        filing = self.filing_date.value()
         return NewCase(
             creditor_name=text["creditor_name"],
             lender_type=str(self.lender_type.currentData()),
@@ -224,6 +275,9 @@ class NewCaseDialog(QDialog):
             repayment_method=str(self.repayment_method.currentData()),
             maturity=self.maturity.date().toString(DATE_FORMAT) if bullet else "",
             term_months="" if bullet else str(self.term_months.value()),
+            extra=extra,
+            charges=self.charges.values(),
+            filing_date=filing.isoformat() if filing else "",
         )
 
     def submit(self) -> None:
@@ -248,13 +302,19 @@ class NewCaseDialog(QDialog):
         if isinstance(error, InputError):
             by_field: dict[str, list[str]] = {}
             other: list[str] = []
+            charges = []
             for problem in error.problems:
                 field = problem.path.split(".")[0].split("[")[0]
-                if field in self.rows:
+                if problem.path.startswith("extra."):
+                    field = problem.path.removeprefix("extra.")
+                if field == "charges":
+                    charges.append(_charge_problem(problem))
+                elif field in self.rows:
                     by_field.setdefault(field, []).append(problem.reason)
                 else:
                     other.append(str(problem))
             self._show_problems(by_field, "\n".join(other))
+            self.charges.set_error("\n".join(charges))
         elif isinstance(error, DomainError):
             self._show_problems({}, str(error))
         else:
@@ -287,6 +347,13 @@ class NewCaseDialog(QDialog):
         return {n: r.error.text() for n, r in self.rows.items() if r.error.isVisibleTo(self)}
 
 
+def _charge_problem(problem: Problem) -> str:
+    """`charges[1].amount: …` as 第 2 笔费用：…"""
+    index = problem.path.split("[")[1].split("]")[0]
+    which = QCoreApplication.translate("NewCaseDialog", "第 %1 笔费用：")
+    return which.replace("%1", str(int(index) + 1)) + problem.reason
+
+
 def _form(box: QGroupBox) -> QFormLayout:
     form = QFormLayout(box)
     form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -296,9 +363,7 @@ def _form(box: QGroupBox) -> QFormLayout:
 
 
 def _date_edit(name: str, initial: QDate) -> QDateEdit:
-    edit = QDateEdit(initial)
+    edit = DateField()
+    edit.setDate(initial)
     edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setMinimumDate(QDate(1990, 1, 1))
     return edit

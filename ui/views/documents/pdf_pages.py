@@ -1,9 +1,9 @@
 """PDF pages as images, for the preview and for printing through QPainter.
 
-QtPdf (`QPdfDocument.render`) when this PySide6 ships it; else poppler's `pdftoppm` when it
-is on PATH; else no images (`page_images` returns []), and the panel shows a text summary
-with a button that opens the PDF in the system's reader. Safe off the GUI thread (QImage
-only, no QPixmap).
+QtPdf (`QPdfDocument.render`) when this PySide6 ships it; else PDFium from the pypdfium2
+wheel; else poppler's `pdftoppm` when it is on PATH; else no images (`page_images` returns
+[]), and the panel shows a text summary with a button that opens the PDF in the system's
+reader. Safe off the GUI thread (QImage only, no QPixmap).
 """
 
 from __future__ import annotations
@@ -28,11 +28,15 @@ def page_count(pdf: bytes) -> int:
 
 
 def renderer_name() -> str:
-    """Which way pages become images here: "qtpdf", "pdftoppm" or "" (none)."""
+    """Which way pages become images here: "qtpdf", "pdfium", "pdftoppm" or "" (none)."""
     try:
         import PySide6.QtPdf  # noqa: F401
     except ImportError:
-        return "pdftoppm" if shutil.which("pdftoppm") else ""
+        try:
+            import pypdfium2  # noqa: F401
+        except ImportError:
+            return "pdftoppm" if shutil.which("pdftoppm") else ""
+        return "pdfium"
     return "qtpdf"
 
 
@@ -41,9 +45,29 @@ def page_images(pdf: bytes, dpi: int = PRINT_DPI) -> list[QImage]:
     way = renderer_name()
     if way == "qtpdf":
         return _qtpdf_images(pdf, dpi)
+    if way == "pdfium":
+        return _pdfium_images(pdf, dpi)
     if way == "pdftoppm":
         return _pdftoppm_images(pdf, dpi)
     return []
+
+
+def _pdfium_images(pdf: bytes, dpi: int) -> list[QImage]:
+    """PDFium inside the pypdfium2 wheel (no system package needed)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    images = []
+    try:
+        for page in document:
+            bitmap = page.render(scale=dpi / 72)
+            pil = bitmap.to_pil().convert("RGB")
+            data = pil.tobytes("raw", "RGB")
+            image = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888)
+            images.append(image.copy())  # own the pixels before `data` goes
+    finally:
+        document.close()
+    return images
 
 
 def _qtpdf_images(pdf: bytes, dpi: int) -> list[QImage]:

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from ui.models.recalc_lines import build_model
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views.recalc import words as words
 from ui.views.recalc.parts import ReasonsCard, StatementView, ViewsTable
+from ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,6 +46,7 @@ QLabel#lawfulTotal { color: #05603a; font-size: 22pt; font-weight: bold; }
 QLabel#lawfulCompare { color: #344054; }
 QLabel#recalcWarnings { background: #fffaeb; color: #93370d; border: 1px solid #fedf89;
     border-radius: 4px; padding: 5px 10px; }
+QLabel#readingsNote { color: #475467; font-size: 9pt; padding: 0px 14px; }
 QLabel#savedNote { color: #4b5563; font-size: 9pt; }
 QPushButton#saveRecalc { padding: 5px 14px; font-weight: bold; }
 QLabel#reasons { color: #1f2937; }
@@ -64,20 +65,44 @@ class Shown:
     input: dict[str, Any]
     output: dict[str, Any]
     saved: SnapshotInfo | None
+    asked: date | None = None
+    """The date asked for when it was before `earliest` (and `as_of` became `earliest`)."""
+    claim_as_of: date | None = None
 
 
-def compute(service: Any, case_no: str, as_of: date) -> Shown:
-    """Preview the case as of `as_of` (or the first date the engine accepts, if later)."""
+def compute(service: Any, case_no: str, as_of: date | None, remember: bool = False) -> Shown:
+    """Preview the case as of `as_of` (None: the case's remembered date, else its claim's
+    as-of date; a date before the first one the engine accepts becomes that one). With
+    `remember` the date is kept with the case."""
+    from app.services.cases.service import get_case
     from app.services.recalc import service as rc
 
     ctx = service.context()
-    inp = rc.build_input(ctx, case_no, as_of)
+    asked = rc.as_of_for(ctx, case_no) if as_of is None else as_of
+    inp = rc.build_input(ctx, case_no, asked)
     earliest = rc.earliest_as_of(inp)
-    when = max(as_of, earliest)
-    if when != as_of:
+    when = max(asked, earliest)
+    if when != asked:
         inp = rc.build_input(ctx, case_no, when)
+    if remember:
+        rc.remember_as_of(ctx, case_no, when)
     output = rc.preview(ctx, case_no, when)
-    return Shown(case_no, when, earliest, inp, output, rc.latest_snapshot(ctx, case_no))
+    moved = asked if when != asked else None
+    claim = get_case(ctx, case_no).claim
+    return Shown(case_no, when, earliest, inp, output, rc.latest_snapshot(ctx, case_no), moved,
+                 claim.as_of if claim is not None else None)  # fmt: skip
+
+
+def earliest_reason(inp: dict[str, Any], earliest: date) -> str:
+    """What is dated `earliest`: 还款 / 费用 / 宣布提前到期 / 放款 (for the note at the date)."""
+    day = earliest.isoformat()
+    if any(p["date"] == day for p in inp.get("payments", ())):
+        return QCoreApplication.translate("RecalcPanel", "最后一笔还款")
+    if any(c["date"] == day for k in ("fees", "costs") for c in inp.get(k, ())):
+        return QCoreApplication.translate("RecalcPanel", "最后一笔费用")
+    if inp.get("accelerated_on") == day:
+        return QCoreApplication.translate("RecalcPanel", "宣布提前到期")
+    return QCoreApplication.translate("RecalcPanel", "放款")
 
 
 def save(service: Any, case_no: str, as_of: date) -> SnapshotInfo:
@@ -152,6 +177,12 @@ class RecalcPanel(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self._build_bar())
+        self.readings = QLabel()  # under the figure: choices of the rules, not the statute
+        self.readings.setObjectName("readingsNote")
+        self.readings.setWordWrap(True)
+        self.readings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readings.setVisible(False)
+        layout.addWidget(self.readings)
         self.warnings = QLabel()
         self.warnings.setObjectName("recalcWarnings")
         self.error = QLabel()
@@ -187,13 +218,19 @@ class RecalcPanel(QWidget):
         row.setContentsMargins(14, 4, 14, 4)
         row.setSpacing(8)
         row.addWidget(self._bar_label(self.tr("若于")))
-        self.date_edit = QDateEdit()
+        self.date_edit = DateField()
         self.date_edit.setObjectName("asOf")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setToolTip(self.tr("选择还款日期：按截至该日的利息、罚息和费用计算应还金额"))
         self.date_edit.dateChanged.connect(self._date_changed)
-        row.addWidget(self.date_edit)
+        self.date_note = QLabel()
+        self.date_note.setObjectName("fieldError")
+        self.date_note.setWordWrap(True)
+        self.date_note.setVisible(False)
+        at = QVBoxLayout()
+        at.setSpacing(1)
+        at.addWidget(self.date_edit)
+        at.addWidget(self.date_note)
+        row.addLayout(at)
         row.addWidget(self._bar_label(self.tr("还款，依法应还")))
         self.total = QLabel("—")
         self.total.setObjectName("lawfulTotal")
@@ -231,11 +268,12 @@ class RecalcPanel(QWidget):
     # -- loading ---------------------------------------------------------------------------
 
     def show_case_no(self, case_no: str) -> None:
-        """Compute the case as of today (the main window calls this when a case is shown)."""
+        """Compute the case as of its remembered date, else its claim's as-of date (the main
+        window calls this when a case is shown)."""
         self._case_no = case_no
         self._shown = None
         self._stack.setCurrentIndex(1)
-        self._run(self._today())
+        self._run(None)
 
     def set_as_of(self, day: date) -> None:
         """Recompute as of `day` (what the date picker does)."""
@@ -243,14 +281,14 @@ class RecalcPanel(QWidget):
 
     def _date_changed(self, qdate: QDate) -> None:
         if self._case_no:
-            self._run(date(qdate.year(), qdate.month(), qdate.day()))
+            self._run(date(qdate.year(), qdate.month(), qdate.day()), remember=True)
 
-    def _run(self, as_of: date) -> None:
+    def _run(self, as_of: date | None, *, remember: bool = False) -> None:
         self._generation += 1
         generation, case_no, service = self._generation, self._case_no, self._service
         self.save_button.setEnabled(False)
         self._runner.submit(
-            lambda: compute(service, case_no, as_of),
+            lambda: compute(service, case_no, as_of, remember),
             on_finished=lambda shown: self._arrived(generation, shown),
             on_failed=lambda error: self._failed(generation, error),
         )
@@ -262,22 +300,29 @@ class RecalcPanel(QWidget):
         self.error.setVisible(False)
         self._set_date(shown)
         out = shown.output
-        self._set_warnings(out.get("warnings", []))
+        from app.services.recalc.service import readings
+
+        warnings, chosen = readings(out)
+        self._set_warnings(warnings)
+        self._set_readings(chosen)
         self.table.show_views(out)
-        self._show_totals(out)
+        self._show_totals(out, shown)
         self.reasons.show_result(shown.input, out)
         self.statement.set_model(build_model(out, self.statement))
         self._show_saved(shown.saved)
         self.save_button.setEnabled(True)
         self.case_loaded.emit(shown.case_no)
 
-    def _show_totals(self, out: dict[str, Any]) -> None:
+    def _show_totals(self, out: dict[str, Any], shown: Shown) -> None:
         views = out["views"]
         self.total.setText(words.yuan(views["lawful"]["total"]))
         lines = []
         if "claimed" in views:
             claimed = words.yuan(views["claimed"]["total"])
-            lines.append(self.tr("债权人主张 %1 元").replace("%1", claimed))
+            line = self.tr("债权人主张 %1 元").replace("%1", claimed)
+            if shown.claim_as_of is not None:
+                line += self.tr("（截至 %1）").replace("%1", shown.claim_as_of.isoformat())
+            lines.append(line)
         contract = self.tr("按合同计算 %1 元，依法核减 %2 元").replace(
             "%1", words.yuan(views["contract"]["total"])
         )
@@ -286,15 +331,27 @@ class RecalcPanel(QWidget):
 
     def _set_date(self, shown: Shown) -> None:
         self.date_edit.blockSignals(True)
-        earliest = shown.earliest
-        self.date_edit.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
+        earliest = shown.earliest  # an earlier date may be chosen: the note says why not
         self.date_edit.setDate(QDate(shown.as_of.year, shown.as_of.month, shown.as_of.day))
         self.date_edit.blockSignals(False)
+        if shown.asked is None:
+            self.date_note.setVisible(False)
+            return
+        text = self.tr("计算日不能早于%1的日期 %2（所选 %3）：已按 %2 计算。")
+        text = text.replace("%1", earliest_reason(shown.input, earliest))
+        text = text.replace("%2", earliest.isoformat()).replace("%3", shown.asked.isoformat())
+        self.date_note.setText(text)
+        self.date_note.setVisible(True)
 
     def _set_warnings(self, warnings: list[str]) -> None:
         lines = [f"⚠ {text}" for text in warnings]
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
+
+    def _set_readings(self, chosen: list[str]) -> None:
+        """The readings of the rules the figure depends on, as a note under it."""
+        self.readings.setText("\n".join(f"ⓘ {text}" for text in chosen))
+        self.readings.setVisible(bool(chosen))
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
@@ -309,6 +366,7 @@ class RecalcPanel(QWidget):
         self.reasons.clear_result()
         self.statement.set_model(None)
         self.warnings.setVisible(False)
+        self.readings.setVisible(False)
         self.error.setText(self.error_text(error))
         self.error.setVisible(True)
         self.recalc_failed.emit(self.error.text())
@@ -347,7 +405,13 @@ class RecalcPanel(QWidget):
             return
         text = self.tr("已保存 %1（计算日 %2）")
         when = formatting.local_time(info.created_at)
-        self.saved_note.setText(text.replace("%1", when).replace("%2", info.as_of.isoformat()))
+        text = text.replace("%1", when).replace("%2", info.as_of.isoformat())
+        shown = self._shown
+        if shown is not None and shown.as_of != info.as_of:
+            other = self.tr("\n⚠ 已保存的是 %1 的结果：%2 元，与上方日期不同")
+            lawful = words.yuan(info.output["views"]["lawful"]["total"])
+            text += other.replace("%1", info.as_of.isoformat()).replace("%2", lawful)
+        self.saved_note.setText(text)
         tip = self.tr("第 %1 号计算结果，SHA-256 校验码：%2")
         self.saved_note.setToolTip(tip.replace("%1", str(info.id)).replace("%2", info.sha256))
 

@@ -147,10 +147,9 @@ class ReasonsCard(QFrame):
         total = words.yuan(out["reduction"]["total"])
         self.title.setText(self.tr("为什么依法应还比合同少（共核减 %1 元）").replace("%1", total))
         self.reasons.setText(self._reasons_html(inp, out))
-        basis = [words.cap_rule(inp, out)] + [
-            self.tr("依据：%1").replace("%1", line) for line in words.basis_lines(out)
-        ]
-        self.basis.setText("\n".join(basis))
+        basis = [words.cap_rule(inp, out), words.formation_line(inp), words.order_line(inp)]
+        basis += [self.tr("依据：%1").replace("%1", line) for line in words.basis_lines(out)]
+        self.basis.setText("\n".join(line for line in basis if line))
 
     def _reasons_html(self, inp: dict[str, Any], out: dict[str, Any]) -> str:
         found = words.reasons(inp, out)

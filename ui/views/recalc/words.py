@@ -188,3 +188,34 @@ def basis_lines(out: dict[str, Any]) -> list[str]:
             when = translate("RecalcPanel", "%1 前：").replace("%1", cap["to"])
         lines.append(when + cap["basis"])
     return lines
+
+
+def formation_line(inp: dict[str, Any]) -> str:
+    """The formation date the private regime used, with why (empty for other lenders)."""
+    from app.services.recalc.service import formation
+
+    if inp.get("lender_type") != "private":
+        return ""
+    found = formation(inp)
+    if found.by_handover:
+        text = translate(
+            "RecalcPanel",
+            "借款合同成立日：%1（出借人为自然人，借款合同自提供借款时成立，"
+            "《民法典》第六百七十九条；上限和过渡期按此日确定）",
+        )
+    else:
+        text = translate("RecalcPanel", "借款合同成立日：%1（合同日期；上限和过渡期按此日确定）")
+    return text.replace("%1", found.day.isoformat())
+
+
+def order_line(inp: dict[str, Any]) -> str:
+    """Which order payments were allocated in (the statement's payment lines say it too)."""
+    from app.domain.recalc.model import ALLOCATION_KINDS
+    from app.domain.recalc.order import order_words
+
+    agreed = inp.get("allocation")
+    if agreed:
+        text = translate("RecalcPanel", "还款冲抵顺序：按合同约定，%1")
+        return text.replace("%1", order_words(tuple(agreed)))
+    text = translate("RecalcPanel", "还款冲抵顺序：按《民法典》第五百六十一条，%1")
+    return text.replace("%1", order_words(ALLOCATION_KINDS))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.views.session_wizard.autosave import AutoSaver, set_date
+from ui.widgets.date_field import DateField
 
 DATE_FORMAT = "yyyy-MM-dd"
 NO_DATE = QDate(1900, 1, 1)
@@ -59,15 +60,7 @@ def error_label() -> QLabel:
 
 def date_edit(optional: bool = False, not_set: str = "") -> QDateEdit:
     """A date picker (calendar pop-up, yyyy-MM-dd); optional ones start at "not set"."""
-    edit = QDateEdit()
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    edit.setMinimumWidth(130)
-    if optional:
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(not_set)
-        edit.setDate(NO_DATE)
-    return edit
+    return DateField(optional=optional, not_set=not_set)
 
 
 def qdate(day: date | None) -> str:

@@ -1,7 +1,9 @@
 """Step 3, debt: the loan's terms, the creditor's claim as a breakdown, payments made.
 
 Rates are typed as the contract writes them (年利率18%、月息1分5、日万5); the line under
-the field says what the service read (年利率 18%（月利率 1.5%，日利率 0.05%）).
+the field says what the service read (年利率 18%（月利率 1.5%，日利率 0.05%）). The order
+of allocation is art. 561's unless the mediator picks the contract's order: it then starts
+as art. 561's, for the mediator to edit as the contract writes it (费用→罚息→…).
 """
 
 from __future__ import annotations
@@ -57,8 +59,10 @@ class DebtPage(StepPage):
         top.addWidget(self._build_claim(), 2)
         self.column.addLayout(top)
         self.column.addWidget(self._build_payments())
+        self.column.addWidget(self._build_charges())
         self.column.addStretch(1)
         self._payment_ids: list[int] = []
+        self._charge_ids: list[int] = []
 
     def title(self) -> str:
         return self.tr("债权债务：借款合同、债权人主张和已还款")
@@ -82,6 +86,22 @@ class DebtPage(StepPage):
         form.date("loan.accelerated_on", self.tr("宣布提前到期"), optional=True, not_set=not_set)
         form.check("loan.compound", self.tr("复利"), self.tr("合同约定计收复利"))
         form.choice("loan.day_basis", self.tr("计息基准"), {"360": "360 天/年", "365": "365 天/年"})
+        orders = {
+            "": self.tr("法定顺序（民法典第五百六十一条）"),
+            "contract": self.tr("合同约定的顺序"),
+        }
+        self.allocation_agreed = form.choice("loan.allocation_agreed", self.tr("还款冲抵"), orders)
+        example = "费用→罚息→复利→利息→本金→实现债权费用"
+        self.allocation = form.line("loan.allocation", self.tr("约定顺序"), placeholder=example)
+        self.allocation.setToolTip(
+            self.tr("按合同写明的顺序列出全部六项，各一次：实现债权费用、利息、罚息、复利、费用、本金")
+        )
+        self._allocation_shown: tuple[str, ...] | None = None
+        filing = form.date(
+            "loan.filing_date", self.tr("起诉（申请）日期"), optional=True,
+            not_set=self.tr("（同计算日）"),
+        )  # fmt: skip
+        filing.setToolTip(self.tr("决定民间借贷过渡期的利率上限；未起诉的不填"))
         form.stretch()
         self.loan_form = form
         self.rate_note = QLabel()
@@ -95,7 +115,7 @@ class DebtPage(StepPage):
     def _build_claim(self) -> QGroupBox:
         box = QGroupBox(self.tr("债权人主张"))
         form = FieldGrid(self.saver, columns=1)
-        form.date("claim.as_of", self.tr("截至日期"))
+        form.date("claim.as_of", self.tr("截至日期"), optional=True, not_set=self.tr("（未填）"))
         for part, text in zip(CLAIM_PARTS, self._part_labels(), strict=True):
             form.line(f"claim.{part}", text)
         form.line("claim.floor", self.tr("可接受最低额"), placeholder=self.tr("债权人未说明可不填"))
@@ -151,6 +171,35 @@ class DebtPage(StepPage):
         layout.addWidget(self.pay_error)
         return box
 
+    def _build_charges(self) -> QGroupBox:
+        from ui.views.cases.charges_box import kind_combo
+
+        box = QGroupBox(self.tr("费用与实现债权费用（逾期费、违约金、催收费、律师费等，逐笔）"))
+        layout = QVBoxLayout(box)
+        self.charge_grid = QGridLayout()
+        self.charge_grid.setHorizontalSpacing(8)
+        self.charge_grid.setVerticalSpacing(2)
+        layout.addLayout(self.charge_grid)
+        adder = QHBoxLayout()
+        self.new_charge_date = date_edit()
+        self.new_charge_date.setObjectName("newChargeDate")
+        self.new_charge_amount = QLineEdit()
+        self.new_charge_amount.setObjectName("newChargeAmount")
+        self.new_charge_amount.setPlaceholderText(self.tr("金额（元）"))
+        self.new_charge_kind = kind_combo()
+        self.new_charge_kind.setObjectName("newChargeKind")
+        add = self.add_charge_button = QPushButton(self.tr("记录一笔费用"))
+        add.setObjectName("addCharge")
+        add.clicked.connect(self._add_charge)
+        for widget in (self.new_charge_date, self.new_charge_amount, self.new_charge_kind):
+            adder.addWidget(widget)
+        adder.addWidget(add)
+        adder.addStretch(1)
+        layout.addLayout(adder)
+        self.charge_error = error_label()
+        layout.addWidget(self.charge_error)
+        return box
+
     # -- state ------------------------------------------------------------------------------
 
     def load(self, state: SessionState) -> None:
@@ -160,12 +209,16 @@ class DebtPage(StepPage):
                 self._fill_loan(loan)
             self._fill_claim(claim)
             self.new_date.setDate(QDate(state.today.year, state.today.month, state.today.day))
+            self.new_charge_date.setDate(self.new_date.date())
         self._rebuild_payments(state)
+        self._rebuild_charges(state)
         self.refresh(state)
 
     def _fill_loan(self, loan: LoanInfo) -> None:
         editors = self.loan_form.editors
         for path, editor in editors.items():
+            if path in ("loan.allocation_agreed", "loan.allocation"):
+                continue
             value = getattr(loan, path.removeprefix("loan."))
             if path in ("loan.principal", "loan.disbursed"):
                 value = money_text(value)
@@ -174,6 +227,22 @@ class DebtPage(StepPage):
             elif path in ("loan.term_months", "loan.day_basis"):
                 value = "" if value is None else str(value)
             fill(editor, value)
+        fill(self.allocation_agreed, "contract" if loan.allocation else "")
+        self._show_allocation(loan, force=True)
+
+    def _show_allocation(self, loan: LoanInfo, force: bool = False) -> None:
+        """The agreed order in words, when the stored order changed (never over the
+        mediator's typing: a refused order stays as typed)."""
+        from app.domain.recalc.order import order_words
+
+        self.allocation.setEnabled(loan.allocation is not None)
+        if not force and (loan.allocation == self._allocation_shown or self.allocation.hasFocus()):
+            return
+        with self.saver.loading():
+            fill(self.allocation, order_words(loan.allocation) if loan.allocation else "")
+            if not force:
+                fill(self.allocation_agreed, "contract" if loan.allocation else "")
+        self._allocation_shown = loan.allocation
 
     def _fill_claim(self, claim: ClaimInfo | None) -> None:
         for path, editor in self.claim_form.editors.items():
@@ -191,10 +260,14 @@ class DebtPage(StepPage):
                 overdue = describe_rate(loan.overdue_rate, loan.day_basis)
                 text += "\n" + self.tr("逾期利率：%1").replace("%1", overdue)
             self.rate_note.setText(text)
+            self._show_allocation(loan)
         total = formatting.money(claim.total) if claim is not None else "0.00"
         self.claim_total.setText(self.tr("主张合计：%1 元").replace("%1", total))
         if [p.id for p in state.payments] != self._payment_ids:
             self._rebuild_payments(state)
+        if [c.id for c in _charges(state)] != self._charge_ids:
+            self._rebuild_charges(state)
+        self._warn_after_as_of(state)
         paid = sum((p.amount for p in state.payments), Decimal(0))
         text = self.tr("共 %1 笔，合计 %2 元").replace("%1", str(len(state.payments)))
         self.paid_total.setText(text.replace("%2", formatting.money(paid)))
@@ -208,6 +281,7 @@ class DebtPage(StepPage):
         self.saver.unbind("payments[")
         clear_layout(self.pay_grid)
         self._payment_ids = [p.id for p in state.payments]
+        self.pay_errors: dict[int, QLabel] = {}
         headings = (self.tr("还款日期"), self.tr("金额（元）"), self.tr("备注"))
         for col, text in enumerate(headings if state.payments else ()):
             heading = QLabel(text)
@@ -229,6 +303,7 @@ class DebtPage(StepPage):
                     self.saver.bind(widget, base + field, error)
                     fill(widget, value)
                     self.pay_grid.addWidget(widget, line * 2, col)
+            self.pay_errors[payment.id] = error
             remove = QPushButton(self.tr("删除"))
             remove.clicked.connect(lambda _c=False, pid=payment.id: self._remove_payment(pid))
             self.pay_grid.addWidget(remove, line * 2, 3)
@@ -237,6 +312,80 @@ class DebtPage(StepPage):
         self.pay_grid.setColumnStretch(2, 1)
         editors = [*self.loan_form.editors.values(), *self.claim_form.editors.values()]
         chain([*editors, *focus, self.new_date, self.new_amount, self.new_note, self.add_button])
+
+    # -- charges ----------------------------------------------------------------------------
+
+    def _rebuild_charges(self, state: SessionState) -> None:
+        from ui.views.cases.charges_box import kind_combo
+
+        self.saver.unbind("charges[")
+        clear_layout(self.charge_grid)
+        charges = _charges(state)
+        self._charge_ids = [c.id for c in charges]
+        self.charge_errors: dict[int, QLabel] = {}
+        for line, charge in enumerate(charges):
+            base = f"charges[{charge.id}]."
+            day, amount, kind = date_edit(), QLineEdit(), kind_combo()
+            error = error_label()
+            with self.saver.loading():
+                for col, (widget, field, value) in enumerate(
+                    ((day, "date", qdate(charge.date)),
+                     (amount, "amount", money_text(charge.amount)), (kind, "kind", charge.kind))
+                ):  # fmt: skip
+                    self.saver.bind(widget, base + field, error)
+                    fill(widget, value)
+                    self.charge_grid.addWidget(widget, line * 2, col)
+            remove = QPushButton(self.tr("删除"))
+            remove.clicked.connect(lambda _c=False, cid=charge.id: self._remove_charge(cid))
+            self.charge_grid.addWidget(remove, line * 2, 3)
+            self.charge_grid.addWidget(error, line * 2 + 1, 0, 1, 4)
+            self.charge_errors[charge.id] = error
+        self.charge_grid.setColumnStretch(4, 1)
+
+    def _add_charge(self) -> None:
+        from app.services.sessions import service as sessions
+        from ui.views.session_wizard.autosave import date_value
+
+        self.charge_error.setVisible(False)
+        self.shared.call(
+            sessions.add_charge,
+            self.shared.session_id(),
+            date_value(self.new_charge_date),
+            self.new_charge_amount.text(),
+            str(self.new_charge_kind.currentData()),
+            on_done=lambda _s: self.new_charge_amount.clear(),
+            on_error=self._charge_refused,
+        )
+
+    def _charge_refused(self, error: BaseException) -> None:
+        problems = getattr(error, "problems", None)
+        text = "；".join(p.reason for p in problems) if problems else str(error)
+        self.charge_error.setText(text)
+        self.charge_error.setVisible(True)
+
+    def _remove_charge(self, charge_id: int) -> None:
+        from app.services.sessions import service as sessions
+
+        self.saver.flush()
+        self.shared.call(sessions.remove_charge, self.shared.session_id(), charge_id)
+
+    def _warn_after_as_of(self, state: SessionState) -> None:
+        """A payment or charge dated after the claim's as-of date: said at its row."""
+        claim = state.case.claim
+        if claim is None:
+            return
+        text = self.tr("晚于主张截至日期 %1：计算日须不早于这一天，请核对日期。")
+        text = text.replace("%1", claim.as_of.isoformat())
+        rows = [(p.date, self.pay_errors.get(p.id)) for p in state.payments]
+        rows += [(c.date, self.charge_errors.get(c.id)) for c in _charges(state)]
+        for day, label in rows:
+            if label is None:
+                continue
+            late = day > claim.as_of
+            if late or label.property("warning"):
+                label.setText(text if late else "")
+                label.setVisible(late)
+                label.setProperty("warning", late)
 
     def _add_payment(self) -> None:
         from app.services.sessions import service as sessions
@@ -268,3 +417,9 @@ class DebtPage(StepPage):
 
         self.saver.flush()
         self.shared.call(sessions.remove_payment, self.shared.session_id(), payment_id)
+
+
+def _charges(state: SessionState) -> list[Any]:
+    """The case's fees and costs, by date."""
+    found = [*state.case.fees, *state.case.costs]
+    return sorted(found, key=lambda c: (c.date, c.id))

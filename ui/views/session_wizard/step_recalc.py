@@ -92,6 +92,16 @@ class RecalcPage(StepPage):
         snap = state.snapshot
         self.claimed.setText(self._yuan(claimed))
         self.lawful.setText(self._yuan(snap.lawful_total if snap else None))
+        claimed_caption = self.tr("债权人主张")
+        if claim is not None:
+            claimed_caption += self.tr("（截至 %1）").replace("%1", claim.as_of.isoformat())
+        self.captions["claimedFigure"].setText(claimed_caption)
+        lawful_caption = self.tr("依法应还（已保存的计算结果）")
+        if snap is not None:
+            lawful_caption = self.tr("依法应还（已保存，计算日 %1）").replace(
+                "%1", snap.as_of.isoformat()
+            )
+        self.captions["lawfulFigure"].setText(lawful_caption)
         gap = claimed - snap.lawful_total if snap is not None and claimed is not None else None
         self.gap.setText(self._yuan(abs(gap) if gap is not None else None))
         caption = self.captions["gapFigure"]

@@ -307,9 +307,11 @@ class SessionWizard(QWidget):
         if busy:
             self.save_state.setText(self.tr("正在保存…"))
         else:
-            from datetime import datetime
+            from datetime import UTC, datetime
 
-            now = datetime.now().astimezone().strftime("%H:%M:%S")
+            from app.services.clock import CHINA_TZ
+
+            now = datetime.now(UTC).astimezone(CHINA_TZ).strftime("%H:%M:%S")
             self.save_state.setText(self.tr("已自动保存 %1").replace("%1", now))
 
     def _show_problem(self, text: str) -> None:

@@ -232,7 +232,10 @@ def kind_label(kind: str) -> str:
 
 
 def _minus(amount: Decimal | None) -> str:
-    return "" if amount is None else f"−{formatting.money(amount)}"
+    """−1,000.00 for what a lever takes off; 0.00 (never −0.00) when it takes nothing."""
+    if amount is None:
+        return ""
+    return formatting.money(abs(amount)) if not amount else f"−{formatting.money(amount)}"
 
 
 def _money_or_dash(amount: Decimal | None) -> str:

@@ -41,6 +41,7 @@ from app.domain.money import ZERO, fmt, parse_money
 from app.domain.plan import Plan, PlanMethod, add_months, describe
 from ui import formatting
 from ui.models.plan_rows import PlanColumn, PlanRowsModel
+from ui.widgets.date_field import DateField
 from ui.widgets.field_row import FieldRow
 
 DATE_FORMAT = "yyyy-MM-dd"
@@ -49,11 +50,8 @@ ROUND_UNITS = ("1", "0.01")
 
 
 def date_edit(name: str, day: date) -> QDateEdit:
-    edit = QDateEdit()
+    edit = DateField(day)
     edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    set_day(edit, day)
     return edit
 
 
@@ -75,7 +73,7 @@ class DateDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
-        editor = QDateEdit(parent)
+        editor = DateField(parent=parent)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat(DATE_FORMAT)
         return editor

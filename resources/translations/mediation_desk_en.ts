@@ -1852,7 +1852,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>当前用户：%1（%2）</source>
         <translation>Signed in: %1 (%2)</translation>
     </message>
@@ -4110,6 +4110,98 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location line="+13"/>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNotesDialog</name>
+    <message>
+        <location filename="../../ui/views/sync/notes_dialog.py" line="+26"/>
+        <source>同步冲突与提醒</source>
+        <translation>Sync conflicts and notices</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>以下是办公室在同步时记录、需要有人核对的事项。数据都已保留，没有自动取舍。</source>
+        <translation>What the office recorded during sync for a person to check. All data was kept; nothing was chosen automatically.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../ui/views/sync/status_widget.py" line="+35"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>未登记办公室</source>
+        <translation>Not enrolled with an office</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>先用 office join 把这台电脑登记到办公室</source>
+        <translation>Enrol this computer with the office first (office join)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+40"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>，待上传 %1 件</source>
+        <translation>, %1 cases to upload</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>上次同步：%1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>冲突 %1</source>
+        <translation>Conflicts %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>同步中…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>同步未完成</source>
+        <translation>Sync not finished</translation>
     </message>
 </context>
 <context>

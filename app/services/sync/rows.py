@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Date, LargeBinary, Table, select
@@ -39,9 +40,10 @@ def table(entity: str) -> Table:
     return metadata.tables[entity]
 
 
-def wire_columns(entity: str) -> list[str]:
+@cache
+def wire_columns(entity: str) -> tuple[str, ...]:
     skip = {"id", *LOCAL_ONLY_COLUMNS.get(entity, ())}
-    return [c.name for c in table(entity).columns if c.name not in skip]
+    return tuple(c.name for c in table(entity).columns if c.name not in skip)
 
 
 def _plain(value: Any) -> Any:

@@ -129,12 +129,20 @@ class AppLock(QObject):
         self._cover_all()
         service = self._service
 
-        def work() -> bool:
+        def work() -> tuple[bool, list[str]]:
             from app.services.organisation import accounts as accounts
 
-            return accounts.needs_first_account(service.context())
+            ctx = service.context()
+            notices = list(getattr(ctx, "notices", []))  # e.g. a daily backup that failed
+            return accounts.needs_first_account(ctx), notices
 
-        self._runner.submit(work, on_finished=self._ask_at_start, on_failed=self._start_failed)
+        self._runner.submit(work, on_finished=self._opened, on_failed=self._start_failed)
+
+    def _opened(self, answer: tuple[bool, list[str]]) -> None:
+        first, notices = answer
+        for notice in notices:  # said at once, before anyone signs in and starts working
+            QMessageBox.warning(self._window, self.tr("自动备份失败"), notice)
+        self._ask_at_start(first)
 
     def _ask_at_start(self, first: bool) -> None:
         dialog: QDialog

@@ -6,7 +6,9 @@ Errors a user can cause are shown calmly where they happen; anything that reache
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sys
 import tempfile
 from logging.handlers import RotatingFileHandler
@@ -25,9 +27,11 @@ def setup_logging(data_dir: Path) -> Path:
     """Log to `<data_dir>/logs/app.log` (rotated), or to the temp folder if that fails."""
     for folder in (data_dir / "logs", Path(tempfile.gettempdir()) / "mediation-desk-logs"):
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             path = folder / "app.log"
             handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+            with contextlib.suppress(OSError):  # the log is the user's alone (POSIX)
+                os.chmod(path, 0o600)
         except OSError:
             continue
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -23,8 +23,10 @@ from app.paths import default_data_dir
 from ui import i18n, theme
 from ui.app_lock import AppLock
 from ui.crash import install_crash_handler, setup_logging
+from ui.private_files import remove_legacy_folder, session_files
 from ui.services import ContextCaseService
 from ui.tasks import TaskRunner
+from ui.views.contacts.log_panel import ContactLogPanel
 from ui.views.documents.panel import DocumentsPanel
 from ui.views.main_window import MainWindow
 from ui.views.recalc.panel import RecalcPanel
@@ -79,6 +81,7 @@ def start_gui(options: GuiOptions) -> tuple[QApplication, MainWindow]:
     log_path = setup_logging(options.data_dir)
     install_crash_handler(log_path)
     log.info("Mediation Desk %s starting on %s", __version__, options.data_dir)
+    sweep_private_files()
     window = build_main_window(options.data_dir)
     window.show()
     return app, window
@@ -107,7 +110,20 @@ def run_gui(argv: list[str], *, started: Callable[[MainWindow], None] | None = N
     code = app.exec()
     lock.stop()
     window.shutdown()
+    session_files().clear()  # documents handed to other programs
     return int(code)
+
+
+def sweep_private_files() -> None:
+    """Remove the documents an earlier run handed to other programs and left behind (it
+    crashed or was killed); a problem is logged, never in the way of starting."""
+    try:
+        removed = session_files().sweep() + remove_legacy_folder()
+    except OSError:
+        log.exception("could not sweep the private temporary folder")
+        return
+    if removed:
+        log.info("removed %d temporary folder(s) left by an earlier run", removed)
 
 
 def app_lock_of(window: MainWindow) -> AppLock:
@@ -147,6 +163,9 @@ def build_main_window(data_dir: Path) -> MainWindow:
     service = ContextCaseService(data_dir)
     window = MainWindow(service, runner, data_dir)
     recalc_title = QCoreApplication.translate("main", "重新计算")
+    window.add_case_panel(
+        ContactLogPanel(service, runner), QCoreApplication.translate("main", "联系记录")
+    )
     window.add_case_panel(RecalcPanel(service, runner), recalc_title)
     window.add_case_panel(
         SettlementPage(service, runner), QCoreApplication.translate("main", "和解方案")

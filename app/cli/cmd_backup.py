@@ -3,7 +3,8 @@
     backup create [--to DIR] [--json]        a backup now (default folder: the chosen one,
                                               else <data dir>/backups)
     backup list [--from DIR] [--json]        newest first
-    backup restore FILE [--recovery-code C]  checked first; the current store is backed up
+    backup restore FILE [--recovery-code -]  checked first; the current store is backed up
+                                              (the code is read from stdin, never an argument)
     backup settings [--to DIR] [--keep N]    the folder and count of the daily backups
 
 Exit 2 with the reason on stderr when a backup is damaged, truncated, from a newer version
@@ -13,12 +14,18 @@ or made with another key; nothing is changed then.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from app.cli.output import print_json
+from app.domain.errors import InputError, Problem
 
 KIB = 1024
+CODE_IN_ARGUMENTS = (
+    "恢复码不能写在命令行上：命令行参数会留在 shell 历史中，本机其他用户也能在进程列表里看到。"
+    "请写 --recovery-code -，再在下一行输入恢复码（或用管道从文件读入）。没有恢复任何内容。"
+)
 
 
 def _size(n: int) -> str:
@@ -58,9 +65,9 @@ def run_restore(args: argparse.Namespace) -> int:
     from app.services.organisation.accounts import key_holder
 
     code = args.recovery_code
+    if code is not None and code != "-":  # never in the arguments: every user can read them
+        raise InputError([Problem("--recovery-code", CODE_IN_ARGUMENTS)])
     if code == "-":  # read from stdin: the code stays out of the shell history
-        import sys
-
         code = sys.stdin.readline().strip()
     by = key_holder()  # whoever holds the store's key may restore it (see docs/security.md)
     result = restore_backup(args.data_dir, args.file, recovery_code=code, by=by)
@@ -70,6 +77,10 @@ def run_restore(args: argparse.Namespace) -> int:
     print(f"已从备份恢复：{result.restored_from}（版本 {result.revision}，{result.cases} 个案件）")
     if result.safety_backup is not None:
         print(f"恢复前的案件库已备份到：{result.safety_backup}")
+    if result.signing_restored:
+        print("组织的签名密钥和证书已一并恢复。")
+    for note in result.notes:
+        print(f"注意：{note}", file=sys.stderr)
     return 0
 
 
@@ -80,7 +91,7 @@ def run_settings(args: argparse.Namespace) -> int:
     from app.services.maintenance.backup import backup_settings, save_backup_settings
 
     folder = resolve_data_dir(args.data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     settings = backup_settings(folder)
     if args.to is not None:
         settings = replace(settings, folder=args.to.expanduser().resolve())
@@ -113,7 +124,8 @@ def register(sub: Any) -> None:
         "--recovery-code",
         default=None,
         metavar="CODE",
-        help="for a backup made on another computer ('-': read it from stdin)",
+        help="for a backup made on another computer: '-', then type the code (read from "
+        "stdin; never in the arguments, which other users can see)",
     )
     restore.set_defaults(handler=run_restore)
     settings = actions.add_parser("settings", help="folder and count of daily backups")

@@ -8,21 +8,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
+from app.cli.inputs import read_text
 from app.cli.json_input import parse_json
-from app.domain.errors import InputError, Problem
 
 
 def read_input(source: str) -> Any:
     """The JSON document from a file or stdin; unreadable input is an InputError."""
-    try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError([Problem("", f"无法读取输入文件 {source}：{error}")]) from error
-    return parse_json(text)
+    return parse_json(read_text(source, ""))  # a regular file or stdin, bounded
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,24 +18,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.inputs import read_text
 from app.cli.json_input import parse_json, printable
-from app.domain.errors import InputError, Problem
+from app.domain.errors import InputError
 
 EXIT_INPUT = 2
 
 
 def _load(source: str, stdin_cache: list[str]) -> Any:
     """The JSON document of a file or of stdin; problems raise InputError."""
-    try:
-        if source == "-":
-            if not stdin_cache:
-                stdin_cache.append(sys.stdin.read())
-            text = stdin_cache[0]
-        else:
-            text = Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = f"cannot read the file（无法读取输入文件：{error}）"
-        raise InputError([Problem("", reason)]) from error
+    if source == "-":
+        if not stdin_cache:
+            stdin_cache.append(read_text("-", ""))
+        text = stdin_cache[0]
+    else:
+        text = read_text(source, "")  # a regular file, bounded (never /dev/zero or a FIFO)
     return parse_json(text)
 
 

@@ -13,16 +13,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.inputs import PDF_LIMIT, SMALL_LIMIT, read_file
 from app.domain.errors import InputError, Problem
 
 
-def read_bytes(path: Path, what: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError(
-            [Problem(what, f"无法读取文件 {path}：{error.strerror or error}")]
-        ) from error
+def read_bytes(path: Path, what: str, limit: int = PDF_LIMIT) -> bytes:
+    """A regular file of at most `limit` bytes (never a device or a FIFO)."""
+    return read_file(path, what, limit)
 
 
 def terminal_prompt(confirm: bool) -> Any:
@@ -50,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
     data_dir = args.data_dir or default_data_dir()
     pdf = read_bytes(args.input, "IN.pdf")
-    seal = read_bytes(args.seal, "--seal") if args.seal else None
+    seal = read_bytes(args.seal, "--seal", SMALL_LIMIT) if args.seal else None
     interactive = sys.stdin.isatty()
     result = sign_document(
         data_dir,

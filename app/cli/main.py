@@ -1,7 +1,9 @@
 """Argument parsing and dispatch for `python -m app <command>`.
 
 Each command lives in its own module `app.cli.cmd_<name>` with a `register(subparsers)`
-function that adds its parser and sets `handler` to a function `(args) -> int`.
+function that adds its parser and sets `handler` to a function `(args) -> int`. The modules
+are imported by name below (`COMMANDS`), so a frozen build, which follows imports, carries
+every one of them; they import nothing heavy at module level (`tests/cli`).
 Exit codes: 0 success, 1 the answer is "no" (e.g. a document is not intact),
 2 the input or the case store is not usable (the problems go to stderr).
 """
@@ -9,30 +11,58 @@ Exit codes: 0 success, 1 the answer is "no" (e.g. a document is not intact),
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from types import ModuleType
 
 from app import __version__
+from app.cli import (
+    cmd_audit,
+    cmd_backup,
+    cmd_bundle,
+    cmd_cases,
+    cmd_contact,
+    cmd_court,
+    cmd_db,
+    cmd_demo,
+    cmd_evidence,
+    cmd_key,
+    cmd_mandate,
+    cmd_office,
+    cmd_plan,
+    cmd_privacy,
+    cmd_recalc,
+    cmd_render,
+    cmd_report,
+    cmd_sign,
+    cmd_sync,
+    cmd_verify,
+)
 from app.domain.errors import DomainError, InputError
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "db",
-    "demo",
-    "cases",
-    "recalc",
-    "plan",
-    "render",
-    "sign",
-    "verify",
-    "audit",
-    "backup",
-    "key",
-    "office",
-    "sync",
-    "bundle",
+COMMANDS: tuple[ModuleType, ...] = (  # in the order `--help` lists them
+    cmd_db,
+    cmd_demo,
+    cmd_cases,
+    cmd_contact,
+    cmd_privacy,
+    cmd_mandate,
+    cmd_recalc,
+    cmd_plan,
+    cmd_render,
+    cmd_sign,
+    cmd_verify,
+    cmd_evidence,
+    cmd_court,
+    cmd_report,
+    cmd_audit,
+    cmd_backup,
+    cmd_key,
+    cmd_office,
+    cmd_sync,
+    cmd_bundle,
 )
 
 EXIT_OK = 0
@@ -56,8 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         "or $MEDIATION_DESK_DATA_DIR)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        module: Any = importlib.import_module(f"app.cli.cmd_{name}")
+    for module in COMMANDS:
         module.register(sub)
     return parser
 
@@ -87,7 +116,15 @@ def report_input_error(error: InputError) -> None:
         print(printable(str(problem)), file=sys.stderr)
 
 
+def quiet_dependency_warnings() -> None:
+    """pyhanko imports cryptography's DSA type, which recent cryptography releases report as
+    deprecated on stderr at import; the app never signs with DSA, and stderr is for the
+    user's problems."""
+    warnings.filterwarnings("ignore", message="DSA is deprecated", module=r"pyhanko\.")
+
+
 def main(argv: list[str] | None = None) -> int:
+    quiet_dependency_warnings()
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     handler: Handler | None = getattr(args, "handler", None)
@@ -96,9 +133,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     from app.cli.passphrase import install_terminal_prompt
 
+    # cryptography deprecates DSA; pyHanko still imports it. Not the user's concern.
+    warnings.filterwarnings("ignore", message="DSA is deprecated")
     install_terminal_prompt()
     try:
-        return handler(args)
+        code = handler(args)
     except InputError as error:
         report_input_error(error)
         return EXIT_INPUT
@@ -107,6 +146,23 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:  # a file or disk problem no command foresaw: its cause, no traceback
+        from app.services.context import describe_os_error
+
+        print(describe_os_error(error), file=sys.stderr)
+        return EXIT_INPUT
+    return _with_notices(code)
+
+
+def _with_notices(code: int) -> int:
+    """Problems met while opening the store (a daily backup that failed its check) go to
+    stderr, and a command that otherwise succeeded exits 2: scripts notice too."""
+    from app.services import notices
+
+    found = notices.take()
+    for message in found:
+        print(f"注意 (warning): {message}", file=sys.stderr)
+    return EXIT_INPUT if found and code == EXIT_OK else code
 
 
 if __name__ == "__main__":

@@ -54,7 +54,7 @@ def identity_exists(data_dir: Path) -> bool:
 
 def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
     """Write to a temporary file beside `path`, fsync, then replace `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # signing/: the user's alone
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         if private:

@@ -14,10 +14,16 @@ document is a signature field, so that no text field can have been filled in). A
 else appended (annotations, new fields, changed content) counts as a change, because the
 app signs a document version once and an amendment is a new document.
 
-Trust is reported separately and does not decide `intact`: a self-signed organisation
-certificate is not vouched for by any certificate authority, so `trusted` is false unless
-the verifier passes that certificate (or its CA) in `trusted_certs`. Compare the reported
-`certificate_sha256` with the organisation's published fingerprint to know who signed.
+Metadata changed after signing (the /Info dictionary, the XMP stream) counts as a change
+too, although pyhanko files it under harmless updates.
+
+Who signed: given the organisation's own certificate fingerprints (`org_fingerprints`, from
+its data folder), a document is intact for that organisation only when one of its
+signatures was made with that very certificate — a certificate made elsewhere with the same
+name is another signer, and the summary says whose signature it is. Without them the
+summary says plainly that the signer's identity was not checked. Trust in a CA is reported
+separately (`trusted`) and decides nothing: a self-signed organisation certificate is not
+vouched for by any certificate authority.
 Nothing is fetched from the network (no revocation checks).
 """
 
@@ -30,6 +36,8 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from app.documents.pdf_metadata import metadata_changes
 
 LookupRecord = Callable[[str], dict[str, Any] | None]
 
@@ -59,6 +67,7 @@ class SignatureReport:
     modification_level: str | None
     changed_after_signing: bool
     problems: tuple[str, ...] = ()
+    metadata_changed: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,9 +83,16 @@ class VerifyReport:
     store_checked: bool = False
     store_record: dict[str, Any] | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    content_intact: bool = False
+    """Every signature intact and valid, nothing changed after signing (who signed aside)."""
+    signed_by_organisation: bool | None = None
+    """Some signature is the organisation's own certificate; None: the signer's identity
+    was not checked (no organisation certificate given)."""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The report as JSON data, the summary (the verdict, naming the signer) first."""
+        data = asdict(self)
+        return {"summary": data.pop("summary"), **data}
 
 
 @contextmanager
@@ -144,7 +160,11 @@ def _accepted_levels(status: Any, signature_fields_only: bool) -> tuple[str, ...
 
 
 def _signature_report(
-    sig: Any, context: Any, org_fingerprints: Collection[str], signature_fields_only: bool
+    sig: Any,
+    context: Any,
+    org_fingerprints: Collection[str],
+    signature_fields_only: bool,
+    reader: Any,
 ) -> SignatureReport:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.settings import KeyUsageConstraints
@@ -158,7 +178,11 @@ def _signature_report(
     facts = _certificate_facts(status.signing_cert)
     when = status.signer_reported_dt
     accepted = _accepted_levels(status, signature_fields_only)
-    changed = coverage != "entire_file" and level not in accepted
+    metadata = metadata_changes(reader, sig)
+    changed = (coverage != "entire_file" and level not in accepted) or bool(metadata)
+    found = _problems(status.intact, status.valid, coverage, level, accepted)
+    if metadata:
+        found.append(f"签名之后文件的元数据被改动（{'、'.join(metadata)}）")
     return SignatureReport(
         field=str(sig.field_name),
         intact=bool(status.intact),
@@ -174,7 +198,8 @@ def _signature_report(
         coverage=coverage,
         modification_level=level,
         changed_after_signing=changed,
-        problems=tuple(_problems(status.intact, status.valid, coverage, level, accepted)),
+        problems=tuple(found),
+        metadata_changed=bool(metadata),
         **facts,
     )
 
@@ -201,15 +226,16 @@ def _broken_signature(sig: Any, error: Exception) -> SignatureReport:
     )
 
 
-def _embedded_signatures(pdf_bytes: bytes) -> tuple[list[Any], bool]:
-    """The signatures, and whether every form field of the document is a signature field."""
+def _embedded_signatures(pdf_bytes: bytes) -> tuple[list[Any], bool, Any]:
+    """The signatures, whether every form field of the document is a signature field, and
+    the reader."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
     form = reader.root.get("/AcroForm")
     fields = form.get_object().get("/Fields") if form is not None else None
     only_signatures = _only_signature_fields(fields.get_object() if fields else [], None)
-    return list(reader.embedded_signatures), only_signatures
+    return list(reader.embedded_signatures), only_signatures, reader
 
 
 def _only_signature_fields(fields: Any, inherited: Any) -> bool:
@@ -227,10 +253,54 @@ def _only_signature_fields(fields: Any, inherited: Any) -> bool:
     return True
 
 
-def _summary(intact: bool, signatures: Sequence[SignatureReport], problems: list[str]) -> str:
+def _summary(
+    intact: bool,
+    signatures: Sequence[SignatureReport],
+    problems: list[str],
+    org_fingerprints: Collection[str],
+) -> str:
+    """The verdict in one line, saying whose signature it is (or that nobody checked)."""
+    if not signatures:
+        return "文件不完整或未签名：" + "；".join(problems)
+    if org_fingerprints:
+        if not any(s.signed_by_organisation for s in signatures):
+            first = signatures[0]
+            ours = "、".join(f[:16] + "…" for f in org_fingerprints)
+            head = (
+                f"这份文件不是本组织签署的：签名来自「{first.signer or '无法识别的签署人'}」"
+                f"（证书指纹 {first.certificate_sha256[:16]}…），不是本组织的证书"
+                f"（指纹 {ours}）；名称相同不代表是同一个组织。"
+            )
+            others = [p for p in problems if p not in _foreign(signatures, org_fingerprints)]
+            return head + ("另外：" + "；".join(others) if others else "")
+        if intact:
+            ours_sig = next(s for s in signatures if s.signed_by_organisation)
+            return (
+                f"文件完整：由本组织的证书签署（{ours_sig.signer}，指纹 "
+                f"{ours_sig.certificate_sha256[:16]}…），共 {len(signatures)} 个数字签名，"
+                "均有效，签名后未被修改。"
+            )
     if intact:
-        return f"文件完整：共 {len(signatures)} 个数字签名，均有效，签名后未被修改。"
+        first = signatures[0]
+        return (
+            f"文件完整：共 {len(signatures)} 个数字签名，均有效，签名后未被修改。"
+            f"但没有核对签署人身份：签名来自「{first.signer}」，证书指纹 "
+            f"{first.certificate_sha256}；请用本组织的数据目录（--data-dir）核验，"
+            "或把指纹与调解组织公布的证书指纹核对。"
+        )
     return "文件不完整或未签名：" + "；".join(problems)
+
+
+def _foreign(
+    signatures: Sequence[SignatureReport], org_fingerprints: Collection[str]
+) -> list[str]:
+    """The problem naming each signature that is not the organisation's."""
+    return [
+        f"{s.field}：签名来自「{s.signer}」（证书指纹 {s.certificate_sha256[:16]}…），"
+        "不是本组织的证书"
+        for s in signatures
+        if s.signed_by_organisation is False
+    ]
 
 
 def is_pdf(data: bytes) -> bool:
@@ -258,14 +328,16 @@ def verify_pdf(
     signatures: list[SignatureReport] = []
     with _quiet_pyhanko():
         try:
-            embedded, signature_fields_only = _embedded_signatures(pdf_bytes)
+            embedded, signature_fields_only, reader = _embedded_signatures(pdf_bytes)
         except Exception as error:  # any parse failure means the structure was damaged
-            embedded, signature_fields_only = [], False
+            embedded, signature_fields_only, reader = [], False, None
             problems.append(f"文件结构已损坏，无法解析（{type(error).__name__}: {error}）")
         context = _validation_context(trusted_certs)
         for sig in embedded:
             try:
-                report = _signature_report(sig, context, org_fingerprints, signature_fields_only)
+                report = _signature_report(
+                    sig, context, org_fingerprints, signature_fields_only, reader
+                )
                 signatures.append(report)
             except Exception as error:  # a malformed signature is a broken signature
                 signatures.append(_broken_signature(sig, error))
@@ -273,24 +345,49 @@ def verify_pdf(
         problems.append("文件没有数字签名")
     for report in signatures:
         problems.extend(f"{report.field}：{text}" for text in report.problems)
-    intact = bool(signatures) and not problems
+    content_intact = bool(signatures) and not problems
+    ours = _organisation_signed(signatures, org_fingerprints)
+    if ours is False:  # only a certificate that merely carries the same name
+        problems.extend(_foreign(signatures, org_fingerprints))
+    intact = content_intact and ours is not False
     return VerifyReport(
         intact=intact,
         document_sha256=digest,
         signature_count=len(signatures),
         signatures=tuple(signatures),
-        summary=_summary(intact, signatures, problems),
+        summary=_summary(intact, signatures, problems, org_fingerprints),
         problems=tuple(problems),
         store_checked=lookup_record is not None,
         store_record=lookup_record(digest) if lookup_record else None,
-        notes=_trust_notes(signatures),
+        notes=_trust_notes(signatures, checked=bool(org_fingerprints)),
+        content_intact=content_intact,
+        signed_by_organisation=ours,
     )
 
 
-def _trust_notes(signatures: Sequence[SignatureReport]) -> tuple[str, ...]:
+def _organisation_signed(
+    signatures: Sequence[SignatureReport], org_fingerprints: Collection[str]
+) -> bool | None:
+    """Whether one of the signatures is the organisation's own certificate (compared by
+    fingerprint: anyone can make a certificate with the same name); None: not checked."""
+    if not org_fingerprints or not signatures:
+        return None
+    return any(s.signed_by_organisation for s in signatures)
+
+
+NOT_CHECKED = (
+    "没有核对签署人身份：没有本组织的证书可以比对（没有指定本组织的数据目录 --data-dir，"
+    "或其中还没有组织证书），而任何人都能制作名称相同的证书。"
+    "请核对 certificate_sha256 是否为该调解组织公布的证书指纹。"
+)
+
+
+def _trust_notes(signatures: Sequence[SignatureReport], *, checked: bool) -> tuple[str, ...]:
+    notes = []
+    if signatures and not checked:
+        notes.append(NOT_CHECKED)
     if any(s.self_signed and not s.trusted for s in signatures):
-        return (
-            "自签名证书不由证书颁发机构认证，因此 trusted 为 false；文件是否完整以 intact 为准，"
-            "签署人请核对 certificate_sha256 是否为该调解组织公布的证书指纹。",
+        notes.append(
+            "自签名证书不由证书颁发机构认证，因此 trusted 为 false；文件是否完整以 intact 为准。"
         )
-    return ()
+    return tuple(notes)

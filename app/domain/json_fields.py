@@ -13,7 +13,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.domain.errors import Problem
-from app.domain.money import parse_money
+from app.domain.money import parse_money, plain_number
+
+NOT_A_NUMERAL = (
+    '不是有效金额：只能用阿拉伯数字 0–9、小数点，千位分隔符只能每三位一个（应如 "12000.00" 或 '
+    '"12,000.00"）'
+)
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MISSING = "缺少此项"
@@ -66,8 +71,11 @@ def _money_text_reason(raw: object) -> str:
     if isinstance(raw, float):
         return '金额请写成字符串（如 "12000.00"），不要写成带小数的数字'
     if isinstance(raw, str):
+        cleaned = plain_number(raw)
+        if cleaned is None:
+            return NOT_A_NUMERAL
         try:
-            value = Decimal(raw.strip().replace(",", ""))
+            value = Decimal(cleaned)
         except InvalidOperation:
             return '不是有效金额（应如 "12000.00"）'
         if value.is_finite():

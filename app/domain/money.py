@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 FEN = Decimal("0.01")
@@ -18,10 +19,27 @@ def floor_to(amount: Decimal, unit: Decimal) -> Decimal:
     return ((amount / unit).to_integral_value(rounding=ROUND_DOWN) * unit).quantize(FEN)
 
 
+_NUMERAL = re.compile(
+    r"[+-]?(?:(?:[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII
+)
+"""A number as people write one: ASCII digits, a sign, a decimal point, and thousands
+separators only every three digits ("1,234,567.89"). Python's Decimal also takes "1_000",
+"1e3", full-width or Arabic-Indic digits and "NaN": none of them is a sum of money."""
+
+
+def plain_number(text: str) -> str | None:
+    """`text` as a plain numeral ("1234567.89"), or None when it is not written as one."""
+    stripped = text.strip()
+    if _NUMERAL.fullmatch(stripped) is None:
+        return None
+    return stripped.replace(",", "").replace("，", "")
+
+
 def parse_money(text: object) -> Decimal | None:
     """A Decimal of at most two decimals from a string or int, or None when it is not one.
 
-    Floats are refused: a binary float is never a sum of money.
+    Floats are refused: a binary float is never a sum of money. So are texts that are not
+    plain numerals (see `plain_number`): "1,0,0,0", "1_000", "١٠٠٠", "1e3".
     """
     if isinstance(text, (bool, float)):
         return None
@@ -29,7 +47,9 @@ def parse_money(text: object) -> Decimal | None:
         return Decimal(text).quantize(FEN)
     if not isinstance(text, str):
         return None
-    cleaned = text.strip().replace(",", "").replace("，", "")
+    cleaned = plain_number(text)
+    if cleaned is None:
+        return None
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

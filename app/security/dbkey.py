@@ -73,10 +73,18 @@ KEYRING_UNREACHABLE = (
     " (The database key is in the OS keyring, which cannot be read now.)"
 )
 KEYINFO_MISSING = (
-    "数据目录 {folder} 中有加密的案件库，但缺少 keyinfo.json，无法确定密钥。"
-    "请从备份中恢复 keyinfo.json，或把 cases.db 移走后用恢复码执行 backup restore。"
+    "数据目录 {folder} 中有加密的案件库，但缺少密钥信息文件 keyinfo.json（它记录口令的盐值），"
+    "所以无法得到密钥。案件库本身没有损坏，不需要从备份恢复。请把备份文件夹中任意一份备份旁的"
+    " .keyinfo.json 文件（同一个案件库的密钥信息都一样）复制为 {folder}/keyinfo.json 后重试；"
+    "没有这样的文件时，可以在新的数据目录中用恢复码执行 backup restore。\n"
+    "The store in {folder} is encrypted but keyinfo.json is missing. The store is not "
+    "damaged: copy any backup's .keyinfo.json file to {folder}/keyinfo.json and try again."
 )
 KEYINFO_DAMAGED = "密钥信息文件 {path} 已损坏（{reason}），案件库没有打开。请从备份中恢复它。"
+KEYINFO_CHANGED = (
+    "密钥信息文件 {path} 在创建密钥时被另一个程序改写，案件库没有打开，也没有写入任何内容。"
+    "请关闭其他调解工作台窗口后重试。"
+)
 BAD_RECOVERY_CODE = "恢复码不正确：请逐组核对（只含字母 A–Z 和数字 2–7）。"
 
 
@@ -259,11 +267,12 @@ class _Asker:
 
 
 def _create(folder: Path, secrets: SecretStore, asker: _Asker) -> bytes:
+    """A new key and its keyinfo.json (the caller holds the folder's setup lock)."""
     if secrets.keyring_available():
         key = os.urandom(KEY_BYTES)
         if secrets.set(SECRET_NAME, key.hex()) and secrets.get(SECRET_NAME) == key.hex():
             write_keyinfo(folder, KeyInfo(MODE_KEYRING, key_check(key), created_at=_now()))
-            return key
+            return _written(folder, key)
     passphrase = asker.new()
     salt = os.urandom(SALT_BYTES)
     settings = new_key_kdf
@@ -271,6 +280,15 @@ def _create(folder: Path, secrets: SecretStore, asker: _Asker) -> bytes:
     write_keyinfo(
         folder, KeyInfo(MODE_PASSPHRASE, key_check(key), settings, salt, created_at=_now())
     )
+    return _written(folder, key)
+
+
+def _written(folder: Path, key: bytes) -> bytes:
+    """`key`, once keyinfo.json on disk is shown to describe it (never a key whose salt is
+    not the one saved: data written under it could not be read again)."""
+    info = read_keyinfo(folder)
+    if info is None or not hmac.compare_digest(info.key_check, key_check(key)):
+        raise KeyUnavailable(KEYINFO_CHANGED.format(path=keyinfo_path(folder)))
     return key
 
 
@@ -319,12 +337,20 @@ def database_key(
     if info is not None:
         return key_for(info, secrets=store, prompt=prompt, env=env)
     if not create:
+        database = folder / db_file
+        if database.is_file() and database.stat().st_size > 0 and not _plaintext(database):
+            raise KeyUnavailable(KEYINFO_MISSING.format(folder=folder))
         return None
-    database = folder / db_file
-    if database.exists() and database.stat().st_size > 0 and not _plaintext(database):
-        raise KeyUnavailable(KEYINFO_MISSING.format(folder=folder))
-    folder.mkdir(parents=True, exist_ok=True)
-    return _create(folder, store, _Asker(prompt, env))
+    from app.store.locks import setup_lock
+
+    with setup_lock(folder):  # one first start creates the key; the others then read it
+        info = read_keyinfo(folder)
+        if info is not None:
+            return key_for(info, secrets=store, prompt=prompt, env=env)
+        database = folder / db_file
+        if database.exists() and database.stat().st_size > 0 and not _plaintext(database):
+            raise KeyUnavailable(KEYINFO_MISSING.format(folder=folder))
+        return _create(folder, store, _Asker(prompt, env))
 
 
 def _plaintext(path: Path) -> bool:

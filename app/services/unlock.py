@@ -44,9 +44,12 @@ def database_key(
     known = _unlocked.get(folder)
     if info is not None and known is not None and dbkey.key_check(known) == info.key_check:
         return known
-    key = dbkey.database_key(
-        folder, prompt=prompt or _interactive_prompt, create=create, db_file=DB_FILE
-    )
+    from app.store.faults import calm_os_errors
+
+    with calm_os_errors(folder):  # a read-only or foreign folder: said so, not a traceback
+        key = dbkey.database_key(
+            folder, prompt=prompt or _interactive_prompt, create=create, db_file=DB_FILE
+        )
     if key is not None:
         _unlocked[folder] = key
     return key
@@ -70,12 +73,14 @@ def lock_all() -> None:
 def unlock_store(data_dir: Path, *, prompt: PassphrasePrompt | None = None) -> bytes:
     """The key of the store in `data_dir`; a plaintext store (and plaintext backups beside
     it) are encrypted with it first, once."""
-    from app.store import cipher
+    from app.store import cipher, migrate
 
+    path = data_dir / DB_FILE
+    migrate.require_ours(path)  # another program's database: no key, no encryption
     key = database_key(data_dir, prompt=prompt)
     assert key is not None
-    path = data_dir / DB_FILE
     cipher.remove_leftovers(path)
+    _remove_interrupted(path)
     counts = cipher.encrypt_plaintext(path, key)
     if counts is not None:
         log.info("Encrypted the case database (%d tables)", len(counts))
@@ -85,13 +90,38 @@ def unlock_store(data_dir: Path, *, prompt: PassphrasePrompt | None = None) -> b
     return key
 
 
+LEFTOVER_AGE = 60.0  # seconds: older temporary files belong to no running writer
+
+
+def _remove_interrupted(path: Path) -> None:
+    """What a killed restore or anchor write left beside the store (the caller holds the
+    folder's setup lock, so no restore is running): the staging copy and old temp files."""
+    import time
+
+    from app.store.backup import RESTORING_SUFFIX
+    from app.store.cipher import sidecars
+
+    staging = path.with_name(path.name + RESTORING_SUFFIX)
+    for leftover in (staging, *sidecars(staging)):
+        leftover.unlink(missing_ok=True)
+    now = time.time()
+    for temporary in path.parent.glob(".audit-head.json.*.tmp"):
+        try:
+            if now - temporary.stat().st_mtime > LEFTOVER_AGE:
+                temporary.unlink()
+        except OSError:
+            continue
+
+
 def _plaintext_backups(data_dir: Path) -> list[Path]:
-    from app.store import cipher
+    """Unencrypted backups of ours beside the store (other programs' files stay as they are)."""
+    from app.store import cipher, migrate
 
     folder = data_dir / BACKUP_DIR
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.db") if cipher.is_plaintext(p))
+    plain = sorted(p for p in folder.glob("*.db") if cipher.is_plaintext(p))
+    return [p for p in plain if migrate.made_by_this_app(p)]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,15 @@ The anchor only moves forward along the chain it vouches for:
 - a missing or unreadable anchor while older events exist is re-created, and the chain
   itself gets an `audit.anchor_created` event saying so (a permanent mark).
 
+Atomic with what it anchors:
+
+- `Store.write` decides, commits and writes the anchor while holding the anchor's lock
+  (`app.store.locks.anchor_lock`, taken while the transaction holds SQLite's write lock),
+  so two writers never interleave there; each writes through its own temporary file.
+- A restore swaps a whole database file in. Just before the swap the anchor names the new
+  head and keeps the old one in `also`; just after, the new head alone. A kill at any point
+  leaves an anchor that vouches for whichever file is in place (`read_heads`).
+
 What it cannot do: someone who has the database key, rewrites the chain (recomputing every
 hash) and edits this file consistently is not detected. The anchor is a tripwire for
 edits made with a plain SQLite tool, not a proof against someone who knows the recipe.
@@ -26,12 +35,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from app.store.cipher import fsync_dir
 from app.store.records import AuditEvent
 
 if TYPE_CHECKING:
@@ -72,13 +83,29 @@ def anchor_path(db_path: Path) -> Path:
 
 def read_anchor(db_path: Path) -> Head | None:
     """The anchored head, None when there is no anchor file; `AnchorUnreadable` if damaged."""
+    heads = read_heads(db_path)
+    return heads[0] if heads else None
+
+
+def read_heads(db_path: Path) -> tuple[Head, ...]:
+    """The anchored head, then any other head the anchor also vouches for (the file
+    before a restore's swap); empty when there is no anchor file."""
     path = anchor_path(db_path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return None
+        return ()
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise AnchorUnreadable(str(error)) from error
+    if not isinstance(data, dict):
+        raise AnchorUnreadable("not an object")
+    also = data.get("also", [])
+    if not isinstance(also, list):
+        raise AnchorUnreadable("also is not a list")
+    return tuple(_head(item) for item in [data, *also])
+
+
+def _head(data: object) -> Head:
     seq = data.get("seq") if isinstance(data, dict) else None
     digest = data.get("hash") if isinstance(data, dict) else None
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
@@ -88,16 +115,24 @@ def read_anchor(db_path: Path) -> Head | None:
     return Head(seq, digest)
 
 
-def write_anchor(db_path: Path, head: Head) -> None:
-    """Replace the anchor file atomically (temporary file, fsync, `os.replace`)."""
+def write_anchor(db_path: Path, head: Head, also: tuple[Head, ...] = ()) -> None:
+    """Replace the anchor file atomically: a temporary file of this writer's own (never a
+    shared name), private to the user, fsynced, then `os.replace`."""
     path = anchor_path(db_path)
-    text = json.dumps({"format": ANCHOR_FORMAT, "seq": head.seq, "hash": head.hash})
-    temporary = path.with_name(path.name + ".tmp")
-    with open(temporary, "w", encoding="utf-8") as stream:
-        stream.write(text + "\n")
-        stream.flush()
-        os.fsync(stream.fileno())
-    os.replace(temporary, path)
+    data: dict[str, object] = {"format": ANCHOR_FORMAT, "seq": head.seq, "hash": head.hash}
+    if also:
+        data["also"] = [{"seq": h.seq, "hash": h.hash} for h in also]
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(json.dumps(data) + "\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
 
 
 def stored_hash(uow: UnitOfWork, seq: int) -> str | None:
@@ -113,17 +148,18 @@ def before_commit(uow: UnitOfWork, db_path: Path) -> AnchorPlan | None:
         return None
     first_new = last.seq - uow.recorded + 1
     try:
-        anchored = read_anchor(db_path)
+        heads = read_heads(db_path)
         problem = "missing"
     except AnchorUnreadable:
-        anchored, problem = None, "unreadable"
-    if anchored is None:
+        heads, problem = (), "unreadable"
+    if not heads:
         if first_new > 1:  # older events that no anchor vouches for: say so in the chain
             detail = {"reason": problem, "unanchored_through": first_new - 1}
             last = uow.record(ANCHOR_CREATED, detail=detail)
         return AnchorPlan(Head(last.seq, last.hash), force=True)
-    if stored_hash(uow, anchored.seq) == anchored.hash:
-        return AnchorPlan(Head(last.seq, last.hash), force=False)
+    for n, anchored in enumerate(heads):
+        if stored_hash(uow, anchored.seq) == anchored.hash:  # forced: back to one head
+            return AnchorPlan(Head(last.seq, last.hash), force=n > 0 or len(heads) > 1)
     if _recorded_actions(uow, first_new) & REANCHOR_ACTIONS:
         return AnchorPlan(Head(last.seq, last.hash), force=True)
     return None  # the anchored event is gone or changed: keep the evidence

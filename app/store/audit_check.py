@@ -8,6 +8,8 @@ something the ORM cannot load is still examined. What each finding means:
   written), or a field cannot even be read;
 - `moved`: the fields give the stored hash only with another seq — the event was written
   as seq `written_as` and now sits elsewhere (rows reordered by changing their seq);
+- an event whose personal values an erasure redacted (`app.store.audit_redaction`) counts
+  as intact when a later `privacy.erased` event attests exactly its redacted form;
 - `relinked`: a self-consistent event whose `prev_hash` is not the hash of the event
   stored before it — a forged event inserted, the event before it replaced or rewritten
   with a recomputed hash, or rows reordered with recomputed hashes (the chain cannot tell
@@ -29,6 +31,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.store.audit import GENESIS, event_hash
+from app.store.audit_redaction import attestations
 
 MAX_FINDINGS = 100
 MAX_BACKTRACK = 64
@@ -119,6 +122,7 @@ def recomputed(event: StoredEvent, seq: int | None = None) -> str | None:
 def walk(session: Session) -> Walk:
     """Walk the whole chain from seq 1 (see the module for what is reported)."""
     found = Walk()
+    attested = attestations(session)
     expected_seq, expected_prev, link_known = 1, GENESIS, True
     for event in stored_events(session):
         found.events += 1
@@ -127,7 +131,7 @@ def walk(session: Session) -> Walk:
             gap = {"first": expected_seq, "last": event.seq - 1}
             _add(found, Finding(expected_seq, "deleted", gap))
             link_known = False
-        finding = _check(session, event, expected_prev if link_known else None)
+        finding = _check(session, event, expected_prev if link_known else None, attested)
         if event.seq < expected_seq and finding is None:
             finding = Finding(event.seq, "edited", {"field": "seq"})
         if finding is not None:
@@ -137,12 +141,23 @@ def walk(session: Session) -> Walk:
     return found
 
 
-def _check(session: Session, event: StoredEvent, expected_prev: str | None) -> Finding | None:
+Attested = dict[int, tuple[str, str]]
+
+
+def intact(event: StoredEvent, attested: Attested) -> bool:
+    """The event's fields give its hash, or the redacted form an erasure attested."""
+    own = recomputed(event)
+    return own == event.hash or attested.get(event.seq) == (event.hash, own)
+
+
+def _check(
+    session: Session, event: StoredEvent, expected_prev: str | None, attested: Attested
+) -> Finding | None:
     own = recomputed(event)
     if own is None:
         return Finding(event.seq, "edited", {"unreadable": True})
-    if own != event.hash:
-        written_as = _written_as(session, event, MAX_BACKTRACK)
+    if own != event.hash and not intact(event, attested):
+        written_as = _written_as(session, event, MAX_BACKTRACK, attested)
         if written_as is not None and written_as != event.seq:
             return Finding(event.seq, "moved", {"written_as": written_as})
         return Finding(event.seq, "edited", {})
@@ -151,7 +166,9 @@ def _check(session: Session, event: StoredEvent, expected_prev: str | None) -> F
     return None
 
 
-def _written_as(session: Session, event: StoredEvent, depth: int) -> int | None:
+def _written_as(
+    session: Session, event: StoredEvent, depth: int, attested: Attested
+) -> int | None:
     """The seq this row was written with, found by following `prev_hash` back, or None."""
     if event.prev_hash == GENESIS:
         original = 1
@@ -159,10 +176,10 @@ def _written_as(session: Session, event: StoredEvent, depth: int) -> int | None:
         before = stored_event(session, digest=event.prev_hash)
         if before is None or depth <= 0:
             return None
-        if recomputed(before) == before.hash:
+        if intact(before, attested):
             before_seq: int | None = before.seq
         else:
-            before_seq = _written_as(session, before, depth - 1)
+            before_seq = _written_as(session, before, depth - 1, attested)
         if before_seq is None:
             return None
         original = before_seq + 1

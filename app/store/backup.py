@@ -5,12 +5,12 @@ The copy is written beside its destination, fsynced, then moved into place. A ba
 encrypted with the same key as the database it copies (SQLCipher's backup API requires
 it), so a backup on a USB drive leaks nothing either.
 
-Restoring (`restore_file`) is the reverse, with every check first: the backup must open
-with its key and pass `PRAGMA integrity_check` (`inspect`), the caller checks its schema
-revision; it is then copied (re-encrypted with the live key when the backup was made with
-another one) into a staging file that is verified again, and only then moved over the
-live database, whose WAL has been folded in first so no old WAL frame can be replayed
-onto the restored file.
+Restoring is the reverse, with every check first: the backup must open with its key and
+pass `PRAGMA integrity_check` (`inspect`), the caller checks its schema revision; it is
+then copied (re-encrypted with the live key when the backup was made with another one)
+into a staging file that is verified again (`stage_restore`), and only then moved over the
+live database (`swap_in`), whose WAL has been folded in first so no old WAL frame can be
+replayed onto the restored file.
 """
 
 from __future__ import annotations
@@ -26,7 +26,11 @@ from sqlalchemy import Engine
 
 from app.domain.errors import DomainError
 from app.store import cipher
+from app.store.audit_anchor import AnchorUnreadable, Head, read_heads, write_anchor
 from app.store.engine import engine_key
+from app.store.faults import explain_database_error
+from app.store.locks import anchor_lock
+from app.store.private import private_dir
 
 NAME = re.compile(r"^(?P<stem>.+?)-(?P<stamp>\d{8}T\d{12}Z)-(?P<label>[\w.-]+)\.db$")
 STAMP = "%Y%m%dT%H%M%S%fZ"
@@ -37,10 +41,30 @@ CORRUPT_MESSAGE = (
     "请换一个备份文件。\n"
     "The backup {path} is damaged or incomplete ({reason}); nothing was restored or changed."
 )
+SOURCE_DAMAGED = (
+    "无法备份：案件库 {path} 的部分内容已损坏（{reason}），没有写出备份，已有的备份都保留着。"
+    "请运行 python -m app db check 查看，并从最近一份完好的备份恢复"
+    "（python -m app backup list，python -m app backup restore <备份文件>）。\n"
+    "No backup was made: the case database {path} is damaged ({reason}); every existing "
+    "backup was kept. Run db check and restore the newest good backup."
+)
+CHECK_FAILED = (
+    "新做的备份没有通过完整性检查（{reason}）：案件库 {source} 本身可能已损坏。"
+    "这份有问题的备份没有保存，以前的备份都保留着，一份也没有删除。"
+    "请运行 python -m app db check 查看，并尽快从最近一份完好的备份恢复"
+    "（python -m app backup list，python -m app backup restore <备份文件>）。\n"
+    "The new backup failed its integrity check ({reason}): the case database {source} may "
+    "be damaged. It was not kept, and every older backup was kept. Run db check and restore "
+    "the newest good backup."
+)
 IN_USE_MESSAGE = (
     "案件库正被另一个程序（可能是调解工作台的窗口）打开，不能恢复。请先关闭它再试。\n"
     "The case database is open in another program; close it before restoring."
 )
+
+
+class BackupCheckFailed(DomainError):
+    """A new backup did not pass the check a restore makes: the store itself is damaged."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +88,7 @@ class BackupState:
 
 def backup_database(engine: Engine, dest: Path) -> Path:
     """Copy the database behind `engine` to `dest` (atomically replaced) and return it."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(dest.parent)
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
     raw = engine.raw_connection()
@@ -76,15 +100,47 @@ def backup_database(engine: Engine, dest: Path) -> Path:
             cipher.single_file(target)
         finally:
             target.close()
+    except cipher.dbapi().DatabaseError as error:
+        partial.unlink(missing_ok=True)
+        raise copy_failed(error, dest, engine) from error
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     finally:
         raw.close()
+    check_written(partial, engine_key(engine), Path(str(engine.url.database)))
     cipher.fsync_file(partial)
     os.replace(partial, dest)
     cipher.fsync_dir(dest.parent)
     return dest
+
+
+def check_written(copy: Path, key: bytes | None, source: Path) -> None:
+    """Check a new copy as a restore would (opens with the key, `integrity_check` ok);
+    a copy that fails is deleted before it can take a backup's name or place."""
+    problems: list[str]
+    try:
+        connection = cipher.connect(copy, key, readonly=True)
+        try:
+            cipher.require_key(connection, copy)
+            problems = cipher.integrity(connection)
+        finally:
+            connection.close()
+    except (cipher.WrongKey, cipher.dbapi().DatabaseError) as error:
+        problems = [str(error)]
+    if problems != ["ok"]:
+        copy.unlink(missing_ok=True)
+        reason = "; ".join(problems[:3])
+        raise BackupCheckFailed(CHECK_FAILED.format(reason=reason, source=source))
+
+
+def copy_failed(error: Exception, dest: Path, engine: Engine) -> DomainError:
+    """Why a copy failed: the target's disk (full, read-only...) or the store's damage."""
+    found = explain_database_error(error, dest)
+    if found is not None:
+        return found
+    source = Path(str(engine.url.database))
+    return DomainError(SOURCE_DAMAGED.format(path=source, reason=error))
 
 
 def backup_name(stem: str, label: str, now: datetime | None = None) -> str:
@@ -121,7 +177,7 @@ def rotate(folder: Path, *, keep: int, label: str, extras: tuple[str, ...] = ())
     """Delete all but the newest `keep` backups labelled `label` (and their `extras`)."""
     mine = [b for b in list_backups(folder) if b.label == label]
     removed = []
-    for old in mine[max(keep, 0) :]:
+    for old in mine[max(keep, 1) :]:  # never every one, whatever `keep` says
         old.path.unlink(missing_ok=True)
         for suffix in extras:
             old.path.with_name(old.path.name + suffix).unlink(missing_ok=True)
@@ -211,27 +267,69 @@ def fold_wal(db_path: Path, key: bytes | None) -> None:
         raise DomainError(IN_USE_MESSAGE)
 
 
-def restore_file(
+def stage_restore(
     backup: Path, backup_key: bytes | None, db_path: Path, key: bytes | None
-) -> dict[str, int]:
-    """Replace the database at `db_path` with the (already inspected) `backup`.
-
-    The caller has closed its own engines and made a safety backup of the live file.
-    Returns the rows per table restored.
-    """
+) -> Path:
+    """The (already inspected) `backup`, copied beside `db_path` under the live key and
+    verified: the staging file a restore prepares and then swaps in (`swap_in`)."""
     staging = db_path.with_name(db_path.name + RESTORING_SUFFIX)
     try:
         _copy(backup, backup_key, staging, key)
-        fold_wal(db_path, key)
     except BaseException:
         staging.unlink(missing_ok=True)
         raise
-    for extra in cipher.sidecars(db_path):
-        extra.unlink(missing_ok=True)
-    os.replace(staging, db_path)
-    cipher.fsync_dir(db_path.parent)
-    connection = cipher.connect(db_path, key)
+    return staging
+
+
+def swap_in(staging: Path, db_path: Path, key: bytes | None, head: Head | None) -> None:
+    """Move the prepared `staging` file over the live database, the audit anchor with it.
+
+    The caller has closed its own engines. Under the anchor's lock: the live WAL is folded
+    in (refused when another program has the store open), the anchor names the staging
+    file's `head` and still vouches for the live file's, the file is swapped, and the
+    anchor then names `head` alone. A kill anywhere in between leaves an anchor that
+    vouches for the file in place: no false "deleted tail" in `audit verify`.
+    """
+    with anchor_lock(db_path):
+        fold_wal(db_path, key)  # refuses early when another window has the store open
+        before = _heads_before(db_path, key)
+        if head is not None:
+            write_anchor(db_path, head, before)
+        for extra in cipher.sidecars(db_path):
+            extra.unlink(missing_ok=True)
+        os.replace(staging, db_path)
+        cipher.fsync_dir(db_path.parent)
+        if head is not None:
+            write_anchor(db_path, head)
+
+
+def _heads_before(db_path: Path, key: bytes | None) -> tuple[Head, ...]:
+    """What the anchor vouches for now; the live chain's head when there is no anchor."""
     try:
-        return cipher.table_counts(connection)
+        heads = read_heads(db_path)
+    except AnchorUnreadable:
+        return ()  # the evidence stays: an unreadable anchor vouches for nothing
+    if heads or not db_path.is_file() or db_path.stat().st_size == 0:
+        return heads
+    connection = cipher.connect(db_path, key, readonly=True)
+    try:
+        row = connection.execute("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+        last = row.fetchone()
+    except cipher.dbapi().DatabaseError:
+        return ()
     finally:
         connection.close()
+    return (Head(int(last[0]), str(last[1])),) if last else ()
+
+
+def single_file_copy(path: Path, key: bytes | None) -> None:
+    """Fold a prepared copy's WAL into it and leave WAL mode: one self-contained file."""
+    connection = cipher.connect(path, key)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cipher.single_file(connection)
+    finally:
+        connection.close()
+    for extra in cipher.sidecars(path):
+        extra.unlink(missing_ok=True)
+    cipher.fsync_file(path)

@@ -30,6 +30,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import Pool
 
 from app.store import cipher
+from app.store.private import private_dir
 
 BUSY_TIMEOUT_MS = 5000
 BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
@@ -57,7 +58,7 @@ def make_engine(
     `BEGIN IMMEDIATE`. `key` is the SQLCipher key (32 bytes; None: a plaintext file).
     `foreign_keys=False` is only for running migrations.
     """
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(db_path.parent)
     engine = create_engine(
         URL.create("sqlite+pysqlite", database=str(db_path)),  # a file URL: QueuePool
         module=cipher.dbapi(),

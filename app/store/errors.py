@@ -10,6 +10,14 @@ from app.domain.errors import DomainError
 BUSY_MESSAGE = "案件库正被另一个程序（可能是另一个调解工作台窗口）占用，请关闭它或稍后再试。"
 FULL_MESSAGE = "磁盘空间已满，这次修改没有保存（之前保存的内容完好）。请清理磁盘后再试。"
 
+DAMAGED_MESSAGE = (
+    "案件库 {path} 的部分内容已损坏（{reason}），这次操作没有完成，也没有改动任何内容。"
+    "请运行 python -m app db check 查看；用 python -m app backup list 找到最近的备份，"
+    "用 python -m app backup restore <备份文件> 恢复。\n"
+    "Part of the case database {path} is damaged ({reason}); nothing was changed. Run "
+    "db check, then restore a backup (backup list, backup restore FILE)."
+)
+
 
 class CaseNotFound(DomainError):
     """No case has the number asked for."""
@@ -27,3 +35,7 @@ class StoreBusy(DomainError):
 
 class StoreFull(DomainError):
     """The disk is full."""
+
+
+class StoreDamaged(DomainError):
+    """A page of the database that a query reached is damaged."""

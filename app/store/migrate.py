@@ -38,6 +38,13 @@ NOT_OURS_MESSAGE = (
     "{path} is not a Mediation Desk case database (it has no schema revision); it was left "
     "untouched. Check the data directory (--data-dir)."
 )
+FOREIGN_MESSAGE = (
+    "文件 {path} 不是调解工作台的案件库（它是另一个程序的 SQLite 数据库），本程序没有改动它，"
+    "也没有加密它。请把它移出数据目录，或用 --data-dir 选择调解工作台自己的数据目录。\n"
+    "{path} is not a Mediation Desk case database (it belongs to another program); it was "
+    "left untouched and not encrypted. Move it away or choose another --data-dir."
+)
+CORE_TABLES = frozenset({"alembic_version", "case", "case_counter", "audit_event"})
 UNREADABLE_MESSAGE = (
     "无法读取案件库 {path}：文件已损坏、已加密或不是数据库（{reason}）。"
     "请从 backups 文件夹恢复备份。\n"
@@ -107,6 +114,35 @@ def known_revisions() -> set[str]:
     return {script.revision for script in _script().walk_revisions()}
 
 
+def made_by_this_app(db_path: Path) -> bool:
+    """The app's marker on an unencrypted store (one an older version wrote): its core
+    tables and an `alembic_version` holding one of this app's revisions. Read-only."""
+    from app.store import cipher
+
+    connection = cipher.connect(db_path, None, readonly=True)
+    try:
+        tables = {
+            str(row[0])
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if not tables >= CORE_TABLES:
+            return False
+        rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except cipher.dbapi().DatabaseError:
+        return False
+    finally:
+        connection.close()
+    return len(rows) == 1 and str(rows[0][0]) in known_revisions()
+
+
+def require_ours(db_path: Path) -> None:
+    """Refuse, untouched, an unencrypted `db_path` that this app did not make."""
+    from app.store import cipher
+
+    if cipher.is_plaintext(db_path) and not made_by_this_app(db_path):
+        raise DomainError(FOREIGN_MESSAGE.format(path=db_path))
+
+
 def _read_revision(connection: Connection) -> tuple[str | None, bool]:
     """(revision, has any table) of an open connection."""
     from alembic.runtime.migration import MigrationContext
@@ -124,12 +160,22 @@ def current_revision(db_path: Path, *, key: bytes | None = None) -> str | None:
         with engine.connect() as connection:
             revision, has_tables = _read_revision(connection)
     except DatabaseError as error:
-        raise DomainError(UNREADABLE_MESSAGE.format(path=db_path, reason=error.orig)) from error
+        raise unreadable(error, db_path) from error
     finally:
         engine.dispose()
     if revision is None and has_tables:
         raise DomainError(NOT_OURS_MESSAGE.format(path=db_path))
     return revision
+
+
+def unreadable(error: DatabaseError, db_path: Path) -> DomainError:
+    """The folder or disk problem behind `error` when there is one, else "damaged"."""
+    from app.store.faults import explain_database_error
+
+    found = explain_database_error(error, db_path)
+    if found is not None:
+        return found
+    return DomainError(UNREADABLE_MESSAGE.format(path=db_path, reason=error.orig))
 
 
 def _require_known(revision: str | None) -> None:
@@ -155,8 +201,10 @@ def upgrade(
     backup_dir: Path | None = None,
     target: str = "head",
     key: bytes | None = None,
+    keep_backup: bool = True,
 ) -> MigrationResult:
-    """Bring the database to `target`, backing it up first unless it is new or current."""
+    """Bring the database to `target`, backing it up first unless it is new or current
+    (or `keep_backup` is False: a restore's staging copy, whose source is the backup)."""
     from alembic import command
 
     before = current_revision(db_path, key=key)
@@ -165,7 +213,7 @@ def upgrade(
     if before == wanted:
         return MigrationResult(before, before)
     saved = None
-    if before is not None:
+    if before is not None and keep_backup:
         folder = backup_dir or db_path.parent / "backups"
         engine = make_engine(db_path, key=key)
         try:
@@ -204,7 +252,7 @@ def check(db_path: Path, *, key: bytes | None = None) -> HealthReport:
             revision, _ = _read_revision(connection)
             audit = _audit_problems(connection) if revision == head else ()
     except DatabaseError as error:
-        raise DomainError(UNREADABLE_MESSAGE.format(path=db_path, reason=error.orig)) from error
+        raise unreadable(error, db_path) from error
     finally:
         engine.dispose()
     return HealthReport(db_path, True, integrity, violations, revision, head, journal, audit)

@@ -22,14 +22,23 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 import app.store.schema  # noqa: F401  (every table registered before a session opens)
 from app.store import audit_anchor
 from app.store.audit import AuditLog
 from app.store.engine import BUSY_TIMEOUT_MS, make_engine, writer
-from app.store.errors import BUSY_MESSAGE, FULL_MESSAGE, StoreBusy, StoreFull
+from app.store.errors import (
+    BUSY_MESSAGE,
+    DAMAGED_MESSAGE,
+    FULL_MESSAGE,
+    StoreBusy,
+    StoreDamaged,
+    StoreFull,
+)
+from app.store.faults import explain_database_error
+from app.store.locks import anchor_lock
 from app.store.models import Case
 from app.store.records import AuditEvent
 from app.store.repositories import CaseRepository, OrganisationRepository
@@ -125,31 +134,49 @@ class Store:
     """The case store on one SQLite file: a reader engine and a writer view of it."""
 
     def __init__(
-        self, db_path: Path, *, key: bytes | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+        self,
+        db_path: Path,
+        *,
+        key: bytes | None = None,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        anchored: bool = True,
     ) -> None:
+        """`anchored=False`: a copy being prepared (a restore's staging file), whose
+        events must not move the live store's audit anchor."""
         self.db_path = db_path
         self.engine = make_engine(db_path, key=key, busy_timeout_ms=busy_timeout_ms)
         self._writer = writer(self.engine)
+        self.anchored = anchored
 
     @contextmanager
     def write(self, actor: str, now: datetime | None = None) -> Iterator[UnitOfWork]:
         """A write transaction (`BEGIN IMMEDIATE`), committed when the block ends cleanly."""
-        with Session(self._writer) as session, _calm_errors():
+        with Session(self._writer) as session, _calm_errors(self.db_path):
             session.connection()  # BEGIN IMMEDIATE now: wait for (or fail on) the lock up front
             uow = UnitOfWork(session, actor=actor, now=now or utc_now(), writable=True)
             try:
                 yield uow
-                anchor = audit_anchor.before_commit(uow, self.db_path)
-                uow.commit()
+                self._commit(uow)
             except BaseException:
                 session.rollback()
                 raise
-        audit_anchor.after_commit(self.db_path, anchor)  # the chain's head, beside the DB
+
+    def _commit(self, uow: UnitOfWork) -> None:
+        """Commit; with audit events, under the anchor's lock (taken while this transaction
+        holds SQLite's write lock), the anchor decided before and written after the commit,
+        so that writers move it one at a time and in the order they committed."""
+        if not self.anchored or not uow.recorded:
+            uow.commit()
+            return
+        with anchor_lock(self.db_path):
+            plan = audit_anchor.before_commit(uow, self.db_path)
+            uow.commit()
+            audit_anchor.after_commit(self.db_path, plan)  # the chain's head, beside the DB
 
     @contextmanager
     def read(self) -> Iterator[UnitOfWork]:
         """A read transaction (plain `BEGIN`, a consistent snapshot), always rolled back."""
-        with Session(self.engine) as session, _calm_errors():
+        with Session(self.engine) as session, _calm_errors(self.db_path):
             try:
                 yield UnitOfWork(session, actor="", now=utc_now(), writable=False)
             finally:
@@ -160,14 +187,20 @@ class Store:
 
 
 @contextmanager
-def _calm_errors() -> Iterator[None]:
-    """Turn a locked database or a full disk into messages a mediator can act on."""
+def _calm_errors(db_path: Path) -> Iterator[None]:
+    """Turn a locked database, a full or read-only disk, or a damaged page reached by a
+    query into messages a mediator can act on (naming the real cause, see `faults`)."""
     try:
         yield
-    except OperationalError as error:
+    except DatabaseError as error:
         text = str(error.orig).lower()
         if "locked" in text or "busy" in text:
             raise StoreBusy(BUSY_MESSAGE) from error
         if "full" in text:
             raise StoreFull(FULL_MESSAGE) from error
+        found = explain_database_error(error, db_path)
+        if found is not None:
+            raise found from error
+        if any(word in text for word in ("malformed", "not a database", "corrupt")):
+            raise StoreDamaged(DAMAGED_MESSAGE.format(path=db_path, reason=error.orig)) from error
         raise

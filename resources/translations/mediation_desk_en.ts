@@ -128,7 +128,12 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="+155"/>
+        <location filename="../../ui/app_lock.py" line="+144"/>
+        <source>自动备份失败</source>
+        <translation>Automatic backup failed</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>无法打开案件库</source>
         <translation>Cannot open the case store</translation>
     </message>
@@ -136,6 +141,84 @@
         <location line="+90"/>
         <source>已切换为 %1。</source>
         <translation>Switched to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsDialog</name>
+    <message>
+        <location filename="../../ui/views/settlement/approvals.py" line="+53"/>
+        <source>待债权人批准</source>
+        <translation>Waiting for the creditor&apos;s approval</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>债权人</source>
+        <translation>Creditor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>和解金额</source>
+        <translation>Settled total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超出授权事项</source>
+        <translation>Outside the mandate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>申请日</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>生成申请书…</source>
+        <translation>Approval request PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出全部待批准（xlsx）…</source>
+        <translation>Export all pending (xlsx)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>记录批复…</source>
+        <translation>Record the answer…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>共 %1 项待债权人批准。</source>
+        <translation>%1 waiting for the creditor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有待债权人批准的申请。</source>
+        <translation>Nothing is waiting for a creditor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>保存申请书</source>
+        <translation>Save the approval request</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>导出待批准</source>
+        <translation>Export pending approvals</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -265,7 +348,12 @@ Before restoring, the current store is saved as a &quot;before restore&quot; bac
         <translation>The store as it was before the restore was backed up to: %1.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>组织的签名密钥和证书已一并恢复。</source>
+        <translation>The organisation&apos;s signing key and certificate were restored too. </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>请关闭并重新打开调解工作台：在此之前不能再查看或修改案件。</source>
         <translation>Close and reopen Mediation Desk: until then cases cannot be viewed or changed.</translation>
     </message>
@@ -919,9 +1007,190 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
 </context>
 <context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../ui/views/contacts/contact_form.py" line="+53"/>
+        <source>记录一次联系</source>
+        <translation>Log an attempt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>添加紧急联系人…</source>
+        <translation>Add emergency contact…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>联系对象</source>
+        <translation>Whom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>时间（北京时间）</source>
+        <translation>Time (China time)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>于</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺还款</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>对方说了什么、约定了什么</source>
+        <translation>What was said or agreed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>下一步做什么（如：寄送调解通知）</source>
+        <translation>What to do next (e.g. send the notice of mediation)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提醒</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>下一步</source>
+        <translation>Next action</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>（不发送信息）</source>
+        <translation>(no message)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>信息模板</source>
+        <translation>Message template</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>选择模板后在此预览；本软件不发送短信。</source>
+        <translation>Choose a template to preview it here; the app sends no messages.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导出给短信平台…</source>
+        <translation>Export for the SMS platform…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已告知个人信息处理事项（告知书第 %1 版）</source>
+        <translation>Told how personal data is processed (notice version %1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>记录</source>
+        <translation>Log</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogPanel</name>
+    <message>
+        <location filename="../../ui/views/contacts/log_panel.py" line="+102"/>
+        <source>在上方列表中选择一个案件，即可在这里查看和记录联系情况。</source>
+        <translation>Choose a case in the list above to see and log its contacts here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>对象</source>
+        <translation>Whom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺还款</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>下一步</source>
+        <translation>Next action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>允许联系时段 %1（北京时间）· 每人每天最多 %2 次 · 要求书面联系的不再致电</source>
+        <translation>Allowed hours %1 (China time) · at most %2 attempts a day per person · no calls to anyone who asked for writing</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>已记录：%1</source>
+        <translation>Logged: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>此次联系不被允许，未记录：</source>
+        <translation>This attempt is not allowed and was not logged:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>导出给短信平台</source>
+        <translation>Export for the SMS platform</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>已导出到 %1（请在中心的短信平台发送）</source>
+        <translation>Exported to %1 (send it from the centre&apos;s SMS platform)</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../ui/crash.py" line="+76"/>
+        <location filename="../../ui/crash.py" line="+80"/>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1192,6 +1461,69 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../ui/views/settlement/approvals.py" line="+46"/>
+        <source>记录债权人批复</source>
+        <translation>Record the creditor&apos;s answer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同意</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不同意</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>债权人意见</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>姓名和职务</source>
+        <translation>Name and position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>经办人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择扫描件…</source>
+        <translation>Choose the scan…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>扫描件</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>选择扫描件</source>
+        <translation>Choose the scan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>扫描件 (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Scans (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message numerus="yes">
         <location filename="../../ui/views/session_wizard/doc_list.py" line="+71"/>
@@ -1299,11 +1631,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
     </message>
     <message>
         <location line="+2"/>
+        <location line="+175"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-173"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
@@ -1363,7 +1696,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>This case has no documents yet. Choose a type and click “Generate”.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>%1 · 第 %2 版 · %3 · 共 %4 页 · SHA-256 %5</source>
         <translation>%1 · version %2 · %3 · %4 pages · SHA-256 %5</translation>
     </message>
@@ -1378,12 +1711,22 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Signed by all parties; the organisation&apos;s digital seal is not applied yet.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>本机无法显示页面图像，请用系统阅读器打开。</source>
-        <translation>Page images cannot be shown on this computer; open the document in the system viewer.</translation>
+        <location line="+41"/>
+        <source>定稿并打印…</source>
+        <translation>Finalise and print…</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+2"/>
+        <source>草稿打印即定稿：此版本随即锁定，之后的修改会生成新版本。</source>
+        <translation>Printing a draft makes it final: this version is locked, and later changes become a new version.</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>无法打开：%1</source>
+        <translation>Cannot open: %1</translation>
+    </message>
+    <message>
+        <location line="-113"/>
         <source>还不能生成这份文书，尚缺：</source>
         <translation>This document cannot be generated yet. Missing:</translation>
     </message>
@@ -1400,7 +1743,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Print document</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
+        <source>已打印，但未能记录：%1</source>
+        <translation>Printed, but not recorded: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -1656,7 +2004,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="-186"/>
+        <location filename="../../ui/app_lock.py" line="-194"/>
         <source>调解工作台已锁定</source>
         <translation>Mediation Desk is locked</translation>
     </message>
@@ -1783,11 +2131,41 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
     </message>
     <message>
         <location line="+4"/>
+        <source>今日联系</source>
+        <translation>Today&apos;s contacts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>今天该联系谁、为什么（遵守联系时段和次数）</source>
+        <translation>Who to contact today and why (within the allowed hours and attempts)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>待债权人批准…</source>
+        <translation>Waiting for creditors&apos; approval…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超出债权人授权、等待债权人批复的调解方案</source>
+        <translation>Settlements outside a creditor&apos;s mandate, waiting for its answer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>核验文书…</source>
         <translation>Verify a document…</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>统计…</source>
+        <translation>Reports…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>案件统计、调解成功率、金额和履行跟踪</source>
+        <translation>Caseload, settlement rate, amounts and plan follow-up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
@@ -1812,7 +2190,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -1832,7 +2210,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>案件信息</source>
         <translation>Case</translation>
     </message>
@@ -1890,7 +2268,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Language saved; it applies at the next start.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+56"/>
         <source>&lt;h3&gt;调解工作台 %1&lt;/h3&gt;&lt;p&gt;为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、债权重算、调解协议与签署。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mediation Desk %1&lt;/h3&gt;&lt;p&gt;An offline desktop workbench for mediators of loan and private lending disputes: case intake, recalculation of claims, settlement agreements and signing.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
@@ -1898,6 +2276,74 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <location line="+7"/>
         <source>关于调解工作台</source>
         <translation>About Mediation Desk</translation>
+    </message>
+</context>
+<context>
+    <name>MandateRoomBox</name>
+    <message>
+        <location filename="../../ui/views/settlement/mandate_room.py" line="+65"/>
+        <source>债权人授权（剩余空间）</source>
+        <translation>Creditor&apos;s mandate (room left)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>生成批准申请…</source>
+        <translation>Request approval…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>为已保存的方案生成给债权人的批准申请书（PDF）</source>
+        <translation>Make the approval request (PDF) for the creditor, for the saved settlement</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>本案债权人未设定授权限制。</source>
+        <translation>The creditor has set no mandate for this case.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>减免项有误，无法计算授权空间。</source>
+        <translation>A lever is wrong: the room left cannot be computed.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>✓ 在债权人授权范围内。</source>
+        <translation>✓ Within the creditor&apos;s mandate.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>超出授权 %1 项：签署前须取得债权人批准（保存方案后生成批准申请）。</source>
+        <translation>Outside the mandate on %1 limit(s): the creditor must approve before signing (save, then request approval).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>项目</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>授权</source>
+        <translation>Mandate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>本方案</source>
+        <translation>This settlement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>剩余空间</source>
+        <translation>Room left</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>第 %1 号批准申请：%2</source>
+        <translation>Approval request %1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>保存批准申请</source>
+        <translation>Save the approval request</translation>
     </message>
 </context>
 <context>
@@ -2478,6 +2924,29 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <location line="+1"/>
         <source>保存</source>
         <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../ui/views/contacts/log_panel.py" line="+50"/>
+        <source>添加紧急联系人</source>
+        <translation>Add emergency contact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对紧急联系人只能请其转告当事人回电，不得提及债务、债权人或金额。</source>
+        <translation>An emergency contact may only be asked to pass on a request to call back: never the debt, the creditor or an amount.</translation>
     </message>
 </context>
 <context>
@@ -3391,7 +3860,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/views/documents/verify_parts.py" line="+104"/>
+        <location filename="../../ui/views/documents/verify_parts.py" line="+108"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
@@ -3629,6 +4098,101 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
     </message>
 </context>
 <context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../ui/views/reports/window.py" line="+61"/>
+        <location line="+3"/>
+        <location line="+27"/>
+        <source>统计</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>履行跟踪</source>
+        <translation>Plan follow-up</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>受理日期</source>
+        <translation>Taken in</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>金额</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按状态</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按调解员</source>
+        <translation>By mediator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未结案件账龄</source>
+        <translation>Ageing of open cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按债权人</source>
+        <translation>By creditor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按批次</source>
+        <translation>By batch</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>主张</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>依法核算</source>
+        <translation>Lawful</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已回收</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1：今日到期 %2，本周到期 %3，已逾期 %4，已违约 %5</source>
+        <translation>%1: due today %2, due this week %3, overdue %4, defaulted %5</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>导出统计</source>
+        <translation>Export report</translation>
+    </message>
+</context>
+<context>
     <name>SealPicker</name>
     <message>
         <location filename="../../ui/views/settings/seal_picker.py" line="+60"/>
@@ -3790,7 +4354,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/views/settlement/page.py" line="+102"/>
+        <location filename="../../ui/views/settlement/page.py" line="+103"/>
         <source>第 %1 条：</source>
         <translation>Term %1: </translation>
     </message>
@@ -3825,7 +4389,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Save the settlement (it can change until the agreement is signed, never after)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+109"/>
         <source>案件 %1 还没有保存的计算结果。调解方案以依法应还金额为基础：请先在“重新计算”中计算并保存计算结果，再回到这里。</source>
         <translation>Case %1 has no saved recalculation yet. A settlement starts from the lawful amount: compute and save it under &quot;Recalculation&quot; first, then come back here.</translation>
     </message>
@@ -3860,7 +4424,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>减免项有误，请看标红的项目</source>
         <translation>A waiver is refused; see the fields in red</translation>
     </message>
@@ -4351,12 +4915,27 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Not signed</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>文件自签名以来没有任何改动，数字签名有效。</source>
-        <translation>The file has not changed at all since it was signed; the digital signature is valid.</translation>
+        <location line="+1"/>
+        <source>不是本组织签署</source>
+        <translation>Not signed by this organisation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
+        <source>文件自签名以来没有任何改动，数字签名有效；但本机没有组织证书可以比对，没有核对签署人身份：请把证书指纹与签署的调解组织公布的指纹核对。</source>
+        <translation>The file has not changed since it was signed and the signature is valid; but there is no organisation certificate here to compare with, so the signer was not checked: compare the certificate fingerprint with the one the signing organisation publishes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>文件自签名以来没有任何改动，由本组织的证书签署，数字签名有效。</source>
+        <translation>The file has not changed since it was signed, with this organisation&apos;s certificate; the signature is valid.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件签名后没有改动，但签名不是用本组织的证书做的（只是名称可能相同）：不能把它当作本组织签署的原件。</source>
+        <translation>The file has not changed since it was signed, but not with this organisation&apos;s certificate (the name may merely be the same): do not treat it as an original signed by this organisation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>这个文件没有数字签名，无法证明它未被改动。</source>
         <translation>This file has no digital signature, so nothing shows it is unchanged.</translation>
     </message>
@@ -4382,6 +4961,59 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location line="+36"/>
         <source>债权人主张高于按合同计算的金额 %1 元</source>
         <translation>The claim is %1 yuan above what the contract gives</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistDialog</name>
+    <message>
+        <location filename="../../ui/views/contacts/worklist.py" line="+45"/>
+        <source>今日联系</source>
+        <translation>Today&apos;s contacts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>联系谁</source>
+        <translation>Whom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>为什么</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>今天还能联系吗</source>
+        <translation>Allowed today?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>双击一行打开该案件。红色为已逾期的事项。本软件不拨打电话、不发送短信。</source>
+        <translation>Double-click a row to open the case. Overdue items are red. The app makes no calls and sends no messages.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>共 %1 项，其中逾期 %2 项</source>
+        <translation>%1 items, %2 overdue</translation>
     </message>
 </context>
 <context>
@@ -4565,17 +5197,22 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.py" line="+71"/>
+        <location filename="../../ui/main.py" line="+73"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+92"/>
         <source>重新计算</source>
         <translation>Recalculation</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>联系记录</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>和解方案</source>
         <translation>Settlement</translation>
     </message>
@@ -4810,7 +5447,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/main.py" line="-20"/>
+        <location filename="../../ui/main.py" line="-23"/>
         <source>口令不正确</source>
         <translation>Wrong passphrase</translation>
     </message>

@@ -141,5 +141,5 @@ def test_another_organisations_certificate_is_named(qtbot, themed_app, signed, t
     view = VerifyDialog(runner, other)
     qtbot.addWidget(view)
     verify(qtbot, view, signed["path"])
-    assert view.verdict.text() == "完好"
+    assert view.verdict.text() == "不是本组织签署"  # unchanged, but not that organisation's
     assert text(view, "organisation") == "否：不是本机组织的证书签署的"

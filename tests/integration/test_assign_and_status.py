@@ -124,3 +124,23 @@ def test_confirmation_needs_the_ruling_number_and_the_date(ctx, data_dir):
         "confirmation_applied", "confirmed", "performing", "fulfilled",
     ]  # fmt: skip
     assert status_history(ctx, case_no)[1].ruling_no == ruling
+
+
+def test_the_ruling_given_with_the_status_is_the_one_the_court_papers_cite(ctx):
+    """One record of the confirmation ruling: set by the status move, read by enforcement."""
+    from app.services.cases.service import create_case
+    from app.services.cases.status import set_status
+    from app.services.litigation.rulings import confirmation_ruling
+
+    case_no = create_case(ctx, new_case()).case_no
+    with ctx.write() as uow:
+        uow.cases.require(case_no).status = "signed"
+        uow.record("test.signed")
+    set_status(ctx, case_no, "已申请司法确认", on=date(2026, 3, 1))
+    assert confirmation_ruling(ctx, case_no) is None
+    ruling = "（2026）浙0108民特123号"
+    court = "杭州市滨江区人民法院"
+    set_status(ctx, case_no, "已司法确认", on="2026-03-02", ruling_no=ruling, court=court)
+    kept = confirmation_ruling(ctx, case_no)
+    assert kept is not None
+    assert (kept.ruling_no, kept.ruled_on, kept.court) == (ruling, date(2026, 3, 2), court)

@@ -122,12 +122,25 @@ class MainWindow(QMainWindow):
         self.session_action.setShortcut(QKeySequence("Ctrl+M"))
         self.session_action.setToolTip(self.tr("开始或继续所选案件的调解（也可双击案件）"))
         self.session_action.triggered.connect(lambda: self.open_session())
+        self.worklist_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            self.tr("今日联系"),
+            self,
+        )
+        self.worklist_action.setToolTip(self.tr("今天该联系谁、为什么（遵守联系时段和次数）"))
+        self.worklist_action.triggered.connect(lambda: self.open_worklist())
+        self.approvals_action = QAction(self.tr("待债权人批准…"), self)
+        self.approvals_action.setToolTip(self.tr("超出债权人授权、等待债权人批复的调解方案"))
+        self.approvals_action.triggered.connect(lambda: self.open_approvals())
         self.verify_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
             self.tr("核验文书…"),
             self,
         )
         self.verify_action.triggered.connect(self.open_verify)
+        self.reports_action = QAction(self.tr("统计…"), self)
+        self.reports_action.setToolTip(self.tr("案件统计、调解成功率、金额和履行跟踪"))
+        self.reports_action.triggered.connect(lambda: self.open_reports())
         self.settings_action = QAction(self.tr("设置…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -143,9 +156,13 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu = self.menuBar()
         case_menu = menu.addMenu(self.tr("案件(&C)"))
-        case_menu.addActions([self.new_action, self.session_action, self.refresh_action])
+        case_menu.addActions(
+            [self.new_action, self.session_action, self.worklist_action, self.refresh_action]
+        )
         case_menu.addSeparator()
+        case_menu.addAction(self.approvals_action)
         case_menu.addAction(self.verify_action)
+        case_menu.addAction(self.reports_action)
         case_menu.addSeparator()
         case_menu.addActions([self.lock_action, quit_action])
         settings_menu = menu.addMenu(self.tr("设置(&S)"))
@@ -164,7 +181,13 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(18, 18))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions(
-            [self.new_action, self.session_action, self.refresh_action, self.about_action]
+            [
+                self.new_action,
+                self.session_action,
+                self.worklist_action,
+                self.refresh_action,
+                self.about_action,
+            ]
         )
         self.addToolBar(toolbar)
 
@@ -443,6 +466,50 @@ class MainWindow(QMainWindow):
             self.tr("界面语言已保存，下次启动时生效。 The language applies at the next start."),
             8000,
         )
+
+    def open_worklist(self) -> QWidget:
+        """Open 今日联系 (who to contact today and why); double-click shows that case."""
+        from datetime import UTC, datetime
+
+        from app.services.clock import china_date
+        from ui.views.contacts.worklist import WorklistDialog
+
+        dialog = WorklistDialog(self._service, self._runner, china_date(datetime.now(UTC)), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.case_chosen.connect(self._show_listed_case)
+        dialog.show()
+        dialog.refresh()
+        return dialog
+
+    def open_approvals(self) -> QWidget:
+        """Open 待债权人批准 (settlements outside the mandate waiting for the creditor)."""
+        from ui.views.settlement.approvals import ApprovalsDialog
+
+        dialog = ApprovalsDialog(self._service, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.refresh()
+        return dialog
+
+    def _show_listed_case(self, case_no: str) -> None:
+        if not self.select_case(case_no):
+            self.filter_edit.clear()
+            self.select_case(case_no)
+        self.raise_()
+        self.activateWindow()
+
+    def open_reports(self) -> QWidget:
+        """Open 统计 (caseload, settlement rate, amounts, charts; the plans' worklist)."""
+        from datetime import UTC, datetime
+
+        from app.services.clock import china_date
+        from ui.views.reports.window import ReportsWindow
+
+        window = ReportsWindow(self._service, self._runner, china_date(datetime.now(UTC)), self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        window.refresh()
+        return window
 
     def open_verify(self) -> QWidget:
         """Open 核验文书 (a PDF checked against this organisation and its case store)."""

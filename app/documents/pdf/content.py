@@ -18,11 +18,18 @@ from typing import Any
 from app.documents.pdf.model import DocumentData
 
 QR_PREFIX = "MDDOC1"
+OMITTED_WHEN_EMPTY = ("contacts", "notices")
+"""Fields added after documents were first printed: left out of the record while empty, so
+a document without them keeps the hash it always had."""
 
 
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in OMITTED_WHEN_EMPTY or getattr(value, f.name)
+        }
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, (date, datetime)):

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from app.documents.pdf.court_model import COURT_KIND_CODES, COURT_KINDS, CourtPapers
+
 DOCUMENT_KINDS: dict[str, str] = {
     "notice": "调解通知书",
     "record": "调解笔录",
@@ -27,6 +29,7 @@ KIND_CODES: dict[str, str] = {
     "plan": "JH",
     "confirmation": "SQ",
     "termination": "ZJ",
+    **COURT_KIND_CODES,
 }
 ROLE_LABELS: dict[str, str] = {
     "creditor": "债权人",
@@ -119,6 +122,16 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class ContactLine:
+    """An attempt to reach someone before the session (the contact log), for the record."""
+
+    at: datetime
+    whom: str
+    channel: str
+    outcome: str
+
+
+@dataclass(frozen=True)
 class Session:
     """A mediation session: planned (for the notice) or held (for the record)."""
 
@@ -160,12 +173,18 @@ class DocumentData:
     termination_reason: str = ""
     entrusting_court: str = ""
     """The court that entrusted the case to the centre before filing (委派调解), or ""."""
+    contacts: tuple[ContactLine, ...] = ()
+    """The contact log before the session (the record only)."""
+    notices: tuple[str, ...] = ()
+    """Who was told how their personal data is processed, when and how (the record only)."""
 
     def by_role(self, roles: tuple[str, ...] = ("creditor", *DEBTOR_ROLES), sep: str = "；") -> str:
         """`债权人甲；债务人乙；保证人丙`: each party named under its own role."""
         groups = [(ROLE_LABELS[r], self.of_roles((r,))) for r in roles]
         return sep.join(f"{word}{'、'.join(p.name for p in found)}" for word, found in groups
                         if found)  # fmt: skip
+    papers: CourtPapers | None = None
+    """What the court papers add (evidence, ruling, claim, plan outcome); None otherwise."""
 
     def of_roles(self, roles: tuple[str, ...]) -> tuple[Party, ...]:
         return tuple(p for p in self.parties if p.role in roles)
@@ -180,7 +199,7 @@ class DocumentData:
 
     @property
     def title(self) -> str:
-        return DOCUMENT_KINDS.get(self.kind, self.kind)
+        return DOCUMENT_KINDS.get(self.kind) or COURT_KINDS.get(self.kind, self.kind)
 
 
 def document_number(case_no: str, kind: str, version: int = 1) -> str:

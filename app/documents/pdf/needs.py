@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.documents.pdf.court_needs import COURT_NEEDS
 from app.documents.pdf.model import DOCUMENT_KINDS, DocumentData
 
 
@@ -116,6 +117,7 @@ _NEEDS: dict[str, Callable[[DocumentData], list[str]]] = {
     "plan": _settlement,
     "confirmation": _confirmation,
     "termination": _termination,
+    **COURT_NEEDS,
 }
 
 

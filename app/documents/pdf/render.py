@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.documents.pdf.content import qr_payload
+from app.documents.pdf.court_values import COURT_SOURCES, court_values
 from app.documents.pdf.model import DocumentData
 from app.documents.pdf.needs import missing_fields
 from app.documents.pdf.pages import canvas_class
@@ -25,6 +26,8 @@ from app.documents.pdf.styles import (
 )
 from app.documents.pdf.template import Template, block_kept, block_text, fill, load_template
 from app.documents.pdf.values import SOURCES, Values, document_values
+
+ALL_SOURCES = SOURCES | COURT_SOURCES
 
 
 class IncompleteDocument(ValueError):
@@ -61,9 +64,11 @@ def build_story(template: Template, data: DocumentData) -> list[Any]:
     from reportlab.platypus import KeepTogether, Paragraph
 
     st = styles()
-    values = document_values(data)
-    story: list[Any] = [
-        Paragraph(fill("{org.name}", values), st["org"]),
+    values = document_values(data) | court_values(data)
+    story: list[Any] = []
+    if template.letterhead:
+        story.append(Paragraph(fill("{org.name}", values), st["org"]))
+    story += [
         Paragraph(template.title, st["title"]),
         Paragraph(fill("（{doc.number}）", values), st["number"]),
     ]
@@ -92,7 +97,7 @@ def _flowables(block: Mapping[str, Any], values: Values, data: DocumentData) -> 
     if kind == "rows":
         style = st[block.get("style", "body")]
         out = []
-        for row in SOURCES[block["source"]](data):
+        for row in ALL_SOURCES[block["source"]](data):
             merged = values | row
             if block_kept(block.get("row", {}), merged):
                 out.append(Paragraph(block_text(block, merged), style))
@@ -125,7 +130,7 @@ def _table(block: Mapping[str, Any], values: Values, data: DocumentData) -> Any:
         return Paragraph(text, st["cell_num" if i in numeric else "cell"])
 
     rows: list[list[Any]] = [[Paragraph(c[0], st["cell_head"]) for c in columns]]
-    for row in SOURCES[block["source"]](data):
+    for row in ALL_SOURCES[block["source"]](data):
         merged = values | row
         rows.append([cell(fill(c[1], merged), i) for i, c in enumerate(columns)])
     if "total" in block:

@@ -39,6 +39,8 @@ class Template:
     version: int
     title: str
     blocks: tuple[dict[str, Any], ...]
+    letterhead: bool = True
+    """The organisation's name above the title (`letterhead = false`: a party's own paper)."""
 
 
 @cache
@@ -47,7 +49,8 @@ def load_template(kind: str, version: int = TEMPLATE_VERSION) -> Template:
     path = resource("templates", "docs", f"{kind}.v{version}.toml")
     with path.open("rb") as f:
         raw = tomllib.load(f)
-    return Template(kind, int(raw["version"]), str(raw["title"]), tuple(raw["block"]))
+    letterhead = bool(raw.get("letterhead", True))
+    return Template(kind, int(raw["version"]), str(raw["title"]), tuple(raw["block"]), letterhead)
 
 
 def fill(text: str, values: Mapping[str, str], *, markup: bool = True) -> str:

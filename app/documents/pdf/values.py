@@ -157,9 +157,17 @@ def _session_values(data: DocumentData) -> Values:
     return out
 
 
+def _log_values(data: DocumentData) -> Values:
+    return {
+        "flag.contacts": "1" if data.contacts else "",
+        "flag.notices": "1" if data.notices else "",
+    }
+
+
 def document_values(data: DocumentData) -> Values:
     """Every placeholder value of `data` (empty strings where the case has nothing)."""
-    return _base(data) | _amount_values(data) | _settlement_values(data) | _session_values(data)
+    values = _base(data) | _amount_values(data) | _settlement_values(data)
+    return values | _session_values(data) | _log_values(data)
 
 
 def _plan_rows(data: DocumentData) -> list[Values]:
@@ -202,7 +210,16 @@ def _agent_rows(data: DocumentData) -> list[Values]:
             for a in data.agents]  # fmt: skip
 
 
+def _contact_rows(data: DocumentData) -> list[Values]:
+    return [
+        {"at": cn_time(c.at), "whom": c.whom, "channel": c.channel, "outcome": c.outcome}
+        for c in data.contacts
+    ]
+
+
 SOURCES: dict[str, Callable[[DocumentData], list[Values]]] = {
+    "contacts": _contact_rows,
+    "notices": lambda d: [{"text": t} for t in d.notices],
     "parties": lambda d: [party_values(p) for p in d.parties],
     "creditors": lambda d: [party_values(p) for p in d.creditors],
     "debtors": lambda d: [party_values(p) for p in d.debtors],

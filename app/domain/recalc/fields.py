@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.errors import Problem
+from app.domain.money import plain_number
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
@@ -131,12 +132,16 @@ def number(raw: object, percent_ok: bool) -> Decimal | str:
         return Decimal(raw) if abs(raw) < TOO_BIG else TOO_BIG.copy_sign(Decimal(raw))
     if not isinstance(raw, str):
         return NOT_NUMBER
-    cleaned = raw.strip().replace(",", "")
-    percent = percent_ok and cleaned.endswith("%")
+    text = raw.strip()
+    percent = percent_ok and text.endswith("%")
     if percent:
-        cleaned = cleaned[:-1].strip()
-    if len(cleaned) > MAX_NUMBER_TEXT or not PLAIN_NUMBER.fullmatch(cleaned):
-        return f"not a number（“{shown(raw)}”不是数字：请只写数字，如 \"12000.00\"）"
+        text = text[:-1].strip()
+    cleaned = plain_number(text)  # no "1,0,0,0", "1_000", "١٠٠٠" or "1e3"
+    if cleaned is None or len(cleaned) > MAX_NUMBER_TEXT or not PLAIN_NUMBER.fullmatch(cleaned):
+        return (
+            f"not a number（“{shown(raw)}”不是数字：只能用阿拉伯数字 0–9、小数点和千位分隔符，"
+            f"如 \"12000.00\"）"
+        )
     value = Decimal(cleaned)  # exact: a Decimal is built from its text without rounding
     return value.scaleb(-2) if percent else value
 

@@ -244,6 +244,10 @@ def change_status(ctx: AppContext, case_no: str, target: str | CaseStatus) -> Ca
         case = uow.cases.require(case_no)
         before = case.status
         case.status = transition(before, target).value
+        if case.status == CaseStatus.SIGNED.value:
+            from app.services.mandate.exceptions import require_within_mandate
+
+            require_within_mandate(uow, case)
         uow.record("case.status_changed", case=case, detail={"from": before, "to": case.status})
         return summary_of(case)
 

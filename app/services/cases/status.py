@@ -30,6 +30,8 @@ from app.domain.errors import DomainError, InputError, Problem
 if TYPE_CHECKING:
     from app.services.cases.service import CaseSummary
     from app.services.context import AppContext
+    from app.store.models import Case
+    from app.store.unit_of_work import UnitOfWork
 
 MAX_RULING = 100
 MAX_REASON = 500
@@ -119,6 +121,7 @@ def set_status(
     on: date | str | None = None,
     ruling_no: str = "",
     reason: str = "",
+    court: str = "",
 ) -> CaseSummary:
     """Move the case to `target` (its code or Chinese label) with what it asks for; stored
     and audited. DomainError for a move not allowed now (naming those that are), InputError
@@ -142,6 +145,8 @@ def set_status(
         detail = {"from": before, "to": wanted.value, "on": day.isoformat() if day else None,
                   "ruling_no": ruling, "reason": why}  # fmt: skip
         uow.record("case.status_changed", case=case, detail=detail)
+        if wanted is CaseStatus.CONFIRMED:  # the enforcement application cites this ruling
+            _keep_confirmation(uow, case, ruling, day or ctx.today(), court)
         return summary_of(case)
 
 
@@ -159,3 +164,12 @@ def status_history(ctx: AppContext, case_no: str) -> list[StatusChangeInfo]:
                              r.reason)
             for r in rows
         ]  # fmt: skip
+
+
+def _keep_confirmation(
+    uow: UnitOfWork, case: Case, ruling: str, ruled_on: date, court: str
+) -> None:
+    """The confirmation ruling kept where the court papers read it (`litigation.rulings`)."""
+    from app.services.litigation.rulings import keep_ruling
+
+    keep_ruling(uow, case, ruling, ruled_on, " ".join(court.split()) or case.court.strip())

@@ -110,7 +110,11 @@ class _Checker:
             return None
         amount = parse_money(value)
         if amount is None:
-            self.fail(path, f"{label}“{value}”不是金额：请写数字，最多两位小数，如 50000.00。")
+            self.fail(
+                path,
+                f"{label}“{value}”不是金额：请只用阿拉伯数字 0–9 和小数点（千位分隔符每三位一个），"
+                "最多两位小数，如 50000.00 或 50,000.00。",
+            )
         elif amount <= 0:
             self.fail(path, f"{label}必须大于 0。")
         elif amount > MAX_PRINCIPAL:

@@ -16,9 +16,11 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from app.domain.case_status import transition
+from app.domain.errors import DomainError
 from app.services.cases.service import NewCase, store_new_case
 from app.services.cases.validation import validate_new_case
 from app.services.clock import CHINA_TZ
+from app.services.demo.court import add_batch_evidence, after_walk
 from app.services.demo.loans import LoanMaker, LoanSpec
 from app.services.demo.people import People, Person, credit_code, mobile
 from app.services.demo.sessions import (
@@ -49,8 +51,9 @@ HAPPY = ("contacting", "scheduled", "in_session", "agreed", "signed")
 PATHS: dict[str, tuple[str, ...]] = {
     "fulfilled": (*HAPPY, "performing", "fulfilled"),
     "litigation": (*HAPPY, "performing", "defaulted", "litigation"),
-    "defaulted": (*HAPPY, "performing", "defaulted"),
+    "defaulted": (*HAPPY, "performing"),
     "confirmed": (*HAPPY, "confirmation_applied", "confirmed"),
+    "confirmed_defaulted": (*HAPPY, "confirmation_applied", "confirmed", "performing"),
     "confirmation_applied": (*HAPPY, "confirmation_applied"),
     "performing": (*HAPPY, "performing"),
     "signed": HAPPY,
@@ -67,7 +70,7 @@ STATUS_MIX = (
     "defaulted",
     "confirmed",
     "performing",
-    "performing",
+    "confirmed_defaulted",
     "confirmation_applied",
     "signed",
     "signed",
@@ -87,6 +90,11 @@ STATUS_MIX = (
     "intake",
     "intake",
 )
+
+
+RANK = {"defaulted": 7, "confirmed_defaulted": 6}
+"""The order cases are taken in by story (longest path first): the two broken agreements
+keep the places they had before their default came from the plan tracker."""
 
 
 @dataclass(frozen=True)
@@ -113,17 +121,56 @@ def seed_demo(ctx: AppContext, *, force: bool = False, seed: int = DEMO_SEED) ->
     loans = LoanMaker(rng, people)
     lender_types = list(LENDER_MIX)
     rng.shuffle(lender_types)
-    created = []
-    ordered = sorted(STATUS_MIX, key=lambda s: -len(PATHS[s]))
-    for i, (lender_type, status) in enumerate(zip(lender_types, ordered, strict=True)):
-        intake = FIRST_INTAKE + timedelta(days=11 * i, minutes=rng.randint(0, 420))
-        as_of = intake.date() - timedelta(days=rng.randint(3, 20))
-        spec = loans.make(lender_type, as_of)
-        mediator = mediators[i % 2] if status != "intake" else ""
-        case_no = _take_in(ctx, spec, intake, as_of, mediator, rng)
-        _walk(ctx, case_no, PATHS[status], intake, mediator or "demo")
-        created.append(case_no)
+    created: list[str] = []
+    ordered = sorted(STATUS_MIX, key=lambda s: -RANK.get(s, len(PATHS[s])))
+    try:
+        for i, (lender_type, status) in enumerate(zip(lender_types, ordered, strict=True)):
+            intake = FIRST_INTAKE + timedelta(days=11 * i, minutes=rng.randint(0, 420))
+            as_of = intake.date() - timedelta(days=rng.randint(3, 20))
+            spec = loans.make(lender_type, as_of)
+            mediator = mediators[i % 2] if status != "intake" else ""
+            case_no = _take_in(ctx, spec, intake, as_of, mediator, rng)
+            created.append(case_no)  # committed: it stays, whatever comes next
+            _walk(ctx, case_no, PATHS[status], intake, mediator or "demo")
+            after_walk(ctx, case_no, status, intake, mediator or "demo")
+        _batch_evidence(ctx, created)
+    except DomainError as error:  # a full disk half-way: say what was saved
+        if not created:
+            raise
+        raise DemoPartlySaved(_partly(created, len(ordered), error)) from error
     return DemoResult(tuple(created), existing)
+
+
+def _batch_evidence(ctx: AppContext, created: list[str]) -> None:
+    """The entrustment letter of the terminated case's batch (or the first batch)."""
+    from app.services.cases.service import get_case
+
+    summaries = [get_case(ctx, n).summary for n in created]
+    with_batch = [s for s in summaries if s.batch]
+    if not with_batch:
+        return
+    chosen = next((s for s in with_batch if s.status == "terminated"), with_batch[0])
+    add_batch_evidence(ctx, chosen.batch, FIRST_INTAKE + timedelta(days=1), "demo")
+
+
+PARTLY_SAVED = (
+    "已保存 {saved} 个演示案件（{first} … {last}），其余 {missing} 个没有添加：{reason}\n"
+    "{saved} demo cases were saved ({first} … {last}); the other {missing} were not added."
+)
+
+
+class DemoPartlySaved(DomainError):
+    """The demo stopped half-way (a full disk): some cases were saved, the rest not."""
+
+
+def _partly(created: list[str], total: int, error: DomainError) -> str:
+    return PARTLY_SAVED.format(
+        saved=len(created),
+        first=created[0],
+        last=created[-1],
+        missing=total - len(created),
+        reason=str(error),
+    )
 
 
 def _ensure_organisation(ctx: AppContext, rng: random.Random, people: People) -> list[str]:

@@ -101,7 +101,7 @@ def add_attachment(
         **facts(doc),
         "attachment_id": row.id,
         "role": role,
-        "filename": row.filename,
+        # not the file name: a name a user chose may carry a person's (the chain hashes it)
         "file_sha256": row.sha256,
         "size": row.size,
     }

@@ -75,8 +75,9 @@ class DocumentInfo:
 
 def kind_labels() -> dict[str, str]:
     from app.documents.pdf import DOCUMENT_KINDS  # reportlab: only when documents are used
+    from app.documents.pdf.court_model import COURT_KINDS
 
-    return DOCUMENT_KINDS
+    return DOCUMENT_KINDS | COURT_KINDS
 
 
 def kind_label(kind: str) -> str:
@@ -126,11 +127,21 @@ def refuse_draft(doc: Document, doing: str) -> None:
         raise DomainError(f"{title(doc)}还是草稿，不能{doing}：请先定稿。")
 
 
+def refuse_outside_mandate(uow: UnitOfWork, doc: Document, case: Case) -> None:
+    """An agreement whose settlement is outside the creditor's mandate is not signed
+    without the creditor's approval (`app.services.mandate.exceptions`)."""
+    if doc.kind == "agreement":
+        from app.services.mandate.exceptions import require_within_mandate
+
+        require_within_mandate(uow, case)
+
+
 def sign(uow: UnitOfWork, doc: Document, case: Case, how: str) -> None:
     """Move a final or printed version to signed (`how`), audited; no-op when signed."""
     if doc.status == "signed":
         return
     refuse_draft(doc, "签署")
+    refuse_outside_mandate(uow, doc, case)
     doc.status, doc.signed_via, doc.signed_at = "signed", how, uow.now
     uow.record("document.signed", case=case, detail={**facts(doc), "how": how})
 

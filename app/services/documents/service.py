@@ -40,8 +40,9 @@ from app.documents.pdf import (
     missing_fields,
     render_pdf,
 )
-from app.documents.pdf.model import document_number
+from app.documents.pdf.model import ContactLine, document_number
 from app.domain.errors import InputError, Problem
+from app.domain.numerals import format_date_cn
 from app.domain.settlement import KIND_LABELS, KINDS, KindAmounts, LawfulFigures
 from app.services.clock import CHINA_TZ
 
@@ -102,6 +103,15 @@ def document_data(
     if missing:
         raise InputError([Problem("", m) for m in missing])
     return data
+
+
+def gather(
+    ctx: AppContext, case_no: str, kind: str, *, as_of: datetime | date | None = None,
+    court: str = "", reason: str = "",
+) -> DocumentData:
+    """The case's data for `kind` (any kind, the court papers' too), not yet checked for
+    what the kind needs: the court papers add their own part (`papers`) first."""
+    return _gather(ctx, case_no, kind, as_of, Extras(court, reason))
 
 
 def render_document(ctx: AppContext, case_no: str, kind: str, **extra: Any) -> RenderedDocument:
@@ -173,7 +183,35 @@ def _gather(
         court=extras.court or detail.summary.court,
         termination_reason=extras.reason or _reason_from(session),
         entrusting_court=detail.summary.court.strip(),
+        **(_contact_log(ctx, case_no, session) if kind == "record" else {}),
     )
+
+
+def _contact_log(ctx: AppContext, case_no: str, session: Session | None) -> dict[str, Any]:
+    """The contacts before the session and the personal-data notices, for the record."""
+    from app.domain.privacy_notice import notice
+    from app.services.contacts.log import list_contacts
+    from app.services.personal_data.notice import list_notices
+
+    until = session.starts if session is not None else None
+    contacts = tuple(
+        ContactLine(_china(c.at), f"{c.target_label}{c.name}", c.channel_label, _outcome(c))
+        for c in list_contacts(ctx, case_no)
+        if until is None or c.at <= until
+    )
+    notices = tuple(
+        f"个人信息告知：{n.role_label}{n.name}已于{format_date_cn(_china(n.told_at).date())}"
+        f"（{n.how_label}）获告知个人信息的处理目的、方式和范围（告知书第 {n.notice_version} 版"
+        f"，{notice(n.notice_version).since:%Y-%m-%d} 起施行），{n.consent_label}。"
+        for n in list_notices(ctx, case_no)
+    )
+    return {"contacts": contacts, "notices": notices}
+
+
+def _outcome(c: Any) -> str:
+    if c.outcome == "promise_to_pay" and c.promise_amount is not None and c.promise_date:
+        return f"{c.outcome_label}：{format_date_cn(c.promise_date)}前{c.promise_amount}元"
+    return str(c.outcome_label)
 
 
 def _party(p: PartyInfo) -> Party:

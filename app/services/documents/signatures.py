@@ -26,6 +26,7 @@ from app.services.documents.records import (
     info_of,
     refuse_draft,
     refuse_if_locked,
+    refuse_outside_mandate,
     require_bytes,
     require_document,
     sha256_hex,
@@ -107,15 +108,15 @@ def record_signature(
         doc, case = require_document(uow, document_id)
         refuse_if_locked(doc, "再添加签名", statuses=("signed",))
         refuse_draft(doc, "签名")
+        refuse_outside_mandate(uow, doc, case)
         role = _role_of(case, party_id)
         row = _add(uow, doc, party_id, name, image, json.loads(strokes_json))
         detail = {
             **facts(doc),
             "signature_id": row.id,
             "party_id": party_id,
-            "role": role,
-            "signer_name": name,
-            "png_sha256": row.png_sha256,
+            "role": role,  # the signer's name stays in the signature row: no personal values
+            "png_sha256": row.png_sha256,  # in what the audit chain hashes (erasure, PIPL)
         }
         uow.record("document.signature_recorded", case=case, detail=detail)
         if not missing_signers(uow, doc, case):

@@ -2,11 +2,12 @@
 
     saved = save_rendered(ctx, case_no, render_document(ctx, case_no, "agreement"))
     list_documents(ctx, case_no)            # newest first, with status and print count
-    mark_printed(ctx, saved.id, copies=2, printer="HP LaserJet")  # audit "document.printed"
+    get_version(ctx, saved.id)              # one of them
 
-A render whose bytes equal the latest version of its kind is not stored again. Printing
-locks the version (status 已打印): the paper exists, so its content must not change; a new
-render becomes a new version.
+A render whose bytes equal the latest version of its kind is not stored again. Printing is
+recorded by `app.services.documents.store.mark_printed` (the one rule: a final version,
+1–999 copies); it locks the version (已打印): the paper exists, so its content must not
+change, and a new render becomes a new version.
 """
 
 from __future__ import annotations
@@ -103,22 +104,16 @@ def document_pdf(ctx: AppContext, document_id: int) -> bytes:
         return bytes(row.content)
 
 
-def mark_printed(
-    ctx: AppContext, document_id: int, *, copies: int = 1, printer: str = ""
-) -> DocumentVersion:
-    """Record that the version was printed (audit `document.printed`); it becomes 已打印."""
+def get_version(ctx: AppContext, document_id: int) -> DocumentVersion:
+    """One version as the documents list shows it."""
     from app.store.models import Case
     from app.store.records import Document
 
-    with ctx.write() as uow:
+    with ctx.read() as uow:
         row = uow.session.get(Document, document_id)
         if row is None:
             raise DomainError(f"文书 {document_id} 不存在")
         case = uow.session.get(Case, row.case_id)
-        if row.status in ("draft", "final"):
-            row.status = "printed"
-        detail = {**_detail(row, ""), "copies": copies, "printer": printer}
-        uow.record(PRINTED, case=case, detail=detail)
         counts = _print_counts(uow, row.case_id)
         return _version(case.case_no if case else "", row, counts.get(row.id, 0))
 
@@ -142,14 +137,14 @@ def _print_counts(uow: Any, case_id: int) -> dict[int, int]:
 
 
 def _version(case_no: str, row: Any, printed: int) -> DocumentVersion:
-    from app.documents.pdf import DOCUMENT_KINDS
     from app.documents.pdf.model import document_number
+    from app.services.documents.records import kind_labels
     from app.store.vocab import DOCUMENT_STATUSES
 
-    known = row.kind in DOCUMENT_KINDS
+    known = row.kind in kind_labels()
     return DocumentVersion(
         id=int(row.id), case_no=case_no, kind=row.kind,
-        kind_label=str(DOCUMENT_KINDS.get(row.kind, row.kind)),
+        kind_label=str(kind_labels().get(row.kind, row.kind)),
         number=document_number(case_no, row.kind, int(row.version)) if known else "",
         version=int(row.version), status=row.status,
         status_label=DOCUMENT_STATUSES.get(row.status, row.status), sha256=row.file_sha256,

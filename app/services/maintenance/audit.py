@@ -204,7 +204,7 @@ def _check_anchor(
         if last is None:
             return AnchorInfo(info.path, "none"), None
         return info, audit_check.Finding(last.seq, "unanchored", {"path": info.path})
-    anchored = Head(info.seq, info.hash)
+    anchored = _vouching_head(session, db_path) or Head(info.seq, info.hash)
     if last is None or anchored.seq > last.seq:
         facts = {"last": last.seq if last else 0, "anchored": anchored.seq}
         return anchor_info(db_path, "ahead"), audit_check.Finding(
@@ -217,7 +217,17 @@ def _check_anchor(
         return anchor_info(db_path, "mismatch"), audit_check.Finding(
             anchored.seq, "anchor_mismatch"
         )
-    return anchor_info(db_path, "ok" if anchored.seq == last.seq else "lagging"), None
+    status = "ok" if anchored.seq == last.seq else "lagging"
+    return AnchorInfo(info.path, status, anchored.seq, anchored.hash), None
+
+
+def _vouching_head(session: Session, db_path: Path) -> Head | None:
+    """The anchored head the stored chain has (a restore stopped at its swap leaves two)."""
+    for head in audit_anchor.read_heads(db_path):
+        row = audit_check.stored_event(session, seq=head.seq)
+        if row is not None and row.hash == head.hash:
+            return head
+    return None
 
 
 def _note_events(session: Session) -> list[audit_check.StoredEvent]:

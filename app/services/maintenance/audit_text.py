@@ -17,6 +17,9 @@ ACTION_LABELS: dict[str, str] = {
     "case.party_removed": "移除当事人",
     "case.party_updated": "修改当事人",
     "case.status_changed": "案件状态变更",
+    "contact.logged": "记录联系",
+    "contact.messages_exported": "导出短信",
+    "contact.person_added": "添加紧急联系人",
     "document.amended": "文书修订（新版本）",
     "document.content_replaced": "文书草稿更新",
     "document.created": "生成文书",
@@ -25,6 +28,9 @@ ACTION_LABELS: dict[str, str] = {
     "document.printed": "打印文书",
     "document.signature_recorded": "记录手写签名",
     "document.signed": "文书已签署",
+    "mandate.exception_decided": "记录债权人批复",
+    "mandate.exception_requested": "申请超出授权批准",
+    "mandate.set": "设定债权人授权",
     "organisation.certificate_created": "创建组织证书",
     "organisation.certificate_imported": "导入组织证书",
     "organisation.created": "建立调解组织",
@@ -32,6 +38,9 @@ ACTION_LABELS: dict[str, str] = {
     "organisation.mediator_removed": "移除调解员",
     "organisation.seal_changed": "更换印章图像",
     "organisation.updated": "修改组织信息",
+    "privacy.access_export": "导出本人信息（查阅）",
+    "privacy.erased": "删除个人信息",
+    "privacy.notice_given": "告知个人信息处理",
     "recalc.snapshot_created": "重新计算",
     "session.attendee_added": "添加到场人员",
     "session.attendee_removed": "移除到场人员",
@@ -47,6 +56,8 @@ ACTION_LABELS: dict[str, str] = {
     "settlement.defaulted": "和解方案违约",
     "settlement.payment_recorded": "登记方案还款",
     "settlement.saved": "保存和解方案",
+    "settings.contact_rules": "修改联系规则",
+    "settings.retention": "修改个人信息保存期限",
 }
 
 

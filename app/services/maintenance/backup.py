@@ -18,19 +18,18 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.errors import DomainError
 from app.security import dbkey
 from app.security.dbkey import PassphrasePrompt
-from app.security.secrets import SecretStore
 from app.services.clock import china_date
-from app.services.context import BACKUP_DIR, AppContext, db_path_for, resolve_data_dir
+from app.services.context import BACKUP_DIR, AppContext, resolve_data_dir
+from app.store.private import copy_private, write_private
 
 if TYPE_CHECKING:
     from app.services.organisation.accounts import SignedIn
@@ -39,13 +38,16 @@ log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "backup.json"
 SIDECAR = ".keyinfo.json"
+SIGNING = ".signing"  # the signing key beside each backup (see signing_backup)
 DEFAULT_KEEP_DAILY = 7
+MAX_KEEP = 365
 DAILY, MANUAL, BEFORE_RESTORE = "daily", "manual", "before-restore"
 STEM = "cases"
 
 OTHER_KEY = (
     "备份文件 {path} 用本机的密钥打不开：它已损坏，或是用另一把密钥加密的"
-    "（来自另一台电脑或另一个数据目录）。请用 --recovery-code 提供该案件库的恢复码；"
+    "（来自另一台电脑或另一个数据目录）。"
+    "请用 --recovery-code - 提供该案件库的恢复码（在下一行输入）；"
     "若它用口令加密，请保留同名的 .keyinfo.json 文件并提供当时的口令。没有恢复任何内容。"
 )
 NOT_A_STORE = "文件 {path} 不是调解工作台的案件库备份（没有数据库版本信息），没有用它恢复。"
@@ -55,6 +57,7 @@ CANNOT_WRITE = (
     "无法写入备份文件夹 {folder}（{error}）：请检查 U 盘或移动硬盘是否已插好、有无剩余空间，"
     "或换一个备份文件夹。没有做备份。"
 )
+DAILY_FAILED = "今天的自动备份没有做成（{error}），以前的备份都保留着。请检查备份文件夹所在的磁盘。"
 SUPERVISOR_ONLY = (
     "从备份恢复会替换整个案件库（连同账户和调解组织资料），只能由主管操作："
     "请让主管账户登录后再恢复。"
@@ -89,33 +92,46 @@ class RestoreResult:
     safety_backup: Path | None
     revision: str | None
     cases: int
+    signing_restored: bool = False  # the organisation's signing key came back with it
+    notes: tuple[str, ...] = ()
 
 
 def backup_settings(data_dir: Path) -> BackupSettings:
-    """The saved settings; defaults when none (or unreadable ones: logged, not fatal)."""
+    """The saved settings; defaults when none (or unreadable ones: logged, not fatal).
+
+    `keep_daily` is checked here too, not only when saved: a file edited by hand to 0 (or
+    less) would otherwise delete every daily backup at each start."""
     path = data_dir / SETTINGS_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         folder = Path(data["folder"]) if data.get("folder") else None
-        return BackupSettings(folder, int(data.get("keep_daily", DEFAULT_KEEP_DAILY)))
+        keep = data.get("keep_daily", DEFAULT_KEEP_DAILY)
     except FileNotFoundError:
         return BackupSettings()
     except (ValueError, KeyError, TypeError, AttributeError):
         log.warning("Ignoring an unreadable %s", path.name)
         return BackupSettings()
+    if isinstance(keep, bool) or not isinstance(keep, int) or not 1 <= keep <= MAX_KEEP:
+        log.warning(
+            "Ignoring keep_daily=%r in %s (1 to %d); keeping %d",
+            keep,
+            path.name,
+            MAX_KEEP,
+            DEFAULT_KEEP_DAILY,
+        )
+        keep = DEFAULT_KEEP_DAILY
+    return BackupSettings(folder, keep)
 
 
 def save_backup_settings(data_dir: Path, settings: BackupSettings) -> None:
-    if not 1 <= settings.keep_daily <= 365:
+    if not 1 <= settings.keep_daily <= MAX_KEEP:
         raise DomainError(BAD_KEEP)
     data = {
         "folder": str(settings.folder) if settings.folder else None,
         "keep_daily": settings.keep_daily,
     }
-    target = data_dir / SETTINGS_FILE
-    staging = target.with_name(target.name + ".tmp")
-    staging.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    staging.replace(target)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    write_private(data_dir / SETTINGS_FILE, text.encode("utf-8"))
 
 
 def backup_folder(data_dir: Path, to: Path | None = None) -> Path:
@@ -136,15 +152,18 @@ def _unique(path: Path) -> Path:
 def _write_sidecar(data_dir: Path, backup: Path) -> None:
     info = data_dir / dbkey.KEYINFO_FILE
     if info.is_file():
-        shutil.copyfile(info, backup.with_name(backup.name + SIDECAR))
+        copy_private(info, backup.with_name(backup.name + SIDECAR))  # salt: the user's alone
 
 
 def _backup_to(ctx: AppContext, folder: Path, label: str) -> Path:
+    from app.services.maintenance.signing_backup import write_bundle
     from app.store.backup import backup_database, backup_name
+    from app.store.engine import engine_key
 
     dest = _unique(folder / backup_name(STEM, label, ctx.now()))
     backup_database(ctx.store.engine, dest)
     _write_sidecar(ctx.data_dir, dest)
+    write_bundle(ctx.data_dir, dest, engine_key(ctx.store.engine))  # the signing key too
     return dest
 
 
@@ -187,16 +206,23 @@ def daily_backup(ctx: AppContext) -> BackupResult | None:
         log.warning("Daily backup to %s failed (%s); using the data folder", folder, error)
         folder = ctx.data_dir / BACKUP_DIR
         dest = _backup_to(ctx, folder, DAILY)
-    removed = rotate(folder, keep=settings.keep_daily, label=DAILY, extras=(SIDECAR,))
+    removed = rotate(folder, keep=settings.keep_daily, label=DAILY, extras=(SIDECAR, SIGNING))
     return BackupResult(dest, tuple(removed))
 
 
 def daily_backup_at_start(ctx: AppContext) -> BackupResult | None:
-    """`daily_backup`, but a failure is logged, never in the way of opening the store."""
+    """`daily_backup`; a failure does not stop the store opening, but it is said at once:
+    added to `ctx.notices` (the GUI shows them) and to `app.services.notices` (the CLI
+    prints them and exits 2). Every older backup is kept then (no rotation)."""
+    from app.services import notices
+
     try:
         return daily_backup(ctx)
     except (OSError, DomainError) as error:
         log.warning("Daily backup failed: %s", error)
+        message = str(error) if isinstance(error, DomainError) else DAILY_FAILED.format(error=error)
+        ctx.notices.append(message)
+        notices.record(message)
         return None
 
 
@@ -211,94 +237,6 @@ def list_data_dir_backups(data_dir: Path | None, folder: Path | None = None) -> 
     return list_backups(backup_folder(resolve_data_dir(data_dir), folder))
 
 
-def _backup_key(
-    source: Path,
-    key: bytes,
-    *,
-    scope: Path,
-    recovery_code: str | None,
-    prompt: PassphrasePrompt | None,
-    env: Mapping[str, str] | None,
-) -> bytes | None:
-    """The key that opens `source`: ours, none (a plaintext backup from before encryption),
-    the recovery code's, or the sidecar's passphrase key. DomainError when none fits."""
-    from app.store import cipher
-    from app.store.backup import corrupt_error
-
-    if not source.is_file() or source.stat().st_size == 0:
-        raise corrupt_error(source, "文件为空或不存在")
-    if cipher.is_plaintext(source):
-        return None
-    candidates = [key]
-    if recovery_code:
-        candidates.append(dbkey.key_from_recovery_code(recovery_code))
-    for candidate in candidates:
-        try:
-            cipher.check_key(source, candidate)
-            return candidate
-        except cipher.WrongKey:
-            continue
-    info = _sidecar(source)
-    if info is not None and any(info.key_check == dbkey.key_check(k) for k in candidates):
-        raise corrupt_error(source, "密钥正确，但文件无法读取")  # our key: damaged
-    if info is not None and info.mode == dbkey.MODE_PASSPHRASE and not recovery_code:
-        store = SecretStore(scope=str(scope))
-        theirs = dbkey.key_for(info, secrets=store, prompt=prompt, env=env)
-        try:
-            cipher.check_key(source, theirs)
-        except cipher.WrongKey as error:
-            raise corrupt_error(source, "口令正确，但文件无法读取") from error
-        return theirs
-    raise DomainError(OTHER_KEY.format(path=source))
-
-
-def _sidecar(source: Path) -> dbkey.KeyInfo | None:
-    """The key information saved beside a backup; None when absent or unreadable."""
-    try:
-        text = source.with_name(source.name + SIDECAR).read_text(encoding="utf-8")
-        return dbkey.parse_keyinfo(json.loads(text))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _check_restorable(source: Path, backup_key: bytes | None) -> str:
-    """The backup's revision, after the integrity and revision checks."""
-    from app.store import migrate
-    from app.store.backup import inspect
-
-    state = inspect(source, backup_key)
-    if state.revision is None:
-        raise DomainError(NOT_A_STORE.format(path=source))
-    if state.revision not in migrate.known_revisions():
-        raise DomainError(migrate.NEWER_MESSAGE.format(rev=state.revision))
-    return state.revision
-
-
-def _safety_backup(data_dir: Path, key: bytes) -> Path | None:
-    """Back up the live store before it is replaced; a store too damaged to open is kept
-    as a raw file copy instead (it may still matter to someone)."""
-    from app.store.backup import backup_database, backup_name
-    from app.store.engine import make_engine
-
-    path = db_path_for(data_dir)
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    folder = data_dir / BACKUP_DIR
-    dest = _unique(folder / backup_name(STEM, BEFORE_RESTORE, datetime.now(UTC)))
-    engine = make_engine(path, key=key)
-    try:
-        backup_database(engine, dest)
-        _write_sidecar(data_dir, dest)
-        return dest
-    except Exception as error:  # damaged beyond the backup API: copy the bytes as they are
-        log.warning("Safety backup through SQLite failed (%s); copying the file", error)
-        raw = dest.with_name(dest.stem + "-unreadable.bin")
-        shutil.copyfile(path, raw)
-        return raw
-    finally:
-        engine.dispose()
-
-
 def restore_backup(
     data_dir: Path | None,
     source: Path,
@@ -309,45 +247,10 @@ def restore_backup(
     actor: str = "cli",
     by: SignedIn | None = None,
 ) -> RestoreResult:
-    """Replace the store in `data_dir` with the backup `source`, checks first (see the
-    module doc). The caller must have closed its own `AppContext` on this folder.
+    """Replace the store in `data_dir` with the backup `source`, checks first (see
+    `app.services.maintenance.restore`, where it is done)."""
+    from app.services.maintenance import restore
 
-    A restore replaces the accounts and the organisation's profile with the backup's, so
-    only a supervisor may do it: `by` is the signed-in user in the GUI; None is the caller
-    holding the store's key (the CLI), audited as `actor`.
-    """
-    from app.services.context import open_context
-    from app.services.unlock import unlock_store
-    from app.store.backup import fold_wal, restore_file
-
-    if by is not None:
-        if not by.can("accounts"):
-            raise DomainError(SUPERVISOR_ONLY)
-        actor = by.username
-    folder = resolve_data_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    source = source.expanduser()
-    live = db_path_for(folder)
-    if source.exists() and live.exists() and source.resolve() == live.resolve():
-        raise DomainError(SAME_FILE)
-    key = unlock_store(folder, prompt=prompt)
-    backup_key = _backup_key(
-        source, key, scope=folder.resolve(), recovery_code=recovery_code, prompt=prompt, env=env
+    return restore.restore_backup(
+        data_dir, source, recovery_code=recovery_code, prompt=prompt, env=env, actor=actor, by=by
     )
-    revision = _check_restorable(source, backup_key)
-    fold_wal(live, key)  # refuses early when another window has the store open
-    safety = _safety_backup(folder, key)
-    restore_file(source, backup_key, live, key)
-    with open_context(folder, actor=actor, key=key) as ctx:
-        with ctx.write() as uow:
-            uow.record(
-                "backup.restored",
-                detail={
-                    "file": source.name,
-                    "revision": revision,
-                    "safety_backup": safety.name if safety else None,
-                },
-            )
-        with ctx.read() as uow:
-            cases = uow.cases.count()
-    return RestoreResult(source, safety, revision, cases)

@@ -39,30 +39,36 @@ class DatabaseHealth:
 
 def upgrade_database(data_dir: Path | None, *, key: bytes | None = None) -> UpgradeReport:
     """Create or upgrade the store to the newest revision (backing up an existing one)."""
+    from app.services.context import refuse_empty_store
     from app.store import migrate
+    from app.store.faults import calm_os_errors
+    from app.store.locks import setup_lock
 
     folder = resolve_data_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
     path = db_path_for(folder)
-    if key is None:
-        from app.services.unlock import unlock_store
+    with calm_os_errors(folder), setup_lock(folder):  # never beside another first start
+        refuse_empty_store(folder)
+        if key is None:
+            from app.services.unlock import unlock_store
 
-        key = unlock_store(folder)  # created at first start; a plaintext store encrypted
-    result = migrate.upgrade(path, backup_dir=folder / BACKUP_DIR, key=key)
+            key = unlock_store(folder)  # created at first start; a plaintext store encrypted
+        result = migrate.upgrade(path, backup_dir=folder / BACKUP_DIR, key=key)
     return UpgradeReport(path, result.from_revision, result.to_revision, result.backup)
 
 
 def check_database(data_dir: Path | None, *, key: bytes | None = None) -> DatabaseHealth:
     """Inspect the store without changing it (a missing file is reported, not created)."""
     from app.store import migrate
+    from app.store.faults import calm_os_errors
 
     folder = resolve_data_dir(data_dir)
     path = db_path_for(folder)
-    if key is None and path.exists():
-        from app.services.unlock import existing_key
+    with calm_os_errors(folder):
+        if key is None and path.exists():
+            from app.services.unlock import existing_key
 
-        key = existing_key(folder)  # None for a plaintext store (never changed by a check)
-    report = migrate.check(path, key=key)
+            key = existing_key(folder)  # None for a plaintext store (never changed by a check)
+        report = migrate.check(path, key=key)
     cases = _count_cases(path, key) if report.healthy else None
     return DatabaseHealth(
         db_path=path,

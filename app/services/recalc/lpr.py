@@ -50,7 +50,7 @@ def import_table(path: Path, data_dir: Path | None = None, *, by: SignedIn) -> L
     require(by, "lpr")
     table = read_table_file(path)
     target = imported_path(data_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".lpr-", suffix=".csv", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:

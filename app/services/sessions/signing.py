@@ -42,7 +42,10 @@ def prepare_agreement(ctx: AppContext, case_no: str) -> SigningProgress:
     from app.services.documents import store as store
     from app.services.documents.service import render_document
     from app.services.documents.signatures import signing_progress
+    from app.services.mandate.exceptions import require_within_mandate
 
+    with ctx.read() as uow:  # refused before anything is made final
+        require_within_mandate(uow, uow.cases.require(case_no))
     rendered = render_document(ctx, case_no, KIND)
     latest = store.latest_version(ctx, case_no, KIND)
     if latest is None:

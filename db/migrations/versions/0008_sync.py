@@ -1,7 +1,7 @@
 """Office sync on the laptop: a `uid` on every synced row, and the sync side tables.
 
 Revision ID: 0008
-Revises: 0011 (0006 and 0011 came first in the merged tree)
+Revises: 0010 (0006, 0011, 0009 and 0010 came first in the merged tree)
 Create Date: 2026-12-02
 
 - `uid` (UUIDv7 text, unique) on the 14 tables that travel with a case. Local INTEGER keys
@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0011"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,12 +1,11 @@
-"""Reading generated PDFs back: text per page (pypdf) and the QR code (pdftoppm + pyzbar)."""
+"""Reading generated PDFs back: text per page (pypdf) and the QR code (pypdfium2 renders
+the page, zxing-cpp reads it). Both are wheels with their native code inside: no poppler,
+no libzbar on the machine."""
 
 from __future__ import annotations
 
 import io
 import re
-import subprocess
-import tempfile
-from pathlib import Path
 
 
 def page_texts(pdf: bytes) -> list[str]:
@@ -26,14 +25,13 @@ def all_text(pdf: bytes) -> str:
 
 def decode_qr(pdf: bytes, page: int) -> list[str]:
     """The QR payloads found on `page` (1-based) rendered at 200 dpi."""
-    from PIL import Image
-    from pyzbar.pyzbar import decode
+    import pypdfium2
+    import zxingcpp
 
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "doc.pdf"
-        src.write_bytes(pdf)
-        args = ["pdftoppm", "-r", "200", "-png", "-f", str(page), "-l", str(page)]
-        subprocess.run([*args, str(src), str(Path(tmp) / "p")], check=True)
-        (png,) = Path(tmp).glob("p*.png")
-        with Image.open(png) as img:
-            return [d.data.decode("utf-8") for d in decode(img)]
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        image = document[page - 1].render(scale=200 / 72, grayscale=True).to_pil()
+    finally:
+        document.close()
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    return [code.text for code in found]

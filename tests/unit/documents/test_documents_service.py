@@ -131,9 +131,11 @@ def test_the_printed_number_is_the_version_the_document_is_kept_as(ctx: Any) -> 
 
 def test_the_documents_list_names_each_version_by_its_own_number(ctx: Any) -> None:
     from app.services.documents.service import render_document
-    from app.services.documents.versions import list_documents, mark_printed, save_rendered
+    from app.services.documents.store import mark_final, mark_printed
+    from app.services.documents.versions import list_documents, save_rendered
 
     first = save_rendered(ctx, CASE_NO, render_document(ctx, CASE_NO, "notice"))
+    mark_final(ctx, first.id)
     mark_printed(ctx, first.id, copies=1, printer="测试打印机")
     later = render_document(ctx, CASE_NO, "notice", as_of=date(2026, 7, 3))
     second = save_rendered(ctx, CASE_NO, later)

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from app.domain.errors import InputError
+from app.domain.json_fields import NOT_A_NUMERAL
 from app.domain.settlement import (
     KindAmounts,
     LawfulFigures,
@@ -58,7 +59,7 @@ def test_from_view_refuses_a_wrong_total_missing_kinds_and_negatives() -> None:
         LawfulFigures.from_view({**broken, "penalty": "-1.00", "costs": "1.5x"})
     assert {p.path: p.reason for p in caught.value.problems} == {
         "lawful.fees": "缺少此项",
-        "lawful.costs": '不是有效金额（应如 "12000.00"）',
+        "lawful.costs": NOT_A_NUMERAL,
         "lawful.penalty": "不能为负数",
     }
 

@@ -54,6 +54,19 @@ def byte_ranges(signed: bytes) -> list[tuple[int, int]]:
     return [(a, b), (c, d)]
 
 
+def signature_der(signed: bytes) -> tuple[int, bytes]:
+    """Where the last signature's hex string starts in the file (its first digit, after
+    `/Contents <`) and its CMS bytes, cut at the DER's own length: the hex is padded with
+    zeros, and the DER may itself end in a zero byte (so stripping zeros is wrong)."""
+    from asn1crypto import parser
+
+    (_start, first_len), (second_start, _len) = byte_ranges(signed)
+    hex_start = first_len + 1  # the gap between the two ranges is exactly '<hex>'
+    padded = bytes.fromhex(signed[hex_start : second_start - 1].decode())
+    _class, _method, _tag, header, content, trailer = parser.parse(padded)
+    return hex_start, padded[: len(header) + len(content) + len(trailer)]
+
+
 def flip(data: bytes, index: int) -> bytes:
     changed = bytearray(data)
     changed[index] = (changed[index] + 1) % 256

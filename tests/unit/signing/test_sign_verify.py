@@ -23,6 +23,7 @@ from tests.unit.signing.pdfs import (
     byte_ranges,
     flip,
     seal_png,
+    signature_der,
     swap_first_pages,
 )
 
@@ -66,8 +67,11 @@ def test_trust_needs_the_certificate_and_fingerprints_name_the_organisation(
     trusted = verify_pdf(signed, trusted_certs=[cert], org_fingerprints={fingerprint})
     assert trusted.signatures[0].trusted and trusted.signatures[0].signed_by_organisation
     assert trusted.notes == ()
+    assert trusted.intact and trusted.signed_by_organisation is True
     other = verify_pdf(signed, org_fingerprints={"0" * 64})
-    assert other.intact and other.signatures[0].signed_by_organisation is False
+    assert other.content_intact and not other.intact  # not the organisation's certificate
+    assert other.signatures[0].signed_by_organisation is False
+    assert other.signed_by_organisation is False and "不是本组织签署的" in other.summary
     assert verify_pdf(signed).signatures[0].signed_by_organisation is None
 
 
@@ -114,18 +118,29 @@ def test_one_changed_byte_in_page_text_breaks_the_hash_not_the_parse(signed: byt
 def test_one_changed_byte_of_the_signature_value_is_detected(signed: bytes) -> None:
     from asn1crypto import cms
 
-    (_start, first_len), (second_start, _len) = byte_ranges(signed)
-    hex_start = first_len + 1  # after '<'; the hex string is outside the signed ranges
-    contents = bytes.fromhex(signed[hex_start : second_start - 1].decode())
-    value = cms.ContentInfo.load(contents.rstrip(b"\0"))["content"]["signer_infos"][0]
-    ecdsa_hex = value["signature"].native.hex().encode()
-    index = signed.lower().index(ecdsa_hex, hex_start) + len(ecdsa_hex) // 2
+    hex_start, der = signature_der(signed)
+    signer = cms.ContentInfo.load(der, strict=True)["content"]["signer_infos"][0]
+    ecdsa = signer["signature"].native  # ECDSA-Sig-Value: 30 len 02 rlen r… 02 slen s…
+    at = der.rindex(ecdsa) + 5  # a byte of r's value, whatever r's length and leading zero
+    index = hex_start + 2 * at  # its high hex digit in the file
     changed = bytearray(signed)
     changed[index] = ord("0") if signed[index] != ord("0") else ord("1")
     report = verify_pdf(bytes(changed))
     assert not report.intact
     assert (report.signatures[0].intact, report.signatures[0].valid) == (True, False)
     assert any("签名值无效" in p for p in report.problems)
+
+
+def test_the_signature_bytes_end_where_their_der_says_even_on_a_zero_byte() -> None:
+    """A CMS whose last byte is 0x00 (1 signature in 256) keeps it: the padding is cut by
+    the DER length, not by stripping zeros."""
+    der = bytes.fromhex("300702010102020100")  # SEQUENCE { 1, 256 }: ends in 00
+    contents = b"<" + der.hex().encode() + b"0" * 40 + b">"
+    head = b"%PDF-1.7\n<< /ByteRange [0 0000000000 0000000000 0000000008] /Contents "
+    second = len(head) + len(contents)
+    head = head.replace(b"0000000000 0000000000", b"%010d %010d" % (len(head), second))
+    pdf = head + contents + b" >>\n%%EOF"
+    assert signature_der(pdf) == (len(head) + 1, der)
 
 
 def test_swapped_pages_are_detected(signed: bytes) -> None:

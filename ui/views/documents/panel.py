@@ -7,8 +7,8 @@ An agreement signed on the pad but not yet sealed offers 加盖电子签章: the
 on the GUI thread (`ui.views.settings.org_seal`), the signing runs on the task runner.
 
 Everything that touches the store or renders runs on the task runner's database thread;
-the page images come from `ui.views.documents.pdf_pages` (QtPdf, else pdftoppm, else a text summary
-and 用系统阅读器打开).
+the page images come from `ui.views.documents.pdf_pages` (PDFium, through pypdfium2), and
+打印 renders each page again at the printer's own resolution.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ QLabel#docSummary { color: #344054; padding: 12px; }
 
 @dataclass(frozen=True)
 class Preview:
-    """A version's PDF (its most complete signed form) and its page images (none when no
-    renderer is available); `sealable`: signed on the pad, no digital signature yet."""
+    """A version's PDF (its most complete signed form) and its page images for the screen;
+    `sealable`: signed on the pad, no digital signature yet."""
 
     document: Any  # DocumentVersion
     pdf: bytes
@@ -238,8 +238,7 @@ class DocumentsPanel(QWidget):
             info = get_document(ctx, doc.id)
             images = pdf_pages.page_images(pdf)
             digest = hashlib.sha256(pdf).hexdigest()
-            pages = pdf_pages.page_count(pdf)
-            return Preview(doc, pdf, pages, images, digest, sealable(info), is_sealed(info))
+            return Preview(doc, pdf, len(images), images, digest, sealable(info), is_sealed(info))
 
         self._runner.submit(work, on_finished=self._previewed, on_failed=self._preview_failed)
 
@@ -262,8 +261,6 @@ class DocumentsPanel(QWidget):
             text += "\n" + self.tr("已加盖组织电子签章（数字签名），可用“核验文书”检查。")
         elif preview.sealable:
             text += "\n" + self.tr("各方已签名，尚未加盖组织电子签章。")
-        if not preview.images:
-            text += "\n" + self.tr("本机无法显示页面图像，请用系统阅读器打开。")
         self.summary.setText(text)
         for image in preview.images:
             page = QLabel()
@@ -302,7 +299,12 @@ class DocumentsPanel(QWidget):
     def _update_buttons(self) -> None:
         ready = self._preview is not None
         self.generate_button.setEnabled(bool(self._case_no))
-        self.print_button.setEnabled(ready and bool(self._preview and self._preview.images))
+        self.print_button.setEnabled(ready)
+        draft = bool(self._preview and self._preview.document.status == "draft")
+        self.print_button.setText(self.tr("定稿并打印…") if draft else self.tr("打印…"))
+        self.print_button.setToolTip(
+            self.tr("草稿打印即定稿：此版本随即锁定，之后的修改会生成新版本。") if draft else ""
+        )
         self.save_button.setEnabled(ready)
         self.open_button.setEnabled(ready)
         sealable = bool(self._preview and self._preview.sealable)
@@ -389,22 +391,39 @@ class DocumentsPanel(QWidget):
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Print the previewed version on `printer` and record it; pages painted."""
+        """Print the previewed version on `printer` (each page rendered at the printer's
+        resolution) and record it; pages painted. Only a final version is printed on
+        record, so a draft is made final first (the button says 定稿并打印)."""
         preview = self._preview
-        if preview is None or not preview.images:
+        if preview is None:
             return 0
-        painted = pdf_pages.print_images(printer, preview.images)
+        painted = pdf_pages.print_pdf(printer, preview.pdf)
         copies = max(1, printer.copyCount())
         name = printer.printerName() or printer.outputFileName()
         service, doc_id = self._service, preview.document.id
+        draft = preview.document.status == "draft"
 
         def work() -> Any:
-            from app.services.documents.versions import mark_printed
+            from app.services.documents.store import mark_final, mark_printed
+            from app.services.documents.versions import get_version
 
-            return mark_printed(service.context(), doc_id, copies=copies, printer=name)
+            ctx = service.context()
+            if draft:
+                mark_final(ctx, doc_id)
+            mark_printed(ctx, doc_id, copies=copies, printer=name)
+            return get_version(ctx, doc_id)
 
-        self._runner.submit(work, on_finished=self._printed)
+        self._runner.submit(work, on_finished=self._printed, on_failed=self._print_failed)
         return painted
+
+    def _print_failed(self, error: object) -> None:
+        if not isinstance(error, DomainError):  # InputError is one too
+            report_unexpected(error)  # type: ignore[arg-type]
+            return
+        lines = [p.reason for p in error.problems] if isinstance(error, InputError) else []
+        text = self.tr("已打印，但未能记录：%1").replace("%1", "；".join(lines) or str(error))
+        self.problems.setText(text)
+        self.problems.show()
 
     def _printed(self, doc: object) -> None:
         self.printed.emit(doc)
@@ -427,11 +446,19 @@ class DocumentsPanel(QWidget):
         write_atomically(path, self._preview.pdf)
 
     def open_externally(self) -> None:
+        """Hand the PDF to the system's reader, through the app's private folder (removed
+        when the app quits, or at the next start after a crash: `ui.private_files`)."""
         if self._preview is None:
             return
-        folder = Path(tempfile.gettempdir()) / "mediation-desk"
-        path = folder / f"{self._preview.document.number or 'document'}.pdf"
-        write_atomically(path, self._preview.pdf)
+        from ui.private_files import session_files
+
+        name = f"{self._preview.document.number or 'document'}.pdf"
+        try:
+            path = session_files().write(name, self._preview.pdf)
+        except OSError as error:
+            self.problems.setText(self.tr("无法打开：%1").replace("%1", str(error)))
+            self.problems.show()
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 

@@ -1,126 +1,109 @@
 """PDF pages as images, for the preview and for printing through QPainter.
 
-QtPdf (`QPdfDocument.render`) when this PySide6 ships it; else PDFium from the pypdfium2
-wheel; else poppler's `pdftoppm` when it is on PATH; else no images (`page_images` returns
-[]), and the panel shows a text summary with a button that opens the PDF in the system's
-reader. Safe off the GUI thread (QImage only, no QPixmap).
+PDFium (`pypdfium2`, a dependency: the wheel carries PDFium itself) renders the pages; no
+QtPdf (not in PySide6-Essentials) and no poppler. PDFium is not thread-safe, so every use
+goes through one lock; the functions are safe off the GUI thread (QImage only, no QPixmap).
+
+Printing renders each page at the printer's own resolution (`QPrinter.resolution()`), in
+horizontal bands so that a 1200 dpi page does not need half a gigabyte at once.
 """
 
 from __future__ import annotations
 
-import io
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
+import math
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-PRINT_DPI = 200
+PREVIEW_DPI = 144  # twice the panel's display scale: sharp on a HiDPI screen
+FIT_TOLERANCE = 0.99  # a page at most 1 % larger than the paper is printed true size
+BAND_PIXELS = 4_000_000  # pixels rendered at once while printing (16 MB as BGRx)
+
+_pdfium_lock = threading.Lock()
+
+
+@contextmanager
+def _opened(pdf: bytes) -> Iterator[Any]:
+    """The PDF opened with PDFium, under the module's lock."""
+    import pypdfium2
+
+    with _pdfium_lock:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            yield document
+        finally:
+            document.close()
 
 
 def page_count(pdf: bytes) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
-def renderer_name() -> str:
-    """Which way pages become images here: "qtpdf", "pdfium", "pdftoppm" or "" (none)."""
-    try:
-        import PySide6.QtPdf  # noqa: F401
-    except ImportError:
-        try:
-            import pypdfium2  # noqa: F401
-        except ImportError:
-            return "pdftoppm" if shutil.which("pdftoppm") else ""
-        return "pdfium"
-    return "qtpdf"
+    with _opened(pdf) as document:
+        return len(document)
 
 
-def page_images(pdf: bytes, dpi: int = PRINT_DPI) -> list[QImage]:
-    """Every page of `pdf` at `dpi`; [] when no renderer is available."""
-    way = renderer_name()
-    if way == "qtpdf":
-        return _qtpdf_images(pdf, dpi)
-    if way == "pdfium":
-        return _pdfium_images(pdf, dpi)
-    if way == "pdftoppm":
-        return _pdftoppm_images(pdf, dpi)
-    return []
+def page_images(pdf: bytes, dpi: float = PREVIEW_DPI) -> list[QImage]:
+    """Every page of `pdf` at `dpi`, white background."""
+    with _opened(pdf) as document:
+        return [_render(document[n], dpi / 72) for n in range(len(document))]
 
 
-def _pdfium_images(pdf: bytes, dpi: int) -> list[QImage]:
-    """PDFium inside the pypdfium2 wheel (no system package needed)."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(pdf)
-    images = []
-    try:
-        for page in document:
-            bitmap = page.render(scale=dpi / 72)
-            pil = bitmap.to_pil().convert("RGB")
-            data = pil.tobytes("raw", "RGB")
-            image = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888)
-            images.append(image.copy())  # own the pixels before `data` goes
-    finally:
-        document.close()
-    return images
+def _render(page: Any, scale: float, crop: tuple[float, ...] = (0, 0, 0, 0)) -> QImage:
+    bitmap = page.render(scale=scale, crop=crop, prefer_bgrx=True, may_draw_forms=False)
+    image = QImage(
+        bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB32
+    )
+    return image.copy()  # own the pixels: the bitmap's buffer goes with it
 
 
-def _qtpdf_images(pdf: bytes, dpi: int) -> list[QImage]:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtPdf import QPdfDocument
-
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    images = []
-    for n in range(document.pageCount()):
-        points = document.pagePointSize(n)
-        size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-        images.append(document.render(n, size))
-    return images
-
-
-def _pdftoppm_images(pdf: bytes, dpi: int) -> list[QImage]:
-    with tempfile.TemporaryDirectory(prefix="md-pages-") as folder:
-        source = Path(folder) / "doc.pdf"
-        source.write_bytes(pdf)
-        command = ["pdftoppm", "-r", str(dpi), "-png", str(source), str(Path(folder) / "p")]
-        subprocess.run(command, check=True, capture_output=True, timeout=120)
-        files = sorted(Path(folder).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
-        return [QImage(str(f)) for f in files]
-
-
-def print_images(printer: QPrinter, images: list[QImage]) -> int:
-    """Paint each page image onto its own printer page, scaled to fit; pages painted.
+def print_pdf(printer: QPrinter, pdf: bytes) -> int:
+    """Paint each page of `pdf` on its own printer page at the printer's resolution, true
+    size and centred on the paper (shrunk to fit a paper too small for it); pages painted.
 
     When the printer cannot make copies itself, the pages are painted `copyCount` times.
     """
     copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
+    printer.setFullPage(True)  # the documents carry their own margins
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("打印机无法开始打印")
     painted = 0
     try:
-        for image in images * copies:
-            if painted:
-                printer.newPage()
-            _paint_page(painter, printer, image)
-            painted += 1
+        with _opened(pdf) as document:
+            for _copy in range(copies):
+                for n in range(len(document)):
+                    if painted:
+                        printer.newPage()
+                    _paint_page(painter, printer, document[n])
+                    painted += 1
     finally:
         painter.end()
     return painted
 
 
-def _paint_page(painter: QPainter, printer: QPrinter, image: QImage) -> None:
-    area = printer.pageLayout().paintRectPixels(printer.resolution())
-    target = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-    x = (area.width() - target.width()) // 2
-    y = (area.height() - target.height()) // 2
-    painter.drawImage(QRect(x, y, target.width(), target.height()), image)
+def _paint_page(painter: QPainter, printer: QPrinter, page: Any) -> None:
+    """One page rendered at the printer's dots, band by band."""
+    dpi = printer.resolution()
+    paper = printer.pageLayout().fullRectPixels(dpi)
+    width_pt, height_pt = page.get_size()
+    scale = dpi / 72
+    fit = min(paper.width() / width_pt, paper.height() / height_pt)
+    if fit < scale * FIT_TOLERANCE:  # (Qt rounds A4 to whole points: 595 × 842, not 595.28)
+        scale = fit
+    width, height = math.ceil(width_pt * scale), math.ceil(height_pt * scale)
+    left = (paper.width() - width) / 2
+    top = (paper.height() - height) / 2
+    band = max(1, BAND_PIXELS // max(1, width))
+    for y in range(0, height, band):
+        rows = min(band, height - y)
+        crop = (0.0, _points(height - y - rows, scale), 0.0, _points(y, scale))
+        image = _render(page, scale, crop)
+        painter.drawImage(QRectF(left, top + y, image.width(), image.height()), image)
+
+
+def _points(pixels: int, scale: float) -> float:
+    """A crop of exactly `pixels` rows (PDFium's renderer rounds crops up to whole pixels)."""
+    return 0.0 if pixels <= 0 else (pixels - 0.001) / scale

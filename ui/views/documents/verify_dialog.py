@@ -174,9 +174,10 @@ class VerifyDialog(QDialog):
             "intact": self.tr("完好"),
             "changed": self.tr("已被改动"),
             "unsigned": self.tr("未签名"),
+            "foreign": self.tr("不是本组织签署"),
         }
         self._show_verdict(kind, words[kind])
-        self.summary.setText(self._summary(kind))
+        self.summary.setText(self._summary(kind, report))
         self.view.show_report(report, store_possible=self._data_dir is not None)
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
         self.raw.setPlainText(text)
@@ -184,9 +185,19 @@ class VerifyDialog(QDialog):
         self.copy_button.setEnabled(True)
         self.report_shown.emit(report)
 
-    def _summary(self, kind: str) -> str:
+    def _summary(self, kind: str, report: Any) -> str:
+        if kind == "intact" and getattr(report, "signed_by_organisation", None) is None:
+            return self.tr(
+                "文件自签名以来没有任何改动，数字签名有效；但本机没有组织证书可以比对，"
+                "没有核对签署人身份：请把证书指纹与签署的调解组织公布的指纹核对。"
+            )
         if kind == "intact":
-            return self.tr("文件自签名以来没有任何改动，数字签名有效。")
+            return self.tr("文件自签名以来没有任何改动，由本组织的证书签署，数字签名有效。")
+        if kind == "foreign":
+            return self.tr(
+                "文件签名后没有改动，但签名不是用本组织的证书做的（只是名称可能相同）："
+                "不能把它当作本组织签署的原件。"
+            )
         if kind == "unsigned":
             return self.tr("这个文件没有数字签名，无法证明它未被改动。")
         return self.tr("文件在签名之后被改动过，或签名已损坏：不能把它当作原件使用。")

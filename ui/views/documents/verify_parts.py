@@ -15,6 +15,7 @@ _BIG = "font-size: 22pt; font-weight: bold; border-radius: 8px; padding: 14px;"
 VERDICT_STYLE = {
     "intact": f"QLabel {{ {_BIG} background: #dcf5e7; color: #067647; }}",
     "changed": f"QLabel {{ {_BIG} background: #fde4e1; color: #b42318; }}",
+    "foreign": f"QLabel {{ {_BIG} background: #fde4e1; color: #b42318; }}",
     "unsigned": f"QLabel {{ {_BIG} background: #fef0c7; color: #93370d; }}",
     "error": f"QLabel {{ {_BIG} background: #eef1f5; color: #374151; }}",
     "busy": f"QLabel {{ {_BIG} background: #eef1f5; color: #6b7280; }}",
@@ -26,12 +27,15 @@ NO_SIGNATURE = "没有数字签名"
 
 
 def verdict_of(report: Any) -> str:
-    """`intact`, `unsigned` (a PDF with no signature and nothing else wrong) or `changed`."""
+    """`intact`, `unsigned` (a PDF with no signature and nothing else wrong), `foreign`
+    (unchanged since signed, but not with this organisation's certificate) or `changed`."""
     if report.intact:
         return "intact"
     problems = tuple(report.problems)
     if report.signature_count == 0 and all(NO_SIGNATURE in p for p in problems):
         return "unsigned"
+    if getattr(report, "content_intact", False) and report.signed_by_organisation is False:
+        return "foreign"
     return "changed"
 
 

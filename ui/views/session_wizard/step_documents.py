@@ -36,7 +36,7 @@ def render_previews(ctx: Any, case_no: str, outcome: str, progress: Any = None) 
 
 
 def page_pictures(pdf: bytes) -> list[Any]:
-    """Small page images (QImage, safe off the GUI thread); [] without a PDF renderer."""
+    """Small page images (QImage, safe off the GUI thread)."""
     from ui.views.documents.pdf_pages import page_images
 
     return page_images(pdf, dpi=PREVIEW_DPI)

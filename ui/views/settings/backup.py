@@ -343,6 +343,10 @@ class BackupTab(QWidget):
         text = self.tr("已从备份恢复（%1 个案件）。").replace("%1", str(result.cases))
         if result.safety_backup is not None:
             text += self.tr("恢复前的案件库已备份到：%1。").replace("%1", str(result.safety_backup))
+        if getattr(result, "signing_restored", False):
+            text += self.tr("组织的签名密钥和证书已一并恢复。")
+        for note in getattr(result, "notes", ()):
+            text += note
         restart = self.tr("请关闭并重新打开调解工作台：在此之前不能再查看或修改案件。")
         self.status.setText(text)
         self._say(restart)

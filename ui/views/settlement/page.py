@@ -43,6 +43,7 @@ from app.services.settlement.terms import (
 from ui import formatting
 from ui.tasks import TaskRunner, report_unexpected
 from ui.views.settlement.levers import LeversBox
+from ui.views.settlement.mandate_room import MandateRoomBox, load_mandate
 from ui.views.settlement.plan import PlanBox
 from ui.views.settlement.terms_box import ClausesBox, TermsBox
 from ui.widgets.hint_stack import install_hint_stack
@@ -225,7 +226,9 @@ class SettlementPage(QWidget):
         today = self._today()
         self.levers = LeversBox()
         self.terms = TermsBox(today)
+        self.mandate_room = MandateRoomBox(self._service, self._runner)
         left.addWidget(self.levers)
+        left.addWidget(self.mandate_room)
         left.addWidget(self.terms)
         left.addStretch(1)
         self.plan = PlanBox(today)
@@ -259,6 +262,16 @@ class SettlementPage(QWidget):
             on_finished=lambda basis: self._arrived(generation, basis),
             on_failed=lambda error: self._load_failed(generation, error),
         )
+        self._runner.submit(
+            lambda: load_mandate(service, case_no),
+            on_finished=lambda found: self._mandate_arrived(generation, found),
+            on_failed=lambda error: self._load_failed(generation, error),
+        )
+
+    def _mandate_arrived(self, generation: int, found: tuple[Any, list[Any]]) -> None:
+        if generation == self._generation:
+            self.mandate_room.set_view(*found)
+            self._recompute()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back to the page picks up a newer recalculation (fields stay as typed)."""
@@ -373,6 +386,7 @@ class SettlementPage(QWidget):
                 problems += error.problems
         self._proposal, self._plan = proposal, plan
         self.levers.show_proposal(proposal)
+        self.mandate_room.show_room(proposal, plan, basis.today)
         self.plan.show_plan(plan, proposal.settled_total if proposal else None)
         self._show_totals(proposal)
         self._show_problems(problems, live=True)
@@ -462,6 +476,11 @@ class SettlementPage(QWidget):
             self._tried = False
             self.banner.setVisible(False)
             self._show_state(self._basis)
+            service, case_no, generation = self._service, info.case_no, self._generation
+            self._runner.submit(
+                lambda: load_mandate(service, case_no),
+                on_finished=lambda found: self._mandate_arrived(generation, found),
+            )
         self.saved.emit(info)
 
     def _save_failed(self, error: BaseException) -> None:

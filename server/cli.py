@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.add_argument("--note", default="")
     resolve.add_argument("--by", default="admin")
     acts.add_parser("restored", help="after restoring the database from a backup")
+    erase = acts.add_parser("erase", help="erase a closed case's personal data (PIPL)")
+    erase.add_argument("case_no")
+    erase.add_argument("--reason", choices=("request", "retention"), required=True)
+    erase.add_argument("--by", default="admin")
     bundle = acts.add_parser("bundle", help="USB bundles")
     bacts = bundle.add_subparsers(dest="bundle_action", required=True)
     exp = bacts.add_parser("export")
@@ -135,6 +139,16 @@ def _dispatch(conn: Any, args: argparse.Namespace) -> int:
     if action == "restored":
         conn.execute("UPDATE server_instance SET epoch = epoch + 1")
         print("已记录：服务器从备份恢复。各电脑下次同步时会重新上传所持案件。")
+        return EXIT_OK
+    if action == "erase":
+        from server.erasure import ErasureRefused, erase_at_office
+
+        try:
+            done = erase_at_office(conn, args.case_no, reason=args.reason, by=args.by)
+        except ErasureRefused as error:
+            print(str(error), file=sys.stderr)
+            return EXIT_INPUT
+        print(f"已删除案件 {done.case_no} 的个人信息；持有该案的电脑下次同步时同样删除。")
         return EXIT_OK
     if args.bundle_action == "export":
         data, manifest = bundles.export_bundle(conn, args.mediator)

@@ -88,8 +88,8 @@ def snapshots(
         return []
     records = conn.execute(
         "SELECT r.uid, r.case_no, r.status, r.batch, r.holder_id, r.epoch, r.version,"
-        " m.name AS holder FROM case_record r LEFT JOIN mediator m ON m.id = r.holder_id"
-        " WHERE r.uid = ANY(%s)",
+        " r.erasure_uid, m.name AS holder FROM case_record r"
+        " LEFT JOIN mediator m ON m.id = r.holder_id WHERE r.uid = ANY(%s)",
         (case_uids,),
     ).fetchall()
     held = [r["uid"] for r in records if mediator_id is None or r["holder_id"] == mediator_id]
@@ -107,9 +107,9 @@ def snapshots(
                     "body": None if row["deleted"] else row["body"],
                 }
             )
-    order = {uid: i for i, uid in enumerate(case_uids)}
+    order = {str(uid): i for i, uid in enumerate(case_uids)}
     out = []
-    for record in sorted(records, key=lambda r: order[r["uid"]]):
+    for record in sorted(records, key=lambda r: order[str(r["uid"])]):
         item = {
             "case_uid": str(record["uid"]),
             "case_no": record["case_no"],
@@ -121,5 +121,14 @@ def snapshots(
         if record["uid"] in rows or record["uid"] in held:
             out.append({"kind": "case", **item, "rows": rows.get(record["uid"], [])})
         else:
-            out.append({"kind": "revoke", **item})
+            out.append({"kind": "revoke", **item, **_erasure(conn, record)})
     return out
+
+
+def _erasure(conn: psycopg.Connection[Any], record: dict[str, Any]) -> dict[str, Any]:
+    """For a revoke of an erased case: the erasure, so an earlier holder erases its copy."""
+    if record.get("erasure_uid") is None:
+        return {}
+    row = conn.execute("SELECT body FROM case_row WHERE uid = %s AND NOT deleted",
+                       (record["erasure_uid"],)).fetchone()
+    return {"erasure": row["body"]} if row else {}

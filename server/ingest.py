@@ -31,13 +31,15 @@ from app.domain.sync_wire import (
     ENTITIES,
     FACT_STATUSES,
     SIGNED_OR_LATER,
+    erasure_in,
     row_class,
     row_hash,
 )
 from server import numbers
 
 NEEDS_PERSON = ("stale_edit", "integrity", "status_refused", "after_signing",
-                "possible_duplicate", "late_fact", "audit_break", "rescue", "number_collision")
+                "possible_duplicate", "late_fact", "audit_break", "rescue", "number_collision",
+                "after_erasure", "erasure_incomplete")
 DOCUMENT_SIGNING_FIELDS = ("status", "signed_via", "signed_at")
 
 
@@ -103,10 +105,57 @@ class GroupApply:
         )
         self.status = str(record["status"])
         rows = sorted(self.group.get("rows", []), key=lambda r: ENTITIES.index(r["e"]))
+        erasure = erasure_in(rows)
+        if record.get("erasure_uid") is None and erasure is not None:
+            return self._erasure(rows, erasure)
         stored = self._stored([r["uid"] for r in rows])
+        if record.get("erasure_uid") is not None and \
+                str(self.group.get("erasure") or "") != str(record["erasure_uid"]):
+            return self._after_erasure(rows, stored)
         for row in rows:
             self._row(row, stored.get(row["uid"]))
         self._finish()
+        return self.outcome
+
+    # -- erasure (server/erasure.py) -----------------------------------------------------------
+
+    def _erasure(self, rows: list[dict[str, Any]], body: Any) -> Outcome:
+        """A laptop erased the case: the office erases its copy the same way, takes the
+        laptop's rows as they are, and scrubs the values from everything else it keeps."""
+        from server import erasure
+
+        uid, version = self.group["case_uid"], int(self.record["version"]) + 1
+        old_blobs = erasure.case_blobs(self.conn, uid)
+        values: list[str] = []
+        try:
+            done = erasure.run_in_scratch(self.conn, uid, reason=str(body.get("reason")),
+                                          by=str(body.get("requested_by", "")), record=dict(body))
+            erasure.write_rows(self.conn, uid, done.rows, version, self.device.id)
+            values = done.values
+        except erasure.ErasureRefused as error:
+            self._conflict("erasure_incomplete", "case_erasure", None, None,
+                           {"reason": str(error)})
+        erasure.write_rows(self.conn, uid, rows, version, self.device.id)
+        erasure.scrub_office_copies(self.conn, uid, values, old_blobs)
+        erasure.finish(self.conn, uid, body["uid"], self.device.mediator)
+        holder = self.record["holder_id"]
+        self.outcome.feed = erasure.announce(self.conn, uid, None if holder is None
+                                             else int(holder))
+        self.outcome.accepted, self.outcome.version = len(rows), version
+        self.outcome.epoch = int(self.record["epoch"])
+        return self.outcome
+
+    def _after_erasure(self, rows: list[dict[str, Any]],
+                       stored: dict[str, dict[str, Any]]) -> Outcome:
+        """A group for an erased case from a laptop that has not erased it: refused, and
+        recorded without its values (it may carry the erased personal data)."""
+        for row in rows:
+            old = stored.get(row["uid"])
+            if old is not None and old["sha256"] == row_hash(row.get("body")):
+                continue
+            self._conflict("after_erasure", row["e"], {"uid": row["uid"]}, None, {})
+        self.outcome.version = int(self.record["version"])
+        self.outcome.epoch = int(self.record["epoch"])
         return self.outcome
 
     # -- the case record --------------------------------------------------------------------

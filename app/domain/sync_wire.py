@@ -45,6 +45,14 @@ ENTITIES: tuple[str, ...] = (
     "document",
     "document_attachment",
     "signature",
+    "contact_person",
+    "contact_attempt",
+    "privacy_notice",
+    "court_ruling",
+    "evidence",
+    "mandate_exception",
+    "retained_document",
+    "case_erasure",
 )
 
 REFERENCES: dict[str, dict[str, str]] = {
@@ -61,6 +69,14 @@ REFERENCES: dict[str, dict[str, str]] = {
     "document": {"case_id": "case", "supersedes_id": "document"},
     "document_attachment": {"document_id": "document"},
     "signature": {"document_id": "document", "party_id": "party"},
+    "contact_person": {"case_id": "case"},
+    "contact_attempt": {"case_id": "case", "party_id": "party", "person_id": "contact_person"},
+    "privacy_notice": {"case_id": "case", "party_id": "party"},
+    "court_ruling": {"case_id": "case"},
+    "evidence": {"case_id": "case"},
+    "mandate_exception": {"case_id": "case"},
+    "retained_document": {"document_id": "document"},
+    "case_erasure": {"case_id": "case"},
 }
 """Per entity: column → the entity whose uid it carries on the wire."""
 
@@ -68,14 +84,33 @@ BLOB_COLUMNS: dict[str, tuple[str, ...]] = {
     "document": ("content",),
     "document_attachment": ("content",),
     "signature": ("png",),
+    "evidence": ("content",),
+    "mandate_exception": ("scan",),
 }
+BLOB_SHA_COLUMNS: dict[str, str] = {"evidence": "sha256"}
+"""Blob columns whose SHA-256 is stored beside them (evidence of up to 200 MB): the row is
+read without its bytes and the bytes are read only when the office asks for them."""
+
+KEY_COLUMNS: dict[str, str] = {"retained_document": "document_id"}
+"""Tables whose local primary key is not `id`."""
+
+REFERENCE_DATA = ("organisation", "mediator", "mandate")
+"""Office-owned tables delivered whole as the reference set (sync.md §5.2), never in a case
+group; a laptop cannot change them once enrolled. The LPR table (a file) travels with them."""
 
 LOCAL_ONLY_COLUMNS: dict[str, tuple[str, ...]] = {"case": ("mediator_id",)}
 """Columns that never travel (the case's mediator is the lease holder on the server)."""
 
-HOLDER_OWNED = frozenset({"case", "party", "loan_terms", "claim", "settlement", "session"})
-FACTS = frozenset({"payment", "charge", "plan_payment", "status_change"})
-IMMUTABLE = frozenset({"recalc_snapshot", "document_attachment", "signature"})
+HOLDER_OWNED = frozenset(
+    {"case", "party", "loan_terms", "claim", "settlement", "session", "contact_person"}
+)
+FACTS = frozenset(
+    {"payment", "charge", "plan_payment", "status_change", "contact_attempt", "privacy_notice",
+     "court_ruling", "case_erasure"}
+)
+IMMUTABLE = frozenset(
+    {"recalc_snapshot", "document_attachment", "signature", "evidence", "retained_document"}
+)
 LOCKED_DOCUMENT = frozenset({"signed", "printed"})
 SIGNED_OR_LATER = frozenset(
     {
@@ -100,6 +135,8 @@ def row_class(entity: str, body: Mapping[str, Any] | None, case_status: str = ""
         return "immutable" if body and body.get("status") in LOCKED_DOCUMENT else "holder"
     if entity == "session" and body and body.get("ended_at"):
         return "fact"
+    if entity == "mandate_exception":  # the creditor's decision happened: a fact from then on
+        return "fact" if body and body.get("state") != "pending" else "holder"
     if entity == "settlement" and case_status in SIGNED_OR_LATER:
         return "immutable"
     if entity in FACTS:
@@ -154,6 +191,16 @@ def upcast_group(group: dict[str, Any], protocol: str) -> dict[str, Any]:
     seq = int(group.get("seq", 0))
     rows = [{**row, "seq": row.get("seq", seq)} for row in group.get("rows", [])]
     return {**group, "rows": rows}
+
+
+def erasure_in(rows: list[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The body of a finished erasure among these rows (a case's personal data erased)."""
+    for row in rows:
+        body = row.get("body")
+        if row.get("e") == "case_erasure" and isinstance(body, Mapping) and \
+                body.get("state") == "done":
+            return body
+    return None
 
 
 def blob_refs(rows: list[Mapping[str, Any]]) -> set[str]:

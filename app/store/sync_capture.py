@@ -6,22 +6,24 @@ an orphan removal), a `sync_pending` row (entity, uid) is upserted with the next
 push time, so fifty autosaves of one field are one pending row. The sync's own apply of
 what the office sent uses Core statements, which never pass here (no echo).
 
-Not captured: raw SQL and `ON DELETE CASCADE` done by SQLite itself (a signature of a
-deleted party); the services delete through the ORM, and a test checks they issue no bulk
-UPDATE/DELETE.
+ORM-enabled bulk statements (`session.execute(update(ContactPerson).where(…))`, as the
+PIPL erasure does) are captured too: the rows they match are read before the statement
+runs. Not captured: raw SQL, statements on plain `Table` objects (the sync's own apply) and
+`ON DELETE CASCADE` done by SQLite itself (a signature of a deleted party).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, event, inspect
-from sqlalchemy.orm import Mapper, Session, object_session
+from sqlalchemy import Connection, event, inspect, select
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, object_session
 
 from app.domain.sync_wire import ENTITIES
 from app.store.base import Base
 
 SEQ_KEY = "sync_local_seq"
+DOCUMENT_CHILDREN = ("document_attachment", "signature", "retained_document")
 COUNTER = "local_seq"
 _CASE_OF_DOCUMENT = 'SELECT c.uid FROM "case" c JOIN document d ON d.case_id = c.id WHERE d.id = ?'
 _CASE = 'SELECT uid FROM "case" WHERE id = ?'
@@ -53,7 +55,7 @@ def _flush_seq(connection: Connection, target: Any) -> int:
 def case_uid_of(connection: Connection, table: str, target: Any) -> str | None:
     if table == "case":
         return str(target.uid) if target.uid else None
-    if table in ("document_attachment", "signature"):
+    if table in DOCUMENT_CHILDREN:
         query, key = _CASE_OF_DOCUMENT, target.document_id
     else:
         query, key = _CASE, target.case_id
@@ -88,6 +90,31 @@ def _after_delete(mapper: Mapper[Any], connection: Connection, target: Any) -> N
     _capture(connection, mapper.local_table.name, target, "del")  # type: ignore[attr-defined]
 
 
+def _bulk(state: ORMExecuteState) -> Any:
+    """An ORM-enabled bulk UPDATE/DELETE of a synced table: its rows become pending."""
+    if not (state.is_update or state.is_delete) or state.bind_mapper is None:
+        return None
+    table = getattr(state.bind_mapper.local_table, "name", "")
+    statement: Any = state.statement
+    if table not in ENTITIES or statement.whereclause is None:
+        return None
+    local = state.bind_mapper.local_table
+    owner = local.c["document_id" if table in DOCUMENT_CHILDREN else "case_id"] \
+        if table != "case" else local.c["id"]
+    matched = state.session.execute(select(local.c["uid"], owner).where(statement.whereclause))
+    hits = [(uid, key) for uid, key in matched.all() if uid and key is not None]
+    result = state.invoke_statement()
+    if hits:
+        connection = state.session.connection()
+        seq, op = next_seq(connection), "del" if state.is_delete else "put"
+        query = _CASE_OF_DOCUMENT if table in DOCUMENT_CHILDREN else _CASE
+        for uid, key in hits:
+            row = connection.exec_driver_sql(query, (key,)).first()
+            if row and row[0]:
+                connection.exec_driver_sql(_UPSERT, (table, uid, str(row[0]), op, seq))
+    return result
+
+
 def _new_flush(session: Session, flush_context: Any) -> None:
     session.info.pop(SEQ_KEY, None)
 
@@ -110,3 +137,5 @@ def install() -> None:
         event.listen(cls, "after_delete", _after_delete)
     if not event.contains(Session, "after_flush_postexec", _new_flush):
         event.listen(Session, "after_flush_postexec", _new_flush)
+    if not event.contains(Session, "do_orm_execute", _bulk):
+        event.listen(Session, "do_orm_execute", _bulk)

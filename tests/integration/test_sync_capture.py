@@ -59,3 +59,37 @@ def test_uids_are_made_for_every_synced_row(ctx: Any) -> None:
         for name in ("case", "party", "loan_terms"):
             t = table(name)
             assert all(uid for (uid,) in uow.session.execute(select(t.c.uid)))
+
+
+def test_bulk_orm_updates_and_deletes_are_pending(ctx: Any) -> None:
+    """The PIPL erasure scrubs contact persons with one UPDATE and drops a draft's
+    attachments with one DELETE: both reach sync_pending like flushed changes."""
+    from sqlalchemy import delete, update
+
+    from app.services.cases.service import create_case
+    from app.store.contacts import ContactPerson
+
+    made = create_case(ctx, new_case())
+    with ctx.write() as uow:
+        case = uow.cases.require(made.case_no)
+        person = ContactPerson(case_id=case.id, name="王五", phone="13900000009",
+                               created_at=uow.now)
+        uow.session.add(person)
+        uow.session.flush()
+        uid, case_uid, case_id = person.uid, case.uid, case.id
+        uow.record("test.contact_added", case=case)
+    with ctx.write() as uow:
+        uow.session.execute(delete(SyncPending))
+        uow.record("test.cleared")
+    with ctx.write() as uow:
+        uow.session.execute(update(ContactPerson).where(ContactPerson.case_id == case_id)
+                            .values(name="（已删除）"))
+        uow.record("test.scrubbed")
+    assert _pending(ctx)[("contact_person", uid)][0] == "put"
+    with ctx.write() as uow:
+        uow.session.execute(delete(ContactPerson).where(ContactPerson.uid == uid))
+        uow.record("test.dropped")
+    assert _pending(ctx)[("contact_person", uid)][0] == "del"
+    with ctx.read() as uow:
+        assert uow.session.scalar(select(SyncPending.case_uid).where(
+            SyncPending.uid == uid)) == case_uid

@@ -14,13 +14,14 @@ nothing (a cut mid-page leaves the cursor where it was). Per case:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import JSON, delete, insert, null, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.sync_wire import ENTITIES, row_class
+from app.domain.sync_wire import ENTITIES, KEY_COLUMNS, erasure_in, row_class
 from app.services.sync import rows as wire_rows
 from app.store.models import Mediator
 from app.store.sync_tables import SyncCase, SyncNote, SyncPending
@@ -35,16 +36,29 @@ class Applied:
     notes: int = 0
 
 
+Erase = Callable[[str, Mapping[str, Any]], bool]
+"""Carry out an erasure made elsewhere on the local copy of a case (case uid, erasure)."""
+
+
 def apply_entries(
-    session: Session, entries: list[dict[str, Any]], blobs: dict[str, bytes], now: Any
+    session: Session, entries: list[dict[str, Any]], blobs: dict[str, bytes], now: Any,
+    erase: Erase | None = None,
 ) -> Applied:
-    """Apply a page of feed entries (see the module doc) inside the caller's transaction."""
+    """Apply a page of feed entries (see the module doc) inside the caller's transaction.
+    An entry that carries a finished erasure the local copy has not had yet is erased here
+    first, by `erase` (the laptop's own erasure code)."""
     done = Applied()
     leases = {c.case_uid: c for c in session.scalars(
         select(SyncCase).where(SyncCase.case_uid.in_([e["case_uid"] for e in entries])))}
     fresh = []
     for entry in entries:
         lease = leases.get(entry["case_uid"])
+        erased = entry.get("erasure") or erasure_in(entry.get("rows", []))
+        if erased and erase is not None and erase(str(entry["case_uid"]), erased):
+            done.notes += 1
+            session.add(SyncNote(case_uid=entry["case_uid"], case_no=entry["case_no"],
+                                 kind="erased", detail={"erasure": erased.get("uid")},
+                                 created_at=now))
         if entry["kind"] == "revoke":
             _revoke(session, entry, lease, now, done)
         elif lease is not None and lease.held and lease.base_version >= int(entry["version"]):
@@ -120,7 +134,7 @@ def _apply_entity(session: Session, entity: str, items: list[Any],
         local = ids.get((entity, row["uid"]))
         if row.get("op") == "del":
             if local is not None:
-                session.execute(delete(t).where(t.c.id == local))
+                session.execute(delete(t).where(wire_rows.key(entity) == local))
             continue
         values = wire_rows.values_from_wire(entity, row["body"], ids, blobs)
         if values is None:
@@ -140,15 +154,16 @@ def _apply_entity(session: Session, entity: str, items: list[Any],
     shapes: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
     for values in inserts:
         shapes[frozenset(values)].append(values)
+    stmt = insert(t).prefix_with("OR REPLACE") if entity in KEY_COLUMNS else insert(t)
     for same in shapes.values():
-        session.execute(insert(t), same)
+        session.execute(stmt, same)
     if inserts:
         ids.update(wire_rows.local_ids(session, entity, [v["uid"] for v in inserts]))
 
 
 def _update(session: Session, entity: str, local: int, values: dict[str, Any]) -> None:
     t = wire_rows.table(entity)
-    current = session.execute(select(t).where(t.c.id == local)).first()
+    current = session.execute(select(t).where(wire_rows.key(entity) == local)).first()
     if current is None:
         return
     changed: dict[str, Any] = {k: v for k, v in values.items() if current._mapping[k] != v}
@@ -160,7 +175,7 @@ def _update(session: Session, entity: str, local: int, values: dict[str, Any]) -
     if entity == "document" and current._mapping["status"] in ("signed", "printed"):
         changed = {k: v for k, v in changed.items() if k in ("status", "signed_via", "signed_at")}
     if changed:
-        session.execute(update(t).where(t.c.id == local).values(**changed))
+        session.execute(update(t).where(wire_rows.key(entity) == local).values(**changed))
 
 
 @dataclass

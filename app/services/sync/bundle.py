@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -23,7 +24,7 @@ from sqlalchemy import delete, select
 from app.domain.sync_wire import PROTOCOL, uuid7
 from app.security import sync_keys
 from app.security.sync_keys import BadBundle
-from app.services.sync import apply, push, state
+from app.services.sync import apply, erasure, push, state
 from app.store.sync_capture import next_seq
 from app.store.sync_tables import SyncBundleSeen, SyncNote, SyncPending
 
@@ -97,7 +98,8 @@ def import_bundle(ctx: Any, data: bytes) -> Imported:
             when = f"{seen.imported_at:%Y-%m-%d %H:%M}"
             raise Replayed(f"这个同步包已于 {when} 导入过，本次没有改动。")
         blobs = {sha: base64.b64decode(b) for sha, b in (payload.get("blobs") or {}).items()}
-        applied = apply.apply_entries(s, payload.get("entries", []), blobs, uow.now)
+        applied = apply.apply_entries(s, payload.get("entries", []), blobs, uow.now,
+                                      partial(erasure.carry_out, uow))
         if int(payload.get("cursor") or 0) > state.cursor(s):
             state.put(s, "cursor", int(payload["cursor"]))
         _acks(s, me, payload.get("acks", []))

@@ -22,6 +22,11 @@ _BY_CASE = {
         ' JOIN document d ON d.id = x.document_id JOIN "case" c ON c.id = d.case_id'
         " WHERE c.uid IN ({ids})"
     ),
+    "retained_document": (
+        'SELECT :e, x.uid, c.uid, \'put\', :seq FROM retained_document x'
+        ' JOIN document d ON d.id = x.document_id JOIN "case" c ON c.id = d.case_id'
+        " WHERE c.uid IN ({ids})"
+    ),
 }
 _CHILD = (
     'SELECT :e, x.uid, c.uid, \'put\', :seq FROM "{table}" x JOIN "case" c ON c.id = x.case_id'

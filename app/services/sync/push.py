@@ -32,9 +32,10 @@ def pending_cases(session: Session) -> list[str]:
 
 def build(
     session: Session, *, device_id: str, incarnation: str, audit_after: int, actor: str,
-    case_uids: list[str] | None = None,
+    case_uids: list[str] | None = None, with_bytes: bool = True,
 ) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """The next push body (and the blobs it refers to), or an empty one when nothing waits."""
+    """The next push body (and the blobs it refers to, unless `with_bytes` is False), or an
+    empty one when nothing waits."""
     wanted = case_uids if case_uids is not None else pending_cases(session)[:PAGE_CASES]
     pend: dict[str, list[SyncPending]] = defaultdict(list)
     if wanted:
@@ -48,6 +49,9 @@ def build(
     by_uid = {(e, r["uid"]): r for e, items in stored.items() for r in items}
     leases = {c.case_uid: c for c in session.scalars(
         select(SyncCase).where(SyncCase.case_uid.in_(wanted)))}
+    from app.services.sync.erasure import erasure_of
+
+    erased = erasure_of(session, list(ids.values()))
     groups: list[dict[str, Any]] = []
     for case_uid in wanted:
         case_row = by_uid.get(("case", case_uid))
@@ -68,11 +72,16 @@ def build(
             "epoch": lease.epoch if lease else 0,
             "base_version": lease.base_version if lease else 0,
             "legacy": bool(lease.legacy) if lease else False,
+            "erasure": erased.get(ids.get(case_uid, -1)),
             "actor": actor,
             "rows": rows_out,
         })
-    blobs = wire_rows.blobs_of(stored)
-    needed = blob_refs([r for g in groups for r in g["rows"]])
+    needed = blob_refs([r for g in groups for r in g["rows"]]) if with_bytes else set()
+    blobs = wire_rows.blobs_of(stored) if needed else {}
+    if needed - set(blobs):
+        from app.services.sync.blobs import local_blobs
+
+        blobs.update(local_blobs(session, needed - set(blobs)))
     body = {
         "batch_id": uuid7(),
         "protocol": PROTOCOL,

@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from app.domain.sync_wire import PAGE_CASES, PROTOCOL, blob_refs
 from app.services.clock import china_date
-from app.services.sync import apply, blobs, push, state
+from app.services.sync import apply, blobs, erasure, push, state
 from app.services.sync.client import Session as OfficeSession
 from app.services.sync.client import Unreachable
 from app.services.sync.marking import mark_cases_pending
@@ -179,15 +179,14 @@ class Round:
         for _ in range(MAX_PUSHES):
             body: dict[str, Any] | None = self.read(push.outbox)
             if body is None:
-                body, found = self.read(partial(
+                body, _ = self.read(partial(
                     _build, device_id=me.device_id, incarnation=me.incarnation,
-                    audit_after=audit_after, actor=self.ctx.actor))
+                    audit_after=audit_after, actor=self.ctx.actor, with_bytes=False))
                 if not body["groups"] and not body["audit"]:
                     return
                 self.write(partial(_keep_outbox, body=body))
-            else:
-                found = self.read(partial(_blobs_of_body, body=body))
-            blobs.upload(office, found)
+            blobs.upload(office, blob_refs([r for g in body["groups"] for r in g["rows"]]),
+                         self._blob)
             answer: dict[str, Any] = office.post("/v1/push", body)
             self.result.conflicts += int(self.write(partial(_take, body=body, answer=answer)))
             self.result.pushed += len(body["groups"])
@@ -195,6 +194,10 @@ class Round:
             self.progress("push", self.result.pushed, max(total, self.result.pushed))
             if answer.get("audit_problem") and not body["groups"]:
                 return
+
+    def _blob(self, sha: str) -> bytes | None:
+        found: dict[str, bytes] = self.read(partial(blobs.local_blobs, shas={sha}))
+        return found.get(sha)
 
     # -- pull ------------------------------------------------------------------------------
 
@@ -223,7 +226,8 @@ class Round:
 
     def _apply_page(self, uow: UnitOfWork, page: dict[str, Any], have: dict[str, bytes],
                     needed: set[str]) -> apply.Applied:
-        applied = apply.apply_entries(uow.session, page["entries"], have, uow.now)
+        applied = apply.apply_entries(uow.session, page["entries"], have, uow.now,
+                                      partial(erasure.carry_out, uow))
         state.put(uow.session, "cursor", int(page["next_cursor"]))
         blobs.forget_parts(uow.session, needed)
         if applied.cases or applied.revoked:
@@ -252,8 +256,6 @@ def _keep_outbox(uow: UnitOfWork, body: dict[str, Any]) -> None:
     push.store_outbox(uow.session, body, uow.now)
 
 
-def _blobs_of_body(session: Any, body: dict[str, Any]) -> dict[str, bytes]:
-    return blobs.local_blobs(session, blob_refs([r for g in body["groups"] for r in g["rows"]]))
 
 
 def _take(uow: UnitOfWork, body: dict[str, Any], answer: dict[str, Any]) -> int:

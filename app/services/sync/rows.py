@@ -19,7 +19,14 @@ from typing import Any
 from sqlalchemy import JSON, Date, LargeBinary, Table, select
 from sqlalchemy.orm import Session
 
-from app.domain.sync_wire import BLOB_COLUMNS, ENTITIES, LOCAL_ONLY_COLUMNS, REFERENCES
+from app.domain.sync_wire import (
+    BLOB_COLUMNS,
+    BLOB_SHA_COLUMNS,
+    ENTITIES,
+    KEY_COLUMNS,
+    LOCAL_ONLY_COLUMNS,
+    REFERENCES,
+)
 from app.store.schema import metadata
 from app.store.types import DecimalText, Money, UTCDateTime
 
@@ -38,6 +45,11 @@ __all__ = [
 
 def table(entity: str) -> Table:
     return metadata.tables[entity]
+
+
+def key(entity: str) -> Any:
+    """The local primary-key column of a synced table (`id`, or e.g. `document_id`)."""
+    return table(entity).c[KEY_COLUMNS.get(entity, "id")]
 
 
 @cache
@@ -66,9 +78,11 @@ def to_wire(entity: str, row: Mapping[str, Any], uids: Mapping[tuple[str, int], 
     blobs = BLOB_COLUMNS.get(entity, ())
     body: dict[str, Any] = {}
     for name in wire_columns(entity):
-        value = row[name]
+        value = row.get(name)
         if name in refs:
-            value = uids.get((refs[name], value)) if value is not None else None
+            value = uids.get((refs[name], row[name])) if row[name] is not None else None
+        elif name in blobs and entity in BLOB_SHA_COLUMNS:
+            value = {"sha256": row[BLOB_SHA_COLUMNS[entity]], "size": row["size"]}
         elif name in blobs:
             value = blob_ref(value)
         body[name] = _plain(value)
@@ -80,8 +94,16 @@ def _chunks(items: list[Any]) -> Iterable[list[Any]]:
         yield items[start : start + CHUNK]
 
 
+def _readable(entity: str) -> list[Any]:
+    """The columns read for the wire: all but the bytes of blobs stored with their hash."""
+    t = table(entity)
+    lazy = BLOB_COLUMNS[entity] if entity in BLOB_SHA_COLUMNS else ()
+    return [c for c in t.columns if c.name not in lazy]
+
+
 def load_cases(session: Session, case_ids: list[int]) -> dict[str, list[Mapping[str, Any]]]:
-    """Every stored row of these cases, per entity (documents' children through them)."""
+    """Every stored row of these cases, per entity (documents' children through them); large
+    blobs stored with their hash (evidence) are left out, `local_blobs` reads them."""
     found: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for part in _chunks(case_ids):
         for entity in ENTITIES:
@@ -89,7 +111,7 @@ def load_cases(session: Session, case_ids: list[int]) -> dict[str, list[Mapping[
             if entity == "case":
                 stmt = select(t).where(t.c.id.in_(part))
             elif "case_id" in t.c:
-                stmt = select(t).where(t.c.case_id.in_(part))
+                stmt = select(*_readable(entity)).where(t.c.case_id.in_(part))
             else:
                 docs = select(table("document").c.id).where(table("document").c.case_id.in_(part))
                 stmt = select(t).where(t.c.document_id.in_(docs))
@@ -98,7 +120,7 @@ def load_cases(session: Session, case_ids: list[int]) -> dict[str, list[Mapping[
 
 
 def uid_map(rows: Mapping[str, list[Mapping[str, Any]]]) -> dict[tuple[str, int], str]:
-    return {(e, r["id"]): r["uid"] for e, items in rows.items() for r in items}
+    return {(e, r[key(e).name]): r["uid"] for e, items in rows.items() for r in items}
 
 
 def blobs_of(rows: Mapping[str, list[Mapping[str, Any]]]) -> dict[str, bytes]:
@@ -107,7 +129,7 @@ def blobs_of(rows: Mapping[str, list[Mapping[str, Any]]]) -> dict[str, bytes]:
     for entity, columns in BLOB_COLUMNS.items():
         for row in rows.get(entity, []):
             for column in columns:
-                data = row[column]
+                data = row.get(column)
                 if data is not None:
                     out[hashlib.sha256(data).hexdigest()] = bytes(data)
     return out
@@ -162,6 +184,6 @@ def local_ids(session: Session, entity: str, uids: Iterable[str]) -> dict[tuple[
     out: dict[tuple[str, str], int] = {}
     wanted = sorted(set(uids))
     for part in _chunks(wanted):
-        for uid, local in session.execute(select(t.c.uid, t.c.id).where(t.c.uid.in_(part))):
+        for uid, local in session.execute(select(t.c.uid, key(entity)).where(t.c.uid.in_(part))):
             out[(entity, uid)] = local
     return out

@@ -4,11 +4,14 @@ Revision ID: 0008
 Revises: 0010 (0006, 0011, 0009 and 0010 came first in the merged tree)
 Create Date: 2026-12-02
 
-- `uid` (UUIDv7 text, unique) on the 14 tables that travel with a case. Local INTEGER keys
+- `uid` (UUIDv7 text, unique) on the 22 tables that travel with a case (the 14 of the
+  study, and the contact log, privacy notices, erasures, kept documents, court rulings,
+  case evidence and mandate exceptions that came with 0009/0010). Local INTEGER keys
   stay: every foreign key and the audit chain's `case_id` (inside each event's hash) keep
   using them; the wire and the office use uids only.
-- Existing rows get a uid here. `recalc_snapshot`, `document_attachment`, `signature` and a
-  signed case's `settlement` refuse UPDATE by trigger, so those triggers are taken out for
+- Existing rows get a uid here. `recalc_snapshot`, `document_attachment`, `signature`, a
+  signed case's `settlement`, `evidence` and a finished `case_erasure` refuse UPDATE by
+  trigger, so those triggers are taken out for
   the back-fill and put back exactly as they were (their SQL is read from sqlite_master).
   The columns are added with ALTER TABLE (no table copy), so no other trigger is touched.
 - `sync_pending`, `sync_counter`, `sync_state`, `sync_case`, `sync_outbox`, `sync_note`,
@@ -45,12 +48,25 @@ SYNCED = (
     "document",
     "document_attachment",
     "signature",
+    # arrived with contacts (0009) and court (0010) work; travel with their case too
+    "contact_person",
+    "contact_attempt",
+    "privacy_notice",
+    "case_erasure",
+    "retained_document",
+    "court_ruling",
+    "evidence",
+    "mandate_exception",
 )
+KEYS = {"retained_document": "document_id"}
+"""Tables whose primary key is not `id`."""
 BLOCKING_TRIGGERS = (
     "trg_recalc_snapshot_no_update",
     "trg_document_attachment_no_update",
     "trg_signature_no_update",
     "trg_settlement_signed_no_update",
+    "trg_evidence_no_update",
+    "trg_case_erasure_done_no_update",
 )
 
 
@@ -74,10 +90,11 @@ def _backfill(connection: sa.Connection) -> None:
             saved.append(row[0])
             connection.exec_driver_sql(f"DROP TRIGGER {name}")
     for table in SYNCED:
-        ids = [r[0] for r in connection.exec_driver_sql(f'SELECT id FROM "{table}"')]
+        key = KEYS.get(table, "id")
+        ids = [r[0] for r in connection.exec_driver_sql(f'SELECT {key} FROM "{table}"')]
         if ids:
             connection.exec_driver_sql(
-                f'UPDATE "{table}" SET uid = ? WHERE id = ?', [(_uuid7(), i) for i in ids]
+                f'UPDATE "{table}" SET uid = ? WHERE {key} = ?', [(_uuid7(), i) for i in ids]
             )
     for sql in saved:
         connection.exec_driver_sql(sql)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 import time
 
+from tests.logfail import fail_on_logged_errors
+
+__all__ = ["fail_on_logged_errors"]  # autouse: a logged error fails the test
+
 
 def pytest_configure(config: object) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,3 +26,4 @@ def pytest_configure(config: object) -> None:
 
     os.environ["MEDIATION_DESK_PASSPHRASE"] = TEST_PASSPHRASE
     use_fast_kdf()
+

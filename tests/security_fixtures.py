@@ -26,22 +26,24 @@ def use_fast_kdf() -> None:
 
 
 class MemoryKeyring(KeyringBackend):
-    """A keyring backend that keeps passwords in a dict (never the real keychain)."""
+    """A keyring that lives in a dict: never the developer's real keychain."""
 
-    priority = 1  # type: ignore[assignment]
+    # Below the `fail` backend (0): keyring never picks or chains it on its own, only
+    # through an explicit `keyring.set_keyring(...)`.
+    priority = -1  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
+        self.secrets: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
+        return self.secrets.get((service, username))
 
     def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
+        self.secrets[(service, username)] = password
 
     def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
+        self.secrets.pop((service, username), None)
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 `AppLock.start()` asks the case store (on the database thread) whether an account exists:
 if not, 创建主管账户; otherwise 登录. An application-wide event filter feeds
-`app.security.lock.IdleLock` with the user's input; a timer checks it. When the idle minutes
+`IdleLock` (app.services.lock) with the user's input; a timer checks it. When the idle minutes
 (`accounts.idle_minutes`) pass, or on 锁定 (Ctrl+L), every open window is covered and the
 sign-in dialog asks for the password again (another user may sign in instead). Nothing is
 closed or reset: dialogs and the wizard stay as they were under the cover.
@@ -12,22 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from app.domain.errors import DomainError
-from app.security.lock import IdleLock
-from ui.tasks import TaskRunner, report_unexpected
+from app.services.lock import IdleLock
+from ui.ops import accounts
+from ui.refusal import Refusal, refused
+from ui.tasks import TaskRunner
 from ui.views.lock.first_account_dialog import FirstAccountDialog
 from ui.views.lock.sign_in_dialog import SignInDialog
 
 if TYPE_CHECKING:
-    from app.security.lock import BackoffPolicy
+    from app.services.lock import BackoffPolicy
     from app.services.organisation.accounts import SignedIn
+    from ui.services import Core
     from ui.views.main_window import MainWindow
 
 CHECK_MS = 5_000  # how often the idle time is checked
@@ -98,7 +100,7 @@ class AppLock(QObject):
     def __init__(
         self,
         window: MainWindow,
-        service: Any,
+        service: Core,
         runner: TaskRunner,
         *,
         clock: Callable[[], datetime] | None = None,
@@ -127,16 +129,9 @@ class AppLock(QObject):
             app.installEventFilter(self)
         self.timer.start()
         self._cover_all()
-        service = self._service
-
-        def work() -> tuple[bool, list[str]]:
-            from app.services.organisation import accounts as accounts
-
-            ctx = service.context()
-            notices = list(getattr(ctx, "notices", []))  # e.g. a daily backup that failed
-            return accounts.needs_first_account(ctx), notices
-
-        self._runner.submit(work, on_finished=self._opened, on_failed=self._start_failed)
+        self._runner.run(accounts.needs_first_account(self._service)).success(
+            self._opened
+        ).failure(refused(self._start_failed))
 
     def _opened(self, answer: tuple[bool, list[str]]) -> None:
         first, notices = answer
@@ -156,11 +151,8 @@ class AppLock(QObject):
         dialog.rejected.connect(self.start_cancelled)
         self._show(dialog)
 
-    def _start_failed(self, error: BaseException) -> None:
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
-        QMessageBox.critical(self._window, self.tr("无法打开案件库"), str(error))
+    def _start_failed(self, refusal: Refusal) -> None:
+        QMessageBox.critical(self._window, self.tr("无法打开案件库"), refusal.message)
         self.start_cancelled.emit()
 
     def stop(self) -> None:
@@ -197,14 +189,7 @@ class AppLock(QObject):
         self.idle.touch()
 
     def _load_minutes(self) -> None:
-        service = self._service
-
-        def work() -> int:
-            from app.services.organisation import accounts as accounts
-
-            return accounts.idle_minutes(service.context())
-
-        self._runner.submit(work, on_finished=self.set_minutes, on_failed=report_unexpected)
+        self._runner.run(accounts.idle_minutes(self._service)).success(self.set_minutes)
 
     # -- locking ---------------------------------------------------------------------------
 

@@ -1,80 +1,66 @@
 """Words for the codes the services use (lender types, roles, methods…), through Qt's
-translation mechanism: the source text is Simplified Chinese, `mediation_desk_en.ts`
-holds the English.
+translation mechanism: the codes and their Chinese labels live in `app.domain.vocab`,
+`mediation_desk_en.ts` holds the English.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain import case_status
+from app.domain import case_status, vocab
 from ui import i18n
+
+
+def translated(table: Mapping[str, str], context: str = vocab.LABELS) -> dict[str, str]:
+    """A vocabulary of `app.domain.vocab` (or `session_record`) in the UI language."""
+    return {code: QCoreApplication.translate(context, label) for code, label in table.items()}
 
 
 def lender_types() -> dict[str, str]:
     """The six lender types of `recalculation.md`, in the order a mediator expects."""
-    return {
-        "bank": QCoreApplication.translate("labels", "银行"),
-        "consumer_finance": QCoreApplication.translate("labels", "消费金融公司"),
-        "small_loan": QCoreApplication.translate("labels", "小额贷款公司"),
-        "financial_other": QCoreApplication.translate("labels", "其他持牌金融机构"),
-        "credit_card": QCoreApplication.translate("labels", "信用卡"),
-        "private": QCoreApplication.translate("labels", "民间借贷"),
-    }
+    return translated(vocab.LENDER_TYPES)
 
 
 def repayment_methods() -> dict[str, str]:
-    return {
-        "bullet": QCoreApplication.translate("labels", "到期一次性还本付息"),
-        "equal_installment": QCoreApplication.translate("labels", "等额本息"),
-        "equal_principal": QCoreApplication.translate("labels", "等额本金"),
-        "interest_only": QCoreApplication.translate("labels", "先息后本"),
-        "explicit": QCoreApplication.translate("labels", "按约定还款计划"),
-    }
+    return translated(vocab.REPAYMENT_METHODS)
 
 
 def party_roles() -> dict[str, str]:
-    return {
-        "creditor": QCoreApplication.translate("labels", "债权人"),
-        "debtor": QCoreApplication.translate("labels", "债务人"),
-        "co_debtor": QCoreApplication.translate("labels", "共同债务人"),
-        "guarantor": QCoreApplication.translate("labels", "保证人"),
-        "agent": QCoreApplication.translate("labels", "代理人"),
-    }
+    return translated(vocab.PARTY_ROLES)
 
 
 def party_kinds() -> dict[str, str]:
-    return {
-        "person": QCoreApplication.translate("labels", "自然人"),
-        "organisation": QCoreApplication.translate("labels", "单位"),
-    }
+    return translated(vocab.PARTY_KINDS)
 
 
 def id_types() -> dict[str, str]:
-    return {
-        "resident_id": QCoreApplication.translate("labels", "居民身份证"),
-        "uscc": QCoreApplication.translate("labels", "统一社会信用代码"),
-        "passport": QCoreApplication.translate("labels", "护照"),
-        "other": QCoreApplication.translate("labels", "其他证件"),
-    }
+    return translated(vocab.ID_TYPES)
 
 
 def charge_kinds() -> dict[str, str]:
     """Fee kinds and cost kinds (costs of realising the claim)."""
-    return {
-        "late_fee": QCoreApplication.translate("labels", "逾期费/滞纳金"),
-        "management_fee": QCoreApplication.translate("labels", "管理费"),
-        "service_fee": QCoreApplication.translate("labels", "服务费"),
-        "liquidated_damages": QCoreApplication.translate("labels", "违约金"),
-        "collection_fee": QCoreApplication.translate("labels", "催收费"),
-        "other": QCoreApplication.translate("labels", "其他费用"),
-        "litigation_fee": QCoreApplication.translate("labels", "诉讼费"),
-        "preservation_fee": QCoreApplication.translate("labels", "保全费"),
-        "announcement_fee": QCoreApplication.translate("labels", "公告费"),
-        "lawyer_fee": QCoreApplication.translate("labels", "律师费"),
-    }
+    return translated({**vocab.FEE_KINDS, **vocab.COST_KINDS})
+
+
+def mediator_roles() -> dict[str, str]:
+    """The organisation's mediators: 调解员, 主任调解员."""
+    return translated(vocab.MEDIATOR_ROLES)
+
+
+def account_roles() -> dict[str, str]:
+    """Who may sign in: 调解员, 主管."""
+    return translated(vocab.ACCOUNT_ROLES, vocab.ROLES)
+
+
+def document_kinds() -> dict[str, str]:
+    return translated(vocab.DOCUMENT_KINDS)
+
+
+def document_statuses() -> dict[str, str]:
+    return translated(vocab.DOCUMENT_STATUSES)
 
 
 def lookup(table: dict[str, str], code: str) -> str:

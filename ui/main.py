@@ -138,8 +138,7 @@ def unlock_case_store(window: MainWindow, data_dir: Path, attempts: int = 3) -> 
     `MEDIATION_DESK_PASSPHRASE` silently, else by asking (and saying why). The key is kept
     for the process, so the database thread opens the store without asking again."""
     from app.domain.errors import DomainError
-    from app.security.dbkey import WrongPassphrase
-    from app.services.unlock import database_key
+    from app.services.unlock import WrongPassphrase, database_key
     from ui.views.lock.passphrase_dialog import ask_passphrase
 
     def prompt(message: str, new: bool) -> str | None:

@@ -1,31 +1,56 @@
-"""What the windows need from the core, as one small interface they can be given.
+"""The core as the windows see it: one typed facade (`Core`) they are given.
 
 The real implementation binds `app.services` to an `AppContext` opened lazily on first use
 (on the database thread, so start-up shows the window before SQLAlchemy and Alembic load).
-Tests hand the windows an in-memory fake with the same methods.
+Views never call it themselves: the operations of each area (`ui.ops`) do, on the task
+runner's database thread. Tests hand the windows an in-memory fake with the same members.
 """
 
 from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, NoReturn, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from app.services.cases.privacy import Revealed
     from app.services.cases.service import CaseDetail, CaseSummary, NewCase
+    from app.services.context import AppContext, Clock
     from app.services.maintenance.backup import BackupResult, RestoreResult
     from app.services.organisation.accounts import SignedIn
 
 
-class CaseService(Protocol):
-    """Case intake and lookup, as the windows call it (always through the task runner)."""
+@runtime_checkable
+class Core(Protocol):
+    """What the windows are given: the store's context (for `ui.ops`), who is signed in,
+    where the data is, and the calls a test fake can answer without a store."""
+
+    signed_in: SignedIn | None
+
+    @property
+    def data_dir(self) -> Path | None: ...
+
+    @property
+    def actor(self) -> str: ...
+
+    def context(self) -> AppContext: ...
 
     def list_cases(self, query: str = "") -> list[CaseSummary]: ...
 
     def get_case(self, case_no: str) -> CaseDetail: ...
 
     def create_case(self, new: NewCase) -> CaseSummary: ...
+
+    def reveal(self, case_no: str, party_id: int, field: str) -> Revealed: ...
+
+    def backup_create(self, to: Path | None = None) -> BackupResult: ...
+
+    def backup_restore(self, source: Path) -> RestoreResult: ...
+
+    def close(self) -> None: ...
+
+
+CaseService = Core  # its former name
 
 
 class ContextCaseService:
@@ -34,14 +59,21 @@ class ContextCaseService:
     Not thread-safe by itself: call it only from the task runner's single database thread.
     """
 
-    def __init__(self, data_dir: Path, actor: str | None = None, *, clock: Any = None) -> None:
-        self.data_dir = data_dir
+    def __init__(
+        self, data_dir: Path, actor: str | None = None, *, clock: Clock | None = None
+    ) -> None:
+        self.data_dir: Path = data_dir
         self._actor = actor or _default_actor()
         self._clock = clock  # None: the real clock; tests pass a fixed one
-        self._ctx: Any = None
+        self._ctx: AppContext | RestoredStore | None = None
         self.signed_in: SignedIn | None = None  # set by the app lock; its name is the actor
 
-    def context(self) -> Any:
+    @property
+    def actor(self) -> str:
+        """Who the audit log names when nobody has signed in (tests, screenshots)."""
+        return self._actor
+
+    def context(self) -> AppContext:
         """The `AppContext`, opened (and migrated) the first time it is needed."""
         if self._ctx is None:
             from app.services.context import open_context
@@ -49,6 +81,8 @@ class ContextCaseService:
             self._ctx = open_context(
                 self.data_dir, actor=self._actor, migrate=True, clock=self._clock
             )
+        if isinstance(self._ctx, RestoredStore):
+            self._ctx.refuse()
         if self.signed_in is not None:  # the audit log names whoever is signed in now
             self._ctx.actor = self.signed_in.username
         return self._ctx
@@ -88,6 +122,7 @@ class ContextCaseService:
         request to restart, so no window writes what it still shows from before.
         """
         from app.services.maintenance import backup as backup
+        from app.services.maintenance import restore as restore
 
         by = acting_user(self)
         if not by.can("accounts"):
@@ -98,7 +133,7 @@ class ContextCaseService:
         live = self.data_dir / "cases.db"
         before = _identity(live)
         try:
-            result = backup.restore_backup(self.data_dir, source, by=by)
+            result = restore.restore_backup(self.data_dir, source, by=by)
         except BaseException:
             if _identity(live) != before:  # replaced after all: never reopen behind the windows
                 self._ctx = RestoredStore()
@@ -106,45 +141,22 @@ class ContextCaseService:
         self._ctx = RestoredStore()
         return result
 
-    def sync_status(self) -> Any:
-        """Enrolment, what waits, the last sync (`app.services.sync.status.SyncStatus`)."""
-        from app.services.sync.status import sync_status
-
-        return sync_status(self.context())
-
-    def sync_now(self, progress: Any = None) -> Any:
-        """One sync round (raises `app.services.sync.client.Unreachable` when offline)."""
-        from app.services.sync.round import sync_round
-
-        def report(phase: str, done: int, total: int) -> None:
-            if progress is not None:
-                progress(done, total)
-
-        return sync_round(self.context(), report)
-
-    def sync_notes(self) -> Any:
-        from app.services.sync.status import sync_notes
-
-        return sync_notes(self.context())
-
     def close(self) -> None:
-        """Release the case store, when the context knows how."""
-        closer = getattr(self._ctx, "close", None)
-        if callable(closer):
-            closer()
+        """Release the case store (if it was opened)."""
+        if self._ctx is not None:
+            self._ctx.close()
         self._ctx = None
 
 
-def acting_user(service: Any) -> SignedIn:
+def acting_user(core: Core | None) -> SignedIn:
     """Who the windows act as: the signed-in user, or, for a window built without the app
     lock (tests, `python -m tools.screenshots.main`), the holder of the store's key (a supervisor;
     see `app.services.organisation.accounts.key_holder`). The real start always signs in first."""
     from app.services.organisation.accounts import key_holder
 
-    user: SignedIn | None = getattr(service, "signed_in", None)
-    if user is not None:
-        return user
-    actor = getattr(service, "_actor", "") or _default_actor()
+    if core is not None and core.signed_in is not None:
+        return core.signed_in
+    actor = (core.actor if core is not None else "") or _default_actor()
     return key_holder(f"gui:{actor}")
 
 
@@ -164,7 +176,7 @@ class RestoredStore:
     def close(self) -> None:
         """Nothing is open."""
 
-    def __getattr__(self, name: str) -> Any:
+    def refuse(self) -> NoReturn:
         from app.domain.errors import DomainError
 
         raise DomainError(self.MESSAGE)

@@ -61,7 +61,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from app.services.maintenance.backup import restore_backup
+    from app.services.maintenance.restore import restore_backup
     from app.services.organisation.accounts import key_holder
 
     code = args.recovery_code

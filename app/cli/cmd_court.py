@@ -16,7 +16,8 @@ from typing import Any
 def _ruling(args: argparse.Namespace) -> int:
     from app.cli.cmd_render import parse_day
     from app.services.context import open_context
-    from app.services.litigation.rulings import confirm_case, record_confirmation_ruling
+    from app.services.litigation.confirm import confirm_case
+    from app.services.litigation.rulings import record_confirmation_ruling
 
     day = parse_day(args.date, "--date")
     act = confirm_case if args.court_command == "confirm" else record_confirmation_ruling

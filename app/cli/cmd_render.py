@@ -13,32 +13,15 @@ renamed).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from app.domain.errors import InputError, Problem
+from app.domain.vocab import COURT_DOCUMENT_KINDS, DOCUMENT_KINDS
+from app.fsutil import write_atomically
 
-KINDS = ("notice", "record", "agreement", "plan", "confirmation", "termination")
-COURT_KINDS = ("complaint", "calculation", "evidence", "enforcement", "certificate")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a fsynced temporary file and `os.replace`."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+KINDS = tuple(DOCUMENT_KINDS)
+COURT_KINDS = tuple(COURT_DOCUMENT_KINDS)
 
 
 def run(args: argparse.Namespace) -> int:

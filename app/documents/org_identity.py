@@ -12,14 +12,13 @@ Every file is written to a temporary file, fsynced, then moved into place.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from app.domain.errors import DomainError
+from app.fsutil import write_atomically
 
 SIGNING_DIR = "signing"
 KEY_FILE = "org-key.pem"
@@ -50,23 +49,6 @@ def signing_dir(data_dir: Path) -> Path:
 def identity_exists(data_dir: Path) -> bool:
     folder = signing_dir(data_dir)
     return (folder / KEY_FILE).is_file() and (folder / CERT_FILE).is_file()
-
-
-def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
-    """Write to a temporary file beside `path`, fsync, then replace `path`."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # signing/: the user's alone
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        if private:
-            os.chmod(tmp, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _check_passphrase(passphrase: str) -> bytes:
@@ -152,7 +134,7 @@ def create_org_identity(
     key = ec.generate_private_key(ec.SECP256R1())
     cert = _self_signed_certificate(key, name, moment)
     folder = signing_dir(data_dir)
-    write_atomically(folder / KEY_FILE, _key_pem(key, passphrase), private=True)
+    write_atomically(folder / KEY_FILE, _key_pem(key, passphrase))
     write_atomically(folder / CERT_FILE, _cert_pem(cert))
     (folder / CHAIN_FILE).unlink(missing_ok=True)
     return read_identity(data_dir)
@@ -180,7 +162,7 @@ def import_pkcs12(path: Path, p12_password: str, data_dir: Path, passphrase: str
     if key is None or cert is None:
         raise DomainError(f"证书文件 {path} 中没有私钥或证书：请索取含私钥的 .p12 文件。")
     folder = signing_dir(data_dir)
-    write_atomically(folder / KEY_FILE, _key_pem(key, passphrase), private=True)
+    write_atomically(folder / KEY_FILE, _key_pem(key, passphrase))
     write_atomically(folder / CERT_FILE, _cert_pem(cert))
     if extra:
         write_atomically(folder / CHAIN_FILE, _cert_pem(*extra))

@@ -8,15 +8,15 @@ one-page PDF, and pyhanko imports that page as the signature field's appearance.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
+from app.domain.dates import CHINA_TZ
 from app.domain.errors import DomainError
 from app.paths import resource
 
 FONT_NAME = "MediationDeskSealSong"
 FONT_FILE = ("fonts", "uming.ttc")
-CHINA_TZ = timezone(timedelta(hours=8), "CST")
 
 STAMP_WIDTH = 170.0  # points; the seal is a 4 cm square at most
 STAMP_HEIGHT = 150.0

@@ -22,12 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 from decimal import Decimal
 
+from app.domain.dates import CHINA_TZ as CHINA_TZ
 from app.domain.errors import DomainError
-
-CHINA_TZ = timezone(timedelta(hours=8), "CST")
 
 CHANNELS: dict[str, str] = {
     "phone": "电话",

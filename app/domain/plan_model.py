@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from app.domain.dates import add_months as add_months
 from app.domain.money import ZERO
 
 
@@ -96,11 +96,6 @@ class Plan:
         return first if first.down_payment else None
 
 
-def add_months(start: date, months: int) -> date:
-    """`start` plus `months` calendar months, on the month's last day when it is shorter."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def due_dates(first_due: date, count: int, frequency: Frequency) -> list[date]:

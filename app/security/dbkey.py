@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import DomainError
+from app.fsutil import write_atomically
 from app.security.secrets import (
     NO_KEYRING_HINT,
     PASSPHRASE_ENV,
@@ -185,14 +186,8 @@ def read_keyinfo(data_dir: Path) -> KeyInfo | None:
 def write_keyinfo(data_dir: Path, info: KeyInfo) -> Path:
     """Write keyinfo.json atomically (temporary file, fsync, rename), readable by the owner."""
     path = keyinfo_path(data_dir)
-    staging = path.with_name(path.name + ".tmp")
     payload = json.dumps(info.to_json(), ensure_ascii=False, indent=2).encode("utf-8")
-    fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(staging, path)
+    write_atomically(path, payload)
     return path
 
 

@@ -7,9 +7,9 @@ number a case taken in at 07:00 on 1 January in the old year).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
-CHINA_TZ = timezone(timedelta(hours=8), "CST")
+from app.domain.dates import CHINA_TZ as CHINA_TZ
 
 
 def china_time(moment: datetime) -> datetime:
@@ -18,3 +18,9 @@ def china_time(moment: datetime) -> datetime:
 
 def china_date(moment: datetime) -> date:
     return moment.astimezone(CHINA_TZ).date()
+
+
+def china_today(now: datetime | None = None) -> date:
+    """Today in China: of `now`, or of the machine's clock (the GUI's date pickers start
+    here; services use `AppContext.today()`, which reads the context's clock)."""
+    return china_date(now if now is not None else datetime.now(CHINA_TZ))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.security import dbkey
 from app.security.dbkey import PassphrasePrompt
+from app.security.dbkey import WrongPassphrase as WrongPassphrase  # for the GUI's prompt
 
 log = logging.getLogger(__name__)
 

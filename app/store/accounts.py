@@ -16,10 +16,9 @@ import datetime as dt
 from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.vocab import ACCOUNT_ROLES
 from app.store.base import Base, one_of
 from app.store.types import UTCDateTime
-
-ACCOUNT_ROLES: dict[str, str] = {"mediator": "调解员", "supervisor": "主管"}
 
 
 class Account(Base):

@@ -22,18 +22,15 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app.domain.canonical import canonical_json
 from app.store.records import AuditEvent
 
 GENESIS = "0" * 64
 
 
-def canonical_json(value: Any) -> bytes:
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -150,8 +147,6 @@ class AuditLog:
     def verify(self) -> list[str]:
         """Problems found walking the whole chain; empty when it is intact (an event an
         erasure redacted counts when attested, see `app.store.audit_redaction`)."""
-        from app.store.audit_redaction import attestations
-
         attested = attestations(self.session)
         problems: list[str] = []
         expected_prev, expected_seq = GENESIS, 1
@@ -165,3 +160,27 @@ class AuditLog:
                 problems.append(f"seq {event.seq}: hash does not match its fields")
             expected_prev, expected_seq = event.hash, event.seq + 1
         return problems
+
+
+ERASED_ACTION = "privacy.erased"
+"""The action of an erasure's event: it attests the events it redacted (`audit_redaction`)."""
+
+
+def attestations(session: Session) -> dict[int, tuple[str, str]]:
+    """seq → (original hash, redacted hash), from every `privacy.erased` event (each only
+    for events before it)."""
+    rows = session.execute(
+        text("SELECT seq, CAST(detail AS TEXT) FROM audit_event WHERE action = :action"),
+        {"action": ERASED_ACTION},
+    )
+    found: dict[int, tuple[str, str]] = {}
+    for attesting, detail_text in rows:
+        try:
+            items = json.loads(detail_text).get("redacted", [])
+        except (ValueError, AttributeError):
+            continue
+        for item in items if isinstance(items, list) else []:
+            seq = item.get("seq") if isinstance(item, dict) else None
+            if isinstance(seq, int) and seq < attesting:
+                found[seq] = (str(item.get("hash")), str(item.get("redacted")))
+    return found

@@ -34,15 +34,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.store.cipher import fsync_dir
+from app.fsutil import write_atomically
 from app.store.records import AuditEvent
 
 if TYPE_CHECKING:
@@ -117,22 +115,11 @@ def _head(data: object) -> Head:
 
 def write_anchor(db_path: Path, head: Head, also: tuple[Head, ...] = ()) -> None:
     """Replace the anchor file atomically: a temporary file of this writer's own (never a
-    shared name), private to the user, fsynced, then `os.replace`."""
-    path = anchor_path(db_path)
+    shared name), private to the user, fsynced, then `os.replace` (`app.fsutil`)."""
     data: dict[str, object] = {"format": ANCHOR_FORMAT, "seq": head.seq, "hash": head.hash}
     if also:
         data["also"] = [{"seq": h.seq, "hash": h.hash} for h in also]
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(json.dumps(data) + "\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
+    write_atomically(anchor_path(db_path), (json.dumps(data) + "\n").encode("utf-8"))
 
 
 def stored_hash(uow: UnitOfWork, seq: int) -> str | None:

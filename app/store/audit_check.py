@@ -30,8 +30,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app.store.audit import GENESIS, event_hash
-from app.store.audit_redaction import attestations
+from app.store.audit import GENESIS, attestations, event_hash
 
 MAX_FINDINGS = 100
 MAX_BACKTRACK = 64

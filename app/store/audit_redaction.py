@@ -34,9 +34,9 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app.store.audit import ERASED_ACTION as ERASED_ACTION
 from app.store.audit import event_hash
 
-ERASED_ACTION = "privacy.erased"
 ERASED_VALUE = "（已删除）"
 
 
@@ -85,26 +85,6 @@ def redact_case_events(
         )
         out.append({"seq": seq, "hash": digest, "redacted": event_hash(detail=redacted, **fields)})
     return out
-
-
-def attestations(session: Session) -> dict[int, tuple[str, str]]:
-    """seq → (original hash, redacted hash), from every `privacy.erased` event (each only
-    for events before it)."""
-    rows = session.execute(
-        text("SELECT seq, CAST(detail AS TEXT) FROM audit_event WHERE action = :action"),
-        {"action": ERASED_ACTION},
-    )
-    found: dict[int, tuple[str, str]] = {}
-    for attesting, detail_text in rows:
-        try:
-            items = json.loads(detail_text).get("redacted", [])
-        except (ValueError, AttributeError):
-            continue
-        for item in items if isinstance(items, list) else []:
-            seq = item.get("seq") if isinstance(item, dict) else None
-            if isinstance(seq, int) and seq < attesting:
-                found[seq] = (str(item.get("hash")), str(item.get("redacted")))
-    return found
 
 
 def _at(stored: str) -> datetime:

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import DomainError
+from app.fsutil import fsync_dir as fsync_dir
+from app.fsutil import fsync_file as fsync_file
 
 KEY_BYTES = 32
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -145,23 +147,6 @@ def integrity(connection: Any, schema: str = "main") -> list[str]:
     return [str(row[0]) for row in connection.execute(f"PRAGMA {schema}.integrity_check")]
 
 
-def fsync_file(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable (no-op where directories cannot be opened, e.g. Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def sidecars(path: Path) -> tuple[Path, Path]:

@@ -26,9 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.case_status import CaseStatus
-from app.store.base import Base, one_of, uid_column
-from app.store.types import DecimalText, Money, UTCDateTime
-from app.store.vocab import (
+from app.domain.vocab import (
     COST_KINDS,
     DAY_BASES,
     FEE_KINDS,
@@ -39,6 +37,8 @@ from app.store.vocab import (
     PARTY_ROLES,
     REPAYMENT_METHODS,
 )
+from app.store.base import Base, one_of, uid_column
+from app.store.types import DecimalText, Money, UTCDateTime
 
 CASE_FK = "case.id"
 

@@ -3,7 +3,8 @@
 The backups' `.keyinfo.json` (salt and check value) and `audit-head.json` let another
 local user guess offline or read the chain's head; the backups, the signing key and the
 store are the user's alone. New folders and files are made private from the start (never
-created readable and closed later); folders an older version made 0755 are tightened when
+created readable and closed later; a file is written through `app.fsutil.write_atomically`,
+0600 from its creation); folders an older version made 0755 are tightened when
 the app opens them, if they belong to this user. On Windows (ACLs, not modes) nothing is
 done.
 """
@@ -53,23 +54,6 @@ def tighten_tree(folder: Path, depth: int = 1) -> None:
             tighten(entry)
         elif entry.is_dir() and depth > 0:
             tighten_tree(entry, depth - 1)
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write `path` (replacing it) through a new 0600 file, fsynced, then renamed."""
-    staging = path.with_name(path.name + ".tmp")
-    staging.unlink(missing_ok=True)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(staging, flags, FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(staging, path)
-    except BaseException:
-        staging.unlink(missing_ok=True)
-        raise
 
 
 def copy_private(source: Path, dest: Path) -> None:

@@ -26,9 +26,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.vocab import ATTACHMENT_ROLES, DOCUMENT_STATUSES, SIGNING_METHODS
 from app.store.base import Base, one_of, uid_column
 from app.store.types import Money, UTCDateTime
-from app.store.vocab import ATTACHMENT_ROLES, DOCUMENT_STATUSES, SIGNING_METHODS
 
 CASE_FK = "case.id"
 LOCKED_DOCUMENT_STATUSES = ("signed", "printed")

@@ -4,7 +4,7 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../ui/views/settings/accounts.py" line="+90"/>
+        <location filename="../../ui/views/settings/accounts.py" line="+92"/>
         <source>用户账户</source>
         <translation>User accounts</translation>
     </message>
@@ -45,12 +45,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+80"/>
         <source>停用账户</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-78"/>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
     </message>
@@ -80,7 +80,7 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -110,7 +110,7 @@
         <translation>Your password has been changed.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>已启用“%1”。</source>
         <translation>“%1” reactivated.</translation>
     </message>
@@ -120,7 +120,7 @@
         <translation>“%1” deactivated.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>无操作 %1 分钟后锁定。</source>
         <translation>Locks after %1 minutes without activity.</translation>
     </message>
@@ -128,17 +128,17 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="+144"/>
+        <location filename="../../ui/app_lock.py" line="+139"/>
         <source>自动备份失败</source>
         <translation>Automatic backup failed</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>无法打开案件库</source>
         <translation>Cannot open the case store</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+83"/>
         <source>已切换为 %1。</source>
         <translation>Switched to %1.</translation>
     </message>
@@ -146,7 +146,7 @@
 <context>
     <name>ApprovalsDialog</name>
     <message>
-        <location filename="../../ui/views/settlement/approvals.py" line="+53"/>
+        <location filename="../../ui/views/settlement/approvals.py" line="+59"/>
         <source>待债权人批准</source>
         <translation>Waiting for the creditor&apos;s approval</translation>
     </message>
@@ -196,7 +196,7 @@
         <translation>Record the answer…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+27"/>
         <source>共 %1 项待债权人批准。</source>
         <translation>%1 waiting for the creditor&apos;s approval.</translation>
     </message>
@@ -211,12 +211,12 @@
         <translation>Save the approval request</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>导出待批准</source>
         <translation>Export pending approvals</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -224,12 +224,12 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/views/settings/backup.py" line="+116"/>
+        <location filename="../../ui/views/settings/backup.py" line="+87"/>
         <source>只有主管可以从备份恢复；您可以立即备份。</source>
         <translation>Only a supervisor can restore from a backup; you can back up now.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
@@ -333,12 +333,12 @@ Before restoring, the current store is saved as a &quot;before restore&quot; bac
         <translation>First choose the backup to restore in the list.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>正在检查备份并恢复…</source>
         <translation>Checking the backup and restoring…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>已从备份恢复（%1 个案件）。</source>
         <translation>Restored from the backup (%1 cases).</translation>
     </message>
@@ -363,7 +363,7 @@ Before restoring, the current store is saved as a &quot;before restore&quot; bac
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>
 在本软件中只能恢复用本机密钥加密的备份。来自另一台电脑的备份，请在命令行中用恢复码恢复：python -m app backup restore 备份文件 --recovery-code -</source>
         <translation>
@@ -373,7 +373,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../ui/views/cases/case_detail.py" line="+139"/>
+        <location filename="../../ui/views/cases/case_detail.py" line="+150"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
@@ -401,7 +401,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Change status…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
@@ -426,12 +426,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>(not assigned)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+37"/>
         <source>案件当前状态之后不能再更改。</source>
         <translation>The case cannot change status any more.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
         <source>债权人：%1</source>
         <translation>Creditor: %1</translation>
     </message>
@@ -456,7 +456,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+38"/>
         <source>%1 · %2（%3）</source>
         <translation>%1 · %2 (%3)</translation>
     </message>
@@ -698,18 +698,18 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CertificateTab</name>
     <message>
-        <location filename="../../ui/views/settings/cert.py" line="+105"/>
+        <location filename="../../ui/views/settings/cert.py" line="+109"/>
         <source>只有主管可以生成或导入组织的数字证书；您可以查看证书和复制指纹。</source>
         <translation>Only a supervisor can create or import the organisation&apos;s certificate; you can view it and copy the fingerprint.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+82"/>
+        <location line="+11"/>
+        <location line="+77"/>
         <source>生成本机证书</source>
         <translation>Create certificate on this computer</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-74"/>
         <source>导入 PKCS#12…</source>
         <translation>Import PKCS#12…</translation>
     </message>
@@ -764,7 +764,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+42"/>
         <source>重新生成本机证书…</source>
         <translation>Create a new certificate…</translation>
     </message>
@@ -847,12 +847,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>No passphrase entered; cancelled.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>请先在“调解组织”页填写组织名称并保存：证书的主体就是组织名称。</source>
         <translation>First enter and save the organisation&apos;s name on the “Organisation” tab: it is the certificate&apos;s subject.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>导入证书</source>
         <translation>Import certificate</translation>
     </message>
@@ -875,7 +875,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>ChargesBox</name>
     <message>
-        <location filename="../../ui/views/cases/charges_box.py" line="+36"/>
+        <location filename="../../ui/views/cases/charges_box.py" line="+37"/>
         <source>费用与实现债权费用（逾期费、违约金、催收费、律师费等）</source>
         <translation>Fees and costs of realising the claim (late fees, liquidated damages, collection fees, lawyer&apos;s fees…)</translation>
     </message>
@@ -900,7 +900,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Add a charge</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>如 300.00</source>
         <translation>e.g. 300.00</translation>
     </message>
@@ -913,7 +913,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_checkin.py" line="+36"/>
+        <location filename="../../ui/views/session_wizard/step_checkin.py" line="+37"/>
         <source>时间和地点</source>
         <translation>Date and place</translation>
     </message>
@@ -958,7 +958,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+91"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
@@ -1009,7 +1009,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../ui/views/contacts/contact_form.py" line="+53"/>
+        <location filename="../../ui/views/contacts/contact_form.py" line="+54"/>
         <source>记录一次联系</source>
         <translation>Log an attempt</translation>
     </message>
@@ -1109,7 +1109,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Told how personal data is processed (notice version %1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>记录</source>
         <translation>Log</translation>
     </message>
@@ -1117,7 +1117,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>ContactLogPanel</name>
     <message>
-        <location filename="../../ui/views/contacts/log_panel.py" line="+102"/>
+        <location filename="../../ui/views/contacts/log_panel.py" line="+94"/>
         <source>在上方列表中选择一个案件，即可在这里查看和记录联系情况。</source>
         <translation>Choose a case in the list above to see and log its contacts here.</translation>
     </message>
@@ -1157,22 +1157,22 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>允许联系时段 %1（北京时间）· 每人每天最多 %2 次 · 要求书面联系的不再致电</source>
         <translation>Allowed hours %1 (China time) · at most %2 attempts a day per person · no calls to anyone who asked for writing</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+37"/>
         <source>已记录：%1</source>
         <translation>Logged: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>此次联系不被允许，未记录：</source>
         <translation>This attempt is not allowed and was not logged:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+26"/>
         <source>导出给短信平台</source>
         <translation>Export for the SMS platform</translation>
     </message>
@@ -1182,7 +1182,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
         <source>已导出到 %1（请在中心的短信平台发送）</source>
         <translation>Exported to %1 (send it from the centre&apos;s SMS platform)</translation>
     </message>
@@ -1210,7 +1210,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DebtPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_debt.py" line="+68"/>
+        <location filename="../../ui/views/session_wizard/step_debt.py" line="+70"/>
         <source>债权债务：借款合同、债权人主张和已还款</source>
         <translation>Debt: loan terms, the creditor&apos;s claim and payments made</translation>
     </message>
@@ -1455,7 +1455,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Remove</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+34"/>
         <source>晚于主张截至日期 %1：计算日须不早于这一天，请核对日期。</source>
         <translation>After the claim&apos;s as-of date %1: the recalculation date cannot be earlier than this day; check the date.</translation>
     </message>
@@ -1463,7 +1463,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/views/settlement/approvals.py" line="+46"/>
+        <location filename="../../ui/views/settlement/approvals.py" line="+32"/>
         <source>记录债权人批复</source>
         <translation>Record the creditor&apos;s answer</translation>
     </message>
@@ -1526,7 +1526,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DocumentList</name>
     <message numerus="yes">
-        <location filename="../../ui/views/session_wizard/doc_list.py" line="+71"/>
+        <location filename="../../ui/views/session_wizard/doc_list.py" line="+63"/>
         <source>%n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -1562,7 +1562,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_documents.py" line="+57"/>
+        <location filename="../../ui/views/session_wizard/step_documents.py" line="+51"/>
         <source>生成文书预览(&amp;R)</source>
         <translation>&amp;Render previews</translation>
     </message>
@@ -1582,12 +1582,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>This session needs: %1.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>本机无法显示页面：请按“打开（可打印）”在阅读器中查看。</source>
         <translation>Pages cannot be shown on this computer: press Open (to print) to read them in the viewer.</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-70"/>
         <source>还不能生成：</source>
         <translation>Cannot render yet:</translation>
     </message>
@@ -1595,48 +1595,18 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/views/documents/panel.py" line="+118"/>
-        <source>调解通知书</source>
-        <translation>Notice of mediation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调解笔录</source>
-        <translation>Session record</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>人民调解协议书</source>
-        <translation>Mediation agreement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>还款计划表</source>
-        <translation>Repayment plan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>司法确认申请书</source>
-        <translation>Application for judicial confirmation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调解终结书</source>
-        <translation>Termination of mediation</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../ui/views/documents/panel.py" line="+125"/>
         <source>生成文书</source>
         <translation>Generate</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+175"/>
+        <location line="+157"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-155"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
@@ -1691,12 +1661,12 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Choose a document on the left to preview it</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+38"/>
         <source>本案尚无文书。选择种类后点击“生成文书”。</source>
         <translation>This case has no documents yet. Choose a type and click “Generate”.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+32"/>
         <source>%1 · 第 %2 版 · %3 · 共 %4 页 · SHA-256 %5</source>
         <translation>%1 · version %2 · %3 · %4 pages · SHA-256 %5</translation>
     </message>
@@ -1721,17 +1691,17 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Printing a draft makes it final: this version is locked, and later changes become a new version.</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+120"/>
         <source>无法打开：%1</source>
         <translation>Cannot open: %1</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-94"/>
         <source>还不能生成这份文书，尚缺：</source>
         <translation>This document cannot be generated yet. Missing:</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>未能加盖组织电子签章：%1
 协议书的签署不受影响，可稍后重试。</source>
         <translation>Could not apply the organisation&apos;s digital seal: %1
@@ -1743,7 +1713,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Print document</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+19"/>
         <source>已打印，但未能记录：%1</source>
         <translation>Printed, but not recorded: %1</translation>
     </message>
@@ -1761,7 +1731,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_finish.py" line="+88"/>
+        <location filename="../../ui/views/session_wizard/step_finish.py" line="+74"/>
         <source>完成调解并生成文书(&amp;F)</source>
         <translation>&amp;Finish the session and render documents</translation>
     </message>
@@ -1811,7 +1781,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Once finished, this session&apos;s record can no longer be changed and the case becomes &quot;%1&quot;. Finish now?</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>调解已完成，案件状态：%1。请打开文书打印，或保存到文件夹。</source>
         <translation>The session is finished; the case is now %1. Open the documents to print them, or save them to a folder.</translation>
     </message>
@@ -1827,7 +1797,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Choose a folder for the documents</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-134"/>
         <source>还不能完成：</source>
         <translation>Cannot finish yet:</translation>
     </message>
@@ -1835,7 +1805,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FirstAccountDialog</name>
     <message>
-        <location filename="../../ui/views/lock/first_account_dialog.py" line="+35"/>
+        <location filename="../../ui/views/lock/first_account_dialog.py" line="+36"/>
         <source>创建主管账户</source>
         <translation>Create the supervisor account</translation>
     </message>
@@ -1888,7 +1858,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/views/lock/account_dialogs.py" line="+99"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+98"/>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords differ; please type them again.</translation>
     </message>
@@ -2004,7 +1974,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LockCover</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="-194"/>
+        <location filename="../../ui/app_lock.py" line="-177"/>
         <source>调解工作台已锁定</source>
         <translation>Mediation Desk is locked</translation>
     </message>
@@ -2012,7 +1982,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>LprTab</name>
     <message>
-        <location filename="../../ui/views/settings/data.py" line="+88"/>
+        <location filename="../../ui/views/settings/data.py" line="+74"/>
         <source>只有主管可以导入利率表；您可以查看正在使用的利率。</source>
         <translation>Only a supervisor can import the rate table; you can view the rates in use.</translation>
     </message>
@@ -2037,7 +2007,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Covers</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>导入更新的利率表…</source>
         <translation>Import a newer rate table…</translation>
     </message>
@@ -2047,7 +2017,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>The rate table is a CSV file with the header effective_date,one_year,five_year and one publication per row (effective date, one-year, five-year and above), rates in percent, e.g. 2025-12-22,3.00,3.50. The whole file is checked before import; only a table newer than the bundled one is used.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>导入的利率表（数据目录中的 lpr.csv）</source>
         <translation>Imported table (lpr.csv in the data folder)</translation>
     </message>
@@ -2077,7 +2047,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>The table&apos;s latest publication is %1, %2 days ago. The LPR is published on the 20th of each month (next working day on holidays): if newer rates have been published since, take them from the People&apos;s Bank of China or the National Interbank Funding Center website and import an updated table; otherwise later dates use the latest rate.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>导入利率表</source>
         <translation>Import rate table</translation>
     </message>
@@ -2087,7 +2057,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>……另有 %1 处问题</source>
         <translation>…and %1 more problems</translation>
     </message>
@@ -2100,7 +2070,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+86"/>
+        <location filename="../../ui/views/main_window.py" line="+89"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
@@ -2210,7 +2180,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
         <source>案件信息</source>
         <translation>Case</translation>
     </message>
@@ -2230,7 +2200,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>当前用户：%1（%2）</source>
         <translation>Signed in: %1 (%2)</translation>
     </message>
@@ -2253,12 +2223,12 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+51"/>
         <source>未能读取案件</source>
         <translation>Could not read the cases</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>请先在列表中选择一个案件。</source>
         <translation>Choose a case in the list first.</translation>
     </message>
@@ -2268,7 +2238,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Language saved; it applies at the next start.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+52"/>
         <source>&lt;h3&gt;调解工作台 %1&lt;/h3&gt;&lt;p&gt;为金融借款与民间借贷纠纷调解员设计的离线桌面工具：案件登记、债权重算、调解协议与签署。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mediation Desk %1&lt;/h3&gt;&lt;p&gt;An offline desktop workbench for mediators of loan and private lending disputes: case intake, recalculation of claims, settlement agreements and signing.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
@@ -2281,7 +2251,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>MandateRoomBox</name>
     <message>
-        <location filename="../../ui/views/settlement/mandate_room.py" line="+65"/>
+        <location filename="../../ui/views/settlement/mandate_room.py" line="+66"/>
         <source>债权人授权（剩余空间）</source>
         <translation>Creditor&apos;s mandate (room left)</translation>
     </message>
@@ -2296,7 +2266,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Make the approval request (PDF) for the creditor, for the saved settlement</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>本案债权人未设定授权限制。</source>
         <translation>The creditor has set no mandate for this case.</translation>
     </message>
@@ -2336,7 +2306,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Room left</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>第 %1 号批准申请：%2</source>
         <translation>Approval request %1: %2</translation>
     </message>
@@ -2349,7 +2319,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/views/lock/account_dialogs.py" line="+61"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+54"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
@@ -2402,23 +2372,23 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/views/cases/new_case_dialog.py" line="+66"/>
+        <location filename="../../ui/views/cases/new_case_dialog.py" line="+70"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>带 * 的为必填项。年利率可写“18%”“年化24%”或“月息1分5”。</source>
         <translation>Fields marked * are required. The annual rate may be written &quot;18%&quot;, &quot;年化24%&quot; or &quot;月息1分5&quot;.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+230"/>
+        <location line="+208"/>
         <source>创建案件</source>
         <translation>Create case</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-201"/>
         <source>债权人</source>
         <translation>Creditor</translation>
     </message>
@@ -2498,7 +2468,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Mediator in charge</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
         <source>借款</source>
         <translation>Loan</translation>
     </message>
@@ -2588,7 +2558,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Filing date</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+93"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -2618,7 +2588,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 The mediation agreement signed by the parties is saved and not affected. Later, select it on the case&apos;s “Documents” tab and click “Apply digital seal”.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>签名时发生意外错误。</source>
         <translation>An unexpected error occurred while signing.</translation>
     </message>
@@ -2626,13 +2596,13 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>OrganisationTab</name>
     <message>
-        <location filename="../../ui/views/settings/org.py" line="+98"/>
-        <location line="+232"/>
+        <location filename="../../ui/views/settings/org.py" line="+99"/>
+        <location line="+215"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-200"/>
         <source>基本信息（用于每份文书的抬头和落款）</source>
         <translation>Details (heading and closing of every document)</translation>
     </message>
@@ -2682,22 +2652,17 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>The name is also the subject of the organisation&apos;s certificate (at most 64 characters).</translation>
     </message>
     <message>
-        <location line="+279"/>
-        <source>调解员</source>
-        <translation>Mediator</translation>
-    </message>
-    <message>
-        <location line="-268"/>
+        <location line="+11"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-56"/>
         <source>只有主管可以修改调解组织的资料；您可以查看。</source>
         <translation>Only a supervisor can change the organisation&apos;s details; you can view them.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+52"/>
         <source>调解员名单</source>
         <translation>Mediators</translation>
     </message>
@@ -2712,7 +2677,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Role</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>添加调解员</source>
         <translation>Add mediator</translation>
     </message>
@@ -2727,27 +2692,27 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>A mediator who handles cases cannot be removed; renaming keeps their cases.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+85"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>还没有填写调解组织的资料：请填写后保存。</source>
         <translation>The organisation&apos;s details are not filled in yet: enter them and save.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+47"/>
         <source>已保存（%1）</source>
         <translation>Saved (%1)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>未保存：请按红色提示修改后再保存。</source>
         <translation>Not saved: correct what is marked in red, then save.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -2761,16 +2726,11 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>主任调解员</source>
-        <translation>Chief mediator</translation>
-    </message>
 </context>
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_parties.py" line="+59"/>
+        <location filename="../../ui/views/session_wizard/step_parties.py" line="+44"/>
         <source>当事人：核对信息，添加共同债务人和保证人</source>
         <translation>Parties: check their details, add co-debtors and guarantors</translation>
     </message>
@@ -2810,7 +2770,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Entrusting court</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+49"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -2886,7 +2846,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/views/lock/account_dialogs.py" line="+30"/>
+        <location filename="../../ui/views/lock/account_dialogs.py" line="+24"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
@@ -2929,7 +2889,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/views/contacts/log_panel.py" line="+50"/>
+        <location filename="../../ui/views/contacts/log_panel.py" line="+45"/>
         <source>添加紧急联系人</source>
         <translation>Add emergency contact</translation>
     </message>
@@ -2952,12 +2912,12 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanBox</name>
     <message>
-        <location filename="../../ui/views/settlement/plan.py" line="+103"/>
+        <location filename="../../ui/views/settlement/plan.py" line="+104"/>
         <source>还款计划</source>
         <translation>Payment plan</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
         <source>还款方式</source>
         <translation>Method</translation>
     </message>
@@ -3085,7 +3045,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Record a payment — %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>如 2000 或 2,000.00</source>
         <translation>e.g. 2000 or 2,000.00</translation>
     </message>
@@ -3224,12 +3184,12 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>PlanTracker</name>
     <message>
-        <location filename="../../ui/views/settlement/plan_tracker.py" line="+122"/>
+        <location filename="../../ui/views/settlement/plan_tracker.py" line="+96"/>
         <source>在上方列表中选择一个已签署协议的案件，即可在这里跟踪还款。</source>
         <translation>Choose a case with a signed agreement in the list above to follow its payments here.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>查看日期</source>
         <translation>As of</translation>
     </message>
@@ -3269,7 +3229,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Default terms</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+48"/>
         <source>案件 %1 没有保存的调解方案，无法跟踪履行情况。</source>
         <translation>Case %1 has no saved settlement, so there is no plan to follow.</translation>
     </message>
@@ -3279,7 +3239,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Case %1 has no signed agreement yet (status: %2). Once it is signed, record and follow its payments here.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>和解金额 %1 元</source>
         <translation>Settled %1 yuan</translation>
     </message>
@@ -3299,7 +3259,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Next: instalment %1, %3 yuan due on %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>已于 %1 违约：第 %2 期逾期超过 %3 天仍未还清，剩余款项全部到期。现可主张 %4 元</source>
         <translation>Defaulted on %1: instalment %2 was still unpaid more than %3 days late, so the rest fell due at once. Claimable now: %4 yuan</translation>
     </message>
@@ -3441,7 +3401,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>RecalcPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_recalc.py" line="+49"/>
+        <location filename="../../ui/views/session_wizard/step_recalc.py" line="+45"/>
         <source>重新计算：债权人主张与依法应还</source>
         <translation>Recalculation: claimed versus lawfully owed</translation>
     </message>
@@ -3707,7 +3667,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Payments allocated in the order of Civil Code art. 561: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/recalc/panel.py" line="+100"/>
+        <location filename="../../ui/views/recalc/panel.py" line="+67"/>
         <source>最后一笔还款</source>
         <translation>the last payment</translation>
     </message>
@@ -3727,7 +3687,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>the disbursement</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+44"/>
         <source>在上方列表中选择一个案件，即可在这里重新计算应还金额。</source>
         <translation>Choose a case in the list above to recalculate what is owed here.</translation>
     </message>
@@ -3742,7 +3702,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Choose the payment date: what is owed with interest, penalty and fees up to that day</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>还款，依法应还</source>
         <translation>, the lawful amount owed is</translation>
     </message>
@@ -3762,7 +3722,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Store this calculation&apos;s input, result and checksum in the case file; it cannot be changed afterwards and documents can cite it</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>债权人主张 %1 元</source>
         <translation>Claimed by creditor: %1 yuan</translation>
     </message>
@@ -3782,7 +3742,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>The date cannot be before %1 on %2 (chosen: %3): computed as of %2.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source>无法计算，请先补正以下内容：</source>
         <translation>Cannot calculate yet; please complete the following first:</translation>
     </message>
@@ -3792,7 +3752,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>尚未保存计算结果</source>
         <translation>No result saved yet</translation>
     </message>
@@ -3860,7 +3820,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/views/documents/verify_parts.py" line="+108"/>
+        <location filename="../../ui/views/documents/verify_parts.py" line="+112"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
@@ -4002,57 +3962,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Matches a document in the case store (same content hash)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>调解通知书</source>
-        <translation>Notice of mediation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调解笔录</source>
-        <translation>Session record</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调解协议书</source>
-        <translation>Mediation agreement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>还款计划表</source>
-        <translation>Repayment plan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>司法确认申请书</source>
-        <translation>Application for judicial confirmation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调解终结书</source>
-        <translation>Record of terminated mediation</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>定稿</source>
-        <translation>Final</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已签署</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已打印</source>
-        <translation>Printed</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
@@ -4100,19 +4010,19 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../ui/views/reports/window.py" line="+61"/>
+        <location filename="../../ui/views/reports/window.py" line="+66"/>
         <location line="+3"/>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>统计</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-24"/>
         <source>履行跟踪</source>
         <translation>Plan follow-up</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>受理日期</source>
         <translation>Taken in</translation>
     </message>
@@ -4162,7 +4072,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>By batch</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+83"/>
         <source>主张</source>
         <translation>Claimed</translation>
     </message>
@@ -4187,7 +4097,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>%1: due today %2, due this week %3, overdue %4, defaulted %5</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>导出统计</source>
         <translation>Export report</translation>
     </message>
@@ -4195,7 +4105,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>SealPicker</name>
     <message>
-        <location filename="../../ui/views/settings/seal_picker.py" line="+60"/>
+        <location filename="../../ui/views/settings/seal_picker.py" line="+62"/>
         <source>印章图片</source>
         <translation>Seal image</translation>
     </message>
@@ -4205,7 +4115,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>PNG or JPEG. A PNG with a transparent background looks best over text; large pictures are scaled down to 1200 pixels.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>选择图片…</source>
         <translation>Choose picture…</translation>
     </message>
@@ -4238,7 +4148,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
 <context>
     <name>SessionWizard</name>
     <message>
-        <location filename="../../ui/views/session_wizard/window.py" line="+112"/>
+        <location filename="../../ui/views/session_wizard/window.py" line="+104"/>
         <source>调解 %1</source>
         <translation>Session %1</translation>
     </message>
@@ -4248,7 +4158,7 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
         <translation>Opening the session…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>每项输入都会自动保存，无需按“保存”。
 
 Alt+→ 下一步
@@ -4273,7 +4183,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>第 %1 步，共 %2 步</source>
         <translation>Step %1 of %2</translation>
     </message>
@@ -4311,7 +4221,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/views/settings/dialog.py" line="+40"/>
+        <location filename="../../ui/views/settings/dialog.py" line="+42"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -4354,7 +4264,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SettlementPage</name>
     <message>
-        <location filename="../../ui/views/settlement/page.py" line="+103"/>
+        <location filename="../../ui/views/settlement/page.py" line="+88"/>
         <source>第 %1 条：</source>
         <translation>Term %1: </translation>
     </message>
@@ -4364,7 +4274,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Choose a case in the list above to work out its settlement here.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>依法应还</source>
         <translation>Lawful</translation>
     </message>
@@ -4389,7 +4299,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Save the settlement (it can change until the agreement is signed, never after)</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+112"/>
         <source>案件 %1 还没有保存的计算结果。调解方案以依法应还金额为基础：请先在“重新计算”中计算并保存计算结果，再回到这里。</source>
         <translation>Case %1 has no saved recalculation yet. A settlement starts from the lawful amount: compute and save it under &quot;Recalculation&quot; first, then come back here.</translation>
     </message>
@@ -4424,7 +4334,7 @@ Enter: next field (a new line in long text)</translation>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
         <source>减免项有误，请看标红的项目</source>
         <translation>A waiver is refused; see the fields in red</translation>
     </message>
@@ -4496,12 +4406,12 @@ Enter: next field (a new line in long text)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>请输入用户名和密码。</source>
         <translation>Please enter the user name and password.</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-32"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -4511,18 +4421,18 @@ Enter: next field (a new line in long text)</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+78"/>
+        <location line="+10"/>
+        <location line="+70"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-48"/>
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+46"/>
         <source>登录（%1 秒后可再试）</source>
         <translation>Sign in (try again in %1 s)</translation>
     </message>
@@ -4538,7 +4448,7 @@ Enter: next field (a new line in long text)</translation>
 <context>
     <name>SignaturesPage</name>
     <message>
-        <location filename="../../ui/views/session_wizard/step_signatures.py" line="+57"/>
+        <location filename="../../ui/views/session_wizard/step_signatures.py" line="+41"/>
         <source>生成协议书定稿(&amp;G)</source>
         <translation>Make the agreement &amp;final</translation>
     </message>
@@ -4585,7 +4495,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Making the agreement final…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>还不能定稿：</source>
         <translation>Cannot make it final yet: </translation>
     </message>
@@ -4615,7 +4525,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Signed: %1, %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>签名人</source>
         <translation>Signer</translation>
     </message>
@@ -4625,17 +4535,17 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>%1 signs; signer:</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>图片或 PDF (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.pdf)</source>
         <translation>Images or PDF (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.pdf)</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-78"/>
         <source>未签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+77"/>
         <source>选择签名页的扫描件或照片</source>
         <translation>Choose the scan or photo of the signature page</translation>
     </message>
@@ -4651,12 +4561,12 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/views/cases/status_dialog.py" line="+57"/>
+        <location filename="../../ui/views/cases/status_dialog.py" line="+55"/>
         <source>更改案件状态 %1</source>
         <translation>Change the status of %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>如：（2026）浙0108民特123号</source>
         <translation>e.g. (2026) Zhe 0108 Min Te No. 123</translation>
     </message>
@@ -4679,7 +4589,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>SyncNotesDialog</name>
     <message>
-        <location filename="../../ui/views/sync/notes_dialog.py" line="+26"/>
+        <location filename="../../ui/views/sync/notes_dialog.py" line="+32"/>
         <source>同步冲突与提醒</source>
         <translation>Sync conflicts and notices</translation>
     </message>
@@ -4689,7 +4599,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>What the office recorded during sync for a person to check. All data was kept; nothing was chosen automatically.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
@@ -4712,12 +4622,12 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../ui/views/sync/status_widget.py" line="+35"/>
+        <location filename="../../ui/views/sync/status_widget.py" line="+68"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>未登记办公室</source>
         <translation>Not enrolled with an office</translation>
     </message>
@@ -4727,13 +4637,13 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Enrol this computer with the office first (office join)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+40"/>
+        <location line="+10"/>
+        <location line="+48"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-48"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
@@ -4758,12 +4668,27 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Conflicts %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>同步中…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
+        <source>连不上办公室，%1后自动重试；案件都保存在本机，不会丢失。</source>
+        <translation>Cannot reach the office; trying again in %1. Your cases are kept on this laptop, nothing is lost.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 秒</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="-64"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
@@ -4855,7 +4780,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/views/documents/verify_dialog.py" line="+76"/>
+        <location filename="../../ui/views/documents/verify_dialog.py" line="+59"/>
         <source>核验文书</source>
         <translation>Verify a document</translation>
     </message>
@@ -4900,7 +4825,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>完好</source>
         <translation>Intact</translation>
     </message>
@@ -4945,7 +4870,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>The file was changed after signing, or the signature is damaged: do not treat it as the original.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>无法核验</source>
         <translation>Cannot verify</translation>
     </message>
@@ -4966,7 +4891,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>WorklistDialog</name>
     <message>
-        <location filename="../../ui/views/contacts/worklist.py" line="+45"/>
+        <location filename="../../ui/views/contacts/worklist.py" line="+50"/>
         <source>今日联系</source>
         <translation>Today&apos;s contacts</translation>
     </message>
@@ -5011,7 +4936,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Double-click a row to open the case. Overdue items are red. The app makes no calls and sends no messages.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>共 %1 项，其中逾期 %2 项</source>
         <translation>%1 items, %2 overdue</translation>
     </message>
@@ -5019,7 +4944,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+19"/>
+        <location filename="../../app/domain/vocab.py" line="+25"/>
         <source>银行</source>
         <translation>Bank</translation>
     </message>
@@ -5049,7 +4974,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Private lending</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>到期一次性还本付息</source>
         <translation>All at maturity</translation>
     </message>
@@ -5074,7 +4999,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Agreed schedule</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-24"/>
         <source>债权人</source>
         <translation>Creditor</translation>
     </message>
@@ -5099,7 +5024,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>自然人</source>
         <translation>person</translation>
     </message>
@@ -5109,7 +5034,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>organisation</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>居民身份证</source>
         <translation>Resident ID</translation>
     </message>
@@ -5129,7 +5054,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Other ID</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>逾期费/滞纳金</source>
         <translation>Late fee</translation>
     </message>
@@ -5159,7 +5084,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Other fee</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>诉讼费</source>
         <translation>Court fee</translation>
     </message>
@@ -5179,7 +5104,122 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Lawyer fee</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+4"/>
+        <source>调解员</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主任调解员</source>
+        <translation>Chief mediator</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>调解通知书</source>
+        <translation>Notice of mediation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解笔录</source>
+        <translation>Session record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人民调解协议书</source>
+        <translation>Mediation agreement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还款计划表</source>
+        <translation>Repayment plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>司法确认申请书</source>
+        <translation>Application for judicial confirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调解终结书</source>
+        <translation>Record of termination</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>民事起诉状</source>
+        <translation>Civil complaint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>债权金额计算说明</source>
+        <translation>Statement of the claimed amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证据目录</source>
+        <translation>List of evidence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证据保全证书</source>
+        <translation>Evidence preservation certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>强制执行申请书</source>
+        <translation>Application for enforcement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>定稿</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>手写签名</source>
+        <translation>Handwritten signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>纸质签字（扫描件）</source>
+        <translation>Signed on paper (scan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数字签名</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>签字纸本的扫描件或照片</source>
+        <translation>Scan or photo of the signed paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>带手写签名的 PDF</source>
+        <translation>PDF with handwritten signatures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数字签名的 PDF</source>
+        <translation>Digitally signed PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="+101"/>
         <source>{year}年{month}月{day}日</source>
         <translation>{year}-{month:02d}-{day:02d}</translation>
     </message>
@@ -5202,7 +5242,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Mediation Desk</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+91"/>
         <source>重新计算</source>
         <translation>Recalculation</translation>
     </message>
@@ -5228,9 +5268,17 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
     </message>
 </context>
 <context>
+    <name>refusal</name>
+    <message>
+        <location filename="../../ui/refusal.py" line="+85"/>
+        <source>未能完成</source>
+        <translation>Could not be done</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/views/lock/sign_in_dialog.py" line="-145"/>
+        <location filename="../../app/domain/vocab.py" line="-37"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
@@ -5243,7 +5291,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>session_wizard</name>
     <message>
-        <location filename="../../ui/views/session_wizard/words.py" line="+13"/>
+        <location filename="../../app/domain/session_record.py" line="+14"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
@@ -5269,12 +5317,11 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
         <source>调解笔录</source>
         <translation>Session record</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="+1"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
@@ -5319,22 +5366,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>居民身份证</source>
-        <translation>Resident ID card</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>护照</source>
-        <translation>Passport</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>其他证件</source>
-        <translation>Other ID</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>达成协议</source>
         <translation>Agreed</translation>
     </message>
@@ -5349,7 +5381,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Adjourned</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>债权人一方</source>
         <translation>Creditor&apos;s side</translation>
     </message>
@@ -5359,7 +5391,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Debtor&apos;s side</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>请求事项及理由</source>
         <translation>Claims and grounds</translation>
     </message>
@@ -5369,12 +5401,12 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>The loan and the repayments, as the creditor states them</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>可以接受的减免与还款安排</source>
         <translation>Waivers and repayment the creditor can accept</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>对借款事实和欠款金额的意见</source>
         <translation>The debtor&apos;s view of the loan and the amount owed</translation>
     </message>
@@ -5389,7 +5421,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Willingness to pay and proposal</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/views/session_wizard/words.py" line="+44"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -5417,31 +5449,6 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location line="+1"/>
         <source>授权委托情况</source>
         <translation>Authorisation</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>调解通知书</source>
-        <translation>Notice of mediation</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>人民调解协议书</source>
-        <translation>Mediation agreement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>还款计划表</source>
-        <translation>Repayment plan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>司法确认申请书</source>
-        <translation>Application for judicial confirmation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调解终结书</source>
-        <translation>Record of termination</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,8 @@
     .venv/bin/python resources/translations/update_translations.py
 
 UI strings are written in Simplified Chinese (the source language); `mediation_desk_en.ts`
-holds their English. `pyside6-lupdate` adds new strings to the .ts (translate them with
+holds their English. The sources are `ui/` and the vocabularies of `app/domain` the GUI
+shows (`DOMAIN_SOURCES`). `pyside6-lupdate` adds new strings to the .ts (translate them with
 `pyside6-linguist`), `pyside6-lrelease` builds the `.qm` the app loads for `--lang en`.
 Both tools ship with PySide6 in the virtualenv.
 """
@@ -21,8 +22,18 @@ BIN = Path(sys.executable).parent
 TARGETS = {"en": HERE / "mediation_desk_en.ts"}
 
 
+# Vocabularies the GUI shows, kept with their Chinese labels in the domain and marked there
+# with QT_TRANSLATE_NOOP (the domain imports no Qt).
+DOMAIN_SOURCES = ("app/domain/vocab.py", "app/domain/session_record.py")
+
+
+def source_files() -> list[Path]:
+    """Every file with strings to translate: the GUI's, and the domain's vocabularies."""
+    return sorted([*(ROOT / "ui").rglob("*.py"), *(ROOT / name for name in DOMAIN_SOURCES)])
+
+
 def sources() -> list[str]:
-    return sorted(os.path.relpath(p, HERE) for p in (ROOT / "ui").rglob("*.py"))
+    return [os.path.relpath(p, HERE) for p in source_files()]
 
 
 def main() -> int:

@@ -13,13 +13,8 @@ import pytest
 
 from app.cli.main import main
 from app.security.secrets import PASSPHRASE_ENV
-from tests.unit.signing.pdfs import (
-    append_text_with_pypdf,
-    chinese_pdf,
-    flip,
-    memory_keyring,
-    seal_png,
-)
+from tests.security_fixtures import memory_keyring
+from tests.unit.signing.pdfs import append_text_with_pypdf, chinese_pdf, flip, seal_png
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,10 +1,12 @@
-"""An in-memory stand-in for the case services, with the same methods and errors."""
+"""An in-memory stand-in for the core (`ui.services.Core`), with the same methods and errors."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.errors import DomainError, InputError, Problem
 from app.services.cases.service import (
@@ -16,6 +18,14 @@ from app.services.cases.service import (
     PartyInfo,
     PaymentInfo,
 )
+
+if TYPE_CHECKING:
+    from app.services.cases.privacy import Revealed
+    from app.services.context import AppContext
+    from app.services.maintenance.backup import BackupResult, RestoreResult
+    from app.services.organisation.accounts import SignedIn
+
+NO_STORE = "这个测试替身没有案件库。"
 
 BASE_TIME = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -108,13 +118,39 @@ def detail_for(case: CaseSummary) -> CaseDetail:
 
 
 class FakeCaseService:
-    """Holds cases in memory; validates a few fields the way the real service does."""
+    """Holds cases in memory; validates a few fields the way the real service does. What
+    needs a store (the operations of `ui.ops`, backups, revealing) is refused calmly."""
 
     def __init__(self, cases: list[CaseSummary] | None = None) -> None:
         self.cases: dict[str, CaseDetail] = {}
         self.created: list[NewCase] = []
+        self.signed_in: SignedIn | None = None
+        self.closed = False
         for case in cases or []:
             self.cases[case.case_no] = detail_for(case)
+
+    @property
+    def data_dir(self) -> Path | None:
+        return None
+
+    @property
+    def actor(self) -> str:
+        return "测试调解员"
+
+    def context(self) -> AppContext:
+        raise DomainError(NO_STORE)
+
+    def reveal(self, case_no: str, party_id: int, field: str) -> Revealed:
+        raise DomainError(NO_STORE)
+
+    def backup_create(self, to: Path | None = None) -> BackupResult:
+        raise DomainError(NO_STORE)
+
+    def backup_restore(self, source: Path) -> RestoreResult:
+        raise DomainError(NO_STORE)
+
+    def close(self) -> None:
+        self.closed = True
 
     def list_cases(self, query: str = "") -> list[CaseSummary]:
         rows = [d.summary for d in self.cases.values()]

@@ -106,6 +106,7 @@ def test_pending_approvals_are_a_list_and_the_answer_is_recorded_with_its_scan(
     qtbot: Any, themed_app: Any, data_dir: Path, tmp_path: Path
 ) -> None:
     from app.services.mandate.exceptions import request_exception, scan_of
+    from ui.ops.settlement import Decision
     from ui.views.settlement.approvals import ApprovalsDialog
 
     with open_context(data_dir, actor="准备", clock=FixedClock(NOW)) as ctx:
@@ -122,8 +123,7 @@ def test_pending_approvals_are_a_list_and_the_answer_is_recorded_with_its_scan(
     assert "罚息减免上限" in dialog.table.item(0, 4).text()
     scan = tmp_path / "批复.jpg"
     scan.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 32)
-    values = {"approved": True, "approver": "李经理", "how": "scan",
-              "decided_on": date(2026, 3, 5), "scan_path": str(scan)}  # fmt: skip
+    values = Decision(True, "李经理", "scan", date(2026, 3, 5), str(scan))
     with qtbot.waitSignal(dialog.decided, timeout=WAIT) as decided:
         dialog.decide(asked.id, values)
     assert (decided.args[0].state, decided.args[0].scan_name) == ("approved", "批复.jpg")

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QLineEdit, QTableWidgetItem
 from app.security.secrets import PASSPHRASE_ENV
 from app.services.organisation.service import get_profile
 from app.services.unlock import unlock_store
-from tests.security_fixtures import TEST_PASSPHRASE
+from tests.security_fixtures import TEST_PASSPHRASE, memory_keyring
 from tests.store_fixtures import GOOD_USCC, copy_template, make_template
-from tests.unit.signing.pdfs import memory_keyring
 from ui.services import ContextCaseService
 from ui.tasks import InlineTaskRunner
 from ui.views.settings.dialog import SettingsDialog

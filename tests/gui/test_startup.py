@@ -71,6 +71,7 @@ def test_bundled_font_backs_the_ui_font_for_chinese(themed_app):
     assert QFontDatabase.WritingSystem.SimplifiedChinese in systems
 
 
+@pytest.mark.logs_errors("the crash handler logs the bug it shows, at CRITICAL")
 def test_crash_handler_logs_the_traceback_and_names_the_log(qapp, qtbot, tmp_path):
     log_path = setup_logging(tmp_path)
     assert log_path == tmp_path / "logs" / "app.log"

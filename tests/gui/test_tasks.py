@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.domain.errors import DomainError
-from ui.tasks import Cancelled, InlineTaskRunner, TaskRunner
+from ui.tasks import Cancelled, InlineTaskRunner, Op, Progress, TaskRunner, op
 
 
 @pytest.fixture
@@ -114,3 +115,68 @@ def test_inline_runner_runs_at_once_and_reports_through_the_loop(qapp, qtbot):
     runner.submit(lambda: ran_on.append(threading.get_ident()) or "ok", on_finished=results.append)
     assert ran_on == [threading.get_ident()]
     qtbot.waitUntil(lambda: results == ["ok"], timeout=1000)
+
+
+# -- typed operations (`run(op)`) ------------------------------------------------------------
+
+
+def test_run_hands_the_result_to_success_on_the_gui_thread(runner, qtbot):
+    gui = threading.get_ident()
+    seen: list[tuple[int, int]] = []
+    work = op(lambda: threading.get_ident()).then(lambda worker: (worker, 7))
+    task = runner.run(work).success(lambda pair: seen.append((pair[1], threading.get_ident())))
+    with qtbot.waitSignal(task.finished, timeout=3000) as blocker:
+        pass
+    worker, seven = blocker.args[0]
+    assert worker != gui and seven == 7  # `then` ran on the database thread too
+    assert seen == [(7, gui)]
+
+
+def test_progress_handlers_given_after_run_still_see_every_report(qapp, qtbot):
+    runner = InlineTaskRunner()
+    steps: list[tuple[int, int]] = []
+
+    def work(progress: Progress) -> str:
+        for n in range(3):
+            progress.report(n + 1, 3)
+        return "done"
+
+    task = runner.run(Op(work)).progress(lambda d, t: steps.append((d, t)))
+    with qtbot.waitSignal(task.finished, timeout=1000):
+        pass
+    assert steps == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_without_a_failure_handler_a_users_error_is_told_calmly(runner, qtbot, monkeypatch):
+    crashed: list[BaseException] = []
+    monkeypatch.setattr("sys.excepthook", lambda kind, error, tb: crashed.append(error))
+
+    def work() -> None:
+        raise DomainError("磁盘已满：请腾出空间后重试。")
+
+    task = runner.run(op(work))
+    with qtbot.waitSignal(task.failed, timeout=3000):
+        pass
+    box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "refusalBox")
+    assert isinstance(box, QMessageBox) and box.text() == "磁盘已满：请腾出空间后重试。"
+    assert crashed == []
+    box.close()
+
+
+def test_a_failure_handler_replaces_the_default(runner, qtbot, monkeypatch):
+    crashed: list[BaseException] = []
+    monkeypatch.setattr("sys.excepthook", lambda kind, error, tb: crashed.append(error))
+    caught: list[BaseException] = []
+    task = runner.run(op(lambda: 1 / 0)).failure(caught.append)
+    with qtbot.waitSignal(task.failed, timeout=3000):
+        pass
+    assert isinstance(caught[0], ZeroDivisionError) and crashed == []
+    assert not runner.busy()
+
+
+def test_the_real_core_and_the_test_fake_both_are_a_core(tmp_path):
+    from tests.gui.fakes import FakeCaseService
+    from ui.services import ContextCaseService, Core
+
+    assert isinstance(ContextCaseService(tmp_path), Core)
+    assert isinstance(FakeCaseService(), Core)

@@ -125,7 +125,7 @@ def test_the_case_store_record_is_shown(
     verify(qtbot, dialog, signed["path"])
     assert text(dialog, "record") == "与案件库中的文书一致（内容哈希相同）"
     assert text(dialog, "case_no") == "TJ-2026-000007"
-    assert text(dialog, "doc_kind") == "调解协议书"
+    assert text(dialog, "doc_kind") == "人民调解协议书"  # as the document is titled
     assert text(dialog, "version") == "第 2 版"
     assert text(dialog, "status") == "已签署"
 

@@ -30,7 +30,7 @@ def write(data_dir: Path, name: str, count: int) -> None:
 
 
 def restore(data_dir: Path, backup: Path, kill: str) -> None:
-    from app.services.maintenance.backup import restore_backup
+    from app.services.maintenance.restore import restore_backup
 
     real_replace = os.replace
 

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from app.services.context import open_context
 from app.services.maintenance import audit
 from app.services.maintenance import backup as bk
+from app.services.maintenance import restore as rs
 from app.store.audit_anchor import ANCHOR_CREATED
 from app.store.records import AuditEvent
 
@@ -83,7 +84,7 @@ def test_a_kill_at_a_restores_swap_is_no_deleted_tail(
     assert proc.returncode == -signal.SIGKILL
     assert chain_findings(data_dir) == []
     assert not (data_dir / "cases.db.restoring").exists()  # the next start cleared it
-    bk.restore_backup(data_dir, saved)  # and a restore after the crash completes cleanly
+    rs.restore_backup(data_dir, saved)  # and a restore after the crash completes cleanly
     assert chain_findings(data_dir) == []
 
 

@@ -30,7 +30,8 @@ def organisation(ctx: Any, *mediators: str) -> None:
 
 
 def test_a_new_case_has_no_mediator_until_one_is_assigned_then_reassigned(ctx):
-    from app.services.cases.service import assign_mediator, create_case, get_case
+    from app.services.cases.assign import assign_mediator
+    from app.services.cases.service import create_case, get_case
     from app.services.maintenance.audit import list_events
 
     organisation(ctx, "刘涛", "王芳")
@@ -44,7 +45,8 @@ def test_a_new_case_has_no_mediator_until_one_is_assigned_then_reassigned(ctx):
 
 
 def test_an_unknown_mediator_is_refused_naming_who_can_be_chosen(ctx):
-    from app.services.cases.service import assign_mediator, create_case
+    from app.services.cases.assign import assign_mediator
+    from app.services.cases.service import create_case
 
     organisation(ctx, "刘涛")
     case_no = create_case(ctx, new_case()).case_no

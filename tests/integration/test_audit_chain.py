@@ -271,13 +271,14 @@ def test_breaks_inside_the_chain_survive_a_reanchor(chain: Any) -> None:
 
 def test_a_restored_backup_moves_the_anchor_and_is_noted(chain: Any) -> None:
     from app.services.maintenance import backup as backup
+    from app.services.maintenance import restore as restore
 
     saved = backup.create_backup(chain, to=chain.data_dir.parent / "usb").path
     for n in range(3):
         with chain.write() as uow:
             uow.record("test.after", detail={"n": n})
     chain.close()
-    backup.restore_backup(chain.data_dir, saved)
+    restore.restore_backup(chain.data_dir, saved)
     with open_context(chain.data_dir, migrate=False) as ctx:
         report = audit.verify_chain(ctx)
     assert report.intact, report.problems

@@ -16,6 +16,7 @@ from app.security import dbkey
 from app.services.cases import service as cases
 from app.services.context import open_context
 from app.services.maintenance import backup as bk
+from app.services.maintenance import restore as rs
 from app.store import cipher
 from app.store.audit import AuditLog
 from tests.security_fixtures import TEST_PASSPHRASE, connect_store, store_key
@@ -65,7 +66,7 @@ def test_backup_restore_round_trip_keeps_a_safety_copy(filled: Any, tmp_path: Pa
     data_dir = filled.data_dir
     filled.close()
 
-    result = bk.restore_backup(data_dir, saved)
+    result = rs.restore_backup(data_dir, saved)
 
     assert result.cases == 2 and result.revision is not None
     assert result.safety_backup is not None and result.safety_backup.parent == data_dir / "backups"
@@ -76,7 +77,7 @@ def test_backup_restore_round_trip_keeps_a_safety_copy(filled: Any, tmp_path: Pa
             assert uow.audit.last().action == "backup.restored"
             assert uow.audit.last().detail["file"] == saved.name
     # the safety copy holds the state before the restore (three cases)
-    bk.restore_backup(data_dir, result.safety_backup)
+    rs.restore_backup(data_dir, result.safety_backup)
     with open_context(data_dir) as again:
         assert "赵六" in names(again)
 
@@ -114,7 +115,7 @@ def test_a_damaged_backup_is_refused_and_changes_nothing(
     backups_before = sorted(p.name for p in (data_dir / "backups").glob("*"))
 
     with pytest.raises(DomainError) as caught:
-        bk.restore_backup(data_dir, bad)
+        rs.restore_backup(data_dir, bad)
 
     message = str(caught.value)
     assert any(word in message for word in ("损坏", "另一把密钥", "不是调解工作台")), message
@@ -134,7 +135,7 @@ def test_a_backup_from_a_newer_version_is_refused(filled: Any, tmp_path: Path) -
     filled.close()
     before = digest(data_dir / "cases.db")
     with pytest.raises(DomainError, match="更新版本"):
-        bk.restore_backup(data_dir, newer)
+        rs.restore_backup(data_dir, newer)
     assert digest(data_dir / "cases.db") == before
 
 
@@ -145,13 +146,13 @@ def test_an_encrypted_file_that_is_not_a_case_store_is_refused(tmp_path: Path, c
     connection.close()
     ctx.close()
     with pytest.raises(DomainError, match="不是调解工作台的案件库备份"):
-        bk.restore_backup(ctx.data_dir, other)
+        rs.restore_backup(ctx.data_dir, other)
 
 
 def test_restoring_the_live_file_itself_is_refused(filled: Any) -> None:
     filled.close()
     with pytest.raises(DomainError, match="正在使用的案件库"):
-        bk.restore_backup(filled.data_dir, filled.data_dir / "cases.db")
+        rs.restore_backup(filled.data_dir, filled.data_dir / "cases.db")
 
 
 def test_a_restore_while_the_store_is_open_elsewhere_is_refused(
@@ -163,7 +164,7 @@ def test_a_restore_while_the_store_is_open_elsewhere_is_refused(
     cases.create_case(filled, new_case(debtor_name="赵六"))
     backups_before = sorted(p.name for p in (filled.data_dir / "backups").glob("*"))
     with pytest.raises(DomainError, match="另一个程序"):
-        bk.restore_backup(filled.data_dir, saved)
+        rs.restore_backup(filled.data_dir, saved)
     assert names(filled) == sorted([DEBTOR, "李芳", "赵六"])  # (a checkpoint may run)
     assert sorted(p.name for p in (filled.data_dir / "backups").glob("*")) == backups_before
 
@@ -178,8 +179,8 @@ def test_a_backup_from_another_computer_needs_its_recovery_code(
     new_machine = tmp_path / "new"
     monkeypatch.setenv("MEDIATION_DESK_PASSPHRASE", "另一个口令")
     with pytest.raises(DomainError, match="recovery-code"):
-        bk.restore_backup(new_machine, saved)
-    result = bk.restore_backup(new_machine, saved, recovery_code=code.lower())
+        rs.restore_backup(new_machine, saved)
+    result = rs.restore_backup(new_machine, saved, recovery_code=code.lower())
     assert result.cases == 2
     with open_context(new_machine) as ctx:  # re-encrypted with the new computer's key
         assert names(ctx) == sorted([DEBTOR, "李芳"])
@@ -192,7 +193,7 @@ def test_a_passphrase_backup_opens_elsewhere_with_the_same_passphrase(
     saved = bk.create_backup(filled, to=tmp_path / "usb").path
     filled.close()
     new_machine = tmp_path / "new"  # another salt, so another key, same passphrase
-    result = bk.restore_backup(
+    result = rs.restore_backup(
         new_machine, saved, env={"MEDIATION_DESK_PASSPHRASE": TEST_PASSPHRASE}
     )
     assert result.cases == 2
@@ -210,7 +211,7 @@ def test_a_plaintext_backup_from_before_encryption_is_restored_encrypted(
     source.close()
     assert cipher.is_plaintext(old)
     filled.close()
-    result = bk.restore_backup(filled.data_dir, old)
+    result = rs.restore_backup(filled.data_dir, old)
     assert result.cases == 2
     assert not cipher.is_plaintext(filled.data_dir / "cases.db")
     assert DEBTOR.encode() not in (filled.data_dir / "cases.db").read_bytes()

@@ -123,7 +123,7 @@ def test_with_a_keyring_no_passphrase_is_asked(
         unlock.lock_all()  # a fresh start: the key comes from the keyring again
         with open_context(tmp_path / "d", prompt=never) as ctx, ctx.read() as uow:
             assert uow.audit.last().action == "test.event"
-        assert len(ring.passwords) == 1
+        assert len(ring.secrets) == 1
     assert dbkey.read_keyinfo(tmp_path / "d").mode == "keyring"  # type: ignore[union-attr]
 
 

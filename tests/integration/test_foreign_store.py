@@ -64,7 +64,7 @@ def test_a_foreign_file_among_the_backups_is_left_as_it_is(tmp_path: Path) -> No
 def test_a_foreign_database_with_a_revision_like_ours_is_not_restored(
     tmp_path: Path,
 ) -> None:
-    from app.services.maintenance.backup import restore_backup
+    from app.services.maintenance.restore import restore_backup
 
     data = tmp_path / "data"
     with open_context(data):

@@ -25,6 +25,7 @@ from app.services.cases import service as cases
 from app.services.context import open_context
 from app.services.demo import service as demo
 from app.services.maintenance import backup as bk
+from app.services.maintenance import restore as rs
 from app.store.errors import FULL_MESSAGE, StoreFull
 from tests.security_fixtures import store_key
 
@@ -75,11 +76,11 @@ def test_a_backup_under_another_passphrase_says_so_and_how(
 ) -> None:
     saved, code = other_passphrase_backup
     with pytest.raises(DomainError) as caught:
-        bk.restore_backup(tmp_path / "new", saved)
+        rs.restore_backup(tmp_path / "new", saved)
     message = str(caught.value)
     assert "用另一个口令加密的" in message and "--recovery-code -" in message
     assert "口令不正确，案件库没有打开" not in message
-    assert bk.restore_backup(tmp_path / "new", saved, recovery_code=code).cases == 0
+    assert rs.restore_backup(tmp_path / "new", saved, recovery_code=code).cases == 0
 
 
 def test_a_backup_under_another_passphrase_opens_with_that_passphrase_asked_for(
@@ -92,7 +93,7 @@ def test_a_backup_under_another_passphrase_opens_with_that_passphrase_asked_for(
         asked.append(message)
         return "旧口令"
 
-    result = bk.restore_backup(tmp_path / "new", saved, prompt=prompt)
+    result = rs.restore_backup(tmp_path / "new", saved, prompt=prompt)
     assert result.revision is not None
     assert asked == [f"备份 {saved.name} 是用另一个口令加密的，请输入做这份备份时的口令："]
 

@@ -97,6 +97,7 @@ def test_sql_errors_do_not_carry_the_values(ctx: Any, debtor: tuple[str, int]) -
     assert GOOD_ID not in message and "王建国" not in message
 
 
+@pytest.mark.logs_errors("it logs an exception to see the traceback masked")
 def test_the_log_filter_masks_numbers_in_messages_and_tracebacks(tmp_path: Path) -> None:
     logger = logging.getLogger("privacy-test")
     handler = logging.FileHandler(tmp_path / "app.log", encoding="utf-8")

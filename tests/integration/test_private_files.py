@@ -16,6 +16,7 @@ import pytest
 from app.services.cases import service as cases
 from app.services.context import open_context
 from app.services.maintenance import backup as bk
+from app.services.maintenance import restore as rs
 from app.services.organisation.signing import ensure_identity
 from tests.store_fixtures import new_case
 
@@ -67,10 +68,10 @@ def test_what_the_app_writes_is_private(tmp_path: Path) -> None:
 def test_a_restore_keeps_it_private_here_and_in_a_fresh_folder(tmp_path: Path) -> None:
     data_dir, usb = tmp_path / "data", tmp_path / "usb"
     saved = used_store(data_dir, usb)
-    bk.restore_backup(data_dir, saved)
+    rs.restore_backup(data_dir, saved)
     assert loose(data_dir) == []
     fresh = tmp_path / "fresh"
-    bk.restore_backup(fresh, saved)
+    rs.restore_backup(fresh, saved)
     assert loose(fresh) == []
 
 

@@ -15,6 +15,7 @@ from app.security.secrets import PASSPHRASE_ENV
 from app.services import unlock
 from app.services.context import open_context
 from app.services.maintenance import backup as bk
+from app.services.maintenance import restore as rs
 from app.services.maintenance.signing_backup import bundle_path
 from app.services.organisation.signing import sign_document, verify_document
 from tests.security_fixtures import memory_keyring, store_key
@@ -52,7 +53,7 @@ def test_passphrase_mode_round_trip_to_a_fresh_folder(tmp_path: Path, fresh_proc
     bundle = bundle_path(saved)
     assert bundle.is_file() and stat.S_IMODE(bundle.stat().st_mode) == 0o600
     assert b"PRIVATE KEY" not in bundle.read_bytes() and b"CERTIFICATE" not in bundle.read_bytes()
-    result = bk.restore_backup(tmp_path / "new", saved)
+    result = rs.restore_backup(tmp_path / "new", saved)
     assert result.signing_restored and result.notes == ()
     seals_with(tmp_path / "new", fingerprint)
 
@@ -64,11 +65,11 @@ def test_keyring_mode_round_trip_to_a_new_computer(
     with memory_keyring() as old_ring:  # the old laptop: keys and passphrases in its keyring
         fingerprint, saved = sealed_laptop(tmp_path / "old", tmp_path / "usb")
         code = dbkey.recovery_code(store_key(tmp_path / "old"))
-        assert any("signing" in name for _, name in old_ring.passwords)
+        assert any("signing" in name for _, name in old_ring.secrets)
     unlock.lock_all()
     with memory_keyring() as new_ring:  # a new laptop: an empty keyring, the recovery code
-        bk.restore_backup(tmp_path / "new", saved, recovery_code=code)
-        assert any("signing" in name for _, name in new_ring.passwords)
+        rs.restore_backup(tmp_path / "new", saved, recovery_code=code)
+        assert any("signing" in name for _, name in new_ring.secrets)
         seals_with(tmp_path / "new", fingerprint)
 
 
@@ -81,7 +82,7 @@ def test_keyring_passphrase_is_rewrapped_where_there_is_no_keyring(
         code = dbkey.recovery_code(store_key(tmp_path / "old"))
     unlock.lock_all()
     monkeypatch.setenv(PASSPHRASE_ENV, "新电脑的口令")  # no keyring here: a passphrase
-    result = bk.restore_backup(tmp_path / "new", saved, recovery_code=code)
+    result = rs.restore_backup(tmp_path / "new", saved, recovery_code=code)
     assert result.signing_restored and result.notes == ()
     seals_with(tmp_path / "new", fingerprint)
 
@@ -95,7 +96,7 @@ def test_a_restore_over_another_identity_keeps_it_aside(
         (signing / name).unlink()
     other = sign_document(tmp_path / "data", chinese_pdf())  # a new certificate meanwhile
     assert other.identity_created and other.certificate_sha256 != fingerprint
-    result = bk.restore_backup(tmp_path / "data", saved)
+    result = rs.restore_backup(tmp_path / "data", saved)
     assert result.signing_restored
     seals_with(tmp_path / "data", fingerprint)
     aside = [p for p in signing.iterdir() if p.name.startswith("replaced-")]

@@ -15,6 +15,7 @@ from app.domain.errors import DomainError
 from app.services.cases import privacy as privacy
 from app.services.cases import service as cases
 from app.services.maintenance import backup as bk
+from app.services.maintenance import restore as rs
 from app.services.organisation.accounts import SignedIn, key_holder
 from app.services.organisation.certificate import create_certificate
 from app.store.records import AuditEvent
@@ -62,12 +63,12 @@ def test_a_mediator_cannot_restore_and_nothing_changes(ctx: Any, tmp_path: Path)
     ctx.close()
     before = (data_dir / "cases.db").stat().st_mtime_ns
     with pytest.raises(DomainError, match="只能由主管操作"):
-        bk.restore_backup(data_dir, saved, by=CLERK)
+        rs.restore_backup(data_dir, saved, by=CLERK)
     assert (data_dir / "cases.db").stat().st_mtime_ns == before
     assert not (data_dir / "backups").exists() or not list(
         (data_dir / "backups").glob("*before-restore*")
     )
-    result = bk.restore_backup(data_dir, saved, by=key_holder("gui:王主任"))
+    result = rs.restore_backup(data_dir, saved, by=key_holder("gui:王主任"))
     assert result.cases == 1 and result.safety_backup is not None
 
 

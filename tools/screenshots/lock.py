@@ -40,8 +40,8 @@ def wait_until(condition: object, rounds: int = 500) -> None:
 
 def prepare(folder: Path) -> ContextCaseService:
     """Demo cases and three accounts (a supervisor, two mediators, one deactivated)."""
-    from app.security.lock import BackoffPolicy
     from app.services.demo.service import seed_demo
+    from app.services.lock import BackoffPolicy
     from app.services.organisation import accounts as accounts
 
     service = ContextCaseService(folder / "data", actor="演示")
@@ -72,7 +72,7 @@ def shoot_first_account(service: ContextCaseService, out: Path) -> None:
 
 
 def shoot_sign_in(service: ContextCaseService, out: Path) -> None:
-    from app.security.lock import BackoffPolicy
+    from app.services.lock import BackoffPolicy
     from ui.views.lock.sign_in_dialog import SignInDialog
 
     dialog = SignInDialog(service, InlineTaskRunner(), policy=BackoffPolicy(free=2))

@@ -202,6 +202,7 @@ def draw(pad: Any) -> None:
 def main(argv: list[str]) -> int:
     from app.services.context import open_context
     from ui.main import create_application, parse_options
+    from ui.ops import maintenance
     from ui.services import ContextCaseService
     from ui.tasks import TaskRunner
 
@@ -224,7 +225,7 @@ def main(argv: list[str]) -> int:
     wizard.open()
     QTimer.singleShot(120_000, lambda: app.exit(3))  # never hang a script
     code = app.exec()
-    runner.submit(service.close, on_failed=lambda _e: None)
+    runner.run(maintenance.close_store(service)).failure(lambda _e: None)
     runner.wait_for_done(10_000)
     return int(code)
 

@@ -25,17 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.domain.errors import DomainError
 from ui import i18n
 from ui.models.case_table import CaseFilterProxy, CaseTableModel, Column
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import cases, maintenance
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
 from ui.views.cases.case_detail import CaseDetailView
 from ui.views.cases.new_case_dialog import NewCaseDialog
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.cases.service import CaseDetail, CaseSummary
     from app.services.organisation.accounts import SignedIn
-    from ui.services import CaseService
+    from ui.services import Core
+    from ui.views.sync.status_widget import SyncStatusWidget
 
 # Starting widths (px) at which every column reads in full at 1366 × 768.
 COLUMN_WIDTHS = {
@@ -70,7 +73,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        service: CaseService,
+        service: Core,
         runner: TaskRunner,
         data_dir: Path | None = None,
         parent: QWidget | None = None,
@@ -196,10 +199,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(6)
-        self.banner = QLabel()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
+        self.banner = message_label("errorBanner")
         layout.addWidget(self.banner)
         layout.addLayout(self._build_search_row())
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -283,8 +283,8 @@ class MainWindow(QMainWindow):
         self.data_dir_label = QLabel(self.tr("数据目录：%1").replace("%1", where))
         self.data_dir_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.data_dir_label)
-        self.sync_widget: QWidget | None = None
-        if hasattr(self._service, "sync_status"):  # office sync (fakes may leave it out)
+        self.sync_widget: SyncStatusWidget | None = None
+        if self._service.data_dir is not None:  # office sync needs a store on disk
             from ui.views.sync.status_widget import SyncStatusWidget
 
             self.sync_widget = SyncStatusWidget(self._service, self._runner, self)
@@ -303,8 +303,7 @@ class MainWindow(QMainWindow):
         from ui.views.lock.sign_in_dialog import role_label
 
         self._user = user
-        if hasattr(self._service, "signed_in"):
-            self._service.signed_in = user
+        self._service.signed_in = user
         self.lock_action.setEnabled(user is not None)
         if user is None:
             self.user_label.setText("")
@@ -323,8 +322,8 @@ class MainWindow(QMainWindow):
         self._reveal_after_load = bool(select_case)
         self.count_label.setText(self.tr("正在读取案件…"))
         self.refresh_action.setEnabled(False)
-        self._runner.submit(
-            self._service.list_cases, on_finished=self._cases_arrived, on_failed=self._failed
+        self._runner.run(cases.list_cases(self._service)).success(self._cases_arrived).failure(
+            refused(self._failed, always=lambda: self.refresh_action.setEnabled(True))
         )
 
     def _cases_arrived(self, cases: list[CaseSummary]) -> None:
@@ -389,11 +388,9 @@ class MainWindow(QMainWindow):
 
     def _load_detail(self, case_no: str) -> None:
         self._wanted_case = case_no
-        self._runner.submit(
-            lambda: self._service.get_case(case_no),
-            on_finished=self._detail_arrived,
-            on_failed=self._failed,
-        )
+        self._runner.run(cases.get_case(self._service, case_no)).success(
+            self._detail_arrived
+        ).failure(refused(self._failed, always=lambda: self.refresh_action.setEnabled(True)))
 
     def _detail_arrived(self, detail: CaseDetail) -> None:
         if detail.summary.case_no != self._wanted_case:
@@ -401,15 +398,10 @@ class MainWindow(QMainWindow):
         self.detail.show_case(detail)
         self.case_shown.emit(detail.summary.case_no)
 
-    def _failed(self, error: BaseException) -> None:
-        """Calm words for what a user can fix; the crash dialog for everything else."""
-        self.refresh_action.setEnabled(True)
-        if isinstance(error, DomainError):
-            self.banner.setText(str(error))
-            self.banner.setVisible(True)
-            self.count_label.setText(self.tr("未能读取案件"))
-        else:
-            report_unexpected(error)
+    def _failed(self, refusal: Refusal) -> None:
+        """Calm words for what a user can fix (a bug goes to the crash dialog)."""
+        show_refusal(refusal, self.banner)
+        self.count_label.setText(self.tr("未能读取案件"))
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -448,7 +440,7 @@ class MainWindow(QMainWindow):
         """Open 设置 (on `tab`: organisation / certificate / lpr / backups)."""
         from ui.views.settings.dialog import open_settings
 
-        data_dir = self._data_dir or getattr(self._service, "data_dir", None)
+        data_dir = self._data_dir or self._service.data_dir
         if data_dir is None:
             return None
         dialog = open_settings(self, self._service, self._runner, Path(data_dir), tab)
@@ -469,12 +461,10 @@ class MainWindow(QMainWindow):
 
     def open_worklist(self) -> QWidget:
         """Open 今日联系 (who to contact today and why); double-click shows that case."""
-        from datetime import UTC, datetime
-
-        from app.services.clock import china_date
+        from app.services.clock import china_today
         from ui.views.contacts.worklist import WorklistDialog
 
-        dialog = WorklistDialog(self._service, self._runner, china_date(datetime.now(UTC)), self)
+        dialog = WorklistDialog(self._service, self._runner, china_today(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_chosen.connect(self._show_listed_case)
         dialog.show()
@@ -500,12 +490,10 @@ class MainWindow(QMainWindow):
 
     def open_reports(self) -> QWidget:
         """Open 统计 (caseload, settlement rate, amounts, charts; the plans' worklist)."""
-        from datetime import UTC, datetime
-
-        from app.services.clock import china_date
+        from app.services.clock import china_today
         from ui.views.reports.window import ReportsWindow
 
-        window = ReportsWindow(self._service, self._runner, china_date(datetime.now(UTC)), self)
+        window = ReportsWindow(self._service, self._runner, china_today(), self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         window.refresh()
@@ -536,7 +524,5 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Close the case store on its own thread once the work under way is done."""
-        closer = getattr(self._service, "close", None)
-        if callable(closer):
-            self._runner.submit(closer, on_failed=lambda _error: None)
+        self._runner.run(maintenance.close_store(self._service)).failure(lambda _error: None)
         self._runner.wait_for_done(10_000)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from app.documents.pdf.model import DocumentData
+from app.domain.canonical import canonical_json
 
 QR_PREFIX = "MDDOC1"
 OMITTED_WHEN_EMPTY = ("contacts", "notices")
@@ -43,8 +43,7 @@ def _plain(value: Any) -> Any:
 
 def content_record(data: DocumentData) -> bytes:
     """The canonical JSON of `data` (UTF-8 bytes)."""
-    text = json.dumps(_plain(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.encode("utf-8")
+    return canonical_json(_plain(data))
 
 
 def content_hash(data: DocumentData) -> str:

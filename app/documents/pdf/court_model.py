@@ -12,13 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-COURT_KINDS: dict[str, str] = {
-    "complaint": "民事起诉状",
-    "calculation": "债权金额计算说明",
-    "evidence": "证据目录",
-    "certificate": "证据保全证书",
-    "enforcement": "强制执行申请书",
-}
+from app.domain.vocab import COURT_DOCUMENT_KINDS
+
+COURT_KINDS = COURT_DOCUMENT_KINDS
 COURT_KIND_CODES: dict[str, str] = {
     "complaint": "QS",
     "calculation": "JS",

@@ -13,15 +13,9 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from app.documents.pdf.court_model import COURT_KIND_CODES, COURT_KINDS, CourtPapers
+from app.domain.vocab import DOCUMENT_KINDS as DOCUMENT_KINDS
+from app.domain.vocab import PARTY_ROLES
 
-DOCUMENT_KINDS: dict[str, str] = {
-    "notice": "调解通知书",
-    "record": "调解笔录",
-    "agreement": "人民调解协议书",
-    "plan": "还款计划表",
-    "confirmation": "司法确认申请书",
-    "termination": "调解终结书",
-}
 KIND_CODES: dict[str, str] = {
     "notice": "TZ",
     "record": "BL",
@@ -31,13 +25,7 @@ KIND_CODES: dict[str, str] = {
     "termination": "ZJ",
     **COURT_KIND_CODES,
 }
-ROLE_LABELS: dict[str, str] = {
-    "creditor": "债权人",
-    "debtor": "债务人",
-    "co_debtor": "共同债务人",
-    "guarantor": "保证人",
-    "agent": "委托代理人",
-}
+ROLE_LABELS = {**PARTY_ROLES, "agent": "委托代理人"}  # the documents' word for an agent
 CREDITOR_ROLES = ("creditor",)
 DEBTOR_ROLES = ("debtor", "co_debtor", "guarantor")
 

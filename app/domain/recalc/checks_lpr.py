@@ -5,10 +5,10 @@ private loan with no rate agreed, the default overdue rate's (art. 28, or 6 % be
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.domain.errors import Problem
 from app.domain.lpr import LprTable
-from app.domain.recalc.checks import Draft
 from app.domain.recalc.model import (
     LENDER_TYPES,
     PRIVATE,
@@ -18,6 +18,9 @@ from app.domain.recalc.model import (
 )
 from app.domain.recalc.regime import build_regime
 from app.domain.recalc.schedule import due_dates
+
+if TYPE_CHECKING:
+    from app.domain.recalc.checks import Draft
 
 
 def check_lpr(d: Draft, lpr: LprTable, out: list[Problem]) -> None:

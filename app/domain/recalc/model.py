@@ -11,28 +11,16 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-LENDER_TYPES = (
-    "bank",
-    "consumer_finance",
-    "small_loan",
-    "financial_other",
-    "credit_card",
-    "private",
-)
+from app.domain import vocab
+
+LENDER_TYPES = tuple(vocab.LENDER_TYPES)
 PRIVATE = "private"
 NO_LAWFUL_COMPOUND = ("private", "credit_card")
-FEE_KINDS = (
-    "late_fee",
-    "management_fee",
-    "service_fee",
-    "liquidated_damages",
-    "collection_fee",
-    "other",
-)
-COST_KINDS = ("litigation_fee", "preservation_fee", "announcement_fee", "lawyer_fee")
+FEE_KINDS = tuple(vocab.FEE_KINDS)
+COST_KINDS = tuple(vocab.COST_KINDS)
 METHODS = ("bullet", "equal_installment", "equal_principal", "interest_only")
 BULLET = "bullet"
-DAY_BASES = (360, 365)
+DAY_BASES = vocab.DAY_BASES
 CLAIM_PARTS = ("principal", "interest", "penalty", "compound", "fees", "costs")
 ALLOCATION_KINDS = ("costs", "interest", "penalty", "compound", "fees", "principal")
 """The six kinds a payment is allocated to, in this page's order (Civil Code art. 561)."""

@@ -13,11 +13,12 @@ without reading its items.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from app.domain.errors import InputError, Problem
+from app.domain.json_fields import spec as f
 from app.domain.lpr import LprTable
-from app.domain.recalc import fields as f
 from app.domain.recalc.checks import MAX_ITEMS, MAX_TERM, Draft, DraftItem, check_draft
 from app.domain.recalc.model import (
     CLAIM_PARTS,
@@ -29,6 +30,9 @@ from app.domain.recalc.model import (
     ScheduleRow,
 )
 
+FEN = Decimal("0.01")
+ZERO = Decimal("0.00")
+ZERO_RATE = Decimal(0)
 TOP_KEYS = (
     "lender_type", "contract_date", "disbursement_date", "principal", "disbursed",
     "annual_rate", "overdue_rate", "compound", "repayment", "schedule", "accelerated_on",
@@ -137,7 +141,7 @@ def _read_item(entry: Mapping[str, Any], name: str, path: str, out: list[Problem
         principal = f.amount(entry, "principal", path, out, required=True)
         interest = f.amount(entry, "interest", path, out)
         return DraftItem(due, principal, interest=interest if f.present(entry, "interest") else
-                         f.ZERO)
+                         ZERO)
     day = f.day(entry, "date", path, out, required=True)
     amount = f.amount(entry, "amount", path, out, required=True)
     kind = None
@@ -164,22 +168,22 @@ def build_input(d: Draft) -> RecalcInput:
         schedule = tuple(ScheduleRow(r.date, r.amount, r.interest) for r in d.schedule)  # type: ignore[arg-type]
     claimed = None
     if d.claimed is not None:
-        claimed = Claimed(**{k: v.quantize(f.FEN) for k, v in d.claimed.items() if v is not None})
+        claimed = Claimed(**{k: v.quantize(FEN) for k, v in d.claimed.items() if v is not None})
     return RecalcInput(
         lender_type=d.lender_type,
         contract_date=d.contract_date,
         disbursement_date=d.disbursement_date,
-        principal=d.principal.quantize(f.FEN),
-        disbursed=(d.disbursed if d.disbursed is not None else d.principal).quantize(f.FEN),
-        annual_rate=d.annual_rate if d.annual_rate is not None else f.ZERO_RATE,
+        principal=d.principal.quantize(FEN),
+        disbursed=(d.disbursed if d.disbursed is not None else d.principal).quantize(FEN),
+        annual_rate=d.annual_rate if d.annual_rate is not None else ZERO_RATE,
         overdue_rate=d.overdue_rate,
         compound=d.compound,
         repayment=None if schedule is not None else d.repayment,
         schedule=schedule,
         accelerated_on=d.accelerated_on,
-        fees=tuple(Charge(i.date, i.amount.quantize(f.FEN), i.kind) for i in d.fees),  # type: ignore[arg-type,union-attr]
-        costs=tuple(Charge(i.date, i.amount.quantize(f.FEN), i.kind) for i in d.costs),  # type: ignore[arg-type,union-attr]
-        payments=tuple(Payment(i.date, i.amount.quantize(f.FEN)) for i in d.payments),  # type: ignore[arg-type,union-attr]
+        fees=tuple(Charge(i.date, i.amount.quantize(FEN), i.kind) for i in d.fees),  # type: ignore[arg-type,union-attr]
+        costs=tuple(Charge(i.date, i.amount.quantize(FEN), i.kind) for i in d.costs),  # type: ignore[arg-type,union-attr]
+        payments=tuple(Payment(i.date, i.amount.quantize(FEN)) for i in d.payments),  # type: ignore[arg-type,union-attr]
         claimed=claimed,
         as_of=d.as_of,
         filing_date=d.filing_date or d.as_of,

@@ -18,11 +18,11 @@ that balance, so no part is negative and the parts always add up to P.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.dates import add_months
 from app.domain.recalc.arith import Rate, accrue, rhu
 from app.domain.recalc.model import Repayment
 
@@ -40,11 +40,6 @@ class Schedule:
         return sum(self.principal)
 
 
-def add_months(start: date, months: int) -> date:
-    """`start` moved by whole months, on the same day or the month's last day."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def due_dates(start: date, repayment: Repayment) -> tuple[date, ...]:

@@ -14,9 +14,10 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from app.domain.dates import parse_date
 from app.domain.errors import InputError, Problem
 from app.domain.money import parse_money
-from app.store.vocab import COST_KINDS, FEE_KINDS
+from app.domain.vocab import COST_KINDS, FEE_KINDS
 
 if TYPE_CHECKING:
     from app.store.models import Case, Charge
@@ -43,8 +44,6 @@ def category_of(kind: str) -> str:
 
 
 def _day(path: str, text: str, today: date, out: list[Problem]) -> date | None:
-    from app.services.cases.validation import parse_date
-
     found = parse_date(text) if text.strip() else None
     if not text.strip():
         out.append(Problem(path, "请填写费用发生的日期，如 2024-03-15。"))

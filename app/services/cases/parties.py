@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from app.domain import identifiers
 from app.domain.errors import InputError, Problem
-from app.store.vocab import ID_TYPES, PARTY_KINDS, PARTY_ROLES
+from app.domain.vocab import ID_TYPES, PARTY_KINDS, PARTY_ROLES
 
 if TYPE_CHECKING:
     from app.store.models import Case, Party

@@ -14,10 +14,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.case_status import CaseStatus, label, transition
 from app.domain.errors import DomainError
 from app.domain.money import ZERO
-from app.services.cases.assign import assign_mediator
-from app.services.clock import china_time
-from app.store.errors import CaseNotFound, StoreBusy, StoreFull
-from app.store.vocab import (
+from app.domain.vocab import (
     COST_KINDS,
     FEE_KINDS,
     ID_TYPES,
@@ -26,6 +23,8 @@ from app.store.vocab import (
     PARTY_ROLES,
     REPAYMENT_METHODS,
 )
+from app.services.clock import china_time
+from app.store.errors import CaseNotFound, StoreBusy, StoreFull
 
 if TYPE_CHECKING:
     from app.services.cases.validation import ValidCase
@@ -54,7 +53,6 @@ __all__ = [
     "StoreBusy",
     "StoreFull",
     "add_party",
-    "assign_mediator",
     "change_status",
     "create_case",
     "get_case",
@@ -291,8 +289,8 @@ def remove_party(ctx: AppContext, case_no: str, party_id: int) -> None:
 
 def store_new_case(uow: UnitOfWork, valid: ValidCase, *, default_mediator: str = "") -> Case:
     """Insert a checked case (numbered in the year of `uow.now` in China) and audit it."""
-    from app.services.cases.assign import mediator_for, unknown_mediator
     from app.services.cases.charges import insert_charge
+    from app.services.cases.mediators import mediator_for, unknown_mediator
     from app.store.models import Case, LoanTerms, Party
 
     case = Case(

@@ -87,7 +87,7 @@ def _checked(
     target: CaseStatus, on: date | str | None, ruling_no: str, reason: str, today: date
 ) -> tuple[date | None, str, str]:
     """The date, ruling number and reason, checked against what `target` asks."""
-    from app.services.cases.validation import parse_date
+    from app.domain.dates import parse_date
 
     needs = NEEDS.get(target, ())
     problems: list[Problem] = []

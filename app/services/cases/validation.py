@@ -14,11 +14,12 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from app.domain.dates import parse_date as parse_date
 from app.domain.errors import InputError, Problem
 from app.domain.money import parse_money
 from app.domain.rates import parse_rate
+from app.domain.vocab import LENDER_TYPES, REPAYMENT_METHODS
 from app.services.cases.charges import CheckedCharge, check_charge
-from app.store.vocab import LENDER_TYPES, REPAYMENT_METHODS
 
 if TYPE_CHECKING:
     from app.services.cases.service import NewCase
@@ -33,7 +34,6 @@ EXTRA_FIELDS = {
     "debtor_kind": "债务人类型（person / organisation）",
     "mediator": "承办调解员姓名",
 }
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
 @dataclass(frozen=True)
@@ -65,17 +65,6 @@ class ValidCase:
     court: str = ""
     charges: tuple[CheckedCharge, ...] = ()
     filing_date: date | None = None
-
-
-def parse_date(text: str) -> date | None:
-    """`2021-03-15`, `2021/3/15` or `2021年3月15日`; None when it is not a date."""
-    found = _DATE.match(text.strip())
-    if not found:
-        return None
-    try:
-        return date(int(found[1]), int(found[2]), int(found[3]))
-    except ValueError:
-        return None
 
 
 def normalise_id(text: str) -> str:

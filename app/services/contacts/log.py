@@ -53,6 +53,7 @@ from app.services.contacts.records import (
     whom_of,
 )
 from app.services.contacts.settings import conduct_in
+from app.services.contacts.values import message_values
 from app.store.contacts import ContactAttempt, ContactPerson, PrivacyNotice
 from app.store.models import Party
 
@@ -318,8 +319,6 @@ def _history(uow: UnitOfWork, whom: Whom) -> list[PastAttempt]:
 def _message(uow: UnitOfWork, case: Case, whom: Whom, target: str, new: NewContact) -> str:
     """What is sent or said: as given, else the template rendered, else (to a third
     party) the call-back request."""
-    from app.services.contacts.messages import message_values
-
     if new.message.strip():
         return new.message.strip()
     code = new.template.strip() or ("callback_request" if target in THIRD_PARTIES else "")

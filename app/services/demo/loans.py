@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from app.domain.dates import add_months
 from app.domain.money import ZERO, round_fen
 from app.services.demo.people import REGIONS, People, Person, credit_code
 
@@ -59,16 +60,6 @@ LENDERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def add_months(day: date, months: int) -> date:
-    """Same day `months` later; a month without that day uses its last day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def random_day(rng: random.Random, start: date, end: date) -> date:

@@ -15,8 +15,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import DomainError, InputError, Problem
+from app.domain.vocab import ATTACHMENT_ROLES, DOCUMENT_STATUSES, SIGNING_METHODS
 from app.store.records import LOCKED_DOCUMENT_STATUSES
-from app.store.vocab import ATTACHMENT_ROLES, DOCUMENT_STATUSES, SIGNING_METHODS
 
 if TYPE_CHECKING:
     from app.store.models import Case
@@ -74,10 +74,10 @@ class DocumentInfo:
 
 
 def kind_labels() -> dict[str, str]:
-    from app.documents.pdf import DOCUMENT_KINDS  # reportlab: only when documents are used
-    from app.documents.pdf.court_model import COURT_KINDS
+    """Every document kind's label: the mediation documents' and the court papers'."""
+    from app.domain.vocab import COURT_DOCUMENT_KINDS, DOCUMENT_KINDS
 
-    return DOCUMENT_KINDS | COURT_KINDS
+    return DOCUMENT_KINDS | COURT_DOCUMENT_KINDS
 
 
 def kind_label(kind: str) -> str:

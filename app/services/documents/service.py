@@ -43,6 +43,7 @@ from app.documents.pdf import (
 from app.documents.pdf.model import ContactLine, document_number
 from app.domain.errors import InputError, Problem
 from app.domain.numerals import format_date_cn
+from app.domain.session_record import CAPACITIES
 from app.domain.settlement import KIND_LABELS, KINDS, KindAmounts, LawfulFigures
 from app.services.clock import CHINA_TZ
 
@@ -54,14 +55,7 @@ if TYPE_CHECKING:
 
 ZERO = Decimal("0.00")
 SETTLEMENT_KINDS = ("agreement", "plan", "confirmation")
-CAPACITY_LABELS = {
-    "debtor": "债务人",
-    "co_debtor": "共同债务人",
-    "guarantor": "保证人",
-    "creditor": "债权人",
-    "creditor_agent": "债权人委托代理人",
-    "other": "其他人员",
-}
+CAPACITY_LABELS = CAPACITIES
 SIDE_LABELS = {"creditor": "债权人", "debtor": "债务人"}
 
 
@@ -215,7 +209,7 @@ def _outcome(c: Any) -> str:
 
 
 def _party(p: PartyInfo) -> Party:
-    from app.store.vocab import ID_TYPES
+    from app.domain.vocab import ID_TYPES
 
     id_type = ID_TYPES.get(p.id_type, p.id_type)
     if not id_type:

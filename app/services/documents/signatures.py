@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import InputError, Problem
+from app.domain.vocab import PARTY_ROLES
 from app.services.documents.records import (
     DocumentInfo,
     facts,
@@ -32,7 +33,6 @@ from app.services.documents.records import (
     sha256_hex,
     sign,
 )
-from app.store.vocab import PARTY_ROLES
 
 if TYPE_CHECKING:
     from app.services.context import AppContext

@@ -138,8 +138,8 @@ def _print_counts(uow: Any, case_id: int) -> dict[int, int]:
 
 def _version(case_no: str, row: Any, printed: int) -> DocumentVersion:
     from app.documents.pdf.model import document_number
+    from app.domain.vocab import DOCUMENT_STATUSES
     from app.services.documents.records import kind_labels
-    from app.store.vocab import DOCUMENT_STATUSES
 
     known = row.kind in kind_labels()
     return DocumentVersion(

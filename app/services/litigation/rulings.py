@@ -3,11 +3,11 @@
     confirm_case(ctx, "TJ-2026-000007", "（2026）浙0108民特123号", date(2026, 5, 20))
     ruling = confirmation_ruling(ctx, "TJ-2026-000007")   # None when none is recorded
 
-`confirm_case` moves a case 已申请司法确认 → 已司法确认 and keeps the ruling in the same
-transaction; `record_confirmation_ruling` keeps (or corrects) the ruling of a case that was
-confirmed earlier. The application for enforcement cites it. (Kept in `court_ruling`,
-revision 0010; where the status move by hand stores a ruling number of its own, this is
-the one place to read it from.)
+`confirm_case` (`app.services.litigation.confirm`) moves a case 已申请司法确认 → 已司法确认
+and keeps the ruling in the same transaction; `record_confirmation_ruling` keeps (or
+corrects) the ruling of a case that was confirmed earlier. The application for enforcement
+cites it. (Kept in `court_ruling`, revision 0010; where the status move by hand stores a
+ruling number of its own, this is the one place to read it from.)
 """
 
 from __future__ import annotations
@@ -37,21 +37,6 @@ class RulingInfo:
     court: str
     recorded_by: str
     recorded_at: datetime
-
-
-def confirm_case(
-    ctx: AppContext, case_no: str, ruling_no: str, ruled_on: date, court: str = ""
-) -> RulingInfo:
-    """已申请司法确认 → 已司法确认, with the court's ruling (court: the case's by default).
-
-    The same status move as `cases set-status … 已司法确认` (`app.services.cases.status`),
-    which keeps the ruling here in the same transaction."""
-    from app.services.cases.status import set_status
-
-    set_status(ctx, case_no, CaseStatus.CONFIRMED, on=ruled_on, ruling_no=ruling_no, court=court)
-    ruling = confirmation_ruling(ctx, case_no)
-    assert ruling is not None  # kept by set_status in the same transaction
-    return ruling
 
 
 def record_confirmation_ruling(

@@ -11,25 +11,25 @@ A restore checks the file before it touches anything: it must open with a key we
 pass `PRAGMA integrity_check` and carry a schema revision this version knows (not a newer
 one). Then the live store is backed up (`before-restore`), replaced, and migrated to the
 current schema if the backup is older. Corrupt, truncated, foreign or newer files are
-refused with a message and nothing changes.
+refused with a message and nothing changes. The restore itself is
+`app.services.maintenance.restore.restore_backup`.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.errors import DomainError
+from app.fsutil import write_atomically
 from app.security import dbkey
-from app.security.dbkey import PassphrasePrompt
 from app.services.clock import china_date
 from app.services.context import BACKUP_DIR, AppContext, resolve_data_dir
-from app.store.private import copy_private, write_private
+from app.store.private import copy_private
 
 if TYPE_CHECKING:
     from app.services.organisation.accounts import SignedIn
@@ -131,7 +131,7 @@ def save_backup_settings(data_dir: Path, settings: BackupSettings) -> None:
         "keep_daily": settings.keep_daily,
     }
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    write_private(data_dir / SETTINGS_FILE, text.encode("utf-8"))
+    write_atomically(data_dir / SETTINGS_FILE, text.encode("utf-8"))
 
 
 def backup_folder(data_dir: Path, to: Path | None = None) -> Path:
@@ -235,22 +235,3 @@ def list_backups(folder: Path) -> list[BackupEntry]:
 
 def list_data_dir_backups(data_dir: Path | None, folder: Path | None = None) -> list[BackupEntry]:
     return list_backups(backup_folder(resolve_data_dir(data_dir), folder))
-
-
-def restore_backup(
-    data_dir: Path | None,
-    source: Path,
-    *,
-    recovery_code: str | None = None,
-    prompt: PassphrasePrompt | None = None,
-    env: Mapping[str, str] | None = None,
-    actor: str = "cli",
-    by: SignedIn | None = None,
-) -> RestoreResult:
-    """Replace the store in `data_dir` with the backup `source`, checks first (see
-    `app.services.maintenance.restore`, where it is done)."""
-    from app.services.maintenance import restore
-
-    return restore.restore_backup(
-        data_dir, source, recovery_code=recovery_code, prompt=prompt, env=env, actor=actor, by=by
-    )

@@ -31,8 +31,8 @@ from app.documents.org_identity import (
     KEY_FILE,
     identity_exists,
     signing_dir,
-    write_atomically,
 )
+from app.fsutil import write_atomically
 from app.security.secrets import SecretStore, passphrase_from_env
 from app.store.private import private_dir
 
@@ -78,7 +78,7 @@ def write_bundle(data_dir: Path, backup: Path, key: bytes | None) -> Path | None
     secret = SecretStore(scope=str(data_dir)).get(PASSPHRASE_SECRET)
     payload = {"format": FORMAT, "files": files, "keyring_passphrase": secret}
     target = bundle_path(backup)
-    write_atomically(target, _seal(key, json.dumps(payload).encode("utf-8")), private=True)
+    write_atomically(target, _seal(key, json.dumps(payload).encode("utf-8")))
     return target
 
 
@@ -105,7 +105,7 @@ def restore_bundle(backup: Path, key: bytes | None, data_dir: Path) -> SigningRe
     private_dir(folder)
     for name in FILES:
         if name in files:
-            write_atomically(folder / name, files[name].encode("ascii"), private=True)
+            write_atomically(folder / name, files[name].encode("ascii"))
         else:
             (folder / name).unlink(missing_ok=True)
     return SigningRestore(True, aside, note)

@@ -135,11 +135,11 @@ def fingerprint(row: Any) -> str:
     """The SHA-256 of the settlement's stored terms and total: an approval holds for exactly
     these terms, and any change to the settlement needs a new one."""
     import hashlib
-    import json
+
+    from app.domain.canonical import canonical_json
 
     data = {"terms": row.terms, "settled_total": fmt(row.settled_total)}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(data)).hexdigest()
 
 
 def creditor_key(case: Case) -> str:

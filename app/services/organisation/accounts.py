@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from app.domain.errors import DomainError, InputError, Problem
+from app.domain.vocab import ACCOUNT_ROLES
 from app.security import passwords
 from app.security.lock import (
     DEFAULT_IDLE_MINUTES,
@@ -24,7 +25,7 @@ from app.security.lock import (
     MIN_IDLE_MINUTES,
     BackoffPolicy,
 )
-from app.store.accounts import ACCOUNT_ROLES, Account, AppSetting, LoginThrottle
+from app.store.accounts import Account, AppSetting, LoginThrottle
 
 if TYPE_CHECKING:
     from app.services.context import AppContext

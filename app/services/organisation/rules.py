@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.errors import InputError, Problem
 from app.domain.identifiers import check_credit_code, check_mobile, normalise_credit_code
-from app.store.vocab import MEDIATOR_ROLES
+from app.domain.vocab import MEDIATOR_ROLES
 
 if TYPE_CHECKING:
     from app.services.organisation.service import MediatorInfo, OrganisationProfile

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.domain.errors import DomainError, InputError, Problem
+from app.domain.vocab import MEDIATOR_ROLES
 from app.services.context import AppContext, db_path_for, open_context
 from app.services.organisation.accounts import SignedIn, require
 from app.services.organisation.rules import (
@@ -33,7 +34,6 @@ from app.services.organisation.rules import (
 from app.services.organisation.seal_image import normalise_seal
 from app.store.models import Case, Mediator, Organisation
 from app.store.unit_of_work import UnitOfWork
-from app.store.vocab import MEDIATOR_ROLES
 
 __all__ = [
     "MEDIATOR_ROLES",

@@ -24,7 +24,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.documents.org_identity import write_atomically
 from app.documents.signing import (
     DEFAULT_REASON,
     Identity,
@@ -36,6 +35,7 @@ from app.documents.signing import (
 )
 from app.documents.verify import LookupRecord, VerifyReport, is_pdf, verify_pdf
 from app.domain.errors import DomainError
+from app.fsutil import write_atomically
 from app.security.secrets import (
     NO_KEYRING_HINT,
     PASSPHRASE_ENV,

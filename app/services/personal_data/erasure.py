@@ -42,9 +42,9 @@ from sqlalchemy import delete, select, text, update
 
 from app.domain.errors import DomainError, InputError, Problem
 from app.domain.privacy_notice import CLOSED_STATUSES, ERASED_NAME, add_years, erasure_due
+from app.domain.vocab import PARTY_ROLES
 from app.store.audit_redaction import ERASED_ACTION, ERASED_VALUE, redact_case_events, scrub
 from app.store.contacts import ERASURE_REASONS, CaseErasure, RetainedDocument
-from app.store.vocab import PARTY_ROLES
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

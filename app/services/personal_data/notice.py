@@ -19,8 +19,8 @@ from sqlalchemy import select
 
 from app.domain.errors import DomainError, InputError, Problem
 from app.domain.privacy_notice import CONSENTS, HOW_TOLD, notice
+from app.domain.vocab import PARTY_ROLES
 from app.store.contacts import PrivacyNotice
-from app.store.vocab import PARTY_ROLES
 
 if TYPE_CHECKING:
     from app.services.context import AppContext

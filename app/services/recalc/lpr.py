@@ -9,13 +9,12 @@ supervisor's change (`by` needs the "lpr" permission; the CLI passes `accounts.k
 from __future__ import annotations
 
 import functools
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.errors import InputError, Problem
 from app.domain.lpr import LprTable, parse_lpr_csv, table_to_csv
+from app.fsutil import write_atomically
 from app.paths import default_data_dir, resource
 
 if TYPE_CHECKING:
@@ -49,18 +48,7 @@ def import_table(path: Path, data_dir: Path | None = None, *, by: SignedIn) -> L
 
     require(by, "lpr")
     table = read_table_file(path)
-    target = imported_path(data_dir)
-    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".lpr-", suffix=".csv", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(table_to_csv(table))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(imported_path(data_dir), table_to_csv(table).encode("utf-8"))
     return table
 
 

@@ -20,12 +20,12 @@ contract agreed, when one is stored.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from app.domain.canonical import canonical_json
 from app.domain.errors import DomainError, InputError, Problem
 from app.domain.money import fmt
 
@@ -185,12 +185,6 @@ def earliest_as_of(inp: dict[str, Any]) -> date:
 # -- hashing ------------------------------------------------------------------------------------
 
 
-def canonical_json(value: Any) -> bytes:
-    """Keys sorted, no whitespace, UTF-8 with non-ASCII kept: the bytes the hash covers."""
-    text = json.dumps(
-        value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
-    )
-    return text.encode("utf-8")
 
 
 def snapshot_hash(inp: dict[str, Any], output: dict[str, Any], engine_version: str) -> str:

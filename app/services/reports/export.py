@@ -18,6 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.services.reports.service import summary_lines as summary_lines
+
 if TYPE_CHECKING:
     from app.services.reports.service import Report
 
@@ -106,36 +108,6 @@ def _as_datetime(day: Any) -> Any:
     from datetime import datetime, time
 
     return datetime.combine(day, time())
-
-
-def summary_lines(report: Report) -> list[tuple[str, str]]:
-    """The report's figures as (label, value) pairs, as the sheet and the PDF show them."""
-    t = report.totals
-    rate = report.settlement_rate
-    f = report.filter
-    scope = (
-        "、".join(
-            x
-            for x in (
-                f"批次：{f.batch}" if f.batch else "",
-                f"受理日期：{f.start or '…'} 至 {f.end or '…'}" if f.start or f.end else "",
-            )
-            if x
-        )
-        or "全部案件"
-    )
-    return [
-        ("统计截至", report.as_of.isoformat()),
-        ("范围", scope),
-        ("案件数", str(len(report.rows))),
-        ("达成协议", str(report.settled)),
-        ("调解未成功", str(report.failed)),
-        ("调解成功率", f"{rate}%" if rate is not None else "—（尚无已结束的调解）"),
-        ("主张金额合计（元）", f"{t.claimed:,.2f}"),
-        ("依法核算金额合计（元）", f"{t.lawful:,.2f}"),
-        ("调解金额合计（元）", f"{t.agreed:,.2f}"),
-        ("已回收金额合计（元）", f"{t.recovered:,.2f}"),
-    ]
 
 
 def _summary_sheet(book: Any, report: Report, head: Any) -> None:

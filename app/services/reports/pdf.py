@@ -108,7 +108,7 @@ def report_pdf(report: Report, org_name: str) -> bytes:
         SONG,
         styles,
     )
-    from app.services.reports.export import summary_lines
+    from app.services.reports.service import summary_lines
 
     st = styles()
     out = io.BytesIO()

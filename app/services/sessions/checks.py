@@ -101,7 +101,7 @@ def _parties(state: SessionState) -> list[str]:
 
 
 def _party_title(party: PartyInfo) -> str:
-    from app.store.vocab import PARTY_ROLES
+    from app.domain.vocab import PARTY_ROLES
 
     return f"{PARTY_ROLES.get(party.role, party.role)}（{party.name or '未填姓名'}）"
 

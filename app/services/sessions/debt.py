@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from app.domain.errors import InputError, Problem
 from app.domain.money import ZERO, parse_money
 from app.domain.rates import parse_rate
-from app.store.vocab import LENDER_TYPES, REPAYMENT_METHODS
+from app.domain.vocab import LENDER_TYPES, REPAYMENT_METHODS
 
 if TYPE_CHECKING:
     from app.store.models import Case, Claim, LoanTerms, Payment
@@ -76,7 +76,7 @@ def refuse(path: str, reason: str) -> InputError:
 
 def parse_day(path: str, label: str, value: str, today: date, field: str) -> date | None:
     """A date from "2026-03-15" / "2026/3/15" / "2026年3月15日"; None for "" when optional."""
-    from app.services.cases.validation import parse_date
+    from app.domain.dates import parse_date
 
     text = value.strip()
     if not text and field in OPTIONAL_DATES:

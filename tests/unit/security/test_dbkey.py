@@ -33,7 +33,7 @@ def test_with_a_keyring_a_random_key_is_kept_there_and_no_passphrase_is_asked(
         other = dbkey.database_key(tmp_path / "other", prompt=never_ask, env={})
     assert key is not None and len(key) == 32 and again == key and other != key
     service = f"MediationDesk:{tmp_path.resolve()}"
-    assert ring.passwords[(service, dbkey.SECRET_NAME)] == key.hex()
+    assert ring.secrets[(service, dbkey.SECRET_NAME)] == key.hex()
     info = json.loads((tmp_path / "keyinfo.json").read_text(encoding="utf-8"))
     assert info["mode"] == "keyring" and "kdf" not in info
     assert key.hex() not in json.dumps(info)
@@ -111,7 +111,7 @@ def test_keyinfo_records_the_mode_so_a_later_start_keeps_it(tmp_path: Path) -> N
     key = dbkey.database_key(tmp_path, env={PASSPHRASE_ENV: "p"})
     with memory_keyring() as ring:  # a keyring appears later: the passphrase still rules
         assert dbkey.database_key(tmp_path, env={PASSPHRASE_ENV: "p"}) == key
-        assert ring.passwords == {}
+        assert ring.secrets == {}
 
 
 def test_a_keyring_key_that_cannot_be_read_later_is_a_clear_error(tmp_path: Path) -> None:

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-import keyring
-from keyring.backend import KeyringBackend
 from PIL import Image, ImageDraw
 
 from app.paths import resource
@@ -117,36 +113,3 @@ def append_page_content_with_pyhanko(signed: bytes) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in a dict: never the developer's real keychain."""
-
-    # Below the `fail` backend (0): keyring never picks or chains it on its own, only
-    # through an explicit `keyring.set_keyring(...)`.
-    priority = -1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
-@contextmanager
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    """Install a MemoryKeyring for the duration, then put the previous backend back."""
-    previous = keyring.get_keyring()
-    fake = MemoryKeyring()
-    keyring.set_keyring(fake)
-    try:
-        yield fake
-    finally:
-        keyring.set_keyring(previous)

@@ -19,7 +19,8 @@ from app.services.organisation.signing import (
     sign_document,
     signing_passphrase,
 )
-from tests.unit.signing.pdfs import chinese_pdf, memory_keyring
+from tests.security_fixtures import memory_keyring
+from tests.unit.signing.pdfs import chinese_pdf
 
 
 def never_asked(message: str) -> str:

@@ -2,7 +2,7 @@
 
 It only shows a `CaseDetail` it is given; the main window fetches it through the services.
 A person's ID and phone numbers show masked (4201**********1234); "显示完整号码" beside
-each asks the services for the full number (`service.reveal`, on the task runner), which
+each asks the services for the full number (`ui.ops.cases.reveal`, on the task runner), which
 records who looked at which field in the audit log. Choosing a case masks them again.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,14 +27,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
 from app.services.cases.privacy import masked_party
 from ui import formatting, labels
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import cases
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.cases.privacy import Revealed
-    from app.services.cases.service import CaseDetail, ClaimInfo, LoanInfo, PartyInfo, PaymentInfo
+    from app.services.cases.service import (
+        CaseDetail,
+        CaseSummary,
+        ClaimInfo,
+        LoanInfo,
+        PartyInfo,
+        PaymentInfo,
+    )
+    from app.services.cases.status import StatusOption
+    from ui.services import Core
 
 RevealKey = tuple[int, str]  # (party id, "id_number" | "phone")
 REVEAL_STYLE = (
@@ -176,7 +187,7 @@ class Card(QFrame):
 class CaseDetailView(QStackedWidget):
     """Shows one case, or a hint to pick one.
 
-    With `service` (something with `reveal(case_no, party_id, field)`) and `runner`, each
+    With `service` (the core) and `runner`, each
     masked number has a "显示完整号码" button.
 
     Signals:
@@ -194,7 +205,7 @@ class CaseDetailView(QStackedWidget):
         self,
         parent: QWidget | None = None,
         *,
-        service: Any = None,
+        service: Core | None = None,
         runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
@@ -237,10 +248,7 @@ class CaseDetailView(QStackedWidget):
         self.status_button.clicked.connect(self.open_status_dialog)
         header.addWidget(self.status_button)
         layout.addLayout(header)
-        self.reveal_error = QLabel()
-        self.reveal_error.setObjectName("fieldError")
-        self.reveal_error.setWordWrap(True)
-        self.reveal_error.setVisible(False)
+        self.reveal_error = message_label("fieldError")
         layout.addWidget(self.reveal_error)
         cards = QHBoxLayout()
         cards.setSpacing(10)
@@ -283,7 +291,7 @@ class CaseDetailView(QStackedWidget):
     # -- mediator and status ---------------------------------------------------------------
 
     def _can_write(self) -> bool:
-        return hasattr(self._service, "context") and self._runner is not None
+        return self._service is not None and self._runner is not None
 
     def _show_mediator(self, name: str) -> None:
         self.mediator.blockSignals(True)
@@ -292,17 +300,11 @@ class CaseDetailView(QStackedWidget):
         self.mediator.blockSignals(False)
         self.mediator.setEnabled(self._can_write())
         self.status_button.setEnabled(self._can_write())
-        if not self._can_write():
+        if self._service is None or self._runner is None:
             return
-        service = self._service
-
-        def names() -> list[str]:
-            from app.services.cases.assign import mediator_names
-
-            return mediator_names(service.context())
-
-        assert self._runner is not None
-        self._runner.submit(names, on_finished=self._names_arrived, on_failed=lambda _e: None)
+        self._runner.run(cases.mediator_names(self._service)).success(self._names_arrived).failure(
+            refused(lambda _refusal: None)  # nobody else to choose: the current name stays
+        )
 
     def _names_arrived(self, names: list[str]) -> None:
         for name in names:
@@ -313,36 +315,28 @@ class CaseDetailView(QStackedWidget):
         name = str(self.mediator.itemData(index) or "")
         if self._detail is None or not name or name == self._detail.summary.mediator_name:
             return
-        service, case_no = self._service, self._detail.summary.case_no
-
-        def assign() -> Any:
-            from app.services.cases.assign import assign_mediator
-
-            return assign_mediator(service.context(), case_no, name)
-
-        assert self._runner is not None
-        self._runner.submit(assign, on_finished=self._changed, on_failed=self._write_refused)
+        if self._service is None or self._runner is None:
+            return
+        work = cases.assign_mediator(self._service, self._detail.summary.case_no, name)
+        self._runner.run(work).success(self._changed).failure(refused(self._write_refused))
 
     def open_status_dialog(self) -> None:
         """更改状态: the moves allowed now are asked of the services, then offered."""
-        if self._detail is None or not self._can_write():
+        if self._detail is None or self._service is None or self._runner is None:
             return
-        from app.services.cases.status import status_options
+        case_no = self._detail.summary.case_no
+        self._runner.run(cases.status_options(self._service, case_no)).success(
+            lambda found: self._offer_statuses(case_no, found)
+        ).failure(refused(self._write_refused))
 
-        service, case_no = self._service, self._detail.summary.case_no
-        assert self._runner is not None
-        self._runner.submit(lambda: status_options(service.context(), case_no),
-                            on_finished=lambda found: self._offer_statuses(case_no, found),
-                            on_failed=self._write_refused)  # fmt: skip
-
-    def _offer_statuses(self, case_no: str, options: list[Any]) -> None:
+    def _offer_statuses(self, case_no: str, options: list[StatusOption]) -> None:
         from ui.views.cases.status_dialog import StatusDialog
 
         if not options:
             self.reveal_error.setText(self.tr("案件当前状态之后不能再更改。"))
             self.reveal_error.setVisible(True)
             return
-        assert self._runner is not None
+        assert self._service is not None and self._runner is not None
         dialog = StatusDialog(self._service, self._runner, case_no, options, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.status_changed.connect(self._changed)
@@ -350,17 +344,11 @@ class CaseDetailView(QStackedWidget):
         self.status_dialog = dialog
         self.status_dialog_opened.emit(dialog)
 
-    def _changed(self, summary: Any) -> None:
+    def _changed(self, summary: CaseSummary) -> None:
         self.case_changed.emit(summary.case_no)
 
-    def _write_refused(self, error: BaseException) -> None:
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
-        text = "；".join(p.reason for p in error.problems) if isinstance(error, InputError) \
-            else str(error)  # fmt: skip
-        self.reveal_error.setText(text)
-        self.reveal_error.setVisible(True)
+    def _write_refused(self, refusal: Refusal) -> None:
+        show_refusal(refusal, self.reveal_error, separator="；")
         if self._detail is not None:
             self._show_mediator(self._detail.summary.mediator_name)
 
@@ -395,11 +383,9 @@ class CaseDetailView(QStackedWidget):
         found = self.parties.masked.get(key)
         if found is not None:
             found[1].setEnabled(False)
-        self._runner.submit(
-            lambda: service.reveal(case_no, party_id, field),
-            on_finished=self._revealed,
-            on_failed=self._reveal_refused,
-        )
+        self._runner.run(cases.reveal(service, case_no, party_id, field)).success(
+            self._revealed
+        ).failure(refused(self._reveal_refused, always=self._reveal_done))
 
     def _revealed(self, revealed: Revealed) -> None:
         if self._detail is None or revealed.case_no != self._detail.summary.case_no:
@@ -407,15 +393,12 @@ class CaseDetailView(QStackedWidget):
         if self.parties.show_full((revealed.party_id, revealed.field), revealed.value):
             self.number_revealed.emit(revealed.field)
 
-    def _reveal_refused(self, error: BaseException) -> None:
+    def _reveal_done(self) -> None:
         for _label, button in self.parties.masked.values():
             button.setEnabled(True)
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
-        self.reveal_error.setText(str(error))
-        self.reveal_error.setVisible(True)
-        self.reveal_failed.emit(str(error))
+
+    def _reveal_refused(self, refusal: Refusal) -> None:
+        self.reveal_failed.emit(show_refusal(refusal, self.reveal_error))
 
     def _party_rows(self, parties: Iterable[PartyInfo]) -> list[Row]:
         roles, kinds, ids = labels.party_roles(), labels.party_kinds(), labels.id_types()

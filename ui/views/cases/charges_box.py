@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui import labels
 from ui.widgets.date_field import DateField
+from ui.widgets.message_label import message_label
 
 
 def kind_combo() -> QComboBox:
@@ -52,10 +53,7 @@ class ChargesBox(QGroupBox):
         line.addWidget(self.add_button)
         line.addStretch(1)
         column.addLayout(line)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
+        self.error = message_label("fieldError")
         column.addWidget(self.error)
 
     def add_row(self, day: date | None = None, amount: str = "", kind: str = "late_fee") -> int:

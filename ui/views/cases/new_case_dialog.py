@@ -4,7 +4,7 @@ and shows each problem in red under its field. Nothing typed is lost on an error
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,17 +21,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from app.domain.errors import DomainError, InputError, Problem
+from app.domain.errors import Problem
 from ui import labels
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import cases
+from ui.refusal import Refusal, field_name, refused, show_refusal
+from ui.tasks import TaskRunner
 from ui.views.cases.charges_box import ChargesBox
 from ui.widgets.date_field import DateField
 from ui.widgets.field_row import FieldRow
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.cases.service import CaseSummary, NewCase
-    from ui.services import CaseService
+    from ui.services import Core
 
 DATE_FORMAT = "yyyy-MM-dd"
 TEXT_FIELDS = (
@@ -58,7 +62,7 @@ class NewCaseDialog(QDialog):
 
     case_created = Signal(object)
 
-    def __init__(self, service: CaseService, runner: TaskRunner, parent: Any = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._runner = runner
@@ -84,10 +88,7 @@ class NewCaseDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("formError")
-        self.general_error.setWordWrap(True)
-        self.general_error.setVisible(False)
+        self.general_error = message_label()
         layout.addWidget(self.general_error)
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -168,22 +169,17 @@ class NewCaseDialog(QDialog):
 
     def _load_mediators(self) -> None:
         """The organisation's mediators and the accounts, the signed-in user first chosen."""
-        service = self._service
-        if not hasattr(service, "context"):
-            return  # a service without a case store (tests): nobody to choose
-
-        def names() -> list[str]:
-            from app.services.cases.assign import mediator_names
-
-            return mediator_names(service.context())
-
-        self._runner.submit(names, on_finished=self._mediators_arrived, on_failed=lambda _e: None)
+        self._runner.run(cases.mediator_names(self._service)).success(
+            self._mediators_arrived
+        ).failure(refused(lambda _refusal: None))  # nobody to choose: （暂不指定） stays
 
     def _mediators_arrived(self, names: list[str]) -> None:
+        if not isValid(self.mediator):
+            return  # the dialog was closed (and deleted) before the names came
         for name in names:
             if self.mediator.findData(name) < 0:
                 self.mediator.addItem(name, name)
-        user = getattr(self._service, "signed_in", None)
+        user = self._service.signed_in
         if user is not None and self.mediator.findData(user.display_name) >= 0:
             self.mediator.setCurrentIndex(self.mediator.findData(user.display_name))
 
@@ -285,10 +281,8 @@ class NewCaseDialog(QDialog):
         new = self.collect()
         self._show_problems({}, "")
         self._set_busy(True)
-        self._runner.submit(
-            lambda: self._service.create_case(new),
-            on_finished=self._created,
-            on_failed=self._refused,
+        self._runner.run(cases.create_case(self._service, new)).success(self._created).failure(
+            refused(self._refused, always=lambda: self._set_busy(False))
         )
 
     def _created(self, summary: CaseSummary) -> None:
@@ -297,28 +291,13 @@ class NewCaseDialog(QDialog):
         self.case_created.emit(summary)
         self.accept()
 
-    def _refused(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(error, InputError):
-            by_field: dict[str, list[str]] = {}
-            other: list[str] = []
-            charges = []
-            for problem in error.problems:
-                field = problem.path.split(".")[0].split("[")[0]
-                if problem.path.startswith("extra."):
-                    field = problem.path.removeprefix("extra.")
-                if field == "charges":
-                    charges.append(_charge_problem(problem))
-                elif field in self.rows:
-                    by_field.setdefault(field, []).append(problem.reason)
-                else:
-                    other.append(str(problem))
-            self._show_problems(by_field, "\n".join(other))
-            self.charges.set_error("\n".join(charges))
-        elif isinstance(error, DomainError):
-            self._show_problems({}, str(error))
-        else:
-            report_unexpected(error)
+    def _refused(self, refusal: Refusal) -> None:
+        charges = [p for p in refusal.problems if field_name(p.path) == "charges"]
+        rest = tuple(p for p in refusal.problems if field_name(p.path) != "charges")
+        shown = Refusal("" if charges and not rest else refusal.message, rest, refusal.error)
+        show_refusal(shown, self.general_error, self.rows, field_of=_field_of)
+        self.charges.set_error("\n".join(_charge_problem(p) for p in charges))
+        self._grow_to_fit()
 
     def _show_problems(self, by_field: dict[str, list[str]], general: str) -> None:
         for name, row in self.rows.items():
@@ -352,6 +331,11 @@ def _charge_problem(problem: Problem) -> str:
     index = problem.path.split("[")[1].split("]")[0]
     which = QCoreApplication.translate("NewCaseDialog", "第 %1 笔费用：")
     return which.replace("%1", str(int(index) + 1)) + problem.reason
+
+
+def _field_of(path: str) -> str:
+    """The form field of a problem's path (`extra.mediator` → `mediator`)."""
+    return path.removeprefix("extra.") if path.startswith("extra.") else field_name(path)
 
 
 def _form(box: QGroupBox) -> QFormLayout:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,20 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
 from ui import labels
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import cases
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
 from ui.widgets.date_field import DateField
 from ui.widgets.field_row import FieldRow
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
+    from app.services.cases.service import CaseSummary
     from app.services.cases.status import StatusOption
-
-
-def change(service: Any, case_no: str, status: str, on: str, ruling: str, reason: str) -> Any:
-    from app.services.cases.status import set_status
-
-    return set_status(service.context(), case_no, status, on=on, ruling_no=ruling, reason=reason)
+    from ui.services import Core
 
 
 class StatusDialog(QDialog):
@@ -45,7 +43,7 @@ class StatusDialog(QDialog):
 
     def __init__(
         self,
-        service: Any,
+        service: Core,
         runner: TaskRunner,
         case_no: str,
         options: list[StatusOption],
@@ -56,10 +54,7 @@ class StatusDialog(QDialog):
         self._options = {o.status: o for o in options}
         self.setWindowTitle(self.tr("更改案件状态 %1").replace("%1", case_no))
         layout = QVBoxLayout(self)
-        self.banner = QLabel()
-        self.banner.setObjectName("formError")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
+        self.banner = message_label("formError")
         layout.addWidget(self.banner)
         form = QFormLayout()
         self.target = QComboBox()
@@ -109,26 +104,19 @@ class StatusDialog(QDialog):
         option = self._options.get(status)
         needs = dict(option.needs) if option else {}
         on = self.day.date().toString("yyyy-MM-dd") if "date" in needs else ""
-        args = (self._service, self._case_no, status, on, self.ruling.text(),
-                self.reason.toPlainText())  # fmt: skip
+        work = cases.set_status(
+            self._service, self._case_no, status, on, self.ruling.text(),
+            self.reason.toPlainText(),
+        )  # fmt: skip
         self.ok_button.setEnabled(False)
-        self._runner.submit(
-            lambda: change(*args), on_finished=self._changed, on_failed=self._refused
+        self._runner.run(work).success(self._changed).failure(
+            refused(self._refused, always=lambda: self.ok_button.setEnabled(True))
         )
 
-    def _changed(self, summary: Any) -> None:
+    def _changed(self, summary: CaseSummary) -> None:
         self.ok_button.setEnabled(True)
         self.status_changed.emit(summary)
         self.accept()
 
-    def _refused(self, error: BaseException) -> None:
-        self.ok_button.setEnabled(True)
-        if isinstance(error, InputError):
-            for problem in error.problems:
-                if problem.path in self.rows:
-                    self.rows[problem.path].set_error(problem.reason)
-        elif isinstance(error, DomainError):
-            self.banner.setText(str(error))
-            self.banner.setVisible(True)
-        else:
-            report_unexpected(error)
+    def _refused(self, refusal: Refusal) -> None:
+        show_refusal(refusal, self.banner, self.rows, field_of=str)

@@ -8,7 +8,7 @@ attempt lists each rule that blocked it (`show_blocked`) and keeps everything ty
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QTime, Signal
@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from app.domain.contact_messages import TEMPLATES
 from app.domain.contacts import CHANNELS, OUTCOMES
 from app.domain.privacy_notice import CURRENT_NOTICE
+from app.services.clock import CHINA_TZ, china_today
 from ui.views.settlement.plan import date_edit, day_of, set_day
+from ui.widgets.message_label import message_label
 
-CHINA = timezone(timedelta(hours=8))
 NO_TEMPLATE = ""
 
 
@@ -75,7 +76,7 @@ class ContactForm(QWidget):
         self.promise_amount = QLineEdit()
         self.promise_amount.setObjectName("promiseAmount")
         self.promise_amount.setPlaceholderText(self.tr("金额（元）"))
-        self.promise_date = date_edit("promiseDate", _china_today())
+        self.promise_date = date_edit("promiseDate", china_today())
         self.promise_row = _row(self.promise_amount, QLabel(self.tr("于")), self.promise_date)
         form.addRow(self.tr("承诺还款"), self.promise_row)
         self._form, self._promise_index = form, form.rowCount() - 1
@@ -87,7 +88,7 @@ class ContactForm(QWidget):
         self.next_edit = QLineEdit()
         self.next_edit.setObjectName("nextAction")
         self.next_edit.setPlaceholderText(self.tr("下一步做什么（如：寄送调解通知）"))
-        self.next_due = date_edit("nextDue", _china_today())
+        self.next_due = date_edit("nextDue", china_today())
         self.next_on = QCheckBox(self.tr("提醒"))
         self.next_on.setObjectName("nextOn")
         form.addRow(self.tr("下一步"), _row(self.next_edit, self.next_on, self.next_due))
@@ -117,10 +118,7 @@ class ContactForm(QWidget):
         self.notice_box.setObjectName("noticeGiven")
         layout.addWidget(_row(self.copy_button, self.export_button))
         layout.addWidget(self.notice_box)
-        self.blocked = QLabel()
-        self.blocked.setObjectName("contactBlocked")
-        self.blocked.setWordWrap(True)
-        self.blocked.hide()
+        self.blocked = message_label("contactBlocked")
         layout.addWidget(self.blocked)
         self.submit_button = QPushButton(self.tr("记录"))
         self.submit_button.setObjectName("submitContact")
@@ -146,7 +144,7 @@ class ContactForm(QWidget):
 
     def set_now(self, moment: datetime) -> None:
         """Start the form at `moment` (the services' now): time, promise and reminder days."""
-        local = moment.astimezone(CHINA)
+        local = moment.astimezone(CHINA_TZ)
         for edit in (self.promise_date, self.next_due):
             set_day(edit, local.date())
         self.when_edit.setDateTime(
@@ -183,7 +181,7 @@ class ContactForm(QWidget):
     def when(self) -> datetime:
         value = self.when_edit.dateTime()
         d, t = value.date(), value.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=CHINA)
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=CHINA_TZ)
 
     def template(self) -> str:
         return str(self.template_box.currentData() or "")
@@ -235,10 +233,6 @@ class ContactForm(QWidget):
         from PySide6.QtGui import QGuiApplication
 
         QGuiApplication.clipboard().setText(self.message.toPlainText())
-
-
-def _china_today() -> date:
-    return datetime.now(CHINA).date()
 
 
 def _combo(name: str, vocabulary: dict[str, str]) -> QComboBox:

@@ -8,9 +8,8 @@ numbers show masked here; the case pane reveals one on purpose.
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,12 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.contacts import ContactBlocked
-from app.domain.errors import DomainError, InputError
-from ui.tasks import TaskRunner, report_unexpected
+from app.services.clock import CHINA_TZ
+from ui.ops import contacts
+from ui.refusal import Refusal, refused
+from ui.tasks import TaskRunner
 from ui.views.contacts.contact_form import ContactForm
 from ui.widgets.hint_stack import install_hint_stack
 
-CHINA = timezone(timedelta(hours=8))
+if TYPE_CHECKING:
+    from app.services.contacts.messages import MessagePreview
+    from app.services.contacts.records import ContactInfo, PersonInfo
+    from ui.ops.contacts import ContactLog
+    from ui.services import Core
+
 STYLE = """
 QLabel#columnTitle { font-weight: bold; color: #1f3a68; }
 QLabel#contactRules { color: #475467; }
@@ -45,20 +51,6 @@ QLabel#contactBlocked { background: #fef3f2; color: #b42318; border: 1px solid #
 QLabel#contactSaved { color: #05603a; }
 QPushButton#submitContact { padding: 5px 14px; font-weight: bold; }
 """
-
-
-def load(service: Any, case_no: str) -> dict[str, Any]:
-    """On the database thread: the log, who may be contacted, and the rules."""
-    from app.services.contacts import log
-    from app.services.contacts.settings import conduct_settings
-
-    ctx = service.context()
-    return {
-        "contacts": log.list_contacts(ctx, case_no),
-        "people": log.contactable(ctx, case_no),
-        "rules": conduct_settings(ctx),
-        "now": ctx.now(),
-    }
 
 
 class ContactLogPanel(QWidget):
@@ -71,12 +63,12 @@ class ContactLogPanel(QWidget):
     logged = Signal(object)
     blocked = Signal(list)
 
-    def __init__(self, service: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service, self._runner = service, runner
         self._case_no = ""
-        self.contacts: list[Any] = []
-        self._just_logged: Any = None
+        self.contacts: list[ContactInfo] = []
+        self._just_logged: ContactInfo | None = None
         self.setStyleSheet(STYLE)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -125,32 +117,29 @@ class ContactLogPanel(QWidget):
 
     def load(self, case_no: str) -> None:
         self._case_no = case_no
-        service = self._service
-        self._runner.submit(
-            lambda: load(service, case_no),
-            on_finished=lambda data: self._loaded(case_no, data),
-            on_failed=self._failed,
-        )
+        self._runner.run(contacts.log(self._service, case_no)).success(
+            lambda data: self._loaded(case_no, data)
+        ).failure(refused(self._failed))
 
-    def _loaded(self, case_no: str, data: dict[str, Any]) -> None:
+    def _loaded(self, case_no: str, data: ContactLog) -> None:
         if case_no != self._case_no:
             return
-        rules = data["rules"]
+        rules = data.rules
         text = self.tr("允许联系时段 %1（北京时间）· 每人每天最多 %2 次 · 要求书面联系的不再致电")
         self.rules.setText(
             text.replace("%1", rules.hours_text()).replace("%2", str(rules.max_per_day))
         )
-        self.contacts = list(data["contacts"])
+        self.contacts = list(data.contacts)
         self._fill(self.contacts)
-        self.form.set_people(data["people"])
-        self.form.set_now(data["now"])
+        self.form.set_people(data.people)
+        self.form.set_now(data.now)
         self._stack.setCurrentIndex(1)
         self.case_loaded.emit(case_no)
         if self._just_logged is not None:
             info, self._just_logged = self._just_logged, None
             self.logged.emit(info)
 
-    def _fill(self, contacts: list[Any]) -> None:
+    def _fill(self, contacts: list[ContactInfo]) -> None:
         self.table.setRowCount(len(contacts))
         for row, c in enumerate(reversed(contacts)):  # newest first
             for column, value in enumerate(row_texts(c)):
@@ -165,37 +154,29 @@ class ContactLogPanel(QWidget):
         if not self._case_no:
             return
         new = self.form.new_contact(self._case_no)
-        service = self._service
-
-        def work() -> Any:
-            from app.services.contacts.log import add_contact
-
-            return add_contact(service.context(), new)
-
         self.form.submit_button.setEnabled(False)
-        self._runner.submit(work, on_finished=self._logged, on_failed=self._refused)
+        self._runner.run(contacts.add_contact(self._service, new)).success(self._logged).failure(
+            refused(self._refused)
+        )
 
-    def _logged(self, info: Any) -> None:
+    def _logged(self, info: ContactInfo) -> None:
         self.form.submit_button.setEnabled(True)
         self.form.clear_after_saving()
         self.saved.setText(self.tr("已记录：%1").replace("%1", f"{info.target_label}{info.name}"))
         self._just_logged = info  # announced once the list shows it
         self.load(self._case_no)
 
-    def _refused(self, error: BaseException) -> None:
+    def _refused(self, refusal: Refusal) -> None:
         self.form.submit_button.setEnabled(True)
         self.saved.setText("")
+        error = refusal.error
         if isinstance(error, ContactBlocked):
             lines = [self.tr("此次联系不被允许，未记录：")]
             lines += [f"· {b.label}：{b.reason}" for b in error.blocks]
             self.form.show_blocked(lines)
             self.blocked.emit(error.rules)
-        elif isinstance(error, InputError):
-            self.form.show_blocked([str(p.reason) for p in error.problems])
-        elif isinstance(error, DomainError):
-            self.form.show_blocked([str(error)])
         else:
-            report_unexpected(error)
+            self.form.show_blocked(refusal.reasons)
 
     # -- messages ------------------------------------------------------------------------------
 
@@ -203,24 +184,16 @@ class ContactLogPanel(QWidget):
         whom = self.form.chosen()
         if not self._case_no or whom is None:
             return
-        case_no, service = self._case_no, self._service
-
-        def work() -> Any:
-            from app.services.contacts.messages import preview_message
-
-            return preview_message(service.context(), case_no, template, to=whom.target,
-                                   party_id=whom.party_id, person_id=whom.person_id)  # fmt: skip
-
         self.form.show_blocked([])
-        self._runner.submit(work, on_finished=lambda p: self.form.show_message(p.text),
-                            on_failed=self._preview_refused)  # fmt: skip
+        work = contacts.preview_message(self._service, self._case_no, template, whom)
+        self._runner.run(work).success(self._previewed).failure(refused(self._preview_refused))
 
-    def _preview_refused(self, error: BaseException) -> None:
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
+    def _previewed(self, preview: MessagePreview) -> None:
+        self.form.show_message(preview.text)
+
+    def _preview_refused(self, refusal: Refusal) -> None:
         self.form.show_message("")
-        self.form.show_blocked([str(error)])
+        self.form.show_blocked([refusal.message])
 
     def export_with_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -233,22 +206,13 @@ class ContactLogPanel(QWidget):
         whom, template = self.form.chosen(), self.form.template()
         if whom is None or not template:
             return
-        case_no, service = self._case_no, self._service
-
-        def work() -> Path:
-            from app.services.contacts import messages
-
-            ctx = service.context()
-            who = {"to": whom.target, "party_id": whom.party_id, "person_id": whom.person_id}
-            preview = messages.preview_message(ctx, case_no, template, **who)
-            return messages.export_messages(ctx, [preview], path)
-
         done = self.tr("已导出到 %1（请在中心的短信平台发送）")
 
         def exported(where: Path) -> None:
             self.saved.setText(done.replace("%1", str(where)))
 
-        self._runner.submit(work, on_finished=exported, on_failed=self._refused)
+        work = contacts.export_message(self._service, self._case_no, template, whom, path)
+        self._runner.run(work).success(exported).failure(refused(self._refused))
 
     # -- people ------------------------------------------------------------------------------
 
@@ -258,28 +222,22 @@ class ContactLogPanel(QWidget):
             self.add_person(dialog.name.text(), dialog.phone.text())
 
     def add_person(self, name: str, phone: str) -> None:
-        case_no, service = self._case_no, self._service
+        case_no = self._case_no
 
-        def work() -> Any:
-            from app.services.contacts.log import add_contact_person
+        def added(_person: PersonInfo) -> None:
+            self.load(case_no)
 
-            return add_contact_person(service.context(), case_no, name, phone)
+        work = contacts.add_contact_person(self._service, case_no, name, phone)
+        self._runner.run(work).success(added).failure(refused(self._refused))
 
-        self._runner.submit(
-            work, on_finished=lambda _p: self.load(case_no), on_failed=self._refused
-        )
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            self.hint.setText(str(error))
-            self._stack.setCurrentIndex(0)
-        else:
-            report_unexpected(error)
+    def _failed(self, refusal: Refusal) -> None:
+        self.hint.setText(refusal.message)
+        self._stack.setCurrentIndex(0)
 
 
-def row_texts(c: Any) -> list[str]:
+def row_texts(c: ContactInfo) -> list[str]:
     """One attempt as the table's cells (China time)."""
-    when = f"{c.at.astimezone(CHINA):%Y-%m-%d %H:%M}"
+    when = f"{c.at.astimezone(CHINA_TZ):%Y-%m-%d %H:%M}"
     promise = ""
     if c.promise_amount is not None and c.promise_date is not None:
         promise = f"{c.promise_date:%m-%d} 前 {c.promise_amount} 元"

@@ -7,7 +7,7 @@ numbers are masked; what the rules allow today is in the last column.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -24,9 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import contacts
+from ui.refusal import Refusal, refused
+from ui.tasks import TaskRunner
 from ui.views.settlement.plan import date_edit, day_of
+
+if TYPE_CHECKING:
+    from app.services.contacts.worklist import WorkItem
+    from ui.services import Core
 
 OVERDUE = QColor("#b42318")
 
@@ -37,11 +42,11 @@ class WorklistDialog(QDialog):
     loaded = Signal(int)
     case_chosen = Signal(str)
 
-    def __init__(self, service: Any, runner: TaskRunner, today: date,
+    def __init__(self, service: Core, runner: TaskRunner, today: date,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._service, self._runner = service, runner
-        self.items: list[Any] = []
+        self.items: list[WorkItem] = []
         self.setWindowTitle(self.tr("今日联系"))
         self.resize(1100, 560)
         layout = QVBoxLayout(self)
@@ -79,16 +84,10 @@ class WorklistDialog(QDialog):
         layout.addWidget(note)
 
     def refresh(self) -> None:
-        day, service = day_of(self.day_edit), self._service
+        work = contacts.worklist(self._service, day_of(self.day_edit))
+        self._runner.run(work).success(self._arrived).failure(refused(self._failed))
 
-        def work() -> list[Any]:
-            from app.services.contacts.worklist import worklist
-
-            return worklist(service.context(), day)
-
-        self._runner.submit(work, on_finished=self._arrived, on_failed=self._failed)
-
-    def _arrived(self, items: list[Any]) -> None:
+    def _arrived(self, items: list[WorkItem]) -> None:
         self.items = list(items)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
@@ -108,11 +107,8 @@ class WorklistDialog(QDialog):
         if 0 <= row < len(self.items):
             self.case_chosen.emit(self.items[row].case_no)
 
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            self.summary.setText(str(error))
-        else:
-            report_unexpected(error)
+    def _failed(self, refusal: Refusal) -> None:
+        self.summary.setText(refusal.message)
 
 
 __all__ = ["Qt", "WorklistDialog"]

@@ -13,11 +13,9 @@ the page images come from `ui.views.documents.pdf_pages` (PDFium, through pypdfi
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
@@ -38,14 +36,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from app.domain.errors import DomainError, InputError
-from ui.tasks import TaskRunner, report_unexpected
+from app.fsutil import write_atomically
+from ui import labels
+from ui.ops import documents
+from ui.ops.documents import FinalPdf
+from ui.refusal import Refusal, refused, report_unexpected
+from ui.tasks import TaskRunner
 from ui.views.documents import pdf_pages as pdf_pages
 from ui.views.lock.passphrase_dialog import ask_passphrase
 from ui.views.settings.org_seal import PassphraseAsker, seal_in_background
 
-KINDS = ("notice", "record", "agreement", "plan", "confirmation", "termination")
+if TYPE_CHECKING:
+    from app.services.documents.versions import DocumentVersion
+    from ui.services import Core
+
 PREVIEW_WIDTH = 560
 STYLE = """
 QLabel#docProblems { background: #fffaeb; color: #93370d; border: 1px solid #fedf89;
@@ -60,7 +66,7 @@ class Preview:
     """A version's PDF (its most complete signed form) and its page images for the screen;
     `sealable`: signed on the pad, no digital signature yet."""
 
-    document: Any  # DocumentVersion
+    document: DocumentVersion
     pdf: bytes
     pages: int
     images: list[QImage]
@@ -86,11 +92,11 @@ class DocumentsPanel(QWidget):
     sealed = Signal(int)
     seal_failed = Signal(str)
 
-    def __init__(self, service: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service, self._runner = service, runner
         self._case_no = ""
-        self._documents: list[Any] = []
+        self._documents: list[DocumentVersion] = []
         self._preview: Preview | None = None
         self._announce = ""
         self.ask_passphrase: PassphraseAsker = ask_passphrase
@@ -114,15 +120,7 @@ class DocumentsPanel(QWidget):
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.kind_box = QComboBox()
-        labels = [
-            self.tr("调解通知书"),
-            self.tr("调解笔录"),
-            self.tr("人民调解协议书"),
-            self.tr("还款计划表"),
-            self.tr("司法确认申请书"),
-            self.tr("调解终结书"),
-        ]
-        for kind, label in zip(KINDS, labels, strict=True):
+        for kind, label in labels.document_kinds().items():
             self.kind_box.addItem(label, kind)
         self.generate_button = QPushButton(self.tr("生成文书"))
         self.generate_button.clicked.connect(self.generate)
@@ -180,19 +178,14 @@ class DocumentsPanel(QWidget):
     def load(self, case_no: str, select_id: int | None = None) -> None:
         """List the case's documents (on the database thread), then preview one."""
         self._case_no = case_no
-        service = self._service
+        self._runner.run(documents.versions(self._service, case_no)).success(
+            lambda docs: self._listed(case_no, docs, select_id)
+        )
 
-        def work() -> list[Any]:
-            from app.services.documents.versions import list_documents
-
-            return list_documents(service.context(), case_no)
-
-        self._runner.submit(work, on_finished=lambda docs: self._listed(case_no, docs, select_id))
-
-    def _listed(self, case_no: str, documents: object, select_id: int | None) -> None:
+    def _listed(self, case_no: str, found: list[DocumentVersion], select_id: int | None) -> None:
         if case_no != self._case_no:
             return
-        self._documents = list(documents)  # type: ignore[call-overload]
+        self._documents = list(found)
         self.table.blockSignals(True)
         self.table.clearSelection()
         self.table.setRowCount(len(self._documents))
@@ -220,30 +213,17 @@ class DocumentsPanel(QWidget):
             self._load_preview(doc)
         self._update_buttons()
 
-    def selected(self) -> Any:
+    def selected(self) -> DocumentVersion | None:
         rows = self.table.selectionModel().selectedRows()
         return self._documents[rows[0].row()] if rows else None
 
-    def _load_preview(self, doc: Any) -> None:
-        service = self._service
+    def _load_preview(self, doc: DocumentVersion) -> None:
+        work = documents.final_pdf(self._service, doc).then(_with_pages)
+        self._runner.run(work).success(self._previewed).failure(self._preview_failed)
 
-        def work() -> Preview:
-            import hashlib
-
-            from app.services.documents.store import get_document
-            from app.services.sessions.signing import final_pdf, is_sealed, sealable
-
-            ctx = service.context()
-            pdf = final_pdf(ctx, doc.id)
-            info = get_document(ctx, doc.id)
-            images = pdf_pages.page_images(pdf)
-            digest = hashlib.sha256(pdf).hexdigest()
-            return Preview(doc, pdf, len(images), images, digest, sealable(info), is_sealed(info))
-
-        self._runner.submit(work, on_finished=self._previewed, on_failed=self._preview_failed)
-
-    def _previewed(self, preview: object) -> None:
-        assert isinstance(preview, Preview)
+    def _previewed(self, preview: Preview) -> None:
+        if not isValid(self.table):
+            return  # the panel was closed (and deleted) while the pages were rendered
         current = self.selected()
         if current is None or current != preview.document:
             self._announce_loaded()
@@ -280,9 +260,9 @@ class DocumentsPanel(QWidget):
             case_no, self._announce = self._announce, ""
             self.case_loaded.emit(case_no)
 
-    def _preview_failed(self, error: object) -> None:
+    def _preview_failed(self, error: BaseException) -> None:
         self._announce_loaded()
-        report_unexpected(error)  # type: ignore[arg-type]
+        report_unexpected(error)
 
     def _clear_pages(self) -> None:
         while self.pages_layout.count() > 1:
@@ -315,34 +295,20 @@ class DocumentsPanel(QWidget):
 
     def generate(self) -> None:
         """Render the chosen kind for the case and keep it as a new version."""
-        case_no, kind = self._case_no, str(self.kind_box.currentData())
-        service = self._service
+        work = documents.generate(self._service, self._case_no, str(self.kind_box.currentData()))
         self.problems.hide()
         self.generate_button.setEnabled(False)
+        self._runner.run(work).success(self._generated).failure(
+            refused(self._generate_failed, always=self._update_buttons)
+        )
 
-        def work() -> Any:
-            from app.services.documents.service import render_document
-            from app.services.documents.versions import save_rendered
-
-            ctx = service.context()
-            return save_rendered(ctx, case_no, render_document(ctx, case_no, kind))
-
-        self._runner.submit(work, on_finished=self._generated, on_failed=self._generate_failed)
-
-    def _generated(self, doc: object) -> None:
+    def _generated(self, doc: DocumentVersion) -> None:
         self._update_buttons()
         self.generated.emit(doc)
-        self.load(self._case_no, select_id=getattr(doc, "id", None))
+        self.load(self._case_no, select_id=doc.id)
 
-    def _generate_failed(self, error: object) -> None:
-        self._update_buttons()
-        if isinstance(error, InputError):
-            lines = [p.reason for p in error.problems]
-        elif isinstance(error, DomainError):
-            lines = [str(error)]
-        else:
-            report_unexpected(error)  # type: ignore[arg-type]
-            return
+    def _generate_failed(self, refusal: Refusal) -> None:
+        lines = refusal.reasons
         title = self.tr("还不能生成这份文书，尚缺：")
         self.problems.setText(title + "\n" + "\n".join(f"• {line}" for line in lines))
         self.problems.show()
@@ -357,14 +323,11 @@ class DocumentsPanel(QWidget):
             return
         self.problems.hide()
         doc_id = preview.document.id
-
-        def work(ctx: Any, passphrase: str, user: Any) -> Any:
-            from app.services.sessions.signing import seal_agreement
-
-            return seal_agreement(ctx, doc_id, passphrase=passphrase, by=user)
-
+        service = self._service
         started = seal_in_background(
-            self, self._service, self._runner, work, ask=self.ask_passphrase,
+            self, service, self._runner,
+            lambda passphrase, user: documents.seal_agreement(service, doc_id, passphrase, user),
+            ask=self.ask_passphrase,
             on_done=lambda _info: self._sealed(doc_id), on_refused=self._seal_refused,
         )  # fmt: skip
         self.seal_button.setEnabled(not started)
@@ -400,34 +363,18 @@ class DocumentsPanel(QWidget):
         painted = pdf_pages.print_pdf(printer, preview.pdf)
         copies = max(1, printer.copyCount())
         name = printer.printerName() or printer.outputFileName()
-        service, doc_id = self._service, preview.document.id
-        draft = preview.document.status == "draft"
-
-        def work() -> Any:
-            from app.services.documents.store import mark_final, mark_printed
-            from app.services.documents.versions import get_version
-
-            ctx = service.context()
-            if draft:
-                mark_final(ctx, doc_id)
-            mark_printed(ctx, doc_id, copies=copies, printer=name)
-            return get_version(ctx, doc_id)
-
-        self._runner.submit(work, on_finished=self._printed, on_failed=self._print_failed)
+        work = documents.mark_printed(self._service, preview.document, copies, name)
+        self._runner.run(work).success(self._printed).failure(refused(self._print_failed))
         return painted
 
-    def _print_failed(self, error: object) -> None:
-        if not isinstance(error, DomainError):  # InputError is one too
-            report_unexpected(error)  # type: ignore[arg-type]
-            return
-        lines = [p.reason for p in error.problems] if isinstance(error, InputError) else []
-        text = self.tr("已打印，但未能记录：%1").replace("%1", "；".join(lines) or str(error))
+    def _print_failed(self, refusal: Refusal) -> None:
+        text = self.tr("已打印，但未能记录：%1").replace("%1", "；".join(refusal.reasons))
         self.problems.setText(text)
         self.problems.show()
 
-    def _printed(self, doc: object) -> None:
+    def _printed(self, doc: DocumentVersion) -> None:
         self.printed.emit(doc)
-        self.load(self._case_no, select_id=getattr(doc, "id", None))
+        self.load(self._case_no, select_id=doc.id)
 
     def save_with_dialog(self) -> None:
         if self._preview is None:
@@ -462,16 +409,12 @@ class DocumentsPanel(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """`data` into `path`: a temporary file beside it, flushed, then renamed over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+def _with_pages(final: FinalPdf) -> Preview:
+    """The version's pages rendered (off the GUI thread: QImage is safe there)."""
+    import hashlib
+
+    images = pdf_pages.page_images(final.pdf)
+    digest = hashlib.sha256(final.pdf).hexdigest()
+    return Preview(
+        final.document, final.pdf, len(images), images, digest, final.sealable, final.sealed
+    )

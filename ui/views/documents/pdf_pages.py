@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QRectF
@@ -27,17 +26,35 @@ BAND_PIXELS = 4_000_000  # pixels rendered at once while printing (16 MB as BGRx
 _pdfium_lock = threading.Lock()
 
 
-@contextmanager
-def _opened(pdf: bytes) -> Iterator[Any]:
-    """The PDF opened with PDFium, under the module's lock."""
-    import pypdfium2
+class _opened:
+    """The PDF opened with PDFium, under the module's lock (a class, not a decorated
+    generator: PDFium's objects are untyped, and mypy keeps Any out of decorators)."""
 
-    with _pdfium_lock:
-        document = pypdfium2.PdfDocument(pdf)
+    def __init__(self, pdf: bytes) -> None:
+        self._pdf = pdf
+        self._document: Any = None
+
+    def __enter__(self) -> Any:
+        import pypdfium2
+
+        _pdfium_lock.acquire()
         try:
-            yield document
+            self._document = pypdfium2.PdfDocument(self._pdf)
+        except BaseException:
+            _pdfium_lock.release()
+            raise
+        return self._document
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            self._document.close()
         finally:
-            document.close()
+            _pdfium_lock.release()
 
 
 def page_count(pdf: bytes) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
@@ -28,31 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import documents
+from ui.refusal import Refusal, refused
+from ui.tasks import TaskRunner
 from ui.views.documents.verify_parts import VERDICT_STYLE, ReportView, verdict_of
 from ui.views.settings.cert import monospace
 
-MAX_PDF_BYTES = 200 * 1024 * 1024
-
-
-def read_and_verify(path: Path, data_dir: Path | None) -> Any:
-    """The verification report of the PDF at `path` (runs off the GUI thread)."""
-    from app.services.organisation.signing import is_pdf, verify_document
-
-    try:
-        size = path.stat().st_size
-        if size > MAX_PDF_BYTES:
-            raise DomainError(
-                f"文件 {path.name} 过大（{size // (1024 * 1024)} MB），不像本软件生成的文书。"
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise DomainError(f"无法读取文件 {path}：{error.strerror or error}") from error
-    if not is_pdf(data):
-        raise DomainError(f"{path.name} 不是 PDF 文件：请选择要核验的 PDF 文书。")
-    return verify_document(data, data_dir=data_dir)
-
+if TYPE_CHECKING:
+    from app.documents.verify import VerifyReport
 
 class VerifyDialog(QDialog):
     """Verifies one PDF at a time; drop a file on it or choose one.
@@ -72,7 +55,7 @@ class VerifyDialog(QDialog):
         self._runner = runner
         self._data_dir = data_dir
         self.path: Path | None = None
-        self.report: Any = None
+        self.report: VerifyReport | None = None
         self.setWindowTitle(self.tr("核验文书"))
         self.setAcceptDrops(True)
         self._build()
@@ -159,14 +142,11 @@ class VerifyDialog(QDialog):
         self.summary.setText("")
         self.view.clear()
         self.choose_button.setEnabled(False)
-        folder = self._data_dir
-        self._runner.submit(
-            lambda: read_and_verify(path, folder),
-            on_finished=self._verified,
-            on_failed=self._failed,
-        )
+        self._runner.run(documents.verify_file(path, self._data_dir)).success(
+            self._verified
+        ).failure(refused(self._failed, always=lambda: self.choose_button.setEnabled(True)))
 
-    def _verified(self, report: Any) -> None:
+    def _verified(self, report: VerifyReport) -> None:
         self.choose_button.setEnabled(True)
         self.report = report
         kind = verdict_of(report)
@@ -185,8 +165,8 @@ class VerifyDialog(QDialog):
         self.copy_button.setEnabled(True)
         self.report_shown.emit(report)
 
-    def _summary(self, kind: str, report: Any) -> str:
-        if kind == "intact" and getattr(report, "signed_by_organisation", None) is None:
+    def _summary(self, kind: str, report: VerifyReport) -> str:
+        if kind == "intact" and report.signed_by_organisation is None:
             return self.tr(
                 "文件自签名以来没有任何改动，数字签名有效；但本机没有组织证书可以比对，"
                 "没有核对签署人身份：请把证书指纹与签署的调解组织公布的指纹核对。"
@@ -202,14 +182,10 @@ class VerifyDialog(QDialog):
             return self.tr("这个文件没有数字签名，无法证明它未被改动。")
         return self.tr("文件在签名之后被改动过，或签名已损坏：不能把它当作原件使用。")
 
-    def _failed(self, error: BaseException) -> None:
-        self.choose_button.setEnabled(True)
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
+    def _failed(self, refusal: Refusal) -> None:
         self._show_verdict("error", self.tr("无法核验"))
-        self.summary.setText(str(error))
-        self.verify_failed.emit(str(error))
+        self.summary.setText(refusal.message)
+        self.verify_failed.emit(refusal.message)
 
     def _show_verdict(self, kind: str, text: str) -> None:
         self.verdict.setText(text)

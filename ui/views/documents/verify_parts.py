@@ -4,12 +4,16 @@ in Chinese, from the `VerifyReport` that `verify_document` returns."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from ui import labels
 from ui.views.settings.cert import fingerprint_text, monospace
+
+if TYPE_CHECKING:
+    from app.documents.verify import SignatureReport, VerifyReport
 
 _BIG = "font-size: 22pt; font-weight: bold; border-radius: 8px; padding: 14px;"
 VERDICT_STYLE = {
@@ -26,7 +30,7 @@ QUIET = "color: #6b7280;"
 NO_SIGNATURE = "没有数字签名"
 
 
-def verdict_of(report: Any) -> str:
+def verdict_of(report: VerifyReport) -> str:
     """`intact`, `unsigned` (a PDF with no signature and nothing else wrong), `foreign`
     (unchanged since signed, but not with this organisation's certificate) or `changed`."""
     if report.intact:
@@ -91,7 +95,7 @@ class ReportView(QWidget):
             if widget is not None:
                 widget.deleteLater()
 
-    def show_report(self, report: Any, *, store_possible: bool) -> None:
+    def show_report(self, report: VerifyReport, *, store_possible: bool) -> None:
         self.clear()
         for index, signature in enumerate(report.signatures):
             self._layout.addWidget(self._signature_box(signature, index, len(report.signatures)))
@@ -103,7 +107,7 @@ class ReportView(QWidget):
         form.addRow(label, value)
         self.rows.setdefault(key, value)
 
-    def _signature_box(self, sig: Any, index: int, count: int) -> QGroupBox:
+    def _signature_box(self, sig: SignatureReport, index: int, count: int) -> QGroupBox:
         title = (
             self.tr("数字签名")
             if count == 1
@@ -142,14 +146,14 @@ class ReportView(QWidget):
             self._add(form, "problem", self.tr("问题"), _value(problem, BAD))
         return box
 
-    def _organisation(self, sig: Any) -> QLabel:
+    def _organisation(self, sig: SignatureReport) -> QLabel:
         if sig.signed_by_organisation is True:
             return _value(self.tr("是：与本机的组织证书一致"), GOOD)
         if sig.signed_by_organisation is False:
             return _value(self.tr("否：不是本机组织的证书签署的"), BAD)
         return _value(self.tr("无法判断：本机还没有组织证书"), QUIET)
 
-    def _store_box(self, report: Any, store_possible: bool) -> QGroupBox:
+    def _store_box(self, report: VerifyReport, store_possible: bool) -> QGroupBox:
         box = QGroupBox(self.tr("案件库中的记录"))
         form = _form(box)
         record = report.store_record
@@ -172,20 +176,7 @@ class ReportView(QWidget):
         return box
 
     def _record_rows(self, form: QFormLayout, record: dict[str, Any]) -> None:
-        kinds = {
-            "notice": self.tr("调解通知书"),
-            "record": self.tr("调解笔录"),
-            "agreement": self.tr("调解协议书"),
-            "plan": self.tr("还款计划表"),
-            "confirmation": self.tr("司法确认申请书"),
-            "termination": self.tr("调解终结书"),
-        }
-        statuses = {
-            "draft": self.tr("草稿"),
-            "final": self.tr("定稿"),
-            "signed": self.tr("已签署"),
-            "printed": self.tr("已打印"),
-        }
+        kinds, statuses = labels.document_kinds(), labels.document_statuses()
         if record.get("case_no"):
             self._add(form, "case_no", self.tr("案号"), _value(str(record["case_no"])))
         if record.get("kind"):
@@ -198,7 +189,7 @@ class ReportView(QWidget):
             status = str(record["status"])
             self._add(form, "status", self.tr("状态"), _value(statuses.get(status, status)))
 
-    def _file_box(self, report: Any) -> QGroupBox:
+    def _file_box(self, report: VerifyReport) -> QGroupBox:
         box = QGroupBox(self.tr("文件"))
         form = _form(box)
         digest = fingerprint_text(report.document_sha256)

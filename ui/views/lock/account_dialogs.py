@@ -6,8 +6,7 @@ names (or above the buttons), and nothing typed is lost. `FormDialog` is the sha
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,13 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import accounts
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import Op, TaskRunner
 from ui.views.lock.sign_in_dialog import role_label
 from ui.widgets.field_row import FieldRow
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.organisation.accounts import SignedIn
+    from ui.services import Core
 
 
 class FormDialog(QDialog):
@@ -44,13 +46,10 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self._runner = runner
         self.rows: dict[str, FieldRow] = {}
-        self.result_value: Any = None
+        self.result_value: object = None
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
-        self.message = QLabel()
-        self.message.setObjectName("formError")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label()
         self.ok_button = QPushButton()
         self.ok_button.setObjectName("formOk")
         self.ok_button.setDefault(True)
@@ -99,8 +98,8 @@ class FormDialog(QDialog):
             return {"password_again": self.tr("两次输入的密码不一致，请重新输入。")}
         return {}
 
-    def work(self) -> Callable[[], Any]:
-        """The service call to run on the database thread (read the fields here)."""
+    def work(self) -> Op[object]:
+        """The operation to run on the database thread (read the fields here)."""
         raise NotImplementedError
 
     def submit(self) -> None:
@@ -112,25 +111,18 @@ class FormDialog(QDialog):
             self.show_problems(problems)
             return
         self.ok_button.setEnabled(False)
-        self._runner.submit(self.work(), on_finished=self._succeeded, on_failed=self._refused)
+        self._runner.run(self.work()).success(self._succeeded).failure(
+            refused(self._refused, always=lambda: self.ok_button.setEnabled(True))
+        )
 
-    def _succeeded(self, result: Any) -> None:
+    def _succeeded(self, result: object) -> None:
         self.ok_button.setEnabled(True)
         self.result_value = result
         self.succeeded.emit(result)
         self.done(QDialog.DialogCode.Accepted)
 
-    def _refused(self, error: BaseException) -> None:
-        self.ok_button.setEnabled(True)
-        if isinstance(error, InputError):
-            problems: dict[str, str] = {}
-            for problem in error.problems:
-                problems.setdefault(problem.path, problem.reason)
-            self.show_problems(problems)
-        elif isinstance(error, DomainError):
-            self.say(str(error))
-        else:
-            report_unexpected(error)
+    def _refused(self, refusal: Refusal) -> None:
+        show_refusal(refusal, self.message, self.rows, field_of=_field_of)
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Each message under its field (the first field gets the focus); others above."""
@@ -154,7 +146,7 @@ class NewAccountDialog(FormDialog):
     """A supervisor adds an account (mediator or supervisor); `succeeded(AccountInfo)`."""
 
     def __init__(
-        self, service: Any, runner: TaskRunner, by: SignedIn, parent: QWidget | None = None
+        self, service: Core, runner: TaskRunner, by: SignedIn, parent: QWidget | None = None
     ) -> None:
         super().__init__(runner, parent)
         self.setWindowTitle(self.tr("添加账户"))
@@ -171,18 +163,12 @@ class NewAccountDialog(FormDialog):
         self.add_line("password_again", self.tr("再次输入密码"), secret=True)
         self.finish(self.tr("添加"))
 
-    def work(self) -> Callable[[], Any]:
-        service, by = self._service, acting(self._service, self._by)
+    def work(self) -> Op[object]:
+        by = acting(self._service, self._by)
         username, display_name = self.text("username"), self.text("display_name")
         role, password = str(self.role.currentData()), self.text("password")
-
-        def create() -> Any:
-            from app.services.organisation import accounts as accounts
-
-            name = display_name or username
-            return accounts.create_account(service.context(), by, username, name, role, password)
-
-        return create
+        name = display_name or username
+        return accounts.create_account(self._service, by, username, name, role, password)
 
 
 class PasswordDialog(FormDialog):
@@ -191,7 +177,7 @@ class PasswordDialog(FormDialog):
 
     def __init__(
         self,
-        service: Any,
+        service: Core,
         runner: TaskRunner,
         by: SignedIn,
         username: str = "",
@@ -213,24 +199,18 @@ class PasswordDialog(FormDialog):
         self.add_line("password_again", self.tr("再次输入新密码"), secret=True)
         self.finish(self.tr("保存"))
 
-    def work(self) -> Callable[[], Any]:
-        service, by, username = self._service, acting(self._service, self._by), self._username
+    def work(self) -> Op[object]:
+        by = acting(self._service, self._by)
         old = self.text("old_password") if "old_password" in self.rows else ""
-        new = self.text("password")
-
-        def save() -> None:
-            from app.services.organisation import accounts as accounts
-
-            if username:
-                accounts.reset_password(service.context(), by, username, new)
-            else:
-                accounts.change_password(service.context(), by, old, new)
-
-        return save
+        return accounts.set_password(self._service, by, self._username, old, self.text("password"))
 
 
-def acting(service: Any, fallback: SignedIn) -> SignedIn:
+def _field_of(path: str) -> str:
+    """The services call the new password `new_password`; the form, `password`."""
+    return "password" if path == "new_password" else path
+
+
+def acting(service: Core, fallback: SignedIn) -> SignedIn:
     """Whoever is signed in now (the lock screen may have switched users since the form
     opened; the services then check that user's role)."""
-    user: SignedIn | None = getattr(service, "signed_in", None)
-    return user if user is not None else fallback
+    return service.signed_in if service.signed_in is not None else fallback

@@ -7,17 +7,18 @@ once (the password is checked as at every start), so the app opens as that super
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from ui.tasks import TaskRunner
+from ui.ops import accounts
+from ui.tasks import Op, TaskRunner
 from ui.views.lock.account_dialogs import FormDialog
 
 if TYPE_CHECKING:
     from app.services.organisation.accounts import SignedIn
+    from ui.services import Core
 
 
 class FirstAccountDialog(FormDialog):
@@ -29,7 +30,7 @@ class FirstAccountDialog(FormDialog):
 
     signed_in = Signal(object)
 
-    def __init__(self, service: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self._service = service
         self.setWindowTitle(self.tr("创建主管账户"))
@@ -48,18 +49,11 @@ class FirstAccountDialog(FormDialog):
 
     @property
     def user(self) -> SignedIn | None:
-        return self.result_value  # type: ignore[no-any-return]
+        return cast("SignedIn | None", self.result_value)
 
-    def work(self) -> Callable[[], Any]:
-        service = self._service
+    def work(self) -> Op[object]:
         username, display_name = self.text("username"), self.text("display_name")
         password = self.text("password")
-
-        def create_and_sign_in() -> SignedIn:
-            from app.services.organisation import accounts as accounts
-
-            ctx = service.context()
-            accounts.create_first_supervisor(ctx, username, display_name or username, password)
-            return accounts.sign_in(ctx, username, password)
-
-        return create_and_sign_in
+        return accounts.create_first_supervisor(
+            self._service, username, display_name or username, password
+        )

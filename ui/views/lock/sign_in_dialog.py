@@ -9,9 +9,9 @@ no way round it (another user may sign in instead, which switches the user).
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,21 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError
-from ui.tasks import TaskRunner, report_unexpected
+from ui import labels
+from ui.ops import accounts
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
-    from app.security.lock import BackoffPolicy
+    from app.services.lock import BackoffPolicy
     from app.services.organisation.accounts import SignedIn
+    from ui.services import Core
 
 
 def role_label(role: str) -> str:
     """调解员 / 主管 (translated) for a role code."""
-    words = {
-        "mediator": QCoreApplication.translate("roles", "调解员"),
-        "supervisor": QCoreApplication.translate("roles", "主管"),
-    }
-    return words.get(role, role)
+    return labels.lookup(labels.account_roles(), role)
 
 
 class SignInDialog(QDialog):
@@ -52,7 +52,7 @@ class SignInDialog(QDialog):
 
     def __init__(
         self,
-        service: Any,
+        service: Core,
         runner: TaskRunner,
         *,
         username: str = "",
@@ -93,10 +93,7 @@ class SignInDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("密码"), self.password)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label("fieldError")
         layout.addWidget(self.message)
         layout.addWidget(self._buttons())
         (self.password if username else self.username).setFocus()
@@ -127,14 +124,9 @@ class SignInDialog(QDialog):
             return
         self.sign_in_button.setEnabled(False)
         self.sign_in_button.setText(self.tr("正在核对…"))
-        service, policy = self._service, self._policy
-
-        def work() -> SignedIn:
-            from app.services.organisation import accounts as accounts
-
-            return accounts.sign_in(service.context(), name, password, policy=policy)
-
-        self._runner.submit(work, on_finished=self._accepted, on_failed=self._refused)
+        self._runner.run(accounts.sign_in(self._service, name, password, self._policy)).success(
+            self._accepted
+        ).failure(refused(self._refused, always=self._ready))
 
     def _accepted(self, user: SignedIn) -> None:
         self.user = user
@@ -144,16 +136,13 @@ class SignInDialog(QDialog):
         self.signed_in.emit(user)
         self.done(QDialog.DialogCode.Accepted)
 
-    def _refused(self, error: BaseException) -> None:
+    def _refused(self, refusal: Refusal) -> None:
         from app.services.organisation.accounts import SignInRefused
 
-        self._ready()
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
-        self._say(str(error))
+        show_refusal(refusal, self.message)
         self.password.clear()
         self.password.setFocus()
+        error = refusal.error  # a refused sign-in says how long to wait
         if isinstance(error, SignInRefused) and error.retry_after.total_seconds() > 0:
             self.wait(math.ceil(error.retry_after.total_seconds()))
 

@@ -1,15 +1,13 @@
 """The recalculation panel of a case: claimed, contract and lawful side by side, why each
 amount was reduced, the statement lines, "if paid on …" and saving a snapshot.
 
-All work goes through the task runner: the work functions below take the
-`ContextCaseService` and call `service.context()` on the database thread, never on the GUI
-thread. The panel shows the engine's output object as it is; it computes no figure itself.
+All work goes through the task runner (`ui.ops.recalc`, on the database thread, never on
+the GUI thread). The panel shows the engine's output object as it is; it computes no figure itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
@@ -25,19 +23,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
-from app.services.clock import china_date
+from app.services.clock import china_today
 from ui import formatting
 from ui.models.recalc_lines import build_model
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import recalc
+from ui.ops.recalc import Shown
+from ui.refusal import Refusal, refused
+from ui.tasks import TaskRunner
 from ui.views.recalc import words as words
 from ui.views.recalc.parts import ReasonsCard, StatementView, ViewsTable
 from ui.widgets.date_field import DateField
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from app.services.recalc.service import SnapshotInfo
+    from ui.services import Core
 
 STYLE = """
 QFrame#lawfulBar { background: #ecfdf3; border: 1px solid #abefc6; border-radius: 6px; }
@@ -55,42 +57,7 @@ QLabel#statementTitle { font-weight: bold; color: #1f3a68; }
 """
 
 
-@dataclass(frozen=True)
-class Shown:
-    """One computed result, as the panel shows it."""
-
-    case_no: str
-    as_of: date
-    earliest: date
-    input: dict[str, Any]
-    output: dict[str, Any]
-    saved: SnapshotInfo | None
-    asked: date | None = None
-    """The date asked for when it was before `earliest` (and `as_of` became `earliest`)."""
-    claim_as_of: date | None = None
-
-
-def compute(service: Any, case_no: str, as_of: date | None, remember: bool = False) -> Shown:
-    """Preview the case as of `as_of` (None: the case's remembered date, else its claim's
-    as-of date; a date before the first one the engine accepts becomes that one). With
-    `remember` the date is kept with the case."""
-    from app.services.cases.service import get_case
-    from app.services.recalc import service as rc
-
-    ctx = service.context()
-    asked = rc.as_of_for(ctx, case_no) if as_of is None else as_of
-    inp = rc.build_input(ctx, case_no, asked)
-    earliest = rc.earliest_as_of(inp)
-    when = max(asked, earliest)
-    if when != asked:
-        inp = rc.build_input(ctx, case_no, when)
-    if remember:
-        rc.remember_as_of(ctx, case_no, when)
-    output = rc.preview(ctx, case_no, when)
-    moved = asked if when != asked else None
-    claim = get_case(ctx, case_no).claim
-    return Shown(case_no, when, earliest, inp, output, rc.latest_snapshot(ctx, case_no), moved,
-                 claim.as_of if claim is not None else None)  # fmt: skip
+__all__ = ["RecalcPanel", "Shown"]
 
 
 def earliest_reason(inp: dict[str, Any], earliest: date) -> str:
@@ -103,16 +70,6 @@ def earliest_reason(inp: dict[str, Any], earliest: date) -> str:
     if inp.get("accelerated_on") == day:
         return QCoreApplication.translate("RecalcPanel", "宣布提前到期")
     return QCoreApplication.translate("RecalcPanel", "放款")
-
-
-def save(service: Any, case_no: str, as_of: date) -> SnapshotInfo:
-    from app.services.recalc import service as rc
-
-    return rc.recalculate(service.context(), case_no, as_of)
-
-
-def china_today() -> date:
-    return china_date(datetime.now(UTC))
 
 
 class _FitLayout(QVBoxLayout):
@@ -141,7 +98,7 @@ class RecalcPanel(QWidget):
 
     def __init__(
         self,
-        service: Any,
+        service: Core,
         runner: TaskRunner,
         parent: QWidget | None = None,
         *,
@@ -222,10 +179,7 @@ class RecalcPanel(QWidget):
         self.date_edit.setObjectName("asOf")
         self.date_edit.setToolTip(self.tr("选择还款日期：按截至该日的利息、罚息和费用计算应还金额"))
         self.date_edit.dateChanged.connect(self._date_changed)
-        self.date_note = QLabel()
-        self.date_note.setObjectName("fieldError")
-        self.date_note.setWordWrap(True)
-        self.date_note.setVisible(False)
+        self.date_note = message_label("fieldError")
         at = QVBoxLayout()
         at.setSpacing(1)
         at.addWidget(self.date_edit)
@@ -285,12 +239,11 @@ class RecalcPanel(QWidget):
 
     def _run(self, as_of: date | None, *, remember: bool = False) -> None:
         self._generation += 1
-        generation, case_no, service = self._generation, self._case_no, self._service
+        generation = self._generation
         self.save_button.setEnabled(False)
-        self._runner.submit(
-            lambda: compute(service, case_no, as_of, remember),
-            on_finished=lambda shown: self._arrived(generation, shown),
-            on_failed=lambda error: self._failed(generation, error),
+        work = recalc.compute(self._service, self._case_no, as_of, remember)
+        self._runner.run(work).success(lambda shown: self._arrived(generation, shown)).failure(
+            refused(lambda refusal: self._failed(generation, refusal))
         )
 
     def _arrived(self, generation: int, shown: Shown) -> None:
@@ -353,11 +306,8 @@ class RecalcPanel(QWidget):
         self.readings.setText("\n".join(f"ⓘ {text}" for text in chosen))
         self.readings.setVisible(bool(chosen))
 
-    def _failed(self, generation: int, error: BaseException) -> None:
+    def _failed(self, generation: int, refusal: Refusal) -> None:
         if generation != self._generation:
-            return
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
             return
         self._shown = None
         self.table.clear_views()
@@ -367,15 +317,15 @@ class RecalcPanel(QWidget):
         self.statement.set_model(None)
         self.warnings.setVisible(False)
         self.readings.setVisible(False)
-        self.error.setText(self.error_text(error))
+        self.error.setText(self.error_text(refusal))
         self.error.setVisible(True)
         self.recalc_failed.emit(self.error.text())
 
-    def error_text(self, error: DomainError) -> str:
-        if isinstance(error, InputError):
+    def error_text(self, refusal: Refusal) -> str:
+        if refusal.problems:
             head = self.tr("无法计算，请先补正以下内容：")
-            return "\n".join([head, *(f"• {problem}" for problem in error.problems)])
-        return str(error)
+            return "\n".join([head, *(f"• {problem}" for problem in refusal.problems)])
+        return refusal.message
 
     # -- saving ----------------------------------------------------------------------------
 
@@ -386,11 +336,9 @@ class RecalcPanel(QWidget):
             return
         self.save_button.setEnabled(False)
         self.saved_note.setText(self.tr("正在保存…"))
-        service = self._service
-        self._runner.submit(
-            lambda: save(service, shown.case_no, shown.as_of),
-            on_finished=self._saved,
-            on_failed=lambda error: self._failed(self._generation, error),
+        work = recalc.save_snapshot(self._service, shown.case_no, shown.as_of)
+        self._runner.run(work).success(self._saved).failure(
+            refused(lambda refusal: self._failed(self._generation, refusal))
         )
 
     def _saved(self, info: SnapshotInfo) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -26,11 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.ops import reports
+from ui.refusal import Refusal, refused, show_refusal
 from ui.views.reports.charts import BarChart
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.performance.worklist import Worklist
-    from app.services.reports.service import Report
+    from app.services.reports.service import Report, ReportFilter
+    from ui.ops.reports import Overview
+    from ui.services import Core
     from ui.tasks import TaskRunner
 
 ALL_BATCHES = "全部批次"
@@ -52,7 +57,7 @@ class ReportsWindow(QWidget):
     """A window of its own: 统计 and 履行跟踪 tabs over the case store."""
 
     def __init__(
-        self, service: Any, runner: TaskRunner, today: date, parent: QWidget | None = None
+        self, service: Core, runner: TaskRunner, today: date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._service, self._runner, self.today = service, runner, today
@@ -65,9 +70,7 @@ class ReportsWindow(QWidget):
         tabs.addTab(self._build_work(), self.tr("履行跟踪"))
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filter())
-        self.message = QLabel()
-        self.message.setObjectName("errorBanner")
-        self.message.setVisible(False)
+        self.message = message_label("errorBanner")
         layout.addWidget(self.message)
         layout.addWidget(tabs, 1)
 
@@ -153,7 +156,7 @@ class ReportsWindow(QWidget):
 
     # -- loading -----------------------------------------------------------------------------
 
-    def chosen_filter(self) -> Any:
+    def chosen_filter(self) -> ReportFilter:
         from app.services.reports.service import ReportFilter
 
         if not self.dates_box.isChecked():
@@ -167,37 +170,21 @@ class ReportsWindow(QWidget):
 
     def refresh(self) -> None:
         """Compute the report and the worklist on the database thread, then show them."""
-        from app.services.litigation.evidence import batch_names
-        from app.services.performance.worklist import worklist
-        from app.services.reports.service import build_report
-
-        chosen, today = self.chosen_filter(), self.today
-
-        def work() -> tuple[Any, Any, list[str]]:
-            ctx = self._service.context()
-            return build_report(ctx, chosen, today), worklist(ctx, today), batch_names(ctx)
-
         self.refresh_button.setEnabled(False)
-        self._runner.submit(work, on_finished=self._arrived, on_failed=self._failed)
+        work = reports.overview(self._service, self.chosen_filter(), self.today)
+        self._runner.run(work).success(self._arrived).failure(
+            refused(self._failed, always=lambda: self.refresh_button.setEnabled(True))
+        )
 
-    def _arrived(self, result: tuple[Report, Worklist, list[str]]) -> None:
-        report, work, batches = result
+    def _arrived(self, result: Overview) -> None:
         self.refresh_button.setEnabled(True)
         self.message.setVisible(False)
-        self._fill_batches(batches)
-        self.show_report(report)
-        self.show_worklist(work)
+        self._fill_batches(result.batches)
+        self.show_report(result.report)
+        self.show_worklist(result.worklist)
 
-    def _failed(self, error: BaseException) -> None:
-        from app.domain.errors import DomainError
-        from ui.tasks import report_unexpected
-
-        self.refresh_button.setEnabled(True)
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
-        self.message.setText(str(error))
-        self.message.setVisible(True)
+    def _failed(self, refusal: Refusal) -> None:
+        show_refusal(refusal, self.message)
 
     def _fill_batches(self, batches: list[str]) -> None:
         current = self.batch_box.currentData()
@@ -209,7 +196,7 @@ class ReportsWindow(QWidget):
         self.batch_box.setCurrentIndex(max(index, 0))
 
     def show_report(self, report: Report) -> None:
-        from app.services.reports.export import summary_lines
+        from app.services.reports.service import summary_lines
 
         self.report = report
         rows = "".join(
@@ -273,8 +260,6 @@ class ReportsWindow(QWidget):
 
     def export(self, kind: str, path: Path | None = None) -> None:
         """Write the shown report as xlsx or PDF (asks where unless `path` is given)."""
-        from app.services.reports.export import write_pdf, write_xlsx
-
         report = self.report
         if report is None:
             return
@@ -286,18 +271,8 @@ class ReportsWindow(QWidget):
             if not name:
                 return
             path = Path(name)
-        target = path
-
-        def work() -> Path:
-            from app.services.organisation.service import get_profile
-
-            if kind == "xlsx":
-                write_xlsx(report, target)
-            else:
-                write_pdf(report, target, get_profile(self._service.context()).name)
-            return target
-
-        self._runner.submit(work, on_failed=self._failed)
+        work = reports.export(self._service, report, kind, path)
+        self._runner.run(work).failure(refused(self._failed))
 
 
 def money(value: Decimal) -> str:

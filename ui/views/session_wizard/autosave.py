@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
-from ui.tasks import report_unexpected
+from ui.refusal import Refusal, refused
+from ui.tasks import Op, TaskRunner
 
 DELAY_MS = 400
 Value = str | bool
-SaveFn = Callable[[str, Value], Any]
+SaveFn = Callable[[str, Value], Op[object]]
 
 
 @dataclass
@@ -93,7 +93,7 @@ def changed_signal(widget: QWidget) -> Any:
 
 
 class AutoSaver(QObject):
-    """Commits bound fields through `save(path, value)` (run on the database thread).
+    """Commits bound fields through the op `save(path, value)` (run on the database thread).
 
     Signals:
         committed(str): the field at this path is stored.
@@ -111,7 +111,7 @@ class AutoSaver(QObject):
     busy_changed = Signal(bool)
     failed = Signal(str)
 
-    def __init__(self, runner: Any, save: SaveFn, parent: QObject | None = None) -> None:
+    def __init__(self, runner: TaskRunner, save: SaveFn, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._save = save
@@ -198,14 +198,11 @@ class AutoSaver(QObject):
         previous, binding.last = binding.last, value
         self._running += 1
         self.busy_changed.emit(True)
-        path, save = binding.path, self._save
-        self._runner.submit(
-            lambda: save(path, value),
-            on_finished=lambda state: self._done(binding, value, state),
-            on_failed=lambda error: self._refused(binding, previous, error),
-        )
+        self._runner.run(self._save(binding.path, value)).success(
+            lambda state: self._done(binding, value, state)
+        ).failure(lambda error: self._failed(binding, previous, error))
 
-    def _done(self, binding: Binding, value: Value, state: Any) -> None:
+    def _done(self, binding: Binding, value: Value, state: object) -> None:
         self._running -= 1
         self._show_error(binding, "")
         self.committed.emit(binding.path)
@@ -213,18 +210,19 @@ class AutoSaver(QObject):
         self.state_arrived.emit(state)
         self._idle_check()
 
-    def _refused(self, binding: Binding, previous: Value | None, error: BaseException) -> None:
+    def _failed(self, binding: Binding, previous: Value | None, error: BaseException) -> None:
         self._running -= 1
         binding.last = previous  # the same text typed again is tried again
-        if isinstance(error, InputError):
-            reasons = [p.reason for p in error.problems] or [str(error)]
-            self._show_error(binding, " ".join(reasons))
-            self.refused.emit(binding.path, " ".join(reasons))
-        elif isinstance(error, DomainError):
-            self.failed.emit(str(error))
-        else:
-            report_unexpected(error)
+        refused(lambda refusal: self._refused(binding, refusal))(error)
         self._idle_check()
+
+    def _refused(self, binding: Binding, refusal: Refusal) -> None:
+        if refusal.problems:  # the field's own problem, under the field
+            reasons = " ".join(refusal.reasons)
+            self._show_error(binding, reasons)
+            self.refused.emit(binding.path, reasons)
+        else:
+            self.failed.emit(refusal.message)
 
     def _show_error(self, binding: Binding, text: str) -> None:
         if binding.error is not None:

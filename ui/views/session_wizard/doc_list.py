@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QWidget
 
+from app.fsutil import write_atomically
 from ui.views.session_wizard import words
 from ui.views.session_wizard.fields import clear_layout
+
+if TYPE_CHECKING:
+    from app.services.documents.service import RenderedDocument
 
 
 def page_count(pdf: bytes) -> int:
@@ -23,25 +27,13 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(BytesIO(pdf)).pages)
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write through a temporary file and `replace`, so a half-written PDF never shows."""
-    import os
-
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-
-
-def save_documents(documents: list[Any], folder: Path) -> list[Path]:
+def save_documents(documents: list[RenderedDocument], folder: Path) -> list[Path]:
     """Save every document into `folder` as `<document number>.pdf`."""
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
     for doc in documents:
         path = folder / f"{doc.document_no}.pdf"
-        write_file(path, doc.pdf)
+        write_atomically(path, doc.pdf)
         saved.append(path)
     return saved
 
@@ -57,10 +49,10 @@ class DocumentList(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(12)
-        self.documents: list[Any] = []
+        self.documents: list[RenderedDocument] = []
         self._temp: tempfile.TemporaryDirectory[str] | None = None
 
-    def show_documents(self, documents: list[Any]) -> None:
+    def show_documents(self, documents: list[RenderedDocument]) -> None:
         clear_layout(self.grid)
         self.documents = list(documents)
         names = words.document_kinds()
@@ -82,23 +74,23 @@ class DocumentList(QWidget):
                 self.grid.addWidget(widget, line, col)
         self.grid.setColumnStretch(6, 1)
 
-    def open_document(self, doc: Any) -> Path:
+    def open_document(self, doc: RenderedDocument) -> Path:
         """Write the PDF to a private temporary folder and open it in the system viewer."""
         if self._temp is None:
             self._temp = tempfile.TemporaryDirectory(prefix="mediation-desk-")
         path = Path(self._temp.name) / f"{doc.document_no}.pdf"
-        write_file(path, doc.pdf)
+        write_atomically(path, doc.pdf)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
 
-    def ask_save(self, doc: Any) -> None:
+    def ask_save(self, doc: RenderedDocument) -> None:
         name, _filter = QFileDialog.getSaveFileName(
             self, self.tr("保存文书"), f"{doc.document_no}.pdf", self.tr("PDF 文件 (*.pdf)")
         )
         if name:
-            write_file(Path(name), doc.pdf)
+            write_atomically(Path(name), doc.pdf)
 
-    def closeEvent(self, event: Any) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._temp is not None:
             self._temp.cleanup()
         super().closeEvent(event)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.views.session_wizard.autosave import AutoSaver, set_date
 from ui.widgets.date_field import DateField
+from ui.widgets.message_label import message_label
 
 DATE_FORMAT = "yyyy-MM-dd"
 NO_DATE = QDate(1900, 1, 1)
@@ -51,11 +52,7 @@ def chain(widgets: list[QWidget]) -> None:
 
 
 def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.setVisible(False)
-    return label
+    return message_label("fieldError")
 
 
 def date_edit(optional: bool = False, not_set: str = "") -> QDateEdit:

@@ -1,32 +1,27 @@
 """What every step of the wizard shares: the session, the runner, autosave and the state.
 
-Work goes through the task runner as plain functions of the `AppContext`, taken from the
-service on the database thread (`service.context()`), never on the GUI thread.
+Work goes through the task runner as typed operations (`ui.ops.sessions` and the other
+`ui.ops` modules), run on the database thread, never on the GUI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from app.domain.errors import DomainError, InputError
-from ui.tasks import Task, TaskRunner, report_unexpected
+from ui.ops import sessions
+from ui.refusal import Refusal, refused
+from ui.tasks import Op, Task, TaskRunner
 from ui.views.session_wizard.autosave import AutoSaver
 
 if TYPE_CHECKING:
     from app.services.sessions.service import SessionState
+    from ui.services import Core
 
-
-def _save(service: Any, session_id: Callable[[], int]) -> Callable[[str, str | bool], Any]:
-    def save(path: str, value: str | bool) -> Any:
-        from app.services.sessions.service import save_field
-
-        return save_field(service.context(), session_id(), path, value)
-
-    return save
+T = TypeVar("T")
 
 
 class Shared(QObject):
@@ -40,13 +35,13 @@ class Shared(QObject):
     state_changed = Signal(object)
     problem_shown = Signal(str)
 
-    def __init__(self, service: Any, runner: TaskRunner, case_no: str) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, case_no: str) -> None:
         super().__init__()
         self.service = service
         self.runner = runner
         self.case_no = case_no
         self.state: SessionState | None = None
-        self.saver = AutoSaver(runner, _save(service, self.session_id), self)
+        self.saver = AutoSaver(runner, self._save, self)
         self.saver.state_arrived.connect(self.accept_state)
         self.saver.failed.connect(self.problem_shown)
 
@@ -54,7 +49,14 @@ class Shared(QObject):
         assert self.state is not None, "no session loaded yet"
         return self.state.session_id
 
-    def accept_state(self, state: Any) -> None:
+    def _save(self, path: str, value: str | bool) -> Op[object]:
+        return sessions.save_field(self.service, self.session_id(), path, value)
+
+    def refreshed(self) -> Task[SessionState]:
+        """Read the session again (after a change made elsewhere: a panel, the finish)."""
+        return self.call(sessions.state(self.service, self.session_id()))
+
+    def accept_state(self, state: object) -> None:
         from app.services.sessions.service import SessionState
 
         if isinstance(state, SessionState):
@@ -63,44 +65,31 @@ class Shared(QObject):
 
     def call(
         self,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        on_progress: Callable[[int, int], None] | None = None,
-    ) -> Task:
-        """Run `fn(ctx, *args)` on the database thread; a `SessionState` result is taken
-        as the new state, then `on_done(result)`. Problems a mediator can fix go to
-        `on_error` (or the banner); anything else to the crash dialog."""
-        service = self.service
+        work: Op[T],
+        *,
+        on_done: Callable[[T], object] | None = None,
+        on_error: Callable[[Refusal], object] | None = None,
+        on_progress: Callable[[int, int], object] | None = None,
+    ) -> Task[T]:
+        """Run `work` on the database thread; a `SessionState` result is taken as the new
+        state, then `on_done(result)`. Problems a mediator can fix go to `on_error` (or the
+        banner); anything else to the crash dialog."""
 
-        def work(progress: Any = None) -> Any:
-            if progress is None:
-                return fn(service.context(), *args)
-            return fn(service.context(), *args, progress=progress.report)
-
-        def done(result: Any) -> None:
+        def done(result: T) -> None:
             self.accept_state(result)
             if on_done is not None:
                 on_done(result)
 
-        def failed(error: BaseException) -> None:
-            if on_error is not None and isinstance(error, DomainError):
-                on_error(error)
-            elif isinstance(error, InputError):
-                self.problem_shown.emit("；".join(p.reason for p in error.problems))
-            elif isinstance(error, DomainError):
-                self.problem_shown.emit(str(error))
+        def shown(refusal: Refusal) -> None:
+            if on_error is not None:
+                on_error(refusal)
             else:
-                report_unexpected(error)
+                self.problem_shown.emit("；".join(refusal.reasons))
 
-        return self.runner.submit(
-            work,
-            on_finished=done,
-            on_failed=failed,
-            on_progress=on_progress,
-            wants_progress=on_progress is not None,
-        )
+        task = self.runner.run(work).success(done).failure(refused(shown))
+        if on_progress is not None:
+            task.progress(on_progress)
+        return task
 
 
 class StepPage(QScrollArea):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.identifiers import check_resident_id
 from ui import labels
+from ui.ops import sessions
 from ui.views.session_wizard import words
 from ui.views.session_wizard.fields import FieldGrid, chain, clear_layout, combo, error_label, fill
 from ui.views.session_wizard.shared import Shared, StepPage
@@ -116,28 +117,23 @@ class CheckInPage(StepPage):
         self.add_choice.setCurrentIndex(max(0, min(current, self.add_choice.count() - 1)))
 
     def _add(self) -> None:
-        from app.services.sessions import service as sessions
-
         capacity, _bar, party = str(self.add_choice.currentData() or "other|").partition("|")
         party_id = int(party) if party else None
         self.saver.flush()
-        self.shared.call(
-            sessions.add_attendee,
-            self.shared.session_id(),
-            capacity,
-            party_id,
-            on_done=lambda _s: self._focus_last(),
+        work = sessions.add_attendee(
+            self.shared.service, self.shared.session_id(), capacity, party_id
         )
+        self.shared.call(work, on_done=lambda _s: self._focus_last())
 
     def _focus_last(self) -> None:
         if self._rows:
             self._rows[-1]["name"].setFocus()
 
     def _remove(self, index: int) -> None:
-        from app.services.sessions import service as sessions
-
         self.saver.flush()
-        self.shared.call(sessions.remove_attendee, self.shared.session_id(), index)
+        self.shared.call(
+            sessions.remove_attendee(self.shared.service, self.shared.session_id(), index)
+        )
 
     # -- rows -------------------------------------------------------------------------------
 

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from app.domain.money import fmt
 from app.domain.rates import describe_rate
 from ui import formatting, labels
+from ui.ops import sessions
+from ui.refusal import Refusal
 from ui.views.session_wizard.fields import (
     FieldGrid,
     chain,
@@ -38,7 +40,7 @@ from ui.views.session_wizard.fields import (
 from ui.views.session_wizard.shared import Shared, StepPage
 
 if TYPE_CHECKING:
-    from app.services.cases.service import ClaimInfo, LoanInfo
+    from app.services.cases.service import ChargeInfo, ClaimInfo, LoanInfo
     from app.services.sessions.service import SessionState
 
 CLAIM_PARTS = ("principal", "interest", "penalty", "compound", "fees", "costs")
@@ -343,31 +345,26 @@ class DebtPage(StepPage):
         self.charge_grid.setColumnStretch(4, 1)
 
     def _add_charge(self) -> None:
-        from app.services.sessions import service as sessions
         from ui.views.session_wizard.autosave import date_value
 
         self.charge_error.setVisible(False)
+        work = sessions.add_charge(
+            self.shared.service, self.shared.session_id(), date_value(self.new_charge_date),
+            self.new_charge_amount.text(), str(self.new_charge_kind.currentData()),
+        )  # fmt: skip
         self.shared.call(
-            sessions.add_charge,
-            self.shared.session_id(),
-            date_value(self.new_charge_date),
-            self.new_charge_amount.text(),
-            str(self.new_charge_kind.currentData()),
-            on_done=lambda _s: self.new_charge_amount.clear(),
-            on_error=self._charge_refused,
+            work, on_done=lambda _s: self.new_charge_amount.clear(), on_error=self._charge_refused
         )
 
-    def _charge_refused(self, error: BaseException) -> None:
-        problems = getattr(error, "problems", None)
-        text = "；".join(p.reason for p in problems) if problems else str(error)
-        self.charge_error.setText(text)
+    def _charge_refused(self, refusal: Refusal) -> None:
+        self.charge_error.setText("；".join(refusal.reasons))
         self.charge_error.setVisible(True)
 
     def _remove_charge(self, charge_id: int) -> None:
-        from app.services.sessions import service as sessions
-
         self.saver.flush()
-        self.shared.call(sessions.remove_charge, self.shared.session_id(), charge_id)
+        self.shared.call(
+            sessions.remove_charge(self.shared.service, self.shared.session_id(), charge_id)
+        )
 
     def _warn_after_as_of(self, state: SessionState) -> None:
         """A payment or charge dated after the claim's as-of date: said at its row."""
@@ -388,18 +385,15 @@ class DebtPage(StepPage):
                 label.setProperty("warning", late)
 
     def _add_payment(self) -> None:
-        from app.services.sessions import service as sessions
         from ui.views.session_wizard.autosave import date_value
 
         self.pay_error.setVisible(False)
+        work = sessions.add_payment(
+            self.shared.service, self.shared.session_id(), date_value(self.new_date),
+            self.new_amount.text(), self.new_note.text(),
+        )  # fmt: skip
         self.shared.call(
-            sessions.add_payment,
-            self.shared.session_id(),
-            date_value(self.new_date),
-            self.new_amount.text(),
-            self.new_note.text(),
-            on_done=lambda _s: self._payment_added(),
-            on_error=self._payment_refused,
+            work, on_done=lambda _s: self._payment_added(), on_error=self._payment_refused
         )
 
     def _payment_added(self) -> None:
@@ -407,19 +401,18 @@ class DebtPage(StepPage):
         self.new_note.clear()
         self.new_amount.setFocus()
 
-    def _payment_refused(self, error: BaseException) -> None:
-        problems = getattr(error, "problems", None)
-        self.pay_error.setText("；".join(p.reason for p in problems) if problems else str(error))
+    def _payment_refused(self, refusal: Refusal) -> None:
+        self.pay_error.setText("；".join(refusal.reasons))
         self.pay_error.setVisible(True)
 
     def _remove_payment(self, payment_id: int) -> None:
-        from app.services.sessions import service as sessions
-
         self.saver.flush()
-        self.shared.call(sessions.remove_payment, self.shared.session_id(), payment_id)
+        self.shared.call(
+            sessions.remove_payment(self.shared.service, self.shared.session_id(), payment_id)
+        )
 
 
-def _charges(state: SessionState) -> list[Any]:
+def _charges(state: SessionState) -> list[ChargeInfo]:
     """The case's fees and costs, by date."""
     found = [*state.case.fees, *state.case.costs]
     return sorted(found, key=lambda c: (c.date, c.id))

@@ -3,7 +3,7 @@ the parties before anyone signs (rendering runs on the database thread with prog
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.ops import sessions
+from ui.tasks import op
 from ui.views.session_wizard import words
 from ui.views.session_wizard.doc_list import DocumentList
 from ui.views.session_wizard.fields import clear_layout
@@ -21,21 +23,13 @@ from ui.views.session_wizard.shared import Shared, StepPage
 from ui.views.session_wizard.slow_action import SlowAction
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from app.services.documents.service import RenderedDocument
     from app.services.sessions.service import SessionState
 
 
-def render_previews(ctx: Any, case_no: str, outcome: str, progress: Any = None) -> list[Any]:
-    """Every document the outcome needs, or one InputError listing what each lacks."""
-    from app.domain.errors import InputError, Problem
-    from app.services.sessions.close import documents_missing, preview_documents
-
-    missing = documents_missing(ctx, case_no, outcome)
-    if missing:
-        raise InputError([Problem("documents", text) for text in missing])
-    return preview_documents(ctx, case_no, outcome, progress)
-
-
-def page_pictures(pdf: bytes) -> list[Any]:
+def page_pictures(pdf: bytes) -> list[QImage]:
     """Small page images (QImage, safe off the GUI thread)."""
     from ui.views.documents.pdf_pages import page_images
 
@@ -104,11 +98,10 @@ class DocumentsPage(StepPage):
         state = self.shared.state
         if state is None or not state.outcome:
             return
-        self.action.start(
-            render_previews, self.shared.case_no, state.outcome, on_done=self._rendered
-        )
+        work = sessions.preview_documents(self.shared.service, self.shared.case_no, state.outcome)
+        self.action.start(work, on_done=self._rendered)
 
-    def _rendered(self, documents: list[Any]) -> None:
+    def _rendered(self, documents: list[RenderedDocument]) -> None:
         self.progress.setVisible(False)
         self.render_button.setEnabled(True)
         self.list.show_documents(documents)
@@ -118,9 +111,9 @@ class DocumentsPage(StepPage):
     def preview(self, index: int) -> None:
         """Show the pages of the index-th document (rendered on the database thread)."""
         pdf = self.list.documents[index].pdf
-        self.shared.runner.submit(lambda: page_pictures(pdf), on_finished=self._show_pages)
+        self.shared.runner.run(op(lambda: page_pictures(pdf))).success(self._show_pages)
 
-    def _show_pages(self, images: list[Any]) -> None:
+    def _show_pages(self, images: list[QImage]) -> None:
         clear_layout(self.strip)
         for image in images:
             page = QLabel()

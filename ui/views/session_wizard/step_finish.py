@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting, labels
+from ui.ops import sessions
 from ui.views.lock.passphrase_dialog import ask_passphrase
 from ui.views.session_wizard import words
 from ui.views.session_wizard.doc_list import save_documents
@@ -33,40 +34,25 @@ from ui.views.session_wizard.slow_action import SlowAction
 from ui.views.settings.org_seal import PassphraseAsker, seal_failed_text, seal_in_background
 
 if TYPE_CHECKING:
+    from app.services.documents.records import DocumentInfo
+    from app.services.documents.service import RenderedDocument
+    from app.services.sessions.close import ClosedSession
     from app.services.sessions.service import SessionState
+    from ui.views.documents.panel import DocumentsPanel
 
 NEXT_STATUS = {"agreed": "signed", "not_agreed": "terminated", "adjourned": "scheduled"}
 
 
-def close(ctx: Any, case_no: str, outcome: str, progress: Any = None) -> Any:
-    from app.services.sessions.close import close_session
-
-    return close_session(ctx, case_no, outcome, progress)
-
-
-def needs_seal(closed: Any) -> bool:
+def needs_seal(closed: ClosedSession) -> bool:
     from app.services.sessions.close import agreement_to_seal
 
     return agreement_to_seal(closed) is not None
 
 
-def _sealed(version: Any) -> bool:
+def _sealed(version: DocumentInfo) -> bool:
     from app.services.sessions.signing import is_sealed
 
     return is_sealed(version)
-
-
-def refresh_sealed(ctx: Any, closed: Any) -> Any:
-    """`closed` with the agreement as now stored (sealed meanwhile: no passphrase needed)."""
-    from app.services.sessions.close import seal_closed
-
-    return seal_closed(ctx, closed)
-
-
-def seal(ctx: Any, closed: Any, passphrase: str, user: Any) -> Any:
-    from app.services.sessions.close import seal_closed
-
-    return seal_closed(ctx, closed, passphrase=passphrase, by=user)
 
 
 class FinishPage(StepPage):
@@ -105,13 +91,13 @@ class FinishPage(StepPage):
         self.seal_problem.setVisible(False)
         self.column.addWidget(self.seal_problem)
         self.save_all.clicked.connect(self.ask_save_all)
-        self.stored: Any = None  # the 文书 panel, once the documents are stored
+        self.stored: DocumentsPanel | None = None  # the 文书 panel, once documents are stored
         self.column.addStretch(1)
-        self.documents: list[Any] = []
+        self.documents: list[RenderedDocument] = []
         self.previewed = False
         self.confirm: Callable[[str], bool] = self._ask
         self.ask_passphrase: PassphraseAsker = ask_passphrase
-        self.result: Any = None
+        self.result: ClosedSession | None = None
 
     def title(self) -> str:
         return self.tr("完成：结束调解，案件进入下一状态，打印文书")
@@ -150,27 +136,29 @@ class FinishPage(StepPage):
             question.replace("%1", labels.status_label(NEXT_STATUS[state.outcome]))
         ):
             return
-        self.action.start(close, self.shared.case_no, state.outcome, on_done=self._closed)
+        work = sessions.close(self.shared.service, self.shared.case_no, state.outcome)
+        self.action.start(work, on_done=self._closed)
 
-    def _closed(self, closed: Any) -> None:
+    def _closed(self, closed: ClosedSession) -> None:
         self.result = closed
         if needs_seal(closed):
             self._seal(closed)
         else:
             self._show_closed(closed)
 
-    def _seal(self, closed: Any) -> None:
+    def _seal(self, closed: ClosedSession) -> None:
         """The organisation's PAdES signature on the pad-signed agreement: the passphrase
         here on the GUI thread, the signing on the task runner."""
         self.action.busy()  # hidden again when the page shows the outcome
+        service = self.shared.service
         seal_in_background(
-            self, self.shared.service, self.shared.runner,
-            lambda ctx, passphrase, user: seal(ctx, closed, passphrase, user),
+            self, service, self.shared.runner,
+            lambda passphrase, user: sessions.seal_closed(service, closed, passphrase, user),
             ask=self.ask_passphrase,
             on_done=self._show_closed, on_refused=lambda why: self._show_closed(closed, why),
         )  # fmt: skip
 
-    def _show_closed(self, closed: Any, seal_problem: str = "") -> None:
+    def _show_closed(self, closed: ClosedSession, seal_problem: str = "") -> None:
         self.result = closed
         self.progress.setVisible(False)
         status = labels.status_label(closed.result.status)
@@ -201,12 +189,12 @@ class FinishPage(StepPage):
 
     def _sealed_later(self, _document_id: int) -> None:
         """Sealed from the panel below after a failed attempt: keep the sealed agreement."""
-        service, closed = self.shared.service, self.result
-        self.shared.runner.submit(
-            lambda: refresh_sealed(service.context(), closed), on_finished=self._resealed
-        )
+        if self.result is None:
+            return
+        work = sessions.seal_closed(self.shared.service, self.result)
+        self.shared.runner.run(work).success(self._resealed)
 
-    def _resealed(self, closed: Any) -> None:
+    def _resealed(self, closed: ClosedSession) -> None:
         self.result, self.documents = closed, list(closed.documents)
         self.seal_problem.setVisible(False)
         self.summary.setText(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,29 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui import labels
+from ui.ops import sessions
+from ui.refusal import Refusal
 from ui.views.session_wizard.fields import FieldGrid, chain, clear_layout, error_label, fill
 from ui.views.session_wizard.shared import Shared, StepPage
 
 if TYPE_CHECKING:
     from app.services.cases.service import PartyInfo
     from app.services.sessions.service import SessionState
-
-
-def add_party(ctx: Any, case_no: str, session_id: int, role: str, name: str) -> Any:
-    """Add a co-debtor or guarantor, then the session's new state."""
-    from app.services.cases import service as cases
-    from app.services.sessions import service as sessions
-
-    cases.add_party(ctx, case_no, role, name)
-    return sessions.get_state(ctx, session_id)
-
-
-def remove_party(ctx: Any, case_no: str, session_id: int, party_id: int) -> Any:
-    from app.services.cases import service as cases
-    from app.services.sessions import service as sessions
-
-    cases.remove_party(ctx, case_no, party_id)
-    return sessions.get_state(ctx, session_id)
 
 
 class PartiesPage(StepPage):
@@ -106,19 +91,15 @@ class PartiesPage(StepPage):
     def _add(self) -> None:
         name = self.new_name.text()
         self.saver.flush()
-        self.shared.call(
-            add_party,
-            self.shared.case_no,
-            self.shared.session_id(),
-            self.new_role.currentData(),
-            name,
-            on_done=lambda _s: self.new_name.clear(),
-            on_error=self._add_refused,
-        )
+        shared = self.shared
+        work = sessions.add_party(
+            shared.service, shared.case_no, shared.session_id(),
+            str(self.new_role.currentData()), name,
+        )  # fmt: skip
+        shared.call(work, on_done=lambda _s: self.new_name.clear(), on_error=self._add_refused)
 
-    def _add_refused(self, error: BaseException) -> None:
-        problems = getattr(error, "problems", None)
-        self.add_error.setText("；".join(p.reason for p in problems) if problems else str(error))
+    def _add_refused(self, refusal: Refusal) -> None:
+        self.add_error.setText("；".join(refusal.reasons))
         self.add_error.setVisible(True)
 
     def _rebuild(self, state: SessionState) -> None:
@@ -164,4 +145,7 @@ class PartiesPage(StepPage):
 
     def _remove(self, party_id: int) -> None:
         self.saver.flush()
-        self.shared.call(remove_party, self.shared.case_no, self.shared.session_id(), party_id)
+        shared = self.shared
+        shared.call(
+            sessions.remove_party(shared.service, shared.case_no, shared.session_id(), party_id)
+        )

@@ -4,10 +4,12 @@ recalculation panel), and the claimed-versus-lawful figures large at the top."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from app.services.clock import china_today
 from ui import formatting
 from ui.views.recalc.panel import RecalcPanel
 from ui.views.session_wizard.shared import Shared, StepPage
@@ -23,12 +25,6 @@ QLabel#lawfulFigure { color: #05603a; font-size: 17pt; font-weight: bold; }
 QLabel#gapFigure { color: #1f2937; font-size: 12pt; font-weight: bold; }
 QLabel#snapshotNote { color: #6b7280; }
 """
-
-
-def refreshed(ctx: Any, session_id: int) -> Any:
-    from app.services.sessions.service import get_state
-
-    return get_state(ctx, session_id)
 
 
 class RecalcPage(StepPage):
@@ -50,7 +46,7 @@ class RecalcPage(StepPage):
 
     def _today(self) -> date:
         state = self.shared.state
-        return state.today if state is not None else date.today()  # noqa: DTZ011
+        return state.today if state is not None else china_today()
 
     def _build_figures(self) -> QFrame:
         self.captions: dict[str, QLabel] = {}
@@ -123,7 +119,7 @@ class RecalcPage(StepPage):
                 text.replace("%1", snap.as_of.isoformat()).replace("%2", str(snap.id))
             )
 
-    def _yuan(self, amount: Any) -> str:
+    def _yuan(self, amount: Decimal | None) -> str:
         return "—" if amount is None else self.tr("%1 元").replace("%1", formatting.money(amount))
 
     def entered(self) -> None:
@@ -132,5 +128,5 @@ class RecalcPage(StepPage):
     def first_field(self) -> QWidget:
         return self.panel.save_button
 
-    def _saved(self, _info: Any) -> None:
-        self.shared.call(refreshed, self.shared.session_id())
+    def _saved(self, _info: object) -> None:
+        self.shared.refreshed()

@@ -4,12 +4,12 @@ stored with its own 保存 button because a settlement is checked as a whole."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.services.clock import china_today
 from ui.views.session_wizard.shared import Shared, StepPage
-from ui.views.session_wizard.step_recalc import refreshed
 from ui.views.settlement.page import SettlementPage
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class SettlementStep(StepPage):
 
     def _today(self) -> date:
         state = self.shared.state
-        return state.today if state is not None else date.today()  # noqa: DTZ011
+        return state.today if state is not None else china_today()
 
     def refresh(self, state: SessionState) -> None:
         if state.settlement is None:
@@ -50,5 +50,5 @@ class SettlementStep(StepPage):
     def entered(self) -> None:
         self.page.load(self.shared.case_no)
 
-    def _saved(self, _info: Any) -> None:
-        self.shared.call(refreshed, self.shared.session_id())
+    def _saved(self, _info: object) -> None:
+        self.shared.refreshed()

@@ -5,7 +5,7 @@ signed on paper and the scan attached (see `app.services.sessions.signing`)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,30 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting
+from ui.ops import sessions
+from ui.refusal import Refusal
 from ui.views.documents.signature_pad import SignaturePad
 from ui.views.session_wizard.shared import Shared, StepPage
-from ui.views.session_wizard.step_recalc import refreshed
 
 if TYPE_CHECKING:
+    from app.services.documents.signatures import Signer, SigningProgress
     from app.services.sessions.service import SessionState
-
-
-def prepare(ctx: Any, case_no: str) -> Any:
-    from app.services.sessions.signing import prepare_agreement
-
-    return prepare_agreement(ctx, case_no)
-
-
-def sign_pad(ctx: Any, *args: Any) -> Any:
-    from app.services.sessions.signing import sign_on_pad
-
-    return sign_on_pad(ctx, *args)
-
-
-def sign_paper(ctx: Any, document_id: int, scan: bytes, filename: str) -> Any:
-    from app.services.sessions.signing import sign_on_paper
-
-    return sign_on_paper(ctx, document_id, scan, filename)
 
 
 class SignaturesPage(StepPage):
@@ -69,7 +53,7 @@ class SignaturesPage(StepPage):
         row.addWidget(self.signers)
         row.addLayout(self._build_pad(), 1)
         self.column.addLayout(row, 1)
-        self.progress: Any = None
+        self.progress: SigningProgress | None = None
         self.choose_scan = self._ask_scan
 
     def title(self) -> str:
@@ -141,15 +125,14 @@ class SignaturesPage(StepPage):
         self.saver.flush()
         self.prepare_button.setEnabled(False)
         self.version_note.setText(self.tr("正在生成协议书定稿…"))
-        self.shared.call(prepare, self.shared.case_no, on_done=self._show, on_error=self._refused)
+        work = sessions.prepare_agreement(self.shared.service, self.shared.case_no)
+        self.shared.call(work, on_done=self._show, on_error=self._refused)
 
-    def _refused(self, error: BaseException) -> None:
-        problems = getattr(error, "problems", None)
-        lines = [p.reason for p in problems] if problems else [str(error)]
-        self.version_note.setText(self.tr("还不能定稿：") + "；".join(lines))
+    def _refused(self, refusal: Refusal) -> None:
+        self.version_note.setText(self.tr("还不能定稿：") + "；".join(refusal.reasons))
         self.prepare_button.setEnabled(True)
 
-    def _show(self, progress: Any) -> None:
+    def _show(self, progress: SigningProgress) -> None:
         self.progress = progress
         doc = progress.document
         status = self.tr("已签署") if doc.status == "signed" else self.tr("待签名")
@@ -171,9 +154,11 @@ class SignaturesPage(StepPage):
         self.signers.blockSignals(False)
         self.signers.setCurrentRow(self._next_unsigned())
         self._signer_changed(self.signers.currentRow())
-        self.shared.call(refreshed, self.shared.session_id())
+        self.shared.refreshed()
 
     def _next_unsigned(self) -> int:
+        if self.progress is None:
+            return 0
         signed = {s.party_id for s in self.progress.signatures}
         for row, signer in enumerate(self.progress.required):
             if signer.party_id not in signed:
@@ -191,16 +176,16 @@ class SignaturesPage(StepPage):
         self.name.setText(self._default_name(signer))
         self._update_buttons()
 
-    def _signer(self, row: int) -> Any:
+    def _signer(self, row: int) -> Signer | None:
         if self.progress is None or not 0 <= row < len(self.progress.required):
             return None
         return self.progress.required[row]
 
-    def _default_name(self, signer: Any) -> str:
+    def _default_name(self, signer: Signer) -> str:
         """A company signs through its agent at the session: the agent's name."""
         state = self.shared.state
         if signer.role == "creditor" and state is not None:
-            kinds = {p.id: p.kind for p in state.case.parties}
+            kinds: dict[int | None, str] = {p.id: p.kind for p in state.case.parties}
             if kinds.get(signer.party_id) == "organisation":
                 agents = [a.name for a in state.attendees if a.capacity == "creditor_agent"]
                 return agents[0] if agents else ""
@@ -221,14 +206,11 @@ class SignaturesPage(StepPage):
         signer = self._signer(self.signers.currentRow())
         if signer is None or self.pad.is_empty() or self.progress is None:
             return
-        args = (
-            self.progress.document.id,
-            signer.party_id,
-            self.name.text(),
-            self.pad.to_png(),
-            self.pad.strokes_data(),
-        )
-        self.shared.call(sign_pad, *args, on_done=self._show, on_error=self._refused)
+        work = sessions.sign_on_pad(
+            self.shared.service, self.progress.document.id, signer.party_id,
+            self.name.text(), self.pad.to_png(), self.pad.strokes_data(),
+        )  # fmt: skip
+        self.shared.call(work, on_done=self._show, on_error=self._refused)
 
     def sign_on_paper(self) -> None:
         path = self.choose_scan()
@@ -236,9 +218,8 @@ class SignaturesPage(StepPage):
             return
         scan = Path(path).read_bytes()
         doc_id = self.progress.document.id
-        self.shared.call(
-            sign_paper, doc_id, scan, Path(path).name, on_done=self._show, on_error=self._refused
-        )
+        work = sessions.sign_on_paper(self.shared.service, doc_id, scan, Path(path).name)
+        self.shared.call(work, on_done=self._show, on_error=self._refused)
 
     def _ask_scan(self) -> Path | None:
         title = self.tr("选择签名页的扫描件或照片")

@@ -8,7 +8,7 @@ to jump to a step, Enter in a one-line field moves to the next field.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting, labels
+from ui.ops import sessions
 from ui.tasks import TaskRunner
 from ui.views.session_wizard import words
 from ui.views.session_wizard.shared import Shared, StepPage
@@ -36,9 +37,12 @@ from ui.views.session_wizard.step_recalc import RecalcPage
 from ui.views.session_wizard.step_record import RecordPage
 from ui.views.session_wizard.step_settlement import SettlementStep
 from ui.views.session_wizard.step_signatures import SignaturesPage
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
+    from app.services.sessions.close import ClosedSession
     from app.services.sessions.service import SessionState
+    from ui.services import Core
 
 PAGES = (
     CheckInPage,
@@ -73,18 +77,6 @@ QPushButton#nextStep { font-weight: bold; padding: 5px 18px; }
 """
 
 
-def start(ctx: Any, case_no: str) -> Any:
-    from app.services.sessions.service import start_or_resume
-
-    return start_or_resume(ctx, case_no)
-
-
-def remember_step(ctx: Any, case_no: str, step: int) -> int:
-    from app.services.sessions.service import set_step
-
-    return int(set_step(ctx, case_no, step))
-
-
 class SessionWizard(QWidget):
     """A guided mediation session on one case (`open()` starts or resumes it).
 
@@ -99,7 +91,7 @@ class SessionWizard(QWidget):
     session_closed = Signal(object)
 
     def __init__(
-        self, service: Any, runner: TaskRunner, case_no: str, parent: QWidget | None = None
+        self, service: Core, runner: TaskRunner, case_no: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("sessionWizard")
@@ -139,10 +131,7 @@ class SessionWizard(QWidget):
         header.addWidget(self.heading, 1)
         header.addWidget(self.save_state)
         outer.addLayout(header)
-        self.banner = QLabel()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
+        self.banner = message_label("errorBanner")
         outer.addWidget(self.banner)
         body = QHBoxLayout()
         body.setSpacing(10)
@@ -214,7 +203,8 @@ class SessionWizard(QWidget):
 
     def open(self) -> None:
         """Start or resume the case's session (on the database thread), then show its step."""
-        self.shared.call(start, self.shared.case_no, on_done=self._opened)
+        work = sessions.start(self.shared.service, self.shared.case_no)
+        self.shared.call(work, on_done=self._opened)
 
     def _opened(self, state: SessionState) -> None:
         for page in self.pages:
@@ -232,7 +222,7 @@ class SessionWizard(QWidget):
             return
         self.saver.flush()
         if remember and step != self.current:
-            self.shared.call(remember_step, self.shared.case_no, step)
+            self.shared.call(sessions.remember_step(self.shared.service, self.shared.case_no, step))
         self.current = step
         page = self.pages[step]
         self.stack.setCurrentIndex(step)
@@ -318,14 +308,13 @@ class SessionWizard(QWidget):
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
-    def _closed(self, closed: Any) -> None:
+    def _closed(self, closed: ClosedSession) -> None:
         """The session is over: the other steps are read-only; the heading shows the case's
         new status."""
-        from ui.views.session_wizard.step_recalc import refreshed
 
         for step in range(len(self.pages) - 1):
             self.pages[step].setEnabled(False)
-        self.shared.call(refreshed, self.shared.session_id())
+        self.shared.refreshed()
         self.session_closed.emit(closed)
 
     # -- closing ----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ their refusals (e.g. the last supervisor) are shown as they come, in Chinese.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,14 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
-from app.security.lock import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
-from ui.tasks import TaskRunner, report_unexpected
+from app.services.lock import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
+from ui.ops import accounts
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
 from ui.views.lock.account_dialogs import FormDialog, NewAccountDialog, PasswordDialog
 from ui.views.lock.sign_in_dialog import role_label
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from app.services.organisation.accounts import AccountInfo, SignedIn
+    from ui.services import Core
 
 Form = TypeVar("Form", bound=FormDialog)
 
@@ -52,11 +57,11 @@ class AccountsTab(QWidget):
     idle_minutes_saved = Signal(int)
     action_failed = Signal(str)
 
-    def __init__(self, service: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._runner = runner
-        self._first_user: SignedIn | None = getattr(service, "signed_in", None)
+        self._first_user: SignedIn | None = service.signed_in
         self.accounts: list[AccountInfo] = []
         self._select_after_load = ""
         self._build()
@@ -65,7 +70,7 @@ class AccountsTab(QWidget):
     def user(self) -> SignedIn | None:
         """Whoever is signed in now: the lock screen may have switched users since this tab
         was built, and the services check the role of the user who acts."""
-        return getattr(self._service, "signed_in", None) or self._first_user
+        return self._service.signed_in or self._first_user
 
     @property
     def is_supervisor(self) -> bool:
@@ -75,10 +80,7 @@ class AccountsTab(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.message = QLabel()
-        self.message.setObjectName("formError")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label()
         layout.addWidget(self.message)
         layout.addWidget(self._accounts_box(), 1)
         layout.addWidget(self._lock_box())
@@ -127,7 +129,7 @@ class AccountsTab(QWidget):
         self._selection_changed()
         return row
 
-    def _button(self, name: str, text: str, slot: Any) -> QPushButton:
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.clicked.connect(lambda: slot())
@@ -157,15 +159,9 @@ class AccountsTab(QWidget):
 
     def load(self) -> None:
         """Read the accounts and the idle minutes in the background."""
-        service = self._service
-
-        def work() -> tuple[list[AccountInfo], int]:
-            from app.services.organisation import accounts as accounts
-
-            ctx = service.context()
-            return accounts.list_accounts(ctx), accounts.idle_minutes(ctx)
-
-        self._runner.submit(work, on_finished=self._loaded, on_failed=self._failed)
+        self._runner.run(accounts.accounts_and_idle_minutes(self._service)).success(
+            self._loaded
+        ).failure(refused(self._failed))
 
     def _loaded(self, loaded: tuple[list[AccountInfo], int]) -> None:
         self.accounts, minutes = loaded
@@ -232,34 +228,22 @@ class AccountsTab(QWidget):
         return _opened(dialog)
 
     def toggle_active(self) -> None:
-        chosen, by, service = self.selected(), self.user, self._service
+        chosen, by = self.selected(), self.user
         if by is None or chosen is None:
             return
-        active = not chosen.active
-
-        def work() -> AccountInfo:
-            from app.services.organisation import accounts as accounts
-
-            return accounts.set_active(service.context(), by, chosen.username, active)
-
-        self._runner.submit(work, on_finished=self._active_changed, on_failed=self._failed)
+        work = accounts.set_active(self._service, by, chosen.username, not chosen.active)
+        self._runner.run(work).success(self._active_changed).failure(refused(self._failed))
 
     def _active_changed(self, info: AccountInfo) -> None:
         text = self.tr("已启用“%1”。") if info.active else self.tr("已停用“%1”。")
         self._done(text.replace("%1", info.username), info.username)
 
     def save_idle_minutes(self) -> None:
-        by, service, minutes = self.user, self._service, self.minutes.value()
+        by = self.user
         if by is None:
             return
-
-        def work() -> int:
-            from app.services.organisation import accounts as accounts
-
-            accounts.set_idle_minutes(service.context(), by, minutes)
-            return minutes
-
-        self._runner.submit(work, on_finished=self._minutes_saved, on_failed=self._failed)
+        work = accounts.set_idle_minutes(self._service, by, self.minutes.value())
+        self._runner.run(work).success(self._minutes_saved).failure(refused(self._failed))
 
     def _minutes_saved(self, minutes: int) -> None:
         self._done(self.tr("无操作 %1 分钟后锁定。").replace("%1", str(minutes)))
@@ -273,17 +257,8 @@ class AccountsTab(QWidget):
         self._select_after_load = select or (chosen.username if chosen else "")
         self.load()
 
-    def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
-        if isinstance(error, InputError):
-            text = "\n".join(problem.reason for problem in error.problems)
-        else:
-            text = str(error)
-        self.message.setText(text)
-        self.message.setVisible(True)
-        self.action_failed.emit(text)
+    def _failed(self, refusal: Refusal) -> None:
+        self.action_failed.emit(show_refusal(refusal, self.message))
 
 
 def _opened(dialog: Form) -> Form:

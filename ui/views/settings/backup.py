@@ -11,9 +11,8 @@ writes what it still shows from before.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -30,50 +29,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError
+from ui.ops import maintenance
+from ui.ops.maintenance import BackupListing, list_backups_now
+from ui.refusal import Refusal, refused
 from ui.services import acting_user
-from ui.tasks import TaskRunner, report_unexpected
+from ui.tasks import TaskRunner
 from ui.views.settings.cert import NOTICE_STYLE, role_note
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.maintenance.backup import BackupEntry, BackupResult, RestoreResult
+    from ui.services import Core
+
+__all__ = ["BackupListing", "BackupTab"]
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 MIB = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class BackupListing:
-    """Where new backups go, and every backup found (newest first)."""
-
-    folder: Path
-    keep_daily: int
-    entries: tuple[BackupEntry, ...]
-
-
-def backup_listing(data_dir: Path) -> BackupListing:
-    """The chosen folder's backups and those the app keeps in `<data dir>/backups` (before
-    upgrades and restores), newest first."""
-    from app.services.maintenance import backup as backup
-
-    folder = backup.backup_folder(data_dir)
-    found = {e.path.resolve(): e for e in backup.list_backups(folder)}
-    for entry in backup.list_backups(data_dir / "backups"):
-        found.setdefault(entry.path.resolve(), entry)
-    entries = sorted(found.values(), key=lambda e: (e.created_at, e.path.name), reverse=True)
-    keep = backup.backup_settings(data_dir).keep_daily
-    return BackupListing(folder, keep, tuple(entries))
-
-
-def choose_folder(data_dir: Path, folder: Path) -> BackupListing:
-    """Keep `folder` as where backups go, then list again."""
-    from dataclasses import replace
-
-    from app.services.maintenance import backup as backup
-
-    settings = backup.backup_settings(data_dir)
-    backup.save_backup_settings(data_dir, replace(settings, folder=folder.expanduser()))
-    return backup_listing(data_dir)
 
 
 class BackupTab(QWidget):
@@ -96,7 +67,7 @@ class BackupTab(QWidget):
         data_dir: Path,
         parent: QWidget | None = None,
         *,
-        service: Any = None,
+        service: Core | None = None,
         runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
@@ -115,10 +86,7 @@ class BackupTab(QWidget):
         layout = QVBoxLayout(self)
         self.role_note = role_note(self.tr("只有主管可以从备份恢复；您可以立即备份。"))
         layout.addWidget(self.role_note)
-        self.message = QLabel()
-        self.message.setObjectName("formError")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label()
         layout.addWidget(self.message)
         layout.addWidget(self._folder_box())
         self.listing = QListWidget()
@@ -176,10 +144,10 @@ class BackupTab(QWidget):
         self.role_note.setVisible(not self.may_restore)
         folder = self._data_dir
         if self._runner is None:
-            self.show_listing(backup_listing(folder))
+            self.show_listing(list_backups_now(folder))
             return
-        self._runner.submit(
-            lambda: backup_listing(folder), on_finished=self.show_listing, on_failed=self._failed
+        self._runner.run(maintenance.list_backups(folder)).success(self.show_listing).failure(
+            refused(self._failed, always=self._over)
         )
 
     def show_listing(self, listing: BackupListing) -> None:
@@ -268,24 +236,20 @@ class BackupTab(QWidget):
             if not chosen:
                 return
             folder = Path(chosen)
-        data_dir, target = self._data_dir, folder
         self._say("")
-        self._runner.submit(
-            lambda: choose_folder(data_dir, target),
-            on_finished=self.show_listing,
-            on_failed=self._failed,
-        )
+        self._runner.run(maintenance.choose_folder(self._data_dir, folder)).success(
+            self.show_listing
+        ).failure(refused(self._failed, always=self._over))
 
     def back_up_now(self) -> None:
         """Back up the case store now, into the folder shown."""
         if self._runner is None or self._service is None:
             return
-        service = self._service
         self._say("")
         self.status.setText(self.tr("正在备份…"))
         self._update_buttons(busy=True)
-        self._runner.submit(
-            service.backup_create, on_finished=self._created, on_failed=self._failed
+        self._runner.run(maintenance.back_up(self._service)).success(self._created).failure(
+            refused(self._failed, always=self._over)
         )
 
     def _created(self, result: BackupResult) -> None:
@@ -328,15 +292,12 @@ class BackupTab(QWidget):
             return
         if not self.confirm_restore(entry):
             return
-        service, source = self._service, entry.path
         self._say("")
         self.status.setText(self.tr("正在检查备份并恢复…"))
         self._update_buttons(busy=True)
-        self._runner.submit(
-            lambda: service.backup_restore(source),
-            on_finished=self._restored,
-            on_failed=self._failed,
-        )
+        self._runner.run(maintenance.restore(self._service, entry.path)).success(
+            self._restored
+        ).failure(refused(self._failed, always=self._over))
 
     def _restored(self, result: RestoreResult) -> None:
         self.restored = True
@@ -362,13 +323,12 @@ class BackupTab(QWidget):
         self.restored_box = box
         box.open()
 
-    def _failed(self, error: BaseException) -> None:
+    def _over(self) -> None:
         self.status.setText("")
         self._update_buttons()
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
-        message = str(error).split("\n")[0]  # the Chinese half of a bilingual message
+
+    def _failed(self, refusal: Refusal) -> None:
+        message = refusal.message.split("\n")[0]  # the Chinese half of a bilingual message
         if "--recovery-code" in message:
             message += self.tr(
                 "\n在本软件中只能恢复用本机密钥加密的备份。来自另一台电脑的备份，请在命令行中用"

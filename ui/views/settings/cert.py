@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
@@ -30,12 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError
+from ui.ops import organisation
+from ui.refusal import Refusal, refused, show_refusal
 from ui.services import acting_user
-from ui.tasks import TaskRunner, report_unexpected
+from ui.tasks import Op, TaskRunner
 from ui.views.lock.passphrase_dialog import ask_passphrase, ask_secret
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.organisation.certificate import CertificateInfo, KeyringState
+    from ui.services import Core
 
 PassphrasePrompt = Callable[[QWidget, str, bool], "str | None"]
 SecretPrompt = Callable[[QWidget, str, str], "str | None"]
@@ -84,7 +88,7 @@ class CertificateTab(QWidget):
     certificate_failed = Signal(str)
 
     def __init__(
-        self, service: Any, runner: TaskRunner, data_dir: Path, parent: QWidget | None = None
+        self, service: Core, runner: TaskRunner, data_dir: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._service = service
@@ -105,10 +109,7 @@ class CertificateTab(QWidget):
             self.tr("只有主管可以生成或导入组织的数字证书；您可以查看证书和复制指纹。")
         )
         layout.addWidget(self.role_note)
-        self.message = QLabel()
-        self.message.setObjectName("formError")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_label()
         layout.addWidget(self.message)
         layout.addWidget(self._details_box())
         self.keyring_note = QLabel()
@@ -183,15 +184,10 @@ class CertificateTab(QWidget):
             button.setEnabled(allowed)
 
     def load(self) -> None:
-        from app.services.organisation.certificate import certificate_info, keyring_state
-
         self.apply_role()
-        folder = self._data_dir
-        self._runner.submit(
-            lambda: (certificate_info(folder), keyring_state(folder)),
-            on_finished=lambda pair: self.show_info(*pair),
-            on_failed=self._failed,
-        )
+        self._runner.run(organisation.certificate(self._data_dir)).success(
+            lambda pair: self.show_info(*pair)
+        ).failure(refused(self._failed, always=lambda: self._busy(False)))
 
     def show_info(self, info: CertificateInfo | None, keyring: KeyringState) -> None:
         self.info = info
@@ -290,8 +286,6 @@ class CertificateTab(QWidget):
 
     def generate(self) -> None:
         """Create the organisation's key and self-signed certificate (asks before replacing)."""
-        from app.services.organisation.certificate import create_certificate
-
         self._say("")
         name = self.org_name
         if not name:
@@ -303,18 +297,11 @@ class CertificateTab(QWidget):
         passphrase = self._passphrase()
         if passphrase is None:
             return
-        service, by = self._service, acting_user(self._service)
-        self._busy(True)
-        self._runner.submit(
-            lambda: create_certificate(service.context(), name, passphrase, by=by, replace=replace),
-            on_finished=self._changed,
-            on_failed=self._failed,
-        )
+        by = acting_user(self._service)
+        self._change(organisation.create_certificate(self._service, name, passphrase, by, replace))
 
     def import_p12(self, path: Path | None = None) -> None:
         """Import a CA's PKCS#12 file (chosen in a file dialog when `path` is None)."""
-        from app.services.organisation.certificate import import_certificate
-
         self._say("")
         if path is None:
             chosen, _filter = QFileDialog.getOpenFileName(
@@ -335,12 +322,13 @@ class CertificateTab(QWidget):
         passphrase = self._passphrase()
         if passphrase is None:
             return
-        service, p12, by = self._service, path, acting_user(self._service)
+        by = acting_user(self._service)
+        self._change(organisation.import_certificate(self._service, path, secret, passphrase, by))
+
+    def _change(self, work: Op[CertificateInfo]) -> None:
         self._busy(True)
-        self._runner.submit(
-            lambda: import_certificate(service.context(), p12, secret, passphrase, by=by),
-            on_finished=self._changed,
-            on_failed=self._failed,
+        self._runner.run(work).success(self._changed).failure(
+            refused(self._failed, always=lambda: self._busy(False))
         )
 
     def _changed(self, info: CertificateInfo) -> None:
@@ -349,13 +337,8 @@ class CertificateTab(QWidget):
         self._busy(False)
         self.show_info(info, keyring_state(self._data_dir))
 
-    def _failed(self, error: BaseException) -> None:
-        self._busy(False)
-        if isinstance(error, DomainError):
-            self._say(str(error))
-            self.certificate_failed.emit(str(error))
-        else:
-            report_unexpected(error)
+    def _failed(self, refusal: Refusal) -> None:
+        self.certificate_failed.emit(show_refusal(refusal, self.message))
 
     def _busy(self, busy: bool) -> None:
         allowed = not busy and self.may_change

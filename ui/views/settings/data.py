@@ -4,11 +4,10 @@ one through `app.services.recalc.lpr`, a supervisor's change) and → 备份 (`B
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,35 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
+from app.services.clock import china_today
+from ui.ops import recalc
+from ui.ops.recalc import LprState
+from ui.refusal import Refusal, refused
 from ui.services import acting_user
-from ui.tasks import TaskRunner, report_unexpected
+from ui.tasks import TaskRunner
 from ui.views.settings.backup import BackupTab
 from ui.views.settings.cert import NOTICE_STYLE, role_note
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
-    from app.domain.lpr import LprTable
+    from ui.services import Core
 
-__all__ = ["BackupTab", "LprState", "LprTab", "lpr_state"]
+__all__ = ["BackupTab", "LprState", "LprTab"]
 
 STALE_AFTER_DAYS = 40  # the LPR is published monthly (the 20th, or the next working day)
-
-
-@dataclass(frozen=True)
-class LprState:
-    """The table in use and whether it is the user's imported one."""
-
-    table: LprTable
-    imported: bool
-    imported_exists: bool
-
-
-def lpr_state(data_dir: Path) -> LprState:
-    from app.services.recalc import lpr as lpr
-
-    table = lpr.current_table(data_dir)
-    imported = table is not lpr.load_bundled_table()
-    return LprState(table, imported, lpr.imported_path(data_dir).exists())
 
 
 def lpr_percent(rate: Decimal) -> str:
@@ -77,7 +63,7 @@ class LprTab(QWidget):
         data_dir: Path,
         parent: QWidget | None = None,
         *,
-        service: Any = None,
+        service: Core | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -106,10 +92,7 @@ class LprTab(QWidget):
         self.stale.setWordWrap(True)
         self.stale.setVisible(False)
         layout.addWidget(self.stale)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
+        self.error = message_label()
         layout.addWidget(self.error)
         row = QHBoxLayout()
         self.import_button = QPushButton(self.tr("导入更新的利率表…"))
@@ -136,8 +119,7 @@ class LprTab(QWidget):
     def load(self) -> None:
         self.role_note.setVisible(not self.may_import)
         self.import_button.setEnabled(self.may_import)
-        folder = self._data_dir
-        self._runner.submit(lambda: lpr_state(folder), on_finished=self.show_state)
+        self._runner.run(recalc.lpr_state(self._data_dir)).success(self.show_state)
 
     def show_state(self, state: LprState) -> None:
         self.state = state
@@ -167,7 +149,7 @@ class LprTab(QWidget):
         self.table_shown.emit(state)
 
     def _show_staleness(self, last: date | None) -> None:
-        today = datetime.now().astimezone().date()
+        today = china_today()
         if last is not None and (today - last).days <= STALE_AFTER_DAYS:
             self.stale.setText("")
             self.stale.setVisible(False)
@@ -187,8 +169,6 @@ class LprTab(QWidget):
 
     def import_file(self, path: Path | None = None) -> None:
         """Validate and store a CSV table (chosen in a file dialog when `path` is None)."""
-        from app.services.recalc import lpr as lpr
-
         if path is None:
             chosen, _filter = QFileDialog.getOpenFileName(
                 self, self.tr("导入利率表"), "", self.tr("CSV 文件 (*.csv);;所有文件 (*)")
@@ -196,33 +176,27 @@ class LprTab(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
-        folder, source, by = self._data_dir, path, acting_user(self._service)
-
-        def work() -> LprState:
-            lpr.import_table(source, folder, by=by)
-            return lpr_state(folder)
-
+        work = recalc.import_lpr(self._data_dir, path, acting_user(self._service))
         self._say("")
         self.import_button.setEnabled(False)
-        self._runner.submit(work, on_finished=self._imported, on_failed=self._refused)
+        self._runner.run(work).success(self._imported).failure(
+            refused(self._refused, always=lambda: self.import_button.setEnabled(self.may_import))
+        )
 
     def _imported(self, state: LprState) -> None:
         self.import_button.setEnabled(self.may_import)
         self.show_state(state)
 
-    def _refused(self, error: BaseException) -> None:
-        self.import_button.setEnabled(self.may_import)
-        if isinstance(error, InputError):
-            lines = [str(p) for p in error.problems[:12]]
-            more = len(error.problems) - len(lines)
-            if more > 0:
-                lines.append(self.tr("……另有 %1 处问题").replace("%1", str(more)))
-            heading = self.tr("利率表没有导入，文件中有以下问题：")
-            self._say("\n".join([heading, *lines]))
-        elif isinstance(error, DomainError):
-            self._say(str(error))
-        else:
-            report_unexpected(error)
+    def _refused(self, refusal: Refusal) -> None:
+        if not refusal.problems:
+            self._say(refusal.message)
+            return
+        lines = [str(p) for p in refusal.problems[:12]]
+        more = len(refusal.problems) - len(lines)
+        if more > 0:
+            lines.append(self.tr("……另有 %1 处问题").replace("%1", str(more)))
+        heading = self.tr("利率表没有导入，文件中有以下问题：")
+        self._say("\n".join([heading, *lines]))
 
     def _say(self, message: str) -> None:
         self.error.setText(message)

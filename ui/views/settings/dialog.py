@@ -1,13 +1,14 @@
 """设置: the organisation's profile, its digital certificate, the LPR table and backups.
 
-Each tab talks to the services through the task runner (`service.context()` on the database
-thread). Closing with unsaved changes to the profile asks first, so nothing typed is lost.
+Each tab talks to the services through the task runner (the typed operations of `ui.ops`,
+on the database thread). Closing with unsaved changes to the profile asks first, so nothing
+typed is lost.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,6 +28,7 @@ from ui.views.settings.org import OrganisationTab
 
 if TYPE_CHECKING:
     from app.services.organisation.service import OrganisationProfile
+    from ui.services import Core
 
 
 class SettingsDialog(QDialog):
@@ -34,7 +36,7 @@ class SettingsDialog(QDialog):
     `backups`); `open_tab(name)` shows one."""
 
     def __init__(
-        self, service: Any, runner: TaskRunner, data_dir: Path, parent: QWidget | None = None
+        self, service: Core, runner: TaskRunner, data_dir: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("设置"))
@@ -114,7 +116,7 @@ class SettingsDialog(QDialog):
 
 
 def open_settings(
-    parent: QWidget, service: Any, runner: TaskRunner, data_dir: Path, tab: str = ""
+    parent: QWidget, service: Core, runner: TaskRunner, data_dir: Path, tab: str = ""
 ) -> SettingsDialog:
     """Show the Settings window (window-modal, deleted on close), its tabs loading."""
     dialog = SettingsDialog(service, runner, data_dir, parent)

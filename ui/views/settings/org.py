@@ -10,7 +10,7 @@ with a note saying so.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -30,15 +30,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
+from ui import labels
+from ui.ops import organisation
+from ui.refusal import Refusal, refused
 from ui.services import acting_user
-from ui.tasks import TaskRunner, report_unexpected
+from ui.tasks import TaskRunner
 from ui.views.settings.cert import role_note
 from ui.views.settings.seal_picker import SealPicker
 from ui.widgets.field_row import FieldRow
+from ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from app.services.organisation.service import MediatorInfo, OrganisationProfile
+    from ui.services import Core
 
 TEXT_FIELDS = ("name", "address", "registration_no", "phone")
 MEDIATOR_PATH = re.compile(r"^mediators\[(\d+)\]\.(\w+)$")
@@ -59,7 +63,7 @@ class OrganisationTab(QWidget):
     profile_saved = Signal(object)
     save_failed = Signal(str)
 
-    def __init__(self, service: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._runner = runner
@@ -76,10 +80,7 @@ class OrganisationTab(QWidget):
         layout = QVBoxLayout(self)
         self.role_note = role_note(self.tr("只有主管可以修改调解组织的资料；您可以查看。"))
         layout.addWidget(self.role_note)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("formError")
-        self.general_error.setWordWrap(True)
-        self.general_error.setVisible(False)
+        self.general_error = message_label()
         layout.addWidget(self.general_error)
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -144,10 +145,7 @@ class OrganisationTab(QWidget):
         table.itemChanged.connect(lambda _item: self._mediators_edited())
         self.mediator_table = table
         layout.addWidget(table, 1)
-        self.mediator_error = QLabel()
-        self.mediator_error.setObjectName("fieldError")
-        self.mediator_error.setWordWrap(True)
-        self.mediator_error.setVisible(False)
+        self.mediator_error = message_label("fieldError")
         layout.addWidget(self.mediator_error)
         buttons = QHBoxLayout()
         self.add_mediator_button = QPushButton(self.tr("添加调解员"))
@@ -168,8 +166,6 @@ class OrganisationTab(QWidget):
 
     def add_mediator_row(self, info: MediatorInfo | None = None) -> int:
         """Append a row (empty, or showing `info`) and return its index."""
-        from app.services.organisation.service import MEDIATOR_ROLES
-
         table = self.mediator_table
         filling, self._filling = self._filling, True
         row = table.rowCount()
@@ -179,7 +175,7 @@ class OrganisationTab(QWidget):
         table.setItem(row, 0, name)
         table.setItem(row, 1, QTableWidgetItem(info.phone if info else ""))
         role = QComboBox()
-        for code, label in self._role_labels(MEDIATOR_ROLES).items():
+        for code, label in labels.mediator_roles().items():
             role.addItem(label, code)
         role.setCurrentIndex(max(role.findData(info.role if info else "mediator"), 0))
         role.currentIndexChanged.connect(lambda _index: self._mediators_edited())
@@ -244,15 +240,10 @@ class OrganisationTab(QWidget):
 
     def load(self) -> None:
         """Read the stored profile in the background and show it."""
-        from app.services.organisation.service import get_profile
-
         self.apply_role()
-        service = self._service
         self.status_label.setText(self.tr("正在读取…"))
-        self._runner.submit(
-            lambda: get_profile(service.context()),
-            on_finished=self._loaded,
-            on_failed=self._refused,
+        self._runner.run(organisation.profile(self._service)).success(self._loaded).failure(
+            refused(self._refused, always=lambda: self._set_busy(False))
         )
 
     def _loaded(self, profile: OrganisationProfile) -> None:
@@ -293,14 +284,12 @@ class OrganisationTab(QWidget):
 
     def save(self) -> None:
         """Hand the form to the services; the button waits for their answer."""
-        from app.services.organisation.service import save_profile
-
-        profile, service, by = self.collect(), self._service, acting_user(self._service)
+        work = organisation.save_profile(
+            self._service, self.collect(), acting_user(self._service)
+        )
         self._set_busy(True)
-        self._runner.submit(
-            lambda: save_profile(service.context(), profile, by=by),
-            on_finished=self._saved,
-            on_failed=self._refused,
+        self._runner.run(work).success(self._saved).failure(
+            refused(self._refused, always=lambda: self._set_busy(False))
         )
 
     def _saved(self, profile: OrganisationProfile) -> None:
@@ -310,18 +299,13 @@ class OrganisationTab(QWidget):
         self.status_label.setText(self.tr("已保存（%1）").replace("%1", when))
         self.profile_saved.emit(profile)
 
-    def _refused(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(error, InputError):
-            by_path = {p.path: p.reason for p in error.problems}
-            self._show_problems(by_path, "")
+    def _refused(self, refusal: Refusal) -> None:
+        if refusal.problems:
+            self._show_problems({p.path: p.reason for p in refusal.problems}, "")
             message = self.tr("未保存：请按红色提示修改后再保存。")
-        elif isinstance(error, DomainError):
-            message = str(error)
-            self._show_problems({}, message)
         else:
-            report_unexpected(error)
-            return
+            message = refusal.message
+            self._show_problems({}, message)
         self.status_label.setText(message)
         self.save_failed.emit(message)
 
@@ -399,10 +383,6 @@ class OrganisationTab(QWidget):
     def _mark_dirty(self) -> None:
         self.dirty = True
         self.status_label.setText(self.tr("有未保存的修改。"))
-
-    def _role_labels(self, roles: dict[str, str]) -> dict[str, str]:
-        words = {"mediator": self.tr("调解员"), "supervisor": self.tr("主任调解员")}
-        return {code: words.get(code, label) for code, label in roles.items()}
 
 
 def _form(box: QGroupBox) -> QFormLayout:

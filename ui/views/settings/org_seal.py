@@ -11,22 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import DomainError
-from ui.tasks import TaskRunner, report_unexpected
+from ui.refusal import refusal_of, report_unexpected
+from ui.tasks import Op, TaskRunner
 from ui.views.lock.passphrase_dialog import ask_passphrase
 
+if TYPE_CHECKING:
+    from app.services.organisation.accounts import SignedIn
+    from ui.services import Core
+
 PassphraseAsker = Callable[[QWidget, str, bool], "str | None"]
-
-
-def data_dir_of(service: Any) -> Path | None:
-    """The data folder the service works in (None for services without one)."""
-    folder = getattr(service, "data_dir", None)
-    return Path(folder) if folder is not None else None
+T = TypeVar("T")
 
 
 def seal_passphrase(
@@ -70,23 +70,23 @@ def seal_failed_text(reason: str) -> str:
 
 def seal_in_background(
     parent: QWidget,
-    service: Any,
+    service: Core,
     runner: TaskRunner,
-    work: Callable[[Any, str, Any], Any],
+    work: Callable[[str, SignedIn], Op[T]],
     *,
     ask: PassphraseAsker = ask_passphrase,
-    on_done: Callable[[Any], None],
-    on_refused: Callable[[str], None],
+    on_done: Callable[[T], object],
+    on_refused: Callable[[str], object],
 ) -> bool:
-    """Get the passphrase here (GUI thread), then run `work(ctx, passphrase, user)` on the
-    task runner: `on_done(result)`, or `on_refused(reason)` when there is no passphrase, a
-    mediator would create the organisation's certificate, or the signing fails (a bug also
-    goes to the crash dialog). False when nothing was started."""
+    """Get the passphrase here (GUI thread), then run the op `work(passphrase, user)` on
+    the task runner: `on_done(result)`, or `on_refused(reason)` when there is no passphrase,
+    a mediator would create the organisation's certificate, or the signing fails (a bug
+    also goes to the crash dialog). False when nothing was started."""
     from app.services.organisation.signing import require_identity_or_supervisor
     from ui.services import acting_user
 
     user = acting_user(service)
-    folder = data_dir_of(service)
+    folder = service.data_dir
     try:
         if folder is not None:
             require_identity_or_supervisor(folder, user)  # before asking for a passphrase
@@ -99,12 +99,12 @@ def seal_in_background(
         return False
 
     def failed(error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            on_refused(str(error))
+        refusal = refusal_of(error)
+        if refusal is not None:
+            on_refused(refusal.message)
             return
         on_refused(QCoreApplication.translate("OrgSeal", "签名时发生意外错误。"))
         report_unexpected(error)
 
-    runner.submit(lambda: work(service.context(), passphrase, user), on_finished=on_done,
-                  on_failed=failed)  # fmt: skip
+    runner.run(work(passphrase, user)).success(on_done).failure(failed)
     return True

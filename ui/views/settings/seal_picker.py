@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import organisation
+from ui.refusal import Refusal, refused
+from ui.tasks import TaskRunner
+from ui.widgets.message_label import message_label
 
 PREVIEW = 148
 CHECKER = 8
@@ -80,10 +82,7 @@ class SealPicker(QGroupBox):
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         side.addWidget(hint)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
+        self.error = message_label("fieldError")
         side.addWidget(self.error)
         buttons = QHBoxLayout()
         self.choose_button = QPushButton(self.tr("选择图片…"))
@@ -121,17 +120,10 @@ class SealPicker(QGroupBox):
 
     def load_file(self, path: Path) -> None:
         """Check and normalise the picture in the background; shown once it is good."""
-        from app.services.organisation.seal_image import normalise_seal
-
-        def work() -> bytes:
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                raise DomainError(f"无法读取文件 {path}：{error.strerror or error}") from error
-            return normalise_seal(data)
-
         self.set_error("")
-        self._runner.submit(work, on_finished=self._ready, on_failed=self._refused)
+        self._runner.run(organisation.seal_picture(path)).success(self._ready).failure(
+            refused(self._refused)
+        )
 
     def clear(self) -> None:
         if self._png is not None:
@@ -143,13 +135,8 @@ class SealPicker(QGroupBox):
         self.set_seal(png)
         self.changed.emit()
 
-    def _refused(self, error: BaseException) -> None:
-        if isinstance(error, InputError):
-            self.set_error("；".join(p.reason for p in error.problems))
-        elif isinstance(error, DomainError):
-            self.set_error(str(error))
-        else:
-            report_unexpected(error)
+    def _refused(self, refusal: Refusal) -> None:
+        self.set_error("；".join(refusal.reasons))
 
     def set_error(self, message: str) -> None:
         self.error.setText(message)

@@ -7,9 +7,9 @@ how (letter, scan, phone), the scan attached. Everything runs on the task runner
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -32,12 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
-from app.services.clock import china_date
+from app.services.clock import china_date, china_today
 from app.services.mandate.exceptions import APPROVAL_MEANS
 from ui import formatting
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import settlement
+from ui.ops.settlement import Decision
+from ui.refusal import Refusal, refused
+from ui.tasks import Op, TaskRunner
 from ui.views.settlement.plan import date_edit, day_of
+
+if TYPE_CHECKING:
+    from app.services.mandate.exceptions import ExceptionInfo
+    from ui.services import Core
 
 
 class ApprovalsDialog(QDialog):
@@ -46,10 +52,10 @@ class ApprovalsDialog(QDialog):
     loaded = Signal(int)
     decided = Signal(object)
 
-    def __init__(self, service: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service, self._runner = service, runner
-        self.items: list[Any] = []
+        self.items: list[ExceptionInfo] = []
         self.setWindowTitle(self.tr("待债权人批准"))
         self.resize(1000, 460)
         layout = QVBoxLayout(self)
@@ -82,16 +88,11 @@ class ApprovalsDialog(QDialog):
         layout.addLayout(row)
 
     def refresh(self) -> None:
-        service = self._service
+        self._runner.run(settlement.pending_approvals(self._service)).success(
+            self._arrived
+        ).failure(refused(self._failed))
 
-        def work() -> list[Any]:
-            from app.services.mandate.exceptions import pending_exceptions
-
-            return pending_exceptions(service.context())
-
-        self._runner.submit(work, on_finished=self._arrived, on_failed=self._failed)
-
-    def _arrived(self, items: list[Any]) -> None:
+    def _arrived(self, items: list[ExceptionInfo]) -> None:
         self.items = list(items)
         self.table.setRowCount(len(self.items))
         for r, e in enumerate(self.items):
@@ -110,7 +111,7 @@ class ApprovalsDialog(QDialog):
             button.setEnabled(bool(self.items))
         self.loaded.emit(len(self.items))
 
-    def selected(self) -> Any:
+    def selected(self) -> ExceptionInfo | None:
         row = self.table.currentRow()
         return self.items[row] if 0 <= row < len(self.items) else None
 
@@ -123,28 +124,20 @@ class ApprovalsDialog(QDialog):
         name = f"{chosen.case_no}-批准申请.pdf"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存申请书"), name, "PDF (*.pdf)")
         if path:
-            self._write(
-                lambda ctx, ap: Path(path).write_bytes(ap.approval_request_pdf(ctx, chosen.id))
-            )
+            self._write(settlement.approval_request_pdf(self._service, chosen.id, Path(path)))
 
     def xlsx_with_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出待批准"), "待批准.xlsx", "Excel (*.xlsx)"
         )
         if path:
-            self._write(lambda ctx, ap: ap.approvals_xlsx(ctx, Path(path)))
+            self._write(settlement.approvals_xlsx(self._service, Path(path)))
 
-    def _write(self, action: Any) -> None:
-        service = self._service
-
-        def work() -> None:
-            from app.services.mandate import approval
-
-            action(service.context(), approval)
-
+    def _write(self, work: Op[Path]) -> None:
         done = self.tr("已保存。")
-        self._runner.submit(work, on_finished=lambda _r: self.message.setText(done),
-                            on_failed=self._failed)  # fmt: skip
+        self._runner.run(work).success(lambda _path: self.message.setText(done)).failure(
+            refused(self._failed)
+        )
 
     # -- the creditor's answer ----------------------------------------------------------------
 
@@ -156,37 +149,22 @@ class ApprovalsDialog(QDialog):
         if form.exec() == QDialog.DialogCode.Accepted:
             self.decide(chosen.id, form.values())
 
-    def decide(self, exception_id: int, values: dict[str, Any]) -> None:
-        service = self._service
-
-        def work() -> Any:
-            from app.services.mandate.exceptions import record_decision
-
-            scan_path = values.pop("scan_path", "")
-            scan = Path(scan_path).read_bytes() if scan_path else None
-            name = Path(scan_path).name if scan_path else ""
-            return record_decision(service.context(), exception_id, scan=scan, scan_name=name,
-                                   **values)  # fmt: skip
-
-        def done(info: Any) -> None:
+    def decide(self, exception_id: int, decision: Decision) -> None:
+        def done(info: ExceptionInfo) -> None:
             self.decided.emit(info)
             self.refresh()
 
-        self._runner.submit(work, on_finished=done, on_failed=self._failed)
+        work = settlement.record_decision(self._service, exception_id, decision)
+        self._runner.run(work).success(done).failure(refused(self._failed))
 
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, InputError):
-            self.message.setText("\n".join(p.reason for p in error.problems))
-        elif isinstance(error, DomainError):
-            self.message.setText(str(error))
-        else:
-            report_unexpected(error)
+    def _failed(self, refusal: Refusal) -> None:
+        self.message.setText("\n".join(refusal.reasons))
 
 
 class DecisionDialog(QDialog):
     """记录批复: approved or not, who, when, how, the scan."""
 
-    def __init__(self, chosen: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, chosen: ExceptionInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("记录债权人批复"))
         form = QFormLayout(self)
@@ -210,7 +188,7 @@ class DecisionDialog(QDialog):
         for code, label in APPROVAL_MEANS.items():
             self.how.addItem(label, code)
         form.addRow(self.tr("方式"), self.how)
-        self.day = date_edit("decidedOn", china_date(datetime.now(UTC)))
+        self.day = date_edit("decidedOn", china_today())
         form.addRow(self.tr("日期"), self.day)
         self.scan = QLineEdit()
         self.scan.setReadOnly(True)
@@ -236,8 +214,7 @@ class DecisionDialog(QDialog):
         if path:
             self.scan.setText(path)
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> Decision:
         decided: date = day_of(self.day)
-        return {"approved": self.approve.isChecked(), "approver": self.approver.text(),
-                "how": str(self.how.currentData()), "decided_on": decided,
-                "scan_path": self.scan.text()}  # fmt: skip
+        return Decision(self.approve.isChecked(), self.approver.text(),
+                        str(self.how.currentData()), decided, self.scan.text())  # fmt: skip

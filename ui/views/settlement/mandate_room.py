@@ -7,8 +7,9 @@ outside it, the approval request for the creditor and where it stands.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,10 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError
 from app.domain.mandate import FIELD_LABELS, Assessment, RoomLine, assess
 from ui import formatting
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import settlement
+from ui.refusal import Refusal, refused
+from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.domain.plan import Plan
+    from app.domain.settlement import SettlementProposal
+    from app.services.mandate.exceptions import ExceptionInfo
+    from app.services.mandate.service import MandateView
+    from ui.ops.settlement import MandateState
+    from ui.services import Core
 
 STYLE = """
 QFrame#mandateRoom { background: #ffffff; border: 1px solid #dfe3e8; border-radius: 6px; }
@@ -38,25 +48,16 @@ QLabel#roomStatus[tone="over"] { background: #fef3f2; color: #b42318; border: 1p
 LEVELS = {"creditor": "债权人", "batch": "批次", "case": "本案"}
 
 
-def load_mandate(service: Any, case_no: str) -> tuple[Any, list[Any]]:
-    """On the database thread: the mandate that applies, and the case's exceptions."""
-    from app.services.mandate.exceptions import exceptions_of
-    from app.services.mandate.service import mandate_view
-
-    ctx = service.context()
-    return mandate_view(ctx, case_no), exceptions_of(ctx, case_no)
-
-
 class MandateRoomBox(QFrame):
     """Signals: requested(object: ExceptionInfo) once a request PDF was written."""
 
     requested = Signal(object)
 
-    def __init__(self, service: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Core, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service, self._runner = service, runner
-        self._view: Any = None
-        self._exceptions: list[Any] = []
+        self._view: MandateView | None = None
+        self._exceptions: list[ExceptionInfo] = []
         self.assessment: Assessment | None = None
         self.setObjectName("mandateRoom")
         self.setStyleSheet(STYLE)
@@ -87,15 +88,19 @@ class MandateRoomBox(QFrame):
         row.addWidget(self.exception_note, 1)
         row.addWidget(self.request_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(row)
-        self.set_view(None, [])
+        self.set_view(None)
 
     # -- what applies -------------------------------------------------------------------------
 
-    def set_view(self, view: Any, exceptions: list[Any]) -> None:
-        self._view, self._exceptions = view, list(exceptions)
+    def set_view(self, state: MandateState | None) -> None:
+        """The mandate that applies and the case's approval requests (None: not known yet)."""
+        self._view = state.view if state is not None else None
+        self._exceptions = list(state.exceptions) if state is not None else []
         self._show_exceptions()
 
-    def show_room(self, proposal: Any, plan: Any, start: date) -> None:
+    def show_room(
+        self, proposal: SettlementProposal | None, plan: Plan | None, start: date
+    ) -> None:
         """The room under each limit for the levers and plan on screen."""
         if self._view is None or not self._view.any:
             self.assessment = None
@@ -135,13 +140,14 @@ class MandateRoomBox(QFrame):
 
     def _rows(self, lines: list[RoomLine]) -> None:
         self.grid_host.setVisible(bool(lines))
+        sources = self._view.source if self._view is not None else {}
         for index, cells in enumerate(self.cells):
             line = lines[index] if index < len(lines) else None
             for cell in cells:
                 cell.setVisible(line is not None)
             if line is None:
                 continue
-            source = LEVELS.get(self._view.source.get(line.rule, ""), "")
+            source = LEVELS.get(sources.get(line.rule, ""), "")
             cells[0].setText(f"{line.label}（{source}）" if source else line.label)
             cells[1].setText(line.limit_text)
             cells[2].setText(_amount(line.used, line.unit))
@@ -179,33 +185,22 @@ class MandateRoomBox(QFrame):
             self.request_to(Path(path))
 
     def request_to(self, path: Path) -> None:
-        case_no, service = self._view.case_no, self._service
+        if self._view is None:
+            return
+        work = settlement.request_approval(self._service, self._view.case_no, path)
+        self._runner.run(work).success(self._requested).failure(refused(self._refused))
 
-        def work() -> tuple[Any, list[Any]]:
-            from app.services.mandate.approval import approval_request_pdf
-            from app.services.mandate.exceptions import exceptions_of, request_exception
-
-            ctx = service.context()
-            info = request_exception(ctx, case_no)
-            path.write_bytes(approval_request_pdf(ctx, info.id))
-            return info, exceptions_of(ctx, case_no)
-
-        self._runner.submit(work, on_finished=self._requested, on_failed=self._refused)
-
-    def _requested(self, result: tuple[Any, list[Any]]) -> None:
+    def _requested(self, result: tuple[ExceptionInfo, list[ExceptionInfo]]) -> None:
         info, exceptions = result
         self._exceptions = list(exceptions)
         self._show_exceptions()
         self.requested.emit(info)
 
-    def _refused(self, error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            self.exception_note.setText(str(error))
-        else:
-            report_unexpected(error)
+    def _refused(self, refusal: Refusal) -> None:
+        self.exception_note.setText(refusal.message)
 
 
-def _amount(value: Any, unit: str) -> str:
+def _amount(value: Decimal, unit: str) -> str:
     return formatting.money(value) if unit == "元" else f"{value} {unit}"
 
 

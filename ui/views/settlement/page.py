@@ -1,8 +1,8 @@
 """The settlement page of a case: levers with live totals, the instalment plan, the default
 terms, and 保存 storing it as the case's one settlement.
 
-Loading and saving go through the task runner (the work functions below call
-`service.context()` on the database thread). Live figures are computed on the GUI thread by
+Loading and saving go through the task runner (`ui.ops.settlement`, on the database
+thread). Live figures are computed on the GUI thread by
 the same pure functions `save_settlement` uses (`app.services.settlement.terms`), from the
 lawful figures loaded once, so typing never waits for the database. A problem shows next to
 its field; a required value left empty is only pointed out once 保存 was pressed. Nothing
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError, Problem
+from app.domain.errors import InputError, Problem
 from app.domain.plan import Plan
 from app.domain.settlement import Levers, SettlementProposal
-from app.services.clock import china_date
+from app.services.clock import china_today
 from app.services.settlement.terms import (
     SettlementInfo,
     build_plan,
@@ -41,12 +41,20 @@ from app.services.settlement.terms import (
     proposal_for,
 )
 from ui import formatting
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import settlement
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
 from ui.views.settlement.levers import LeversBox
-from ui.views.settlement.mandate_room import MandateRoomBox, load_mandate
+from ui.views.settlement.mandate_room import MandateRoomBox
 from ui.views.settlement.plan import PlanBox
 from ui.views.settlement.terms_box import ClausesBox, TermsBox
 from ui.widgets.hint_stack import install_hint_stack
+from ui.widgets.message_label import message_label
+
+if TYPE_CHECKING:
+    from app.services.settlement.service import SettlementBasis
+    from ui.ops.settlement import MandateState
+    from ui.services import Core
 
 STYLE = """
 QFrame#settledBar { background: #eff6ff; border: 1px solid #bfd4fb; border-radius: 6px; }
@@ -69,29 +77,6 @@ QPushButton#saveSettlement { padding: 5px 18px; font-weight: bold; }
 QDoubleSpinBox[invalid="true"], QSpinBox[invalid="true"] { border: 1px solid #d92d20; }
 """
 MISSING = "缺少此项"
-
-
-def china_today() -> date:
-    return china_date(datetime.now(UTC))
-
-
-def load_basis(service: Any, case_no: str) -> Any:
-    """The case's `SettlementBasis` (on the database thread)."""
-    from app.services.settlement.service import settlement_basis
-
-    return settlement_basis(service.context(), case_no)
-
-
-def store(
-    service: Any, case_no: str, data: tuple[Any, ...], snapshot_id: int | None
-) -> SettlementInfo:
-    from app.services.settlement.service import save_settlement
-
-    levers, plan_spec, terms, method, clauses = data
-    return save_settlement(
-        service.context(), case_no, levers, plan_spec, terms,
-        snapshot_id=snapshot_id, payment_method=method, extra_terms=clauses,
-    )  # fmt: skip
 
 
 def _clause_path(problem: Problem) -> Problem:
@@ -128,7 +113,7 @@ class SettlementPage(QWidget):
 
     def __init__(
         self,
-        service: Any,
+        service: Core,
         runner: TaskRunner,
         parent: QWidget | None = None,
         *,
@@ -138,7 +123,7 @@ class SettlementPage(QWidget):
         self._service, self._runner, self._today = service, runner, today
         self._case_no = ""
         self._filled_case = ""
-        self._basis: Any = None
+        self._basis: SettlementBasis | None = None
         self._proposal: SettlementProposal | None = None
         self._plan: Plan | None = None
         self._tried = False
@@ -170,11 +155,7 @@ class SettlementPage(QWidget):
         return content
 
     def _banner(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setVisible(False)
-        return label
+        return message_label(name)
 
     def _build_bar(self) -> QFrame:
         bar = QFrame()
@@ -256,21 +237,24 @@ class SettlementPage(QWidget):
         stays on screen."""
         self._case_no = case_no
         self._generation += 1
-        generation, service = self._generation, self._service
-        self._runner.submit(
-            lambda: load_basis(service, case_no),
-            on_finished=lambda basis: self._arrived(generation, basis),
-            on_failed=lambda error: self._load_failed(generation, error),
-        )
-        self._runner.submit(
-            lambda: load_mandate(service, case_no),
-            on_finished=lambda found: self._mandate_arrived(generation, found),
-            on_failed=lambda error: self._load_failed(generation, error),
-        )
+        generation = self._generation
+        self._runner.run(settlement.basis(self._service, case_no)).success(
+            lambda basis: self._arrived(generation, basis)
+        ).failure(refused(lambda refusal: self._load_failed(generation, refusal)))
+        self._load_mandate(case_no, failed=True)
 
-    def _mandate_arrived(self, generation: int, found: tuple[Any, list[Any]]) -> None:
+    def _load_mandate(self, case_no: str, *, failed: bool) -> None:
+        """The mandate that applies; with `failed`, a refusal is shown as the basis's is."""
+        generation = self._generation
+        task = self._runner.run(settlement.mandate(self._service, case_no)).success(
+            lambda found: self._mandate_arrived(generation, found)
+        )
+        if failed:
+            task.failure(refused(lambda refusal: self._load_failed(generation, refusal)))
+
+    def _mandate_arrived(self, generation: int, found: MandateState) -> None:
         if generation == self._generation:
-            self.mandate_room.set_view(*found)
+            self.mandate_room.set_view(found)
             self._recompute()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -279,7 +263,7 @@ class SettlementPage(QWidget):
         if self._case_no and self._basis is not None:
             self.load(self._case_no)
 
-    def _arrived(self, generation: int, basis: Any) -> None:
+    def _arrived(self, generation: int, basis: SettlementBasis) -> None:
         if generation != self._generation:
             return
         self._basis = basis
@@ -296,7 +280,7 @@ class SettlementPage(QWidget):
         self._recompute()
         self.case_loaded.emit(basis.case_no)
 
-    def _fill(self, basis: Any) -> None:
+    def _fill(self, basis: SettlementBasis) -> None:
         saved: SettlementInfo | None = basis.saved
         self._filled_case, self._tried = basis.case_no, False
         self.levers.set_levers(saved.levers if saved else Levers())
@@ -308,7 +292,7 @@ class SettlementPage(QWidget):
             self.terms.set_terms(saved.terms, saved.grace_days, saved.plan_interest, basis.today)
             self.clauses.set_clauses(saved.payment_method, saved.extra_terms)
 
-    def _show_no_snapshot(self, basis: Any) -> None:
+    def _show_no_snapshot(self, basis: SettlementBasis) -> None:
         self._filled_case = ""
         text = self.tr(
             "案件 %1 还没有保存的计算结果。调解方案以依法应还金额为基础：请先在“重新计算”中"
@@ -318,7 +302,7 @@ class SettlementPage(QWidget):
         self._stack.setCurrentIndex(0)
         self.case_loaded.emit(basis.case_no)
 
-    def _show_state(self, basis: Any) -> None:
+    def _show_state(self, basis: SettlementBasis) -> None:
         editable = bool(basis.editable)
         self.form.setEnabled(editable)
         self.save_button.setVisible(editable)
@@ -348,14 +332,11 @@ class SettlementPage(QWidget):
         text = self.tr("已保存 %1").replace("%1", formatting.local_time(saved.updated_at))
         self.saved_note.setText(text)
 
-    def _load_failed(self, generation: int, error: BaseException) -> None:
+    def _load_failed(self, generation: int, refusal: Refusal) -> None:
         if generation != self._generation:
             return
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
         self._basis = None
-        self.hint.setText(str(error))
+        show_refusal(refusal, self.hint)
         self._stack.setCurrentIndex(0)
 
     # -- live figures ----------------------------------------------------------------------
@@ -393,6 +374,7 @@ class SettlementPage(QWidget):
 
     def _show_totals(self, proposal: SettlementProposal | None) -> None:
         basis = self._basis
+        assert basis is not None and basis.lawful is not None  # only once figures are shown
         self.lawful_total.setText(formatting.money(basis.lawful.total))
         if proposal is None:
             self.settled_total.setText("—")
@@ -404,7 +386,7 @@ class SettlementPage(QWidget):
         self._show_floor(proposal)
 
     def _show_floor(self, proposal: SettlementProposal | None) -> None:
-        floor = self._basis.creditor_floor
+        floor = self._basis.creditor_floor if self._basis is not None else None
         tone = ""
         if floor is None:
             text = self.tr("债权人未提出最低可接受金额")
@@ -453,7 +435,7 @@ class SettlementPage(QWidget):
         if basis is None or basis.lawful is None or not basis.editable:
             return
         self._tried = True
-        data = (
+        terms = settlement.Terms(
             self.levers.levers_data(),
             self.plan_spec(),
             self.terms.terms_data(),
@@ -462,11 +444,9 @@ class SettlementPage(QWidget):
         )
         self.save_button.setEnabled(False)
         self.saved_note.setText(self.tr("正在保存…"))
-        service, case_no, snapshot = self._service, basis.case_no, basis.snapshot_id
-        self._runner.submit(
-            lambda: store(service, case_no, data, snapshot),
-            on_finished=self._saved,
-            on_failed=self._save_failed,
+        work = settlement.save(self._service, basis.case_no, terms, basis.snapshot_id)
+        self._runner.run(work).success(self._saved).failure(
+            refused(self._save_failed, always=self._save_over)
         )
 
     def _saved(self, info: SettlementInfo) -> None:
@@ -476,24 +456,18 @@ class SettlementPage(QWidget):
             self._tried = False
             self.banner.setVisible(False)
             self._show_state(self._basis)
-            service, case_no, generation = self._service, info.case_no, self._generation
-            self._runner.submit(
-                lambda: load_mandate(service, case_no),
-                on_finished=lambda found: self._mandate_arrived(generation, found),
-            )
+            self._load_mandate(info.case_no, failed=False)
         self.saved.emit(info)
 
-    def _save_failed(self, error: BaseException) -> None:
+    def _save_over(self) -> None:
         self.save_button.setEnabled(True)
         self._show_saved(self._basis.saved if self._basis is not None else None)
-        if isinstance(error, InputError):
-            self._show_problems(error.problems, live=False)
-        elif isinstance(error, DomainError):
-            self.banner.setText(str(error))
-            self.banner.setVisible(True)
+
+    def _save_failed(self, refusal: Refusal) -> None:
+        if refusal.problems:
+            self._show_problems(list(refusal.problems), live=False)
         else:
-            report_unexpected(error)
-            return
+            show_refusal(refusal, self.banner)
         self.save_failed.emit(self.banner.text())
 
     # -- for tests and the wizard ------------------------------------------------------------

@@ -43,6 +43,7 @@ from ui import formatting
 from ui.models.plan_rows import PlanColumn, PlanRowsModel
 from ui.widgets.date_field import DateField
 from ui.widgets.field_row import FieldRow
+from ui.widgets.message_label import message_label
 
 DATE_FORMAT = "yyyy-MM-dd"
 FREQUENCIES = ("monthly", "biweekly", "weekly")
@@ -114,10 +115,7 @@ class PlanBox(QGroupBox):
         layout.addWidget(self._parameters(today))
         layout.addLayout(self._custom_tools())
         layout.addWidget(self._table(), 1)
-        self.problems = QLabel()
-        self.problems.setObjectName("fieldError")
-        self.problems.setWordWrap(True)
-        self.problems.setVisible(False)
+        self.problems = message_label("fieldError")
         layout.addWidget(self.problems)
         self.description = QLabel()
         self.description.setObjectName("planDescription")

@@ -4,7 +4,7 @@ shows under its field and the dialog stays open with what was typed."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -17,16 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, InputError
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import settlement
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
 from ui.views.settlement.plan import date_edit, day_of
 from ui.widgets.field_row import FieldRow
+from ui.widgets.message_label import message_label
 
-
-def record(service: Any, case_no: str, day: date, amount: str, note: str) -> Any:
-    from app.services.settlement.service import record_plan_payment
-
-    return record_plan_payment(service.context(), case_no, day, amount, note)
+if TYPE_CHECKING:
+    from app.services.settlement.plan_tracking import PlanPaymentInfo
+    from ui.services import Core
 
 
 class PlanPaymentDialog(QDialog):
@@ -39,17 +39,14 @@ class PlanPaymentDialog(QDialog):
     payment_recorded = Signal(object)
 
     def __init__(
-        self, service: Any, runner: TaskRunner, case_no: str, today: date,
+        self, service: Core, runner: TaskRunner, case_no: str, today: date,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self._service, self._runner, self._case_no = service, runner, case_no
         self.setWindowTitle(self.tr("记录还款 — %1").replace("%1", case_no))
         layout = QVBoxLayout(self)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("formError")
-        self.general_error.setWordWrap(True)
-        self.general_error.setVisible(False)
+        self.general_error = message_label()
         layout.addWidget(self.general_error)
         form = QFormLayout()
         self.day = date_edit("payment_date", today)
@@ -83,33 +80,17 @@ class PlanPaymentDialog(QDialog):
             row.set_error("")
         self.general_error.setVisible(False)
         self.ok_button.setEnabled(False)
-        service, case_no = self._service, self._case_no
-        day, amount, note = day_of(self.day), self.amount.text(), self.note.text()
-        self._runner.submit(
-            lambda: record(service, case_no, day, amount, note),
-            on_finished=self._recorded,
-            on_failed=self._failed,
+        work = settlement.record_payment(
+            self._service, self._case_no, day_of(self.day), self.amount.text(), self.note.text()
+        )
+        self._runner.run(work).success(self._recorded).failure(
+            refused(self._failed, always=lambda: self.ok_button.setEnabled(True))
         )
 
-    def _recorded(self, info: Any) -> None:
+    def _recorded(self, info: PlanPaymentInfo) -> None:
         self.ok_button.setEnabled(True)
         self.payment_recorded.emit(info)
         self.accept()
 
-    def _failed(self, error: BaseException) -> None:
-        self.ok_button.setEnabled(True)
-        if isinstance(error, InputError):
-            for problem in error.problems:
-                row = self.rows.get(problem.path)
-                if row is not None:
-                    row.set_error(problem.reason)
-                else:
-                    self._general(str(problem))
-        elif isinstance(error, DomainError):
-            self._general(str(error))
-        else:
-            report_unexpected(error)
-
-    def _general(self, text: str) -> None:
-        self.general_error.setText(text)
-        self.general_error.setVisible(True)
+    def _failed(self, refusal: Refusal) -> None:
+        show_refusal(refusal, self.general_error, self.rows, field_of=str)

@@ -10,9 +10,8 @@ Picking another day only shows the plan as of that day (`plan_status`); it chang
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,15 +29,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError
-from app.services.clock import china_date
+from app.services.clock import china_today
 from app.services.settlement.plan_tracking import PAYABLE
 from ui import formatting, labels
 from ui.models.plan_status_rows import PlanStatusModel, StatusColumn
-from ui.tasks import TaskRunner, report_unexpected
+from ui.ops import settlement
+from ui.ops.settlement import Followed
+from ui.refusal import Refusal, refused, show_refusal
+from ui.tasks import TaskRunner
 from ui.views.settlement.plan import date_edit, day_of, set_day
 from ui.views.settlement.plan_payment_dialog import PlanPaymentDialog
 from ui.widgets.hint_stack import install_hint_stack
+from ui.widgets.message_label import message_label
+
+if TYPE_CHECKING:
+    from app.services.settlement.plan_tracking import PlanPaymentInfo, PlanStatusInfo
+    from ui.services import Core
+
+__all__ = ["Followed", "PlanTracker"]
 
 STYLE = """
 QFrame#trackerBar { background: #ffffff; border: 1px solid #dfe3e8; border-radius: 6px; }
@@ -53,40 +61,6 @@ QLabel#termsSummary { color: #344054; }
 QLabel#columnTitle { font-weight: bold; color: #1f3a68; }
 QPushButton#recordPayment { padding: 5px 14px; font-weight: bold; }
 """
-
-
-@dataclass(frozen=True)
-class Followed:
-    """What the tracker shows for a case: its plan's status, or why there is none."""
-
-    case_no: str
-    case_status: str
-    status: Any  # PlanStatusInfo | None
-    moved: bool
-    reason: str = ""  # "unsigned" or "no_settlement" when `status` is None
-
-
-def follow(service: Any, case_no: str, as_of: date, check: bool) -> Followed:
-    """On the database thread: the plan as of `as_of`, after `check_default` when `check`."""
-    from app.services.cases import service as cases
-    from app.services.settlement import service as st
-    from app.services.settlement.plan_tracking import TRACKED
-
-    ctx = service.context()
-    current = cases.get_case(ctx, case_no).summary.status
-    if current not in TRACKED:
-        return Followed(case_no, current, None, False, "unsigned")
-    if st.get_settlement(ctx, case_no) is None:
-        return Followed(case_no, current, None, False, "no_settlement")
-    if check:
-        result = st.check_default(ctx, case_no, as_of)
-        return Followed(case_no, result.status.case_status, result.status, result.moved)
-    status = st.plan_status(ctx, case_no, as_of)
-    return Followed(case_no, status.case_status, status, False)
-
-
-def china_today() -> date:
-    return china_date(datetime.now(UTC))
 
 
 class PlanTracker(QWidget):
@@ -104,7 +78,7 @@ class PlanTracker(QWidget):
 
     def __init__(
         self,
-        service: Any,
+        service: Core,
         runner: TaskRunner,
         parent: QWidget | None = None,
         *,
@@ -146,10 +120,7 @@ class PlanTracker(QWidget):
         return page
 
     def _banner(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setVisible(False)
+        label = message_label(name)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
@@ -250,12 +221,10 @@ class PlanTracker(QWidget):
         if not self._case_no:
             return
         self._generation += 1
-        generation, service, case_no = self._generation, self._service, self._case_no
-        as_of = day_of(self.as_of)
-        self._runner.submit(
-            lambda: follow(service, case_no, as_of, check),
-            on_finished=lambda shown: self._arrived(generation, shown),
-            on_failed=lambda error: self._failed(generation, error),
+        generation = self._generation
+        work = settlement.follow(self._service, self._case_no, day_of(self.as_of), check)
+        self._runner.run(work).success(lambda shown: self._arrived(generation, shown)).failure(
+            refused(lambda refusal: self._failed(generation, refusal))
         )
 
     def _arrived(self, generation: int, shown: Followed) -> None:
@@ -285,6 +254,7 @@ class PlanTracker(QWidget):
 
     def _show(self, shown: Followed) -> None:
         status = shown.status
+        assert status is not None
         self.status_chip.setText(labels.status_label(shown.case_status))
         tone = "alert" if shown.case_status == "defaulted" else ""
         tone = "done" if shown.case_status == "fulfilled" else tone
@@ -304,7 +274,7 @@ class PlanTracker(QWidget):
         self._show_terms(status)
         self.record_button.setEnabled(shown.case_status in PAYABLE)
 
-    def _show_next(self, status: Any) -> None:
+    def _show_next(self, status: PlanStatusInfo) -> None:
         row = status.next_due
         if row is None or status.defaulted:  # after a default everything is due at once
             self.next_due.setText("")
@@ -315,8 +285,9 @@ class PlanTracker(QWidget):
 
     def _show_banners(self, shown: Followed) -> None:
         status = shown.status
+        assert status is not None
         perf = status.performance
-        if status.defaulted:
+        if status.defaulted and perf.defaulted_on is not None:
             text = self.tr(
                 "已于 %1 违约：第 %2 期逾期超过 %3 天仍未还清，剩余款项全部到期。现可主张 %4 元"
             )
@@ -335,7 +306,7 @@ class PlanTracker(QWidget):
         self.done_banner.setText(self.tr("协议款项已全部还清。"))
         self.done_banner.setVisible(status.fulfilled)
 
-    def _show_payments(self, payments: tuple[Any, ...]) -> None:
+    def _show_payments(self, payments: tuple[PlanPaymentInfo, ...]) -> None:
         self.payments.setRowCount(len(payments))
         for row, payment in enumerate(payments):
             texts = [payment.date.isoformat(), formatting.money(payment.amount), payment.note]
@@ -347,7 +318,7 @@ class PlanTracker(QWidget):
                     )
                 self.payments.setItem(row, column, item)
 
-    def _show_terms(self, status: Any) -> None:
+    def _show_terms(self, status: PlanStatusInfo) -> None:
         info = status.settlement
         terms, money = info.terms, formatting.money
         lines = [
@@ -364,14 +335,10 @@ class PlanTracker(QWidget):
             lines.append(self.tr("每期宽限 %1 天。").replace("%1", str(info.grace_days)))
         self.terms_summary.setText("\n".join(lines))
 
-    def _failed(self, generation: int, error: BaseException) -> None:
+    def _failed(self, generation: int, refusal: Refusal) -> None:
         if generation != self._generation:
             return
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
-        self.error.setText(str(error))
-        self.error.setVisible(True)
+        show_refusal(refusal, self.error)
 
     # -- recording -------------------------------------------------------------------------
 
@@ -385,7 +352,7 @@ class PlanTracker(QWidget):
         dialog.open()
         return dialog
 
-    def _recorded(self, info: Any) -> None:
+    def _recorded(self, info: PlanPaymentInfo) -> None:
         self.payment_recorded.emit(info)
         self._run(check=True)
 

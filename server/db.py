@@ -51,6 +51,8 @@ def make_pool(url: str, *, min_size: int = 1, max_size: int = 8) -> ConnectionPo
         min_size=min_size,
         max_size=max_size,
         kwargs={"row_factory": dict_row, "autocommit": True},
+        check=ConnectionPool.check_connection,  # drop connections a database restart killed
+        timeout=10,  # a request waits at most this long for the database, then 503
         open=False,
     )
     pool.open(wait=True, timeout=30)

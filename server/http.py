@@ -16,11 +16,13 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from psycopg_pool import ConnectionPool
+import psycopg
+from psycopg_pool import ConnectionPool, PoolTimeout
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
@@ -30,6 +32,8 @@ from app.domain.sync_wire import PAGE_CASES
 from server import auth, office, secrets, service
 from server.blobs import BlobError, PgBlobStore
 
+log = logging.getLogger(__name__)
+DATABASE_AWAY = "办公室数据库暂时不可用，稍后再试（本机数据都已保留）。"
 _RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+)")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
@@ -78,6 +82,11 @@ def _guard(handler: Callable[[Request], Awaitable[Response]]) -> Callable[..., A
             return _json({"error": str(error)}, 400)
         except (KeyError, ValueError, TypeError) as error:
             return _json({"error": f"bad request: {error}"}, 400)
+        except (psycopg.OperationalError, PoolTimeout) as error:
+            # The database went away (a restart, a cut): the transaction rolled back, the
+            # laptop keeps its batch and retries it; nothing to report but a busy office.
+            log.warning("database unavailable during %s: %s", request.url.path, error)
+            return _json({"error": DATABASE_AWAY}, 503)
 
     return wrapped
 

@@ -3,8 +3,9 @@
 It forwards 127.0.0.1:<its port> to the server's port byte for byte (TLS passes through
 untouched). `cut_at(n)`: once n bytes have gone from the server to the client (counted over
 all connections), every open connection is closed at once — the link dies mid-answer.
-`black_hole = True`: connections are accepted and never answered. Loopback only; it stops
-with the test.
+`black_hole = True`: connections are accepted and never answered. `on_bytes(up, down)` is
+called with the byte counts before each chunk is passed on (a test kills the server or
+restarts its database at a chosen point). Loopback only; it stops with the test.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+from collections.abc import Callable
 from typing import Any
 
 
@@ -20,6 +22,8 @@ class FaultProxy:
         self.target_port = target_port
         self.port = 0
         self.down_bytes = 0
+        self.up_bytes = 0
+        self.on_bytes: Callable[[int, int], None] | None = None
         self.cut_after: int | None = None
         self.black_hole = False
         self.cuts = 0
@@ -38,7 +42,7 @@ class FaultProxy:
         self._thread.join(10)
 
     def cut_at(self, count: int | None) -> None:
-        self.down_bytes = 0
+        self.down_bytes = self.up_bytes = 0
         self.cut_after = count
 
     def _run(self) -> None:
@@ -60,11 +64,17 @@ class FaultProxy:
             writer.close()
             return
         self._writers |= {writer, up_w}
-        await asyncio.gather(self._pipe(reader, up_w, down=False),
-                             self._pipe(up_r, writer, down=True), return_exceptions=True)
+        pipes = [asyncio.ensure_future(self._pipe(reader, up_w, down=False)),
+                 asyncio.ensure_future(self._pipe(up_r, writer, down=True))]
+        # when either side is gone (a server killed, a client that hung up), so is the other:
+        # a client must not wait for an answer from a dead server until its timeout
+        await asyncio.wait(pipes, return_when=asyncio.FIRST_COMPLETED)
         for w in (writer, up_w):
             self._writers.discard(w)
             w.close()
+        for pipe in pipes:
+            pipe.cancel()
+        await asyncio.gather(*pipes, return_exceptions=True)
 
     async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
                     *, down: bool) -> None:
@@ -82,6 +92,10 @@ class FaultProxy:
                 self.down_bytes += len(data)
             elif down:
                 self.down_bytes += len(data)
+            else:
+                self.up_bytes += len(data)
+            if self.on_bytes is not None:
+                self.on_bytes(self.up_bytes, self.down_bytes)
             writer.write(data)
             await writer.drain()
         writer.close()

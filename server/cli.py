@@ -144,11 +144,11 @@ def _dispatch(conn: Any, args: argparse.Namespace) -> int:
         from server.erasure import ErasureRefused, erase_at_office
 
         try:
-            done = erase_at_office(conn, args.case_no, reason=args.reason, by=args.by)
+            erased = erase_at_office(conn, args.case_no, reason=args.reason, by=args.by)
         except ErasureRefused as error:
             print(str(error), file=sys.stderr)
             return EXIT_INPUT
-        print(f"已删除案件 {done.case_no} 的个人信息；持有该案的电脑下次同步时同样删除。")
+        print(f"已删除案件 {erased.case_no} 的个人信息；持有该案的电脑下次同步时同样删除。")
         return EXIT_OK
     if args.bundle_action == "export":
         data, manifest = bundles.export_bundle(conn, args.mediator)

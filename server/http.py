@@ -29,7 +29,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from app.domain.sync_wire import PAGE_CASES
-from server import auth, office, secrets, service
+from server import auth, db, office, secrets, service
 from server.blobs import BlobError, PgBlobStore
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ def build_app(pool: ConnectionPool) -> Starlette:
             result = auth.enrol(conn, body["code"], _b64(body["sign_pub"]),
                                 _b64(body["enc_pub"]), body)
             keys = secrets.office_keys(conn)
-            me = service.db.instance(conn)
+            me = db.instance(conn)
             return {**result, "server_id": str(me["id"]), "epoch": me["epoch"],
                     "office_sign_pub": base64.b64encode(keys.sign_public).decode(),
                     "office_enc_pub": base64.b64encode(keys.enc_public).decode()}

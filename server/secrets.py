@@ -85,9 +85,9 @@ def ca(conn: psycopg.Connection[Any]) -> tuple[bytes, bytes]:
     if _get(conn, "ca_cert") is None:
         cert, key = _make_ca()
         _put_once(conn, {"ca_cert": cert, "ca_key": key})
-    cert, key = _get(conn, "ca_cert"), _get(conn, "ca_key")
-    assert cert is not None and key is not None
-    return cert, key
+    found_cert, found_key = _get(conn, "ca_cert"), _get(conn, "ca_key")
+    assert found_cert is not None and found_key is not None
+    return found_cert, found_key
 
 
 def _alt_names(host: str) -> list[x509.GeneralName]:

@@ -17,7 +17,7 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 PROTOCOL = "1.1"
@@ -203,7 +203,7 @@ def erasure_in(rows: list[Mapping[str, Any]]) -> Mapping[str, Any] | None:
     return None
 
 
-def blob_refs(rows: list[Mapping[str, Any]]) -> set[str]:
+def blob_refs(rows: Sequence[Mapping[str, Any]]) -> set[str]:
     """The SHA-256 of every blob the rows refer to."""
     found: set[str] = set()
     for row in rows:

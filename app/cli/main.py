@@ -22,6 +22,7 @@ from app.cli import (
     cmd_audit,
     cmd_backup,
     cmd_batch,
+    cmd_bundle,
     cmd_cases,
     cmd_contact,
     cmd_court,
@@ -31,6 +32,7 @@ from app.cli import (
     cmd_import,
     cmd_key,
     cmd_mandate,
+    cmd_office,
     cmd_plan,
     cmd_privacy,
     cmd_recalc,
@@ -38,6 +40,7 @@ from app.cli import (
     cmd_report,
     cmd_selftest,
     cmd_sign,
+    cmd_sync,
     cmd_verify,
 )
 from app.domain.errors import DomainError, InputError, Problem
@@ -64,6 +67,9 @@ COMMANDS: tuple[ModuleType, ...] = (  # in the order `--help` lists them
     cmd_backup,
     cmd_key,
     cmd_selftest,
+    cmd_office,
+    cmd_sync,
+    cmd_bundle,
 )
 
 GUI_FLAGS = ("--smoke-test",)  # the GUI's own flags (see ui.main.parse_options)

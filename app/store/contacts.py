@@ -25,7 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.contacts import CHANNELS, OUTCOMES, TARGETS
 from app.domain.privacy_notice import CONSENTS, HOW_TOLD
-from app.store.base import Base, one_of
+from app.store.base import Base, one_of, uid_column
 from app.store.types import Money, UTCDateTime
 
 CASE_FK = "case.id"
@@ -38,6 +38,7 @@ class ContactPerson(Base):
     __table_args__ = (one_of("relation", RELATIONS, "relation"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     relation: Mapped[str] = mapped_column(String(24), default="emergency_contact")
     name: Mapped[str] = mapped_column(String(50), default="")
@@ -61,6 +62,7 @@ class ContactAttempt(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     party_id: Mapped[int | None] = mapped_column(
         ForeignKey("party.id", ondelete="CASCADE"), index=True
@@ -91,6 +93,7 @@ class PrivacyNotice(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     party_id: Mapped[int] = mapped_column(ForeignKey("party.id", ondelete="CASCADE"), index=True)
     notice_version: Mapped[int]
@@ -110,6 +113,7 @@ class CaseErasure(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     reason: Mapped[str] = mapped_column(String(16))
     state: Mapped[str] = mapped_column(String(16), default="running")
@@ -125,5 +129,6 @@ class RetainedDocument(Base):
     document_id: Mapped[int] = mapped_column(
         ForeignKey("document.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
     )
+    uid: Mapped[str | None] = uid_column()
     reason: Mapped[str] = mapped_column(String(200))
     since: Mapped[dt.datetime] = mapped_column(UTCDateTime)

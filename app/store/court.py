@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.evidence_kinds import EVIDENCE_KINDS
-from app.store.base import Base, one_of
+from app.store.base import Base, one_of, uid_column
 from app.store.types import UTCDateTime
 
 RULING_KINDS: dict[str, str] = {"confirmation": "确认调解协议效力的民事裁定书"}
@@ -45,6 +45,7 @@ class Evidence(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int | None] = mapped_column(
         ForeignKey("case.id", ondelete="CASCADE"), index=True
     )
@@ -72,6 +73,7 @@ class CourtRuling(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(24), default="confirmation")
     ruling_no: Mapped[str] = mapped_column(String(100))

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.store.base import Base, one_of
+from app.store.base import Base, one_of, uid_column
 from app.store.types import Money, UTCDateTime
 
 MANDATE_SCOPES: dict[str, str] = {"creditor": "债权人", "batch": "批次", "case": "本案"}
@@ -72,6 +72,7 @@ class MandateException(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
     settled_total: Mapped[Decimal] = mapped_column(Money)

@@ -38,7 +38,7 @@ from app.domain.vocab import (
     PARTY_ROLES,
     REPAYMENT_METHODS,
 )
-from app.store.base import Base, one_of
+from app.store.base import Base, one_of, uid_column
 from app.store.types import DecimalText, Money, UTCDateTime
 
 CASE_FK = "case.id"
@@ -89,6 +89,7 @@ class Case(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_no: Mapped[str] = mapped_column(String(20), unique=True)
     status: Mapped[str] = mapped_column(String(24), default=CaseStatus.INTAKE.value, index=True)
     source_batch: Mapped[str] = mapped_column(String(100), default="")
@@ -160,6 +161,7 @@ class Party(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(16))
     kind: Mapped[str] = mapped_column(String(16), default="person")
@@ -189,6 +191,7 @@ class LoanTerms(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), unique=True)
     lender_type: Mapped[str] = mapped_column(String(24), index=True)
     contract_no: Mapped[str] = mapped_column(String(64), default="", index=True)
@@ -228,6 +231,7 @@ class Claim(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     as_of: Mapped[dt.date]
     principal: Mapped[Decimal] = mapped_column(Money)
@@ -250,6 +254,7 @@ class Payment(Base):
     __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     date: Mapped[dt.date]
     amount: Mapped[Decimal] = mapped_column(Money)
@@ -262,6 +267,7 @@ class StatusChange(Base):
     __tablename__ = "status_change"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     actor: Mapped[str] = mapped_column(String(100))
@@ -286,6 +292,7 @@ class Charge(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     category: Mapped[str] = mapped_column(String(8))
     date: Mapped[dt.date]

@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.vocab import ATTACHMENT_ROLES, DOCUMENT_STATUSES, SIGNING_METHODS
-from app.store.base import Base, one_of
+from app.store.base import Base, one_of, uid_column
 from app.store.types import Money, UTCDateTime
 
 CASE_FK = "case.id"
@@ -51,6 +51,7 @@ class MediationSession(Base):
     __tablename__ = "session"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     ended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
@@ -71,6 +72,7 @@ class Settlement(Base):
     __tablename__ = "settlement"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(
         ForeignKey(CASE_FK, ondelete="CASCADE"), index=True, unique=True
     )
@@ -87,6 +89,7 @@ class PlanPayment(Base):
     __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     settlement_id: Mapped[int] = mapped_column(
         ForeignKey("settlement.id", ondelete="CASCADE"), index=True
@@ -103,6 +106,7 @@ class RecalcSnapshot(Base):
     __tablename__ = "recalc_snapshot"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     as_of: Mapped[dt.date]
     input_json: Mapped[dict[str, Any]] = mapped_column(JSON)
@@ -122,6 +126,7 @@ class Document(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     case_id: Mapped[int] = mapped_column(ForeignKey(CASE_FK, ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -145,6 +150,7 @@ class DocumentAttachment(Base):
     __table_args__ = (one_of("role", ATTACHMENT_ROLES, "role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     document_id: Mapped[int] = mapped_column(
         ForeignKey("document.id", ondelete="CASCADE"), index=True
     )
@@ -165,6 +171,7 @@ class Signature(Base):
     __tablename__ = "signature"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
     document_id: Mapped[int] = mapped_column(
         ForeignKey("document.id", ondelete="CASCADE"), index=True
     )

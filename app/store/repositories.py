@@ -79,7 +79,14 @@ class CaseRepository:
         return int(self.session.scalar(select(func.count(Case.id))) or 0)
 
     def next_case_no(self, year: int) -> str:
-        """Take the next number of `year` (call inside a write unit of work)."""
+        """Take the next number of `year` (call inside a write unit of work): from the
+        office's blocks on an enrolled laptop (`app.store.sync_numbers`), else the store's
+        own counter."""
+        from app.store import sync_numbers
+
+        given = sync_numbers.take(self.session, year, CASE_PREFIX)
+        if given is not None:
+            return given
         counter = self.session.get(CaseCounter, year)
         if counter is None:
             counter = CaseCounter(year=year, last_seq=0)

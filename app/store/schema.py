@@ -8,9 +8,30 @@ mandate; `court`: evidence and rulings), so that none of them imports another.
 
 from __future__ import annotations
 
-from app.store import accounts, contacts, court, mandates, models, records
+from app.store import (
+    accounts,
+    contacts,
+    court,
+    mandates,
+    models,
+    records,
+    sync_capture,
+    sync_tables,
+)
 from app.store.base import Base
 
 metadata = Base.metadata
+sync_capture.install()  # after every synced table is mapped
 
-__all__ = ["Base", "accounts", "contacts", "court", "mandates", "metadata", "models", "records"]
+__all__ = [
+    "Base",
+    "accounts",
+    "contacts",
+    "court",
+    "mandates",
+    "metadata",
+    "models",
+    "records",
+    "sync_capture",
+    "sync_tables",
+]

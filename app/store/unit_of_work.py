@@ -42,6 +42,29 @@ from app.store.locks import anchor_lock
 from app.store.models import Case, LoanTerms, Party
 from app.store.records import AuditEvent
 from app.store.repositories import CaseRepository, OrganisationRepository
+from app.store.sync_tables import (
+    SyncBlobPart,
+    SyncBundleSeen,
+    SyncCase,
+    SyncCounter,
+    SyncNote,
+    SyncNumberBlock,
+    SyncOutbox,
+    SyncPending,
+    SyncState,
+)
+
+SYNC_BOOKKEEPING = (
+    SyncBlobPart,
+    SyncBundleSeen,
+    SyncCase,
+    SyncCounter,
+    SyncNote,
+    SyncNumberBlock,
+    SyncOutbox,
+    SyncPending,
+    SyncState,
+)
 
 
 class MissingAuditEvent(RuntimeError):
@@ -100,7 +123,8 @@ class UnitOfWork:
         real = [o for o in touched if not isinstance(o, AuditEvent)]
         if real and not self.writable:
             raise ReadOnlyViolation(f"a read unit of work tried to write {real[0]!r}")
-        self.changed = self.changed or bool(real)
+        # The sync's own bookkeeping (what is pending, cursors, notes) is not case data.
+        self.changed = self.changed or any(not isinstance(o, SYNC_BOOKKEEPING) for o in real)
 
     def _after_flush(self, session: Session, flush_context: Any) -> None:
         """Note the cases whose names, numbers or contract number may have changed."""

@@ -2561,7 +2561,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+95"/>
+        <location filename="../../ui/views/main_window.py" line="+96"/>
         <source>调解工作台</source>
         <translation>Mediation Desk</translation>
     </message>
@@ -2717,7 +2717,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>当前用户：%1（%2）</source>
         <translation>Signed in: %1 (%2)</translation>
     </message>
@@ -5173,6 +5173,113 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <location line="+13"/>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNotesDialog</name>
+    <message>
+        <location filename="../../ui/views/sync/notes_dialog.py" line="+32"/>
+        <source>同步冲突与提醒</source>
+        <translation>Sync conflicts and notices</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>以下是办公室在同步时记录、需要有人核对的事项。数据都已保留，没有自动取舍。</source>
+        <translation>What the office recorded during sync for a person to check. All data was kept; nothing was chosen automatically.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../ui/views/sync/status_widget.py" line="+68"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>未登记办公室</source>
+        <translation>Not enrolled with an office</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>先用 office join 把这台电脑登记到办公室</source>
+        <translation>Enrol this computer with the office first (office join)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>同步未完成</source>
+        <translation>Sync not finished</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+48"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>，待上传 %1 件</source>
+        <translation>, %1 cases to upload</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>上次同步：%1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>冲突 %1</source>
+        <translation>Conflicts %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>同步中…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>连不上办公室，%1后自动重试；案件都保存在本机，不会丢失。</source>
+        <translation>Cannot reach the office; trying again in %1. Your cases are kept on this laptop, nothing is lost.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 秒</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>

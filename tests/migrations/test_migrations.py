@@ -54,6 +54,15 @@ TABLES = {
     "settlement",
     "signature",
     "status_change",
+    "sync_blob_part",
+    "sync_bundle_seen",
+    "sync_case",
+    "sync_counter",
+    "sync_note",
+    "sync_number_block",
+    "sync_outbox",
+    "sync_pending",
+    "sync_state",
 }
 TRIGGERS = {
     "trg_audit_event_no_delete",

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from app.services.organisation.accounts import SignedIn
     from ui.services import Core
     from ui.views.cases.new_case_dialog import NewCaseDialog
+    from ui.views.sync.status_widget import SyncStatusWidget
 
 # Starting widths (px) at which every column reads in full at 1366 × 768.
 COLUMN_WIDTHS = {
@@ -338,6 +339,13 @@ class MainWindow(QMainWindow):
         self.data_dir_label = QLabel(self.tr("数据目录：%1").replace("%1", where))
         self.data_dir_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.data_dir_label)
+        self.sync_widget: SyncStatusWidget | None = None
+        if self._service.data_dir is not None:  # office sync needs a store on disk
+            from ui.views.sync.status_widget import SyncStatusWidget
+
+            self.sync_widget = SyncStatusWidget(self._service, self._runner, self)
+            self.sync_widget.synced.connect(lambda _result: self.refresh())
+            self.statusBar().addPermanentWidget(self.sync_widget)
 
     # -- who is signed in -----------------------------------------------------------------
 

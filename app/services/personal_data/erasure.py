@@ -99,34 +99,74 @@ def erase_case(ctx: AppContext, case_no: str, *, reason: str, by: SignedIn) -> E
         raise InputError([Problem("reason", "删除原因只能是 request（本人申请）或 retention"
                                             "（保存期限届满）。")])  # fmt: skip
     with ctx.store.write(by.username, ctx.now()) as uow:
-        uow.session.execute(text("PRAGMA secure_delete = ON"))
-        case = uow.cases.require(case_no)
-        number = case.case_no
-        _require_closed(uow, case)
-        values, persons = _values_of(uow, case)
-        run = CaseErasure(case_id=case.id, reason=reason, state="running",
-                          requested_by=by.username, started_at=uow.now)  # fmt: skip
-        uow.session.add(run)
-        uow.session.flush()
-        _erase_rows(uow, case, values)
-        cleared, kept = _documents(uow, case)
-        redacted = redact_case_events(uow.session, case.id, values)
-        search.refresh(uow.session.connection(), [case.id])  # the list's index, before the check
-        _require_no_traces(uow.session, case.id, values)
-        others = _other_cases(uow, case, values)
-        retained = [k.document_id for k in kept]
-        detail = {"erasure_id": run.id, "reason": reason, "persons": persons,
-                  "documents_cleared": len(cleared), "documents_retained": retained,
-                  "redacted": redacted}  # fmt: skip
-        uow.record(ERASED_ACTION, case=case, detail=detail)
-        run.state, run.finished_at = "done", uow.now
-        run.summary = {k: v for k, v in detail.items() if k != "redacted"}
+        done = erase_in(uow, case_no, reason=reason, requested_by=by.username)
     checkpointed = _checkpoint(ctx)
     backups = _backups(ctx)
     return ErasureResult(
-        number, reason, persons, len(cleared), tuple(kept), len(redacted), tuple(others),
-        backups, checkpointed, _notes(others, backups),
+        done.case_no, reason, done.persons, len(done.cleared), tuple(done.kept),
+        len(done.redacted), tuple(done.others), backups, checkpointed,
+        _notes(done.others, backups),
     )  # fmt: skip
+
+
+@dataclass
+class Erased:
+    """What `erase_in` did; `values` (the erased values themselves) stay in memory only, for
+    a caller that must scrub copies elsewhere (the office's other tables)."""
+
+    case_no: str
+    persons: int
+    cleared: list[int]
+    kept: list[RetainedInfo]
+    redacted: list[dict[str, Any]]
+    others: list[str]
+    values: list[str]
+
+
+def erase_in(
+    uow: UnitOfWork, case_no: str, *, reason: str, requested_by: str,
+    record: dict[str, Any] | None = None, require_closed: bool = True,
+) -> Erased:
+    """The erasure itself, inside the caller's write transaction. `record` gives the
+    `case_erasure` row's uid and times when the erasure was made elsewhere (the office or
+    another laptop: the same erasure, carried out here too, for a case maybe not closed
+    here yet)."""
+    uow.session.execute(text("PRAGMA secure_delete = ON"))
+    case = uow.cases.require(case_no)
+    number = case.case_no
+    if require_closed:
+        _require_closed(uow, case)
+    values, persons = _values_of(uow, case)
+    run = CaseErasure(case_id=case.id, reason=reason, state="running",
+                      requested_by=requested_by, started_at=uow.now)  # fmt: skip
+    if record is not None:
+        run.uid, run.requested_by = str(record["uid"]), str(record.get("requested_by", ""))
+        run.started_at = _when(record.get("started_at"), uow.now)
+    uow.session.add(run)
+    uow.session.flush()
+    _erase_rows(uow, case, values)
+    cleared, kept = _documents(uow, case)
+    redacted = redact_case_events(uow.session, case.id, values)
+    search.refresh(uow.session.connection(), [case.id])  # the list's index, before the check
+    _require_no_traces(uow.session, case.id, values)
+    others = _other_cases(uow, case, values)
+    retained = [k.document_id for k in kept]
+    detail = {"erasure_id": run.id, "reason": reason, "persons": persons,
+              "documents_cleared": len(cleared), "documents_retained": retained,
+              "redacted": redacted}  # fmt: skip
+    uow.record(ERASED_ACTION, case=case, detail=detail)
+    run.state = "done"
+    run.finished_at = _when((record or {}).get("finished_at"), uow.now)
+    run.summary = (record or {}).get("summary") or {
+        k: v for k, v in detail.items() if k != "redacted"}
+    uow.session.flush()
+    return Erased(number, persons, cleared, kept, redacted, others, values)
+
+
+def _when(text_value: Any, default: Any) -> Any:
+    from datetime import datetime
+
+    return datetime.fromisoformat(str(text_value)) if text_value else default
 
 
 def due_for_erasure(ctx: AppContext, today: date | None = None) -> list[DueCase]:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 from ui.refusal import refuse_or_crash
 from ui.refusal import report_unexpected as report_unexpected
@@ -141,7 +142,8 @@ class Task(QObject, Generic[T]):
         self.done = True
         try:
             for fn in self._on_success:
-                fn(result)
+                if _receiver_alive(fn):
+                    fn(result)
         finally:  # a handler's bug reaches the crash dialog; the task is still over
             self.finished.emit(result)
 
@@ -156,6 +158,13 @@ class Task(QObject, Generic[T]):
                 self._default_failure(error)
         finally:
             self.failed.emit(error)
+
+
+def _receiver_alive(fn: Callable[..., object]) -> bool:
+    """False for a bound method of a widget or model deleted meanwhile (its window closed
+    while the work ran): its result has nowhere to go."""
+    owner = getattr(fn, "__self__", None)
+    return not isinstance(owner, QObject) or isValid(owner)
 
 
 class _Runnable(QRunnable):

@@ -2727,7 +2727,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
         <translation>Reading cases…</translation>
     </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+66"/>
         <location line="+13"/>
         <source>共 %n 件案件</source>
         <translation>
@@ -5211,12 +5211,17 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../ui/views/sync/status_widget.py" line="+68"/>
+        <location filename="../../ui/views/sync/status_widget.py" line="+72"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+5"/>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>未登记办公室</source>
         <translation>Not enrolled with an office</translation>
     </message>

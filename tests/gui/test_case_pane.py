@@ -124,8 +124,12 @@ def test_the_status_dialog_offers_the_allowed_moves_asks_what_each_needs_and_wri
     assert listed_status(window, case_no) == "已司法确认"
 
 
-def test_a_final_status_offers_no_move(qtbot, window):
-    fulfilled = next(c.case_no for c in window.model._cases if c.status == "fulfilled")
+def test_a_final_status_offers_no_move(qtbot, window, data_dir):
+    from app.services.cases.service import list_cases
+    from app.services.startup import open_context
+
+    with open_context(data_dir, actor="检查") as ctx:
+        fulfilled = next(c.case_no for c in list_cases(ctx) if c.status == "fulfilled")
     choose_case(qtbot, window, fulfilled)
     qtbot.mouseClick(window.detail.status_button, Qt.MouseButton.LeftButton)
     error = window.detail.reveal_error

@@ -66,6 +66,13 @@ def fake_office(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("app.services.sync.status.sync_notes", lambda ctx: ctx.sync_notes())
     monkeypatch.setattr("app.services.sync.round.sync_round",
                         lambda ctx, progress=None: ctx.sync_round(progress))
+    # The window's paged case list (a core with a data folder has one): an empty store.
+    from app.services.cases.listing import CasePage, FilterChoices
+
+    monkeypatch.setattr("app.services.cases.listing.case_page",
+                        lambda ctx, flt, offset, *_args: CasePage(0, offset, []))
+    monkeypatch.setattr("app.services.cases.listing.filter_choices",
+                        lambda ctx: FilterChoices([], []))
 
 
 def _window(qtbot: Any, service: Any) -> Any:
@@ -76,6 +83,7 @@ def _window(qtbot: Any, service: Any) -> Any:
     window = MainWindow(service, runner, None)
     runner.setParent(window)
     qtbot.addWidget(window)
+    window.refresh()  # what the start does once the store is open
     return window
 
 

@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         if self._service.data_dir is not None:  # office sync needs a store on disk
             from ui.views.sync.status_widget import SyncStatusWidget
 
-            self.sync_widget = SyncStatusWidget(self._service, self._runner, self)
+            self.sync_widget = SyncStatusWidget(self._service, self._runner, self, start=False)
             self.sync_widget.synced.connect(lambda _result: self.refresh())
             self.statusBar().addPermanentWidget(self.sync_widget)
 
@@ -378,6 +378,8 @@ class MainWindow(QMainWindow):
         self._reveal_after_load = bool(select_case)
         self.count_label.setText(self.tr("正在读取案件…"))
         self.refresh_action.setEnabled(False)
+        if self.sync_widget is not None:  # the store is open now: the corner may ask it
+            self.sync_widget.refresh()
         if self.paged:
             self._load_filter_choices()
             self.model.reload()

@@ -38,7 +38,10 @@ class SyncStatusWidget(QWidget):
         parent: QWidget | None = None,
         *,
         retry_seconds: Sequence[float] = RETRY_SECONDS,
+        start: bool = True,
     ) -> None:
+        """`start=False`: ask the store only at the first `refresh()` (the main window calls
+        it once the store is open: nothing opens it before the window is painted)."""
         super().__init__(parent)
         self._core, self._runner = core, runner
         self._retry_seconds = tuple(retry_seconds)
@@ -50,7 +53,8 @@ class SyncStatusWidget(QWidget):
         self._retry.timeout.connect(self.sync_now)
         self._build()
         self.hide()  # until the store says whether this laptop is enrolled
-        self.refresh()
+        if start:
+            self.refresh()
 
     def _build(self) -> None:
         layout = QHBoxLayout(self)
@@ -70,6 +74,7 @@ class SyncStatusWidget(QWidget):
         self.button.clicked.connect(self.sync_now)
         self.notes_button = QPushButton()
         self.notes_button.setObjectName("syncNotes")
+        self.notes_button.setAccessibleName(self.tr("同步冲突"))
         self.notes_button.clicked.connect(self.open_notes)
         self.notes_button.hide()
         for widget in (self.state_label, self.last_label, self.retry_label, self.progress,

@@ -1,4 +1,6 @@
-"""The dry run's table: every problem and duplicate (row, column, value, reason), sortable."""
+"""The dry run's table: every problem and duplicate (row, column, value, reason), sortable.
+The importer's reasons are Chinese; each is put in the UI's language (`app.i18n`) when first
+shown, as the export for the lender keeps them Chinese."""
 
 from __future__ import annotations
 
@@ -13,11 +15,14 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.i18n import tr
+
 if TYPE_CHECKING:
     from app.services.intake.report import IntakeReport
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+REASON = 4
 
 
 def _tr(text: str) -> str:
@@ -30,11 +35,12 @@ class ProblemTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, int, str, str, str]] = []
+        self._shown: dict[str, str] = {}  # a reason in the UI's language, by its Chinese
         self._headers = (_tr("工作表"), _tr("行"), _tr("列"), _tr("内容"), _tr("原因及改法"))
 
     def set_report(self, report: IntakeReport | None) -> None:
         self.beginResetModel()
-        self._rows = []
+        self._rows, self._shown = [], {}
         if report is not None:
             for p in report.problems:
                 self._rows.append((p.sheet or report.sheet, p.row, p.column, p.value, p.reason))
@@ -58,11 +64,19 @@ class ProblemTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         value = self._rows[index.row()][index.column()]
+        if index.column() == REASON:
+            value = self._reason(str(value))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return str(value)
         if role == SORT_ROLE:
             return value
         return None
+
+    def _reason(self, text: str) -> str:
+        shown = self._shown.get(text)
+        if shown is None:
+            shown = self._shown[text] = tr(text)
+        return shown
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -3843,6 +3843,54 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
     </message>
 </context>
 <context>
+    <name>ProblemTableModel</name>
+    <message>
+        <location filename="../../ui/views/intake/problems.py" line="+35"/>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>内容</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因及改法</source>
+        <translation>Reason and fix</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>第 %1 行</source>
+        <translation>row %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>案件 %1</source>
+        <translation>case %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>重复：与%1的债权人和合同编号相同，不会再导入。</source>
+        <translation>Duplicate: the same creditor and contract number as %1; it will not be imported again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>合同编号</source>
+        <translation>Contract number</translation>
+    </message>
+</context>
+<context>
     <name>ReasonsCard</name>
     <message>
         <location filename="../../ui/views/recalc/parts.py" line="+118"/>

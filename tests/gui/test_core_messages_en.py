@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from app.domain.identifiers import make_resident_id
 from ui import i18n
@@ -124,6 +124,7 @@ def test_an_import_problem_is_shown_in_english_in_the_dry_run(
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=WAIT)
     model = dialog.problems.model()
     assert model.rowCount() == 1
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Reason and fix"
     reason = model.index(0, 4).data()
     assert reason.startswith("The last character of the ID number (its check digit) should be")
     assert not CHINESE.search(reason)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -25,10 +24,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REASON = 4
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProblemTable", text)
-
-
 class ProblemTableModel(QAbstractTableModel):
     """Rows (sheet, row, column, value, reason) of a report; duplicates are rows too."""
 
@@ -36,7 +31,9 @@ class ProblemTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[tuple[str, int, str, str, str]] = []
         self._shown: dict[str, str] = {}  # a reason in the UI's language, by its Chinese
-        self._headers = (_tr("工作表"), _tr("行"), _tr("列"), _tr("内容"), _tr("原因及改法"))
+        self._headers = (
+            self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("内容"), self.tr("原因及改法")
+        )
 
     def set_report(self, report: IntakeReport | None) -> None:
         self.beginResetModel()
@@ -46,12 +43,13 @@ class ProblemTableModel(QAbstractTableModel):
                 self._rows.append((p.sheet or report.sheet, p.row, p.column, p.value, p.reason))
             for d in report.duplicates:
                 where = (
-                    _tr("第 %1 行").replace("%1", d.of.removeprefix("row "))
+                    self.tr("第 %1 行").replace("%1", d.of.removeprefix("row "))
                     if d.of.startswith("row ")
-                    else _tr("案件 %1").replace("%1", d.of)
+                    else self.tr("案件 %1").replace("%1", d.of)
                 )
-                reason = _tr("重复：与%1的债权人和合同编号相同，不会再导入。").replace("%1", where)
-                self._rows.append((report.sheet, d.row, _tr("合同编号"), d.contract_no, reason))
+                reason = self.tr("重复：与%1的债权人和合同编号相同，不会再导入。")
+                reason = reason.replace("%1", where)
+                self._rows.append((report.sheet, d.row, self.tr("合同编号"), d.contract_no, reason))
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008

@@ -252,6 +252,8 @@ def _read(text: str) -> tuple[str, bool]:
     while at < len(text):
         best = _longest_at(text, at, book, opening)
         if best is not None:
+            if out and out[-1][-1:] in ".;:!?)" and best[0][:1].isalnum():
+                out.append(" ")  # "…again." + "Also, …": two sentences joined with `+`
             out.append(best[0])
             at = best[1]
             continue

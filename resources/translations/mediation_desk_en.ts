@@ -436,7 +436,7 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../ui/views/intake/batches_dialog.py" line="+50"/>
+        <location filename="../../ui/views/intake/batches_dialog.py" line="+51"/>
         <source>批次</source>
         <translation>Batches</translation>
     </message>
@@ -531,7 +531,17 @@ The app restores only backups encrypted with this computer&apos;s key. Restore a
         <translation>Choose a batch and fill in the mediators&apos; names (separated by commas).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>%1 %2 件</source>
+        <translation>%1: %2 cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>已分配：%1。</source>
         <translation>Assigned: %1.</translation>
     </message>
@@ -2151,7 +2161,7 @@ The parties&apos; signatures on the agreement are not affected; you can try agai
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/views/intake/import_dialog.py" line="+68"/>
+        <location filename="../../ui/views/intake/import_dialog.py" line="+69"/>
         <source>导入案件</source>
         <translation>Import cases</translation>
     </message>
@@ -3833,6 +3843,54 @@ The mediation agreement signed by the parties is saved and not affected. Later, 
     </message>
 </context>
 <context>
+    <name>ProblemTableModel</name>
+    <message>
+        <location filename="../../ui/views/intake/problems.py" line="+35"/>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>内容</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因及改法</source>
+        <translation>Reason and fix</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>第 %1 行</source>
+        <translation>row %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>案件 %1</source>
+        <translation>case %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>重复：与%1的债权人和合同编号相同，不会再导入。</source>
+        <translation>Duplicate: the same creditor and contract number as %1; it will not be imported again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>合同编号</source>
+        <translation>Contract number</translation>
+    </message>
+</context>
+<context>
     <name>ReasonsCard</name>
     <message>
         <location filename="../../ui/views/recalc/parts.py" line="+118"/>
@@ -5178,7 +5236,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>SyncNotesDialog</name>
     <message>
-        <location filename="../../ui/views/sync/notes_dialog.py" line="+32"/>
+        <location filename="../../ui/views/sync/notes_dialog.py" line="+33"/>
         <source>同步冲突与提醒</source>
         <translation>Sync conflicts and notices</translation>
     </message>
@@ -5211,7 +5269,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../ui/views/sync/status_widget.py" line="+72"/>
+        <location filename="../../ui/views/sync/status_widget.py" line="+73"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -5237,12 +5295,12 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
     </message>
     <message>
         <location line="+4"/>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-49"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
@@ -5272,7 +5330,7 @@ Paper: print the agreement, sign it, photograph or scan the signature page, then
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>连不上办公室，%1后自动重试；案件都保存在本机，不会丢失。</source>
         <translation>Cannot reach the office; trying again in %1. Your cases are kept on this laptop, nothing is lost.</translation>
     </message>

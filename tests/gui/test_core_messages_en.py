@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from app.domain.identifiers import make_resident_id
 from ui import i18n
@@ -107,3 +107,26 @@ def test_back_in_chinese_the_core_speaks_chinese(qtbot, themed_app, service) -> 
         panel.show_case_no("TJ-2026-000003")
     assert "依据" in panel.reasons.basis.text() and "《" in panel.reasons.basis.text()
     assert QCoreApplication.translate("RecalcPanel", "依据：%1") == "依据：%1"
+
+
+def test_an_import_problem_is_shown_in_english_in_the_dry_run(
+    qtbot, english, service, tmp_path: Path
+) -> None:
+    """A lender's row with a wrong check digit: its reason in the table and under it."""
+    from tests.intake_fixtures import row, write_xlsx
+    from ui.views.intake.import_dialog import ImportDialog
+
+    rows = [row(1), row(2, 身份证号=_wrong_check_digit())]
+    path = write_xlsx(tmp_path / "lender.xlsx", rows)
+    dialog = ImportDialog(service, InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.set_file(path)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=WAIT)
+    model = dialog.problems.model()
+    assert model.rowCount() == 1
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Reason and fix"
+    reason = model.index(0, 4).data()
+    assert reason.startswith("The last character of the ID number (its check digit) should be")
+    assert not CHINESE.search(reason)
+    assert dialog.reason.text() == f"Row 3, 身份证号: {reason}"  # the file's own column name
+    assert dialog.report.problems[0].reason.startswith("身份证号")  # the export stays Chinese

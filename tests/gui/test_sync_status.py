@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from app.domain.errors import DomainError
 from app.services.sync.client import Unreachable
 from app.services.sync.round import RoundResult
 from app.services.sync.status import NOTE_LABELS, SyncNoteInfo, SyncStatus
-from tests.gui.fakes import FakeCaseService
+from tests.gui.fakes import NO_STORE, FakeCaseService
 
 
 class SyncingService(FakeCaseService):
@@ -36,6 +37,10 @@ class SyncingService(FakeCaseService):
 
     def context(self) -> Any:
         return self
+
+    def read(self) -> Any:
+        """The case list's own reads (after a round the window refreshes it): no store."""
+        raise DomainError(NO_STORE)
 
     def sync_status(self) -> SyncStatus:
         if not self.enrolled:
@@ -160,3 +165,24 @@ def test_an_office_that_refuses_is_not_retried(qtbot: Any, monkeypatch: pytest.M
     qtbot.waitUntil(lambda: corner.state_label.text() == "同步未完成")
     assert corner.state_label.toolTip() == "办公室已停用这台电脑，请联系办公室。"
     assert not corner.retry_pending and corner.button.isEnabled()
+
+
+def test_in_english_the_corner_and_the_notes_show_the_cores_words_in_english(
+    qtbot: Any, themed_app: Any
+) -> None:
+    from ui import i18n
+
+    i18n.install_translators(themed_app, "en")
+    try:
+        window = _window(qtbot, SyncingService(reachable=False))
+        corner = window.sync_widget
+        corner.button.click()
+        qtbot.waitUntil(lambda: corner.retry_label.isVisibleTo(window))
+        assert corner.state_label.toolTip() == "Cannot connect to the office server (ConnectError)."
+        dialog = corner.open_notes()
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+        assert dialog.table.item(0, 1).text() == "Facts recorded after it was taken back (kept)"
+        assert dialog.table.item(0, 3).text() == "Record: payment"
+    finally:
+        i18n.remove_translators(themed_app)

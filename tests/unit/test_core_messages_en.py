@@ -142,3 +142,16 @@ def test_the_cli_prints_its_errors_in_english(
     assert CHINESE.search(chinese) and english and not CHINESE.search(english)
     i18n.set_language("zh_CN")
 
+
+
+def test_an_import_problem_joined_from_two_messages_reads_as_two_sentences() -> None:
+    """A bad ID number with intake's hint after it (`f"{reason}{hint}"` in the importer)."""
+    from app.domain.identifiers import check_resident_id
+    from app.services.intake.cells import ID_LOST_DIGITS
+
+    problem = check_resident_id("110105198005010000", today=date(2026, 1, 1))
+    assert problem
+    english = i18n.translate(problem + ID_LOST_DIGITS)
+    assert english.startswith("The last character of the ID number (its check digit) should be")
+    assert "; please check it. The last three digits are 000: Excel seems" in english
+    assert not CHINESE.search(english)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from ui import formatting
 from ui.ops import intake
 from ui.refusal import Refusal, refused, show_refusal
@@ -118,7 +119,7 @@ class BatchesDialog(QDialog):
                 b.imported,
                 b.cases,
                 b.assigned,
-                b.status_label,
+                tr(b.status_label),
             )
             for c, value in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(str(value)))
@@ -183,7 +184,10 @@ class BatchesDialog(QDialog):
             return
 
         def done(counts: dict[str, int]) -> None:
-            shares = "、".join(f"{name} {count} 件" for name, count in counts.items())
+            share = self.tr("%1 %2 件")
+            shares = self.tr("、").join(
+                share.replace("%1", who).replace("%2", str(n)) for who, n in counts.items()
+            )
             self.message.setText(self.tr("已分配：%1。").replace("%1", shares))
             self.reload()
             self.changed.emit()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from ui import labels
 from ui.ops import intake
 from ui.ops.intake import Checked
@@ -242,7 +243,7 @@ class ImportDialog(QDialog):
         self._title_problems(checked.report)
         self._show_reason(0)
         if checked.report is None:
-            self._refuse(checked.refused)
+            self._refuse(tr(checked.refused))
             self.summary.setText(
                 self.tr("文件不能导入：请按上面的提示改正，或在左边改选列的对应后重新检查。")
             )
@@ -257,7 +258,7 @@ class ImportDialog(QDialog):
         for n, value in enumerate((r.sheet, r.rows, r.valid, len(r.bad_rows),
                                    len(r.duplicates), ready), start=1):  # fmt: skip
             text = text.replace(f"%{n}", str(value))
-        notes = " ".join(r.warnings[:3])
+        notes = " ".join(tr(w) for w in r.warnings[:3])
         return f"{text} {notes}".strip()
 
     def _title_problems(self, report: IntakeReport | None) -> None:

@@ -1,4 +1,6 @@
-"""The dry run's table: every problem and duplicate (row, column, value, reason), sortable."""
+"""The dry run's table: every problem and duplicate (row, column, value, reason), sortable.
+The importer's reasons are Chinese; each is put in the UI's language (`app.i18n`) when first
+shown, as the export for the lender keeps them Chinese."""
 
 from __future__ import annotations
 
@@ -6,22 +8,20 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 
+from app.i18n import tr
+
 if TYPE_CHECKING:
     from app.services.intake.report import IntakeReport
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProblemTable", text)
+REASON = 4
 
 
 class ProblemTableModel(QAbstractTableModel):
@@ -30,22 +30,26 @@ class ProblemTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, int, str, str, str]] = []
-        self._headers = (_tr("工作表"), _tr("行"), _tr("列"), _tr("内容"), _tr("原因及改法"))
+        self._shown: dict[str, str] = {}  # a reason in the UI's language, by its Chinese
+        self._headers = (
+            self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("内容"), self.tr("原因及改法")
+        )
 
     def set_report(self, report: IntakeReport | None) -> None:
         self.beginResetModel()
-        self._rows = []
+        self._rows, self._shown = [], {}
         if report is not None:
             for p in report.problems:
                 self._rows.append((p.sheet or report.sheet, p.row, p.column, p.value, p.reason))
             for d in report.duplicates:
                 where = (
-                    _tr("第 %1 行").replace("%1", d.of.removeprefix("row "))
+                    self.tr("第 %1 行").replace("%1", d.of.removeprefix("row "))
                     if d.of.startswith("row ")
-                    else _tr("案件 %1").replace("%1", d.of)
+                    else self.tr("案件 %1").replace("%1", d.of)
                 )
-                reason = _tr("重复：与%1的债权人和合同编号相同，不会再导入。").replace("%1", where)
-                self._rows.append((report.sheet, d.row, _tr("合同编号"), d.contract_no, reason))
+                reason = self.tr("重复：与%1的债权人和合同编号相同，不会再导入。")
+                reason = reason.replace("%1", where)
+                self._rows.append((report.sheet, d.row, self.tr("合同编号"), d.contract_no, reason))
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -58,11 +62,19 @@ class ProblemTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         value = self._rows[index.row()][index.column()]
+        if index.column() == REASON:
+            value = self._reason(str(value))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return str(value)
         if role == SORT_ROLE:
             return value
         return None
+
+    def _reason(self, text: str) -> str:
+        shown = self._shown.get(text)
+        if shown is None:
+            shown = self._shown[text] = tr(text)
+        return shown
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

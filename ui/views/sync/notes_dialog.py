@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from ui.ops import sync as ops
 from ui.refusal import refused, show_refusal
 from ui.tasks import TaskRunner
@@ -51,8 +52,8 @@ class SyncNotesDialog(QDialog):
     def show_notes(self, notes: list[ops.NoteRow]) -> None:
         self.table.setRowCount(len(notes))
         for row, note in enumerate(notes):
-            cells = (note.case_no or "—", note.label,
-                     note.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), note.detail)
+            cells = (note.case_no or "—", tr(note.label),
+                     note.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), tr(note.detail))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

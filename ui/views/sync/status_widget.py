@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from app.i18n import tr
 from ui.ops import sync as ops
 from ui.refusal import Refusal, refused
 from ui.tasks import TaskRunner
@@ -107,7 +108,7 @@ class SyncStatusWidget(QWidget):
         elif not self._running:
             offline = bool(status.last_error)
             self.state_label.setText(self.tr("离线") if offline else self.tr("在线"))
-            self.state_label.setToolTip(status.last_error)
+            self.state_label.setToolTip(tr(status.last_error))
         when = (status.last_sync_at.astimezone().strftime("%m-%d %H:%M")
                 if status.last_sync_at else self.tr("从未"))
         waiting = self.tr("，待上传 %1 件").replace("%1", str(status.pending_cases)) \
@@ -154,6 +155,7 @@ class SyncStatusWidget(QWidget):
         """Say so calmly and try again on its own after a pause that grows."""
         pause = self._retry_seconds[min(self._failures, len(self._retry_seconds) - 1)]
         self._failures += 1
+        reason = tr(reason)
         self.state_label.setText(self.tr("离线"))
         self.state_label.setToolTip(reason)
         self.retry_label.setText(

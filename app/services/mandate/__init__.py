@@ -1,0 +1,1 @@
+"""The creditor's mandate: limits per creditor, batch and case, and approvals outside it."""

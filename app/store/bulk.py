@@ -6,6 +6,10 @@ with one `executemany` per table, in the caller's write unit of work, in the sam
 ORM's column types write (integer fen, ISO dates, naive UTC timestamps, JSON text), and
 each case gets its `case.created` audit event in the same chain `uow.record` extends.
 The search index is filled for the chunk's cases in one statement.
+
+What the ORM would add by itself is added here too: every row gets its `uid` (UUIDv7, the
+column default of `uid_column`) and waits in `sync_pending` for the office, one change
+number for the chunk (`sync_capture.capture_many`, what a flush records).
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from sqlalchemy import select
 
 from app.domain.case_status import CaseStatus
 from app.domain.money import to_fen
-from app.store import search
+from app.domain.sync_wire import uuid7
+from app.store import search, sync_capture
 from app.store.engine import json_dumps
 from app.store.models import CaseCounter
 from app.store.repositories import MAX_SEQ, format_case_no
@@ -162,14 +167,16 @@ def insert_cases(
     conn = uow.session.connection()
     last = uow.session.scalar(select(Case.id).order_by(Case.id.desc()).limit(1)) or 0
     ids = list(range(last + 1, last + 1 + len(cases)))
+    uids = [uuid7() for _ in cases]
     now = stamp(uow.now)
     conn.exec_driver_sql(
-        'INSERT INTO "case" (id, case_no, status, source_batch, court, mediator_id, created_at,'
-        " updated_at, wizard_step, batch_id, withdrawn_at, notes)"
-        " VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 0, ?, NULL, ?)",
+        'INSERT INTO "case" (id, uid, case_no, status, source_batch, court, mediator_id,'
+        " created_at, updated_at, wizard_step, batch_id, withdrawn_at, notes)"
+        " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, 0, ?, NULL, ?)",
         [
             (
                 i,
+                uid,
                 no,
                 INTAKE,
                 batch_name,
@@ -179,10 +186,12 @@ def insert_cases(
                 batch_id,
                 json_dumps(c.notes) if c.notes else None,
             )
-            for i, no, c in zip(ids, numbers, cases, strict=True)
+            for i, uid, no, c in zip(ids, uids, numbers, cases, strict=True)
         ],
     )
-    _children(conn, ids, cases)
+    pending = [("case", uid, uid) for uid in uids]
+    _children(conn, list(zip(ids, uids, strict=True)), cases, pending)
+    sync_capture.capture_many(conn, pending)
     events = [
         (action, i, {"case_no": no, **c.audit})
         for i, no, c in zip(ids, numbers, cases, strict=True)
@@ -192,40 +201,60 @@ def insert_cases(
     return list(zip(ids, numbers, strict=True))
 
 
-def _children(conn: Any, ids: list[int], cases: Sequence[CaseRow]) -> None:
+def _children(
+    conn: Any,
+    keys: list[tuple[int, str]],
+    cases: Sequence[CaseRow],
+    pending: list[tuple[str, str, str]],
+) -> None:
+    """Parties, loans, claims and payments of the cases (`keys`: each case's id and uid);
+    each row's (entity, uid, case uid) is added to `pending`."""
+    owned = list(zip(keys, cases, strict=True))
+    parties = [
+        (uuid7(), i, case_uid, p)
+        for (i, case_uid), c in owned
+        for p in c.parties
+    ]
     conn.exec_driver_sql(
-        "INSERT INTO party (case_id, role, kind, name, id_type, id_number, phone, address,"
-        " legal_representative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')",
+        "INSERT INTO party (uid, case_id, role, kind, name, id_type, id_number, phone, address,"
+        " legal_representative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
         [
-            (i, p.role, p.kind, p.name, p.id_type, p.id_number, p.phone, p.address)
-            for i, c in zip(ids, cases, strict=True)
-            for p in c.parties
+            (uid, i, p.role, p.kind, p.name, p.id_type, p.id_number, p.phone, p.address)
+            for uid, i, _, p in parties
         ],
     )
+    pending += [("party", uid, case_uid) for uid, _, case_uid, _ in parties]
     columns = ", ".join(LOAN_COLUMNS)
     marks = ", ".join("?" for _ in LOAN_COLUMNS)
+    loans = [(uuid7(), case_uid, _loan_values(i, c.loan)) for (i, case_uid), c in owned]
     conn.exec_driver_sql(
-        f"INSERT INTO loan_terms (case_id, {columns}) VALUES (?, {marks})",
-        [_loan_values(i, c.loan) for i, c in zip(ids, cases, strict=True)],
+        f"INSERT INTO loan_terms (uid, case_id, {columns}) VALUES (?, ?, {marks})",
+        [(uid, *values) for uid, _, values in loans],
     )
+    pending += [("loan_terms", uid, case_uid) for uid, case_uid, _ in loans]
     claims = [
-        _claim_values(i, c.claim) for i, c in zip(ids, cases, strict=True) if c.claim is not None
+        (uuid7(), case_uid, _claim_values(i, c.claim))
+        for (i, case_uid), c in owned
+        if c.claim is not None
     ]
     if claims:
         conn.exec_driver_sql(
-            f"INSERT INTO claim (case_id, {', '.join(CLAIM_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?,"
-            " ?, ?)",
-            claims,
+            f"INSERT INTO claim (uid, case_id, {', '.join(CLAIM_COLUMNS)}) VALUES (?, ?, ?, ?,"
+            " ?, ?, ?, ?, ?)",
+            [(uid, *values) for uid, _, values in claims],
         )
+        pending += [("claim", uid, case_uid) for uid, case_uid, _ in claims]
     payments = [
-        (i, day.isoformat(), to_fen(amount))
-        for i, c in zip(ids, cases, strict=True)
+        (uuid7(), case_uid, (i, day.isoformat(), to_fen(amount)))
+        for (i, case_uid), c in owned
         for day, amount in c.payments
     ]
     if payments:
         conn.exec_driver_sql(
-            "INSERT INTO payment (case_id, date, amount, note) VALUES (?, ?, ?, '')", payments
+            "INSERT INTO payment (uid, case_id, date, amount, note) VALUES (?, ?, ?, ?, '')",
+            [(uid, *values) for uid, _, values in payments],
         )
+        pending += [("payment", uid, case_uid) for uid, case_uid, _ in payments]
 
 
 def existing_contracts(uow: UnitOfWork, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:

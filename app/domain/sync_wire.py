@@ -56,6 +56,7 @@ ENTITIES: tuple[str, ...] = (
 )
 
 REFERENCES: dict[str, dict[str, str]] = {
+    "case": {"batch_id": "batch"},
     "party": {"case_id": "case"},
     "loan_terms": {"case_id": "case"},
     "claim": {"case_id": "case"},
@@ -79,6 +80,13 @@ REFERENCES: dict[str, dict[str, str]] = {
     "case_erasure": {"case_id": "case"},
 }
 """Per entity: column → the entity whose uid it carries on the wire."""
+
+CARRIED: dict[str, str] = {"batch": "batch_id"}
+"""Tables shared by many cases that travel inside each case's body instead of as rows of
+their own (a row belongs to one case group): the case body's key `batch` holds the intake
+batch's columns (its uid included) and `batch_id` that uid. A laptop that receives a case
+makes or updates the batch by its uid, so a batch imported anywhere reaches the laptops
+with its cases (name, creditor, file, counts of the import)."""
 
 BLOB_COLUMNS: dict[str, tuple[str, ...]] = {
     "document": ("content",),

@@ -25,10 +25,10 @@ from sqlalchemy import select
 from app.domain.case_status import CaseStatus
 from app.domain.money import to_fen
 from app.domain.sync_wire import uuid7
-from app.store import search, sync_capture
+from app.store import search, sync_capture, sync_numbers
 from app.store.engine import json_dumps
 from app.store.models import CaseCounter
-from app.store.repositories import MAX_SEQ, format_case_no
+from app.store.repositories import CASE_PREFIX, MAX_SEQ, format_case_no
 
 if TYPE_CHECKING:
     from app.store.unit_of_work import UnitOfWork
@@ -134,7 +134,12 @@ def _claim_values(case_id: int, claim: ClaimRow) -> tuple[Any, ...]:
 
 
 def reserve_case_nos(uow: UnitOfWork, year: int, count: int) -> list[str]:
-    """The next `count` case numbers of `year`, taken in this transaction."""
+    """The next `count` case numbers of `year`, taken in this transaction: on a laptop
+    enrolled with an office, from the office's blocks (`sync_numbers`), else the store's
+    own counter."""
+    given = sync_numbers.take_many(uow.session, year, CASE_PREFIX, count)
+    if given is not None:
+        return given
     counter = uow.session.get(CaseCounter, year)
     if counter is None:
         counter = CaseCounter(year=year, last_seq=0)

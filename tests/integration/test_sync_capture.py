@@ -133,3 +133,27 @@ def test_a_batch_import_gives_every_row_a_uid_and_leaves_it_pending(
     with ctx.read() as uow:
         owners = {(p.entity, p.uid): p.case_uid for p in uow.session.scalars(select(SyncPending))}
     assert owners == wrote
+
+
+def test_withdrawing_a_batch_leaves_tombstones_and_the_changed_cases_pending(
+    ctx: Any, tmp_path: Path
+) -> None:
+    """Withdrawal deletes the cases' parties, loans, claims and payments with plain SQL:
+    the office hears of it like any flushed delete."""
+    from app.services.intake.batches import withdraw_batch
+    from app.services.intake.service import IntakeOptions, import_file
+    from tests.intake_fixtures import row, write_xlsx
+
+    path = write_xlsx(tmp_path / "w.xlsx", [row(1), row(2)],
+                      payments=[("HT-002", date(2024, 2, 1), 500)])
+    assert import_file(ctx, path, IntakeOptions(batch="撤回批")).imported == 2
+    before = _pending(ctx)
+    with ctx.write() as uow:
+        uow.session.execute(delete(SyncPending))
+        uow.record("test.cleared")
+    withdraw_batch(ctx, "撤回批", reason="债权人撤回")
+    after = _pending(ctx)
+    assert set(after) == set(before)
+    assert {k[0] for k, (op, _) in after.items() if op == "del"} == {
+        "party", "loan_terms", "claim", "payment"}
+    assert {k[0] for k, (op, _) in after.items() if op == "put"} == {"case"}

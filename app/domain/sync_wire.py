@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import time
-import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -154,12 +153,23 @@ def row_class(entity: str, body: Mapping[str, Any] | None, case_status: str = ""
 
 def uuid7() -> str:
     """A UUIDv7 (RFC 9562): 48-bit Unix milliseconds, version 7, 74 random bits."""
-    millis = time.time_ns() // 1_000_000
-    value = (millis & 0xFFFF_FFFF_FFFF) << 80
-    value |= int.from_bytes(os.urandom(10), "big") & ((1 << 80) - 1)
-    value = (value & ~(0xF << 76)) | (0x7 << 76)  # version
-    value = (value & ~(0x3 << 62)) | (0x2 << 62)  # variant
-    return str(uuid.UUID(int=value))
+    return uuid7_many(1)[0]
+
+
+_VARIANT = "89ab89ab89ab89ab"
+
+
+def uuid7_many(count: int) -> list[str]:
+    """`count` UUIDv7s made at once (a bulk import's rows): one clock reading and one read
+    of the random source, then text (the version nibble 7, the variant bits 10)."""
+    millis = (time.time_ns() // 1_000_000) & 0xFFFF_FFFF_FFFF
+    head = f"{millis >> 16:08x}-{millis & 0xFFFF:04x}-7"
+    rand = os.urandom(10 * count).hex()
+    return [
+        f"{head}{rand[k:k + 3]}-{_VARIANT[int(rand[k + 3], 16)]}{rand[k + 4:k + 7]}-"
+        f"{rand[k + 7:k + 19]}"
+        for k in range(0, 20 * count, 20)
+    ]
 
 
 def canonical(value: Any) -> bytes:

@@ -18,13 +18,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from sqlalchemy import select
 
 from app.domain.case_status import CaseStatus
 from app.domain.money import to_fen
-from app.domain.sync_wire import uuid7
+from app.domain.sync_wire import uuid7_many
 from app.store import search, sync_capture, sync_numbers
 from app.store.engine import json_dumps
 from app.store.models import CaseCounter
@@ -82,6 +82,7 @@ class CaseRow:
     audit: Mapping[str, Any] = field(default_factory=dict)
 
 
+_T = TypeVar("_T")
 LOAN_COLUMNS = LoanRow._fields
 INTAKE = CaseStatus.INTAKE.value
 CLAIM_COLUMNS = ("as_of", "principal", "interest", "penalty", "compound", "fees", "costs")
@@ -172,7 +173,7 @@ def insert_cases(
     conn = uow.session.connection()
     last = uow.session.scalar(select(Case.id).order_by(Case.id.desc()).limit(1)) or 0
     ids = list(range(last + 1, last + 1 + len(cases)))
-    uids = [uuid7() for _ in cases]
+    uids = uuid7_many(len(cases))
     now = stamp(uow.now)
     conn.exec_driver_sql(
         'INSERT INTO "case" (id, uid, case_no, status, source_batch, court, mediator_id,'
@@ -215,51 +216,50 @@ def _children(
     """Parties, loans, claims and payments of the cases (`keys`: each case's id and uid);
     each row's (entity, uid, case uid) is added to `pending`."""
     owned = list(zip(keys, cases, strict=True))
-    parties = [
-        (uuid7(), i, case_uid, p)
-        for (i, case_uid), c in owned
-        for p in c.parties
-    ]
+    parties = _with_uids([(i, case_uid, p) for (i, case_uid), c in owned for p in c.parties])
     conn.exec_driver_sql(
         "INSERT INTO party (uid, case_id, role, kind, name, id_type, id_number, phone, address,"
         " legal_representative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
         [
             (uid, i, p.role, p.kind, p.name, p.id_type, p.id_number, p.phone, p.address)
-            for uid, i, _, p in parties
+            for uid, (i, _, p) in parties
         ],
     )
-    pending += [("party", uid, case_uid) for uid, _, case_uid, _ in parties]
+    pending += [("party", uid, case_uid) for uid, (_, case_uid, _) in parties]
     columns = ", ".join(LOAN_COLUMNS)
     marks = ", ".join("?" for _ in LOAN_COLUMNS)
-    loans = [(uuid7(), case_uid, _loan_values(i, c.loan)) for (i, case_uid), c in owned]
+    loans = _with_uids([(case_uid, _loan_values(i, c.loan)) for (i, case_uid), c in owned])
     conn.exec_driver_sql(
         f"INSERT INTO loan_terms (uid, case_id, {columns}) VALUES (?, ?, {marks})",
-        [(uid, *values) for uid, _, values in loans],
+        [(uid, *values) for uid, (_, values) in loans],
     )
-    pending += [("loan_terms", uid, case_uid) for uid, case_uid, _ in loans]
-    claims = [
-        (uuid7(), case_uid, _claim_values(i, c.claim))
-        for (i, case_uid), c in owned
-        if c.claim is not None
-    ]
+    pending += [("loan_terms", uid, case_uid) for uid, (case_uid, _) in loans]
+    claims = _with_uids(
+        [(case_uid, _claim_values(i, c.claim)) for (i, case_uid), c in owned if c.claim is not None]
+    )
     if claims:
         conn.exec_driver_sql(
             f"INSERT INTO claim (uid, case_id, {', '.join(CLAIM_COLUMNS)}) VALUES (?, ?, ?, ?,"
             " ?, ?, ?, ?, ?)",
-            [(uid, *values) for uid, _, values in claims],
+            [(uid, *values) for uid, (_, values) in claims],
         )
-        pending += [("claim", uid, case_uid) for uid, case_uid, _ in claims]
-    payments = [
-        (uuid7(), case_uid, (i, day.isoformat(), to_fen(amount)))
+        pending += [("claim", uid, case_uid) for uid, (case_uid, _) in claims]
+    payments = _with_uids([
+        (case_uid, (i, day.isoformat(), to_fen(amount)))
         for (i, case_uid), c in owned
         for day, amount in c.payments
-    ]
+    ])
     if payments:
         conn.exec_driver_sql(
             "INSERT INTO payment (uid, case_id, date, amount, note) VALUES (?, ?, ?, ?, '')",
-            [(uid, *values) for uid, _, values in payments],
+            [(uid, *values) for uid, (_, values) in payments],
         )
-        pending += [("payment", uid, case_uid) for uid, case_uid, _ in payments]
+        pending += [("payment", uid, case_uid) for uid, (case_uid, _) in payments]
+
+
+def _with_uids(rows: list[_T]) -> list[tuple[str, _T]]:
+    """Each row with a new uid (made all at once: `uuid7_many`)."""
+    return list(zip(uuid7_many(len(rows)), rows, strict=True))
 
 
 def existing_contracts(uow: UnitOfWork, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:

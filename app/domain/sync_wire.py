@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import time
-import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -56,6 +55,7 @@ ENTITIES: tuple[str, ...] = (
 )
 
 REFERENCES: dict[str, dict[str, str]] = {
+    "case": {"batch_id": "batch"},
     "party": {"case_id": "case"},
     "loan_terms": {"case_id": "case"},
     "claim": {"case_id": "case"},
@@ -79,6 +79,13 @@ REFERENCES: dict[str, dict[str, str]] = {
     "case_erasure": {"case_id": "case"},
 }
 """Per entity: column → the entity whose uid it carries on the wire."""
+
+CARRIED: dict[str, str] = {"batch": "batch_id"}
+"""Tables shared by many cases that travel inside each case's body instead of as rows of
+their own (a row belongs to one case group): the case body's key `batch` holds the intake
+batch's columns (its uid included) and `batch_id` that uid. A laptop that receives a case
+makes or updates the batch by its uid, so a batch imported anywhere reaches the laptops
+with its cases (name, creditor, file, counts of the import)."""
 
 BLOB_COLUMNS: dict[str, tuple[str, ...]] = {
     "document": ("content",),
@@ -146,12 +153,23 @@ def row_class(entity: str, body: Mapping[str, Any] | None, case_status: str = ""
 
 def uuid7() -> str:
     """A UUIDv7 (RFC 9562): 48-bit Unix milliseconds, version 7, 74 random bits."""
-    millis = time.time_ns() // 1_000_000
-    value = (millis & 0xFFFF_FFFF_FFFF) << 80
-    value |= int.from_bytes(os.urandom(10), "big") & ((1 << 80) - 1)
-    value = (value & ~(0xF << 76)) | (0x7 << 76)  # version
-    value = (value & ~(0x3 << 62)) | (0x2 << 62)  # variant
-    return str(uuid.UUID(int=value))
+    return uuid7_many(1)[0]
+
+
+_VARIANT = "89ab89ab89ab89ab"
+
+
+def uuid7_many(count: int) -> list[str]:
+    """`count` UUIDv7s made at once (a bulk import's rows): one clock reading and one read
+    of the random source, then text (the version nibble 7, the variant bits 10)."""
+    millis = (time.time_ns() // 1_000_000) & 0xFFFF_FFFF_FFFF
+    head = f"{millis >> 16:08x}-{millis & 0xFFFF:04x}-7"
+    rand = os.urandom(10 * count).hex()
+    return [
+        f"{head}{rand[k:k + 3]}-{_VARIANT[int(rand[k + 3], 16)]}{rand[k + 4:k + 7]}-"
+        f"{rand[k + 7:k + 19]}"
+        for k in range(0, 20 * count, 20)
+    ]
 
 
 def canonical(value: Any) -> bytes:

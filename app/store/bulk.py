@@ -6,6 +6,10 @@ with one `executemany` per table, in the caller's write unit of work, in the sam
 ORM's column types write (integer fen, ISO dates, naive UTC timestamps, JSON text), and
 each case gets its `case.created` audit event in the same chain `uow.record` extends.
 The search index is filled for the chunk's cases in one statement.
+
+What the ORM would add by itself is added here too: every row gets its `uid` (UUIDv7, the
+column default of `uid_column`) and waits in `sync_pending` for the office, one change
+number for the chunk (`sync_capture.capture_many`, what a flush records).
 """
 
 from __future__ import annotations
@@ -14,16 +18,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from sqlalchemy import select
 
 from app.domain.case_status import CaseStatus
 from app.domain.money import to_fen
-from app.store import search
+from app.domain.sync_wire import uuid7_many
+from app.store import search, sync_capture, sync_numbers
 from app.store.engine import json_dumps
 from app.store.models import CaseCounter
-from app.store.repositories import MAX_SEQ, format_case_no
+from app.store.repositories import CASE_PREFIX, MAX_SEQ, format_case_no
 
 if TYPE_CHECKING:
     from app.store.unit_of_work import UnitOfWork
@@ -77,6 +82,7 @@ class CaseRow:
     audit: Mapping[str, Any] = field(default_factory=dict)
 
 
+_T = TypeVar("_T")
 LOAN_COLUMNS = LoanRow._fields
 INTAKE = CaseStatus.INTAKE.value
 CLAIM_COLUMNS = ("as_of", "principal", "interest", "penalty", "compound", "fees", "costs")
@@ -129,7 +135,12 @@ def _claim_values(case_id: int, claim: ClaimRow) -> tuple[Any, ...]:
 
 
 def reserve_case_nos(uow: UnitOfWork, year: int, count: int) -> list[str]:
-    """The next `count` case numbers of `year`, taken in this transaction."""
+    """The next `count` case numbers of `year`, taken in this transaction: on a laptop
+    enrolled with an office, from the office's blocks (`sync_numbers`), else the store's
+    own counter."""
+    given = sync_numbers.take_many(uow.session, year, CASE_PREFIX, count)
+    if given is not None:
+        return given
     counter = uow.session.get(CaseCounter, year)
     if counter is None:
         counter = CaseCounter(year=year, last_seq=0)
@@ -162,14 +173,16 @@ def insert_cases(
     conn = uow.session.connection()
     last = uow.session.scalar(select(Case.id).order_by(Case.id.desc()).limit(1)) or 0
     ids = list(range(last + 1, last + 1 + len(cases)))
+    uids = uuid7_many(len(cases))
     now = stamp(uow.now)
     conn.exec_driver_sql(
-        'INSERT INTO "case" (id, case_no, status, source_batch, court, mediator_id, created_at,'
-        " updated_at, wizard_step, batch_id, withdrawn_at, notes)"
-        " VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 0, ?, NULL, ?)",
+        'INSERT INTO "case" (id, uid, case_no, status, source_batch, court, mediator_id,'
+        " created_at, updated_at, wizard_step, batch_id, withdrawn_at, notes)"
+        " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, 0, ?, NULL, ?)",
         [
             (
                 i,
+                uid,
                 no,
                 INTAKE,
                 batch_name,
@@ -179,10 +192,12 @@ def insert_cases(
                 batch_id,
                 json_dumps(c.notes) if c.notes else None,
             )
-            for i, no, c in zip(ids, numbers, cases, strict=True)
+            for i, uid, no, c in zip(ids, uids, numbers, cases, strict=True)
         ],
     )
-    _children(conn, ids, cases)
+    pending = [("case", uid, uid) for uid in uids]
+    _children(conn, list(zip(ids, uids, strict=True)), cases, pending)
+    sync_capture.capture_many(conn, pending)
     events = [
         (action, i, {"case_no": no, **c.audit})
         for i, no, c in zip(ids, numbers, cases, strict=True)
@@ -192,40 +207,59 @@ def insert_cases(
     return list(zip(ids, numbers, strict=True))
 
 
-def _children(conn: Any, ids: list[int], cases: Sequence[CaseRow]) -> None:
+def _children(
+    conn: Any,
+    keys: list[tuple[int, str]],
+    cases: Sequence[CaseRow],
+    pending: list[tuple[str, str, str]],
+) -> None:
+    """Parties, loans, claims and payments of the cases (`keys`: each case's id and uid);
+    each row's (entity, uid, case uid) is added to `pending`."""
+    owned = list(zip(keys, cases, strict=True))
+    parties = _with_uids([(i, case_uid, p) for (i, case_uid), c in owned for p in c.parties])
     conn.exec_driver_sql(
-        "INSERT INTO party (case_id, role, kind, name, id_type, id_number, phone, address,"
-        " legal_representative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')",
+        "INSERT INTO party (uid, case_id, role, kind, name, id_type, id_number, phone, address,"
+        " legal_representative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
         [
-            (i, p.role, p.kind, p.name, p.id_type, p.id_number, p.phone, p.address)
-            for i, c in zip(ids, cases, strict=True)
-            for p in c.parties
+            (uid, i, p.role, p.kind, p.name, p.id_type, p.id_number, p.phone, p.address)
+            for uid, (i, _, p) in parties
         ],
     )
+    pending += [("party", uid, case_uid) for uid, (_, case_uid, _) in parties]
     columns = ", ".join(LOAN_COLUMNS)
     marks = ", ".join("?" for _ in LOAN_COLUMNS)
+    loans = _with_uids([(case_uid, _loan_values(i, c.loan)) for (i, case_uid), c in owned])
     conn.exec_driver_sql(
-        f"INSERT INTO loan_terms (case_id, {columns}) VALUES (?, {marks})",
-        [_loan_values(i, c.loan) for i, c in zip(ids, cases, strict=True)],
+        f"INSERT INTO loan_terms (uid, case_id, {columns}) VALUES (?, ?, {marks})",
+        [(uid, *values) for uid, (_, values) in loans],
     )
-    claims = [
-        _claim_values(i, c.claim) for i, c in zip(ids, cases, strict=True) if c.claim is not None
-    ]
+    pending += [("loan_terms", uid, case_uid) for uid, (case_uid, _) in loans]
+    claims = _with_uids(
+        [(case_uid, _claim_values(i, c.claim)) for (i, case_uid), c in owned if c.claim is not None]
+    )
     if claims:
         conn.exec_driver_sql(
-            f"INSERT INTO claim (case_id, {', '.join(CLAIM_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?,"
-            " ?, ?)",
-            claims,
+            f"INSERT INTO claim (uid, case_id, {', '.join(CLAIM_COLUMNS)}) VALUES (?, ?, ?, ?,"
+            " ?, ?, ?, ?, ?)",
+            [(uid, *values) for uid, (_, values) in claims],
         )
-    payments = [
-        (i, day.isoformat(), to_fen(amount))
-        for i, c in zip(ids, cases, strict=True)
+        pending += [("claim", uid, case_uid) for uid, (case_uid, _) in claims]
+    payments = _with_uids([
+        (case_uid, (i, day.isoformat(), to_fen(amount)))
+        for (i, case_uid), c in owned
         for day, amount in c.payments
-    ]
+    ])
     if payments:
         conn.exec_driver_sql(
-            "INSERT INTO payment (case_id, date, amount, note) VALUES (?, ?, ?, '')", payments
+            "INSERT INTO payment (uid, case_id, date, amount, note) VALUES (?, ?, ?, ?, '')",
+            [(uid, *values) for uid, (_, values) in payments],
         )
+        pending += [("payment", uid, case_uid) for uid, (case_uid, _) in payments]
+
+
+def _with_uids(rows: list[_T]) -> list[tuple[str, _T]]:
+    """Each row with a new uid (made all at once: `uuid7_many`)."""
+    return list(zip(uuid7_many(len(rows)), rows, strict=True))
 
 
 def existing_contracts(uow: UnitOfWork, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:

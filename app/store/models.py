@@ -311,6 +311,8 @@ class Batch(Base):
     __table_args__ = (one_of("status", BATCH_STATUSES, "status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()
+    """The batch across laptops and the office: it travels inside each of its cases."""
     name: Mapped[str] = mapped_column(String(100), index=True)
     creditor: Mapped[str] = mapped_column(String(200), default="")
     lender_type: Mapped[str] = mapped_column(String(24), default="")

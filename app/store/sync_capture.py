@@ -8,12 +8,15 @@ what the office sent uses Core statements, which never pass here (no echo).
 
 ORM-enabled bulk statements (`session.execute(update(ContactPerson).where(…))`, as the
 PIPL erasure does) are captured too: the rows they match are read before the statement
-runs. Not captured: raw SQL, statements on plain `Table` objects (the sync's own apply) and
-`ON DELETE CASCADE` done by SQLite itself (a signature of a deleted party).
+runs. Writes made around the ORM on purpose (the batch import's bulk writer,
+`app.store.bulk`) feed the same table through `capture_many`. Not captured: other raw
+SQL, statements on plain `Table` objects (the sync's own apply) and `ON DELETE CASCADE`
+done by SQLite itself (a signature of a deleted party).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, event, inspect, select
@@ -113,6 +116,18 @@ def _bulk(state: ORMExecuteState) -> Any:
             if row and row[0]:
                 connection.exec_driver_sql(_UPSERT, (table, uid, str(row[0]), op, seq))
     return result
+
+
+def capture_many(connection: Connection, rows: Iterable[tuple[str, str, str]],
+                 op: str = "put") -> int:
+    """Rows written around the ORM (a bulk import's chunk: (entity, uid, case uid) each)
+    become pending as a flush would make them: one change number for all. Their count."""
+    items = list(rows)
+    if not items:
+        return 0
+    seq = next_seq(connection)
+    connection.exec_driver_sql(_UPSERT, [(e, uid, case, op, seq) for e, uid, case in items])
+    return len(items)
 
 
 def _new_flush(session: Session, flush_context: Any) -> None:

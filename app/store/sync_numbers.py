@@ -48,6 +48,42 @@ def take(session: Session, year: int, prefix: str) -> str | None:
     return f"{prefix}-{year:04d}-{code}-{counter.value:04d}"
 
 
+def take_many(session: Session, year: int, prefix: str, count: int) -> list[str] | None:
+    """`count` numbers for `year` at once (a batch import's chunk), as `take` would give
+    them one by one; None when not enrolled."""
+    code = device_code(session)
+    if code is None:
+        return None
+    out: list[str] = []
+    blocks = session.scalars(
+        select(SyncNumberBlock)
+        .where(SyncNumberBlock.year == year, SyncNumberBlock.next_seq <= SyncNumberBlock.last_seq)
+        .order_by(SyncNumberBlock.id)
+    ).all()
+    for block in blocks:
+        while len(out) < count and block.next_seq <= block.last_seq:
+            last = min(block.last_seq, block.next_seq + count - len(out) - 1)
+            numbers = [f"{prefix}-{year:04d}-{seq:06d}" for seq in range(block.next_seq, last + 1)]
+            block.next_seq = last + 1
+            used = _used_of(session, numbers)
+            out += [n for n in numbers if n not in used]
+    if len(out) < count:
+        name = f"device_no_{year}"
+        counter = session.get(SyncCounter, name)
+        if counter is None:
+            counter = SyncCounter(name=name, value=0)
+            session.add(counter)
+        first, counter.value = counter.value + 1, counter.value + count - len(out)
+        out += [f"{prefix}-{year:04d}-{code}-{n:04d}" for n in range(first, counter.value + 1)]
+    return out
+
+
+def _used_of(session: Session, numbers: list[str]) -> set[str]:
+    from app.store.models import Case
+
+    return set(session.scalars(select(Case.case_no).where(Case.case_no.in_(numbers))))
+
+
 def _used(session: Session, number: str) -> bool:
     from app.store.models import Case
 

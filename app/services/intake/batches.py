@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import DomainError
 from app.domain.vocab import BATCH_STATUSES
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 UNTOUCHED_ACTIONS = ("case.created", "case.assigned", "party.revealed", "export.unmasked")
 WORK_TABLES = ("session", "settlement", "document", "recalc_snapshot", "plan_payment")
+WITHDRAWN_TABLES = ("party", "loan_terms", "claim", "payment", "charge")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,8 @@ def withdraw_batch(ctx: AppContext, ref: int | str, reason: str = "") -> BatchIn
         marks = stamp_of(uow.now)
         for start in range(0, len(ids), 500):
             part = ",".join(str(i) for i in ids[start : start + 500])
-            for table in ("party", "loan_terms", "claim", "payment", "charge"):
+            _capture_withdrawal(conn, part)
+            for table in WITHDRAWN_TABLES:
                 conn.exec_driver_sql(f"DELETE FROM {table} WHERE case_id IN ({part})")
             conn.exec_driver_sql(
                 f'UPDATE "case" SET withdrawn_at = ?, updated_at = ? WHERE id IN ({part})',
@@ -159,6 +161,24 @@ def withdraw_batch(ctx: AppContext, ref: int | str, reason: str = "") -> BatchIn
         uow.record("batch.withdrawn", detail=detail)
         uow.session.flush()
         return _info(uow, batch)
+
+
+def _capture_withdrawal(conn: Any, part: str) -> None:
+    """The rows a withdrawal deletes (and its cases, changed) wait for the office, as the
+    flush would leave them: the statements go around the ORM."""
+    from app.store.sync_capture import capture_many
+
+    gone = []
+    for table in WITHDRAWN_TABLES:
+        gone += conn.exec_driver_sql(
+            f"SELECT '{table}', t.uid, c.uid FROM {table} t JOIN \"case\" c ON c.id = t.case_id"
+            f" WHERE t.case_id IN ({part}) AND t.uid IS NOT NULL AND c.uid IS NOT NULL"
+        ).all()
+    capture_many(conn, [tuple(r) for r in gone], op="del")
+    cases = conn.exec_driver_sql(
+        f'SELECT uid FROM "case" WHERE id IN ({part}) AND uid IS NOT NULL'
+    ).all()
+    capture_many(conn, [("case", uid, uid) for (uid,) in cases])
 
 
 def stamp_of(moment: datetime) -> str:

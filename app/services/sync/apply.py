@@ -6,7 +6,9 @@ nothing (a cut mid-page leaves the cursor where it was). Per case:
 - `case` entry: rows upserted by uid in parent-before-child order (Core statements, so the
   change capture does not echo them back); rows with unsent local changes are left alone
   (the holder's edit wins and is pushed next); immutable rows are only ever inserted;
-  tombstones delete. An entry not newer than what this laptop last saw is skipped.
+  tombstones delete. An entry not newer than what this laptop last saw is skipped. The
+  intake batch a case carries in its body is made here when it is new; the search index of
+  the page's cases is rewritten.
 - `revoke` entry: the case went back to the office or to another mediator; the local copy
   is kept, marked as not held, and a note says so.
 """
@@ -21,8 +23,9 @@ from typing import Any
 from sqlalchemy import JSON, delete, insert, null, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.sync_wire import ENTITIES, KEY_COLUMNS, erasure_in, row_class
+from app.domain.sync_wire import CARRIED, ENTITIES, KEY_COLUMNS, erasure_in, row_class
 from app.services.sync import rows as wire_rows
+from app.store import search
 from app.store.models import Mediator
 from app.store.sync_tables import SyncCase, SyncNote, SyncPending
 
@@ -100,17 +103,38 @@ def _apply_cases(session: Session, entries: list[dict[str, Any]], blobs: dict[st
         select(t.c.case_no, t.c.uid).where(t.c.case_no.in_(wanted)))}
     mediators = {name: mid for name, mid in session.execute(select(Mediator.name, Mediator.id))}
     page = _Page(taken, mediators)
+    _carried(session, by_entity.get("case", []), ids)
     for entity in ENTITIES:
         items = by_entity.get(entity, [])
         ids.update(wire_rows.local_ids(session, entity, [r["uid"] for _, r in items]))
         _refs_needed(session, entity, items, ids)
         _apply_entity(session, entity, items, ids, blobs, pending, now, done, page)
     _leases(session, entries)
+    local = [ids[("case", e["case_uid"])] for e in entries if ("case", e["case_uid"]) in ids]
+    search.refresh(session.connection(), local)  # the case list finds what came in
     for lease in leases.values():  # loaded before the upsert: read again when next used
         session.expire(lease)
     for entry in entries:
         done.cases += 1
         done.case_nos.append(str(entry["case_no"]))
+
+
+def _carried(session: Session, items: list[Any], ids: dict[tuple[str, str], int]) -> None:
+    """The batches the cases carry (`CARRIED`) that this laptop does not have yet: made
+    here by uid. One it has is left as it is (the importing laptop's own record of its
+    file, with counts the copies in older case bodies may not have yet)."""
+    for name in CARRIED:
+        bodies = {str(b["uid"]): b for _, r in items
+                  if isinstance(b := (r.get("body") or {}).get(name), dict) and b.get("uid")}
+        if not bodies:
+            continue
+        known = wire_rows.local_ids(session, name, bodies)
+        fresh = [wire_rows.carried_values(name, body) for uid, body in bodies.items()
+                 if (name, uid) not in known]
+        if fresh:
+            session.execute(insert(wire_rows.table(name)), fresh)
+            known = wire_rows.local_ids(session, name, bodies)
+        ids.update(known)
 
 
 def _refs_needed(session: Session, entity: str, items: list[Any],

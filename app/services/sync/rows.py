@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.domain.sync_wire import (
     BLOB_COLUMNS,
     BLOB_SHA_COLUMNS,
+    CARRIED,
     ENTITIES,
     KEY_COLUMNS,
     LOCAL_ONLY_COLUMNS,
@@ -86,7 +87,22 @@ def to_wire(entity: str, row: Mapping[str, Any], uids: Mapping[tuple[str, int], 
         elif name in blobs:
             value = blob_ref(value)
         body[name] = _plain(value)
+    for carried in CARRIED if entity == "case" else ():
+        if row.get(carried) is not None:
+            body[carried] = row[carried]
     return body
+
+
+def carried_to_wire(name: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A shared row (a batch) as it travels inside its cases: every column but `id`."""
+    return {c.name: _plain(row[c.name]) for c in table(name).columns if c.name != "id"}
+
+
+def carried_values(name: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    """A shared row's column values for the store, from its wire form."""
+    t = table(name)
+    return {k: None if v is None else _typed(t.c[k].type, v)
+            for k, v in body.items() if k in t.c and k != "id"}
 
 
 def _chunks(items: list[Any]) -> Iterable[list[Any]]:
@@ -116,7 +132,25 @@ def load_cases(session: Session, case_ids: list[int]) -> dict[str, list[Mapping[
                 docs = select(table("document").c.id).where(table("document").c.case_id.in_(part))
                 stmt = select(t).where(t.c.document_id.in_(docs))
             found[entity].extend(dict(r._mapping) for r in session.execute(stmt))
+    _load_carried(session, found)
     return found
+
+
+def _load_carried(session: Session, found: dict[str, list[Mapping[str, Any]]]) -> None:
+    """The batches of these cases: listed under their name (their uids for `uid_map`) and
+    put on each case row, whose wire body carries them (`CARRIED`)."""
+    for name, column in CARRIED.items():
+        wanted = sorted({r[column] for r in found.get("case", []) if r.get(column) is not None})
+        t = table(name)
+        rows: dict[int, Mapping[str, Any]] = {}
+        for part in _chunks(wanted):
+            rows.update((r.id, dict(r._mapping)) for r in session.execute(
+                select(t).where(t.c.id.in_(part))))
+        found[name] = list(rows.values())
+        wire = {key: carried_to_wire(name, row) for key, row in rows.items()}
+        for case in found.get("case", []):
+            if case.get(column) in wire:
+                case[name] = wire[case[column]]  # type: ignore[index]
 
 
 def uid_map(rows: Mapping[str, list[Mapping[str, Any]]]) -> dict[tuple[str, int], str]:

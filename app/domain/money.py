@@ -50,6 +50,11 @@ def parse_money(text: object) -> Decimal | None:
         return None
     if _PLAIN.fullmatch(text):  # the common form, e.g. "50000" or "1234.5" (a batch import)
         return Decimal(text).quantize(FEN)
+    return money_by_rule(text)
+
+
+def money_by_rule(text: str) -> Decimal | None:
+    """`parse_money`'s general rule for a text (its fast path must agree with this)."""
     cleaned = plain_number(text)
     if cleaned is None:
         return None

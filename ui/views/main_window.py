@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app import __version__
 from ui import i18n
@@ -394,8 +393,7 @@ class MainWindow(QMainWindow):
         ).failure(refused(self._failed))
 
     def _choices_arrived(self, choices: FilterChoices) -> None:
-        if isValid(self.filters):  # else the window closed meanwhile
-            self.filters.set_choices(choices)
+        self.filters.set_choices(choices)  # the runner drops it once the window is gone
 
     def _filters_changed(self) -> None:
         self.model.reload(self.filters.apply(self.model.filter))
